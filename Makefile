@@ -1,0 +1,38 @@
+# GridRoom — two commands do all the set-up on a fresh machine: `make run` and `make test`.
+SWIFT    ?= swift
+DB       ?= gridroom.sqlite
+BIN      := .build/debug/gridroom
+PACKAGES := libncursesw5-dev libsqlite3-dev tmux
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build run test unit e2e bench soak clean
+
+## deps: install the system packages GridRoom needs, if any is missing (Debian/Ubuntu, apt-get).
+deps:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+## run: build, create the demo database if absent, start the console.
+run: build
+	@[ -f "$(DB)" ] || $(BIN) --db "$(DB)" init --demo
+	$(BIN) --db "$(DB)"
+
+## test: every test, unit and end-to-end.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+unit: deps
+	$(SWIFT) test --skip EndToEndTests
+
+e2e: deps
+	$(SWIFT) test --filter EndToEndTests
+
+clean:
+	rm -rf .build

@@ -1,0 +1,24 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// GridRoom: a terminal console for a township's grid-governance command room.
+// No package dependencies: only the system libraries ncursesw and sqlite3.
+let package = Package(
+    name: "GridRoom",
+    products: [
+        .executable(name: "gridroom", targets: ["gridroom"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .target(name: "GridCore", path: "Sources/GridCore"),
+        .target(name: "GridStore", dependencies: ["GridCore", "CSQLite"], path: "Sources/GridStore"),
+        .target(name: "GridConsole", dependencies: ["GridCore", "GridStore", "CNcursesw"], path: "Sources/GridConsole"),
+        .executableTarget(name: "gridroom", dependencies: ["GridCore", "GridStore", "GridConsole"], path: "Sources/gridroom"),
+        .testTarget(name: "GridCoreTests", dependencies: ["GridCore"], path: "Tests/GridCoreTests"),
+        .testTarget(name: "GridStoreTests", dependencies: ["GridCore", "GridStore", "CSQLite"], path: "Tests/GridStoreTests"),
+        .testTarget(name: "GridConsoleTests", dependencies: ["GridCore", "GridStore", "GridConsole"], path: "Tests/GridConsoleTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["GridCore"], path: "Tests/EndToEndTests"),
+    ],
+    swiftLanguageModes: [.v6]
+)

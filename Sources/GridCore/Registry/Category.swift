@@ -1,0 +1,57 @@
+/// Urgency of a matter or category: 紧急 or 一般.
+public enum Urgency: String, Sendable, CaseIterable, Codable {
+    /// 紧急.
+    case urgent
+    /// 一般.
+    case normal
+
+    /// The Chinese name.
+    public var chineseName: String { self == .urgent ? "紧急" : "一般" }
+}
+
+/// The three timed stages of a matter.
+public enum Stage: String, Sendable, CaseIterable, Codable {
+    /// Dispatch (分流交办): from intake until sent to a department.
+    case dispatch
+    /// Handling (执行处置): from dispatch until the department's feedback.
+    case handling
+    /// Verification (核查): from feedback until the check passes or fails.
+    case verification
+
+    /// The Chinese name.
+    public var chineseName: String {
+        switch self { case .dispatch: "派遣"; case .handling: "处置"; case .verification: "核查" }
+    }
+}
+
+/// A category of matter (事项分类: 大类/小类) with its department and stage time limits.
+public struct Category: Hashable, Sendable, Codable {
+    /// Category code, unique.
+    public var code: String
+    /// Minor class name (小类).
+    public var name: String
+    /// Major class name (大类), e.g. 市容环境.
+    public var major: String
+    /// Default department code.
+    public var department: String
+    /// Default urgency.
+    public var urgency: Urgency
+    /// Limit of the dispatch stage.
+    public var dispatchLimit: TimeLimit
+    /// Limit of the handling stage.
+    public var handleLimit: TimeLimit
+    /// Limit of the verification stage.
+    public var verifyLimit: TimeLimit
+
+    /// Creates a category.
+    public init(code: String, name: String, major: String, department: String, urgency: Urgency,
+                dispatchLimit: TimeLimit, handleLimit: TimeLimit, verifyLimit: TimeLimit) {
+        self.code = code; self.name = name; self.major = major; self.department = department; self.urgency = urgency
+        self.dispatchLimit = dispatchLimit; self.handleLimit = handleLimit; self.verifyLimit = verifyLimit
+    }
+
+    /// The limit of a stage.
+    public func limit(for stage: Stage) -> TimeLimit {
+        switch stage { case .dispatch: dispatchLimit; case .handling: handleLimit; case .verification: verifyLimit }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Reading and writing instants as ISO-8601 text.
+///
+/// Accepted: `2026-11-22T08:30:00+08:00`, `…Z`, `2026-11-22T08:30`, `2026-11-22 08:30:00`,
+/// and a bare `2026-11-22` (local midnight). Text without an offset is township local time.
+public enum ISOTime {
+    /// Parses an instant; text without an offset is read in `zone`.
+    public static func parse(_ raw: String, zone: TownshipZone) -> Date? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard text.count >= 10, let date = LocalDate(iso: String(text.prefix(10))) else { return nil }
+        var rest = Substring(text.dropFirst(10))
+        if rest.isEmpty { return zone.instant(date) }
+        guard rest.first == "T" || rest.first == " " else { return nil }
+        rest = rest.dropFirst()
+        // Split off an offset: Z, +HH:MM, +HHMM, +HH, -…
+        var offsetSeconds: Int? = nil
+        if rest.hasSuffix("Z") || rest.hasSuffix("z") {
+            offsetSeconds = 0; rest = rest.dropLast()
+        } else if let signIndex = rest.lastIndex(where: { $0 == "+" || $0 == "-" }) {
+            let sign = rest[signIndex] == "-" ? -1 : 1
+            let digits = rest[rest.index(after: signIndex)...].filter { $0 != ":" }
+            guard digits.count == 2 || digits.count == 4, digits.allSatisfy(\.isASCII),
+                  let hh = Int(digits.prefix(2)), let mm = Int(digits.dropFirst(2).isEmpty ? "0" : String(digits.dropFirst(2))),
+                  hh <= 14, mm < 60 else { return nil }
+            offsetSeconds = sign * (hh * 3600 + mm * 60)
+            rest = rest[..<signIndex]
+        }
+        let clock = rest.split(separator: ":", omittingEmptySubsequences: false)
+        guard clock.count == 2 || clock.count == 3, clock[0].count == 2, clock[1].count == 2,
+              let h = Int(clock[0]), let m = Int(clock[1]), h < 24, m < 60 else { return nil }
+        var s = 0.0
+        if clock.count == 3 {
+            guard clock[2].count >= 2, let sec = Double(clock[2]), sec >= 0, sec < 61 else { return nil }
+            s = sec
+        }
+        let secondsIntoDay = Double(h * 3600 + m * 60) + s
+        if let off = offsetSeconds {
+            return Date(timeIntervalSince1970: Double(date.daysSinceEpoch * 86_400) + secondsIntoDay - Double(off))
+        }
+        return zone.instant(date).addingTimeInterval(secondsIntoDay)
+    }
+
+    /// Formats an instant with the zone's offset: `2026-11-22T08:30:00+08:00`.
+    public static func format(_ instant: Date, zone: TownshipZone) -> String {
+        let off = zone.offset(at: instant)
+        let date = zone.localDate(of: instant)
+        let s = zone.secondsIntoDay(of: instant)
+        let sign = off < 0 ? "-" : "+"
+        let a = abs(off)
+        return String(format: "%@T%02d:%02d:%02d%@%02d:%02d", date.description, s / 3600, s / 60 % 60, s % 60,
+                      sign, a / 3600, a / 60 % 60)
+    }
+
+    /// Formats local wall time for tables: `2026-11-22 08:30`.
+    public static func formatShort(_ instant: Date, zone: TownshipZone) -> String {
+        let s = zone.secondsIntoDay(of: instant)
+        return String(format: "%@ %02d:%02d", zone.localDate(of: instant).description, s / 3600, s / 60 % 60)
+    }
+
+    /// Formats an instant in UTC, the form stored in the database: `2026-11-22T00:30:00Z`.
+    public static func formatUTC(_ instant: Date) -> String {
+        format(instant, zone: TownshipZone(TimeZone(identifier: "UTC")!)).replacingOccurrences(of: "+00:00", with: "Z")
+    }
+}

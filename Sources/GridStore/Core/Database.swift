@@ -1,0 +1,158 @@
+import CSQLite
+import Foundation
+
+/// One connection to the GridRoom SQLite file.
+///
+/// Opened in WAL mode with `synchronous=NORMAL`, a busy timeout and foreign keys on.
+/// Every write goes through `write(_:)`, a short `BEGIN IMMEDIATE` transaction,
+/// so several processes can share the file safely.
+public final class Database {
+    let handle: OpaquePointer
+    /// The file path.
+    public let path: String
+    /// Whether the connection was opened read-only (file or directory not writable).
+    public let isReadOnly: Bool
+    private var cache: [String: Statement] = [:]
+    private var transactionDepth = 0
+
+    /// Busy timeout applied to every connection, in milliseconds.
+    public static let busyTimeoutMs: Int32 = 5_000
+
+    /// Opens (and with `create`, creates) the file.
+    public init(path: String, create: Bool = true, readOnly: Bool = false) throws(DatabaseError) {
+        var db: OpaquePointer?
+        var flags = SQLITE_OPEN_FULLMUTEX
+        flags |= readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0))
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let msg = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            if let db { sqlite3_close_v2(db) }
+            throw DatabaseError(code: rc, message: "\(path): \(msg)")
+        }
+        self.handle = db; self.path = path; self.isReadOnly = readOnly
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, Database.busyTimeoutMs)
+        try execute("PRAGMA foreign_keys = ON")
+        if !readOnly {
+            // journal_mode needs a write lock; it persists in the file once set.
+            try execute("PRAGMA journal_mode = WAL")
+        }
+        try execute("PRAGMA synchronous = NORMAL")
+    }
+
+    deinit {
+        cache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    var lastMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+    /// Runs one or more statements without parameters.
+    public func execute(_ sql: String) throws(DatabaseError) {
+        var err: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &err)
+        if rc != SQLITE_OK {
+            let msg = err.map { String(cString: $0) } ?? lastMessage
+            sqlite3_free(err)
+            throw DatabaseError(code: sqlite3_extended_errcode(handle), message: msg, sql: sql)
+        }
+    }
+
+    func statement(_ sql: String) throws(DatabaseError) -> Statement {
+        if let s = cache[sql] { return s }
+        let s = try Statement(database: self, sql: sql)
+        cache[sql] = s
+        return s
+    }
+
+    /// Runs one statement with parameters; returns the number of rows changed.
+    @discardableResult
+    public func run(_ sql: String, _ args: [SQLValue] = []) throws(DatabaseError) -> Int {
+        let s = try statement(sql)
+        try s.bind(args)
+        while try s.step() {}
+        sqlite3_reset(s.handle)
+        return Int(sqlite3_changes(handle))
+    }
+
+    /// Runs a query and maps each row.
+    public func query<T>(_ sql: String, _ args: [SQLValue] = [], _ map: (Row) throws -> T) throws -> [T] {
+        let s = try statement(sql)
+        try s.bind(args)
+        defer { sqlite3_reset(s.handle) }
+        var out: [T] = []
+        while try s.step() { out.append(try map(Row(handle: s.handle))) }
+        return out
+    }
+
+    /// Visits each row of a query without collecting them (for large scans).
+    public func forEach(_ sql: String, _ args: [SQLValue] = [], _ visit: (Row) throws -> Void) throws {
+        let s = try statement(sql)
+        try s.bind(args)
+        defer { sqlite3_reset(s.handle) }
+        while try s.step() { try visit(Row(handle: s.handle)) }
+    }
+
+    /// The first row of a query, mapped, or nil.
+    public func first<T>(_ sql: String, _ args: [SQLValue] = [], _ map: (Row) throws -> T) throws -> T? {
+        let s = try statement(sql)
+        try s.bind(args)
+        defer { sqlite3_reset(s.handle) }
+        return try s.step() ? try map(Row(handle: s.handle)) : nil
+    }
+
+    /// The first column of the first row as an integer (0 when no row or NULL).
+    public func scalarInt(_ sql: String, _ args: [SQLValue] = []) throws -> Int {
+        try first(sql, args) { $0.int(0) } ?? 0
+    }
+
+    /// The rowid of the last insert on this connection.
+    public var lastInsertID: Int { Int(sqlite3_last_insert_rowid(handle)) }
+
+    /// `PRAGMA data_version`: changes when another connection commits.
+    public func dataVersion() throws -> Int { try scalarInt("PRAGMA data_version") }
+
+    /// Runs `body` in a short `BEGIN IMMEDIATE` transaction, retrying a bounded number of times
+    /// when the database stays busy past the busy timeout. Nested calls join the outer transaction.
+    @discardableResult
+    public func write<T>(_ body: () throws -> T) throws -> T {
+        if transactionDepth > 0 {
+            transactionDepth += 1; defer { transactionDepth -= 1 }
+            return try body()
+        }
+        let attempts = 3
+        var began = false
+        for _ in 1...attempts {
+            if beginImmediate() { began = true; break }
+        }
+        guard began else { throw StoreError.busy(attempts: attempts) }
+        transactionDepth = 1
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            transactionDepth = 0
+            return result
+        } catch {
+            transactionDepth = 0
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Takes the write lock; false when still busy after the busy timeout.
+    private func beginImmediate() -> Bool {
+        sqlite3_exec(handle, "BEGIN IMMEDIATE", nil, nil, nil) == SQLITE_OK
+    }
+
+    /// Runs `body` in a read transaction so that every query sees one snapshot.
+    public func read<T>(_ body: () throws -> T) throws -> T {
+        if transactionDepth > 0 { return try body() }
+        try execute("BEGIN DEFERRED")
+        transactionDepth = 1
+        defer { transactionDepth = 0; try? execute("COMMIT") }
+        return try body()
+    }
+
+    /// Whether a write transaction is open on this connection.
+    public var inTransaction: Bool { transactionDepth > 0 }
+}

@@ -1,0 +1,84 @@
+import CSQLite
+import Foundation
+
+// SQLITE_TRANSIENT does not import into Swift: the documented sentinel value -1.
+private let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+/// A prepared statement. Owned by its `Database`, which caches and finalizes it.
+public final class Statement {
+    let handle: OpaquePointer
+    /// The SQL text.
+    public let sql: String
+    unowned let database: Database
+
+    init(database: Database, sql: String) throws(DatabaseError) {
+        var stmt: OpaquePointer?
+        let rc = sqlite3_prepare_v2(database.handle, sql, -1, &stmt, nil)
+        guard rc == SQLITE_OK, let stmt else {
+            throw DatabaseError(code: sqlite3_extended_errcode(database.handle), message: database.lastMessage, sql: sql)
+        }
+        self.handle = stmt; self.sql = sql; self.database = database
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Binds values to `?` parameters in order, after a reset.
+    func bind(_ values: [SQLValue]) throws(DatabaseError) {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (i, v) in values.enumerated() {
+            let idx = Int32(i + 1)
+            let rc: Int32
+            switch v {
+            case .null: rc = sqlite3_bind_null(handle, idx)
+            case let .int(n): rc = sqlite3_bind_int64(handle, idx, n)
+            case let .double(d): rc = sqlite3_bind_double(handle, idx, d)
+            case let .text(s): rc = sqlite3_bind_text(handle, idx, s, -1, transient)
+            case let .blob(b): rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, idx, $0.baseAddress, Int32(b.count), transient) }
+            }
+            guard rc == SQLITE_OK else {
+                throw DatabaseError(code: rc, message: database.lastMessage, sql: sql)
+            }
+        }
+    }
+
+    /// Steps once: true when a row is available.
+    func step() throws(DatabaseError) -> Bool {
+        let rc = sqlite3_step(handle)
+        switch rc {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default:
+            let err = DatabaseError(code: sqlite3_extended_errcode(database.handle), message: database.lastMessage, sql: sql)
+            sqlite3_reset(handle)
+            throw err
+        }
+    }
+}
+
+/// One result row; columns are read by index, in SELECT order.
+public struct Row {
+    let handle: OpaquePointer
+
+    /// Whether column `i` is NULL.
+    public func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
+    /// Column `i` as an integer (0 for NULL).
+    public func int(_ i: Int32) -> Int { Int(sqlite3_column_int64(handle, i)) }
+    /// Column `i` as an integer, nil for NULL.
+    public func optionalInt(_ i: Int32) -> Int? { isNull(i) ? nil : int(i) }
+    /// Column `i` as a double.
+    public func double(_ i: Int32) -> Double { sqlite3_column_double(handle, i) }
+    /// Column `i` as text ("" for NULL).
+    public func text(_ i: Int32) -> String {
+        guard let p = sqlite3_column_text(handle, i) else { return "" }
+        return String(cString: p)
+    }
+    /// Column `i` as text, nil for NULL.
+    public func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
+    /// Column `i` as a bool (non-zero).
+    public func bool(_ i: Int32) -> Bool { int(i) != 0 }
+    /// Column `i` as an instant stored as UTC epoch seconds.
+    public func date(_ i: Int32) -> Date { Date(timeIntervalSince1970: Double(sqlite3_column_int64(handle, i))) }
+    /// Column `i` as an instant, nil for NULL.
+    public func optionalDate(_ i: Int32) -> Date? { isNull(i) ? nil : date(i) }
+}

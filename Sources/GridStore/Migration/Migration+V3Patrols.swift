@@ -1,0 +1,22 @@
+extension Migration {
+    /// Patrol sessions (巡查记录): a worker in a basic grid from start to end (end NULL while under way).
+    static let v3Patrols = Migration(version: 3, name: "patrols", sql: """
+    CREATE TABLE patrols (
+        id           INTEGER PRIMARY KEY,
+        worker       TEXT NOT NULL REFERENCES workers(code),
+        grid         TEXT NOT NULL REFERENCES grids(code),
+        start_at     INTEGER NOT NULL,
+        end_at       INTEGER CHECK (end_at IS NULL OR end_at >= start_at),
+        suspect      INTEGER NOT NULL DEFAULT 0,
+        confirmed_by TEXT,
+        confirmed_at INTEGER,
+        source       TEXT NOT NULL DEFAULT 'cli',
+        import_key   TEXT UNIQUE,
+        created_at   INTEGER NOT NULL,
+        created_by   TEXT NOT NULL
+    );
+    CREATE INDEX patrols_grid_start   ON patrols(grid, start_at, end_at);
+    CREATE INDEX patrols_worker_start ON patrols(worker, start_at);
+    CREATE INDEX patrols_open         ON patrols(worker, grid) WHERE end_at IS NULL;
+    """)
+}

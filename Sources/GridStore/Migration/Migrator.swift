@@ -1,0 +1,45 @@
+/// One step of the schema: applied once, in its own transaction, recorded in `PRAGMA user_version`.
+public struct Migration: Sendable {
+    /// The schema version this step produces.
+    public let version: Int
+    /// What it adds, in a few words.
+    public let name: String
+    /// The SQL it runs.
+    public let sql: String
+}
+
+/// Applies migrations on open and refuses files from a newer program.
+public enum Migrator {
+    /// Every migration, in order. Versions are 1, 2, 3, … without gaps.
+    public static let all: [Migration] = [.v1Registry, .v2Matters, .v3Patrols, .v4Duty]
+
+    /// The newest schema version this program knows.
+    public static var latestVersion: Int { all.last!.version }
+
+    /// The file's schema version.
+    public static func version(of db: Database) throws -> Int {
+        try db.scalarInt("PRAGMA user_version")
+    }
+
+    /// Brings the file up to `target` (default: the latest), one transaction per step.
+    /// A file newer than this program is refused and left untouched.
+    public static func migrate(_ db: Database, to target: Int = Migrator.latestVersion) throws {
+        let found = try version(of: db)
+        if found > latestVersion {
+            throw StoreError.schemaTooNew(found: found, supported: latestVersion, path: db.path)
+        }
+        guard found < target else { return }
+        for step in all where step.version > found && step.version <= target {
+            try db.write {
+                // Another process may have migrated while we waited for the lock.
+                let now = try version(of: db)
+                guard now < step.version else { return }
+                guard now == step.version - 1 else {
+                    throw StoreError.notGridRoom(path: db.path, reason: "schema version \(now) cannot step to \(step.version)")
+                }
+                try db.execute(step.sql)
+                try db.execute("PRAGMA user_version = \(step.version)")
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import GridCore
+import GridStore
+
+/// `gridroom init [--demo] [--timezone TZ] [--name NAME]`: creates the database file.
+enum InitCommand: Command {
+    static let name = "init"
+    static let summary = "create the database (and load the demo township with --demo)"
+    static let usage = """
+    usage: gridroom init [--demo] [--timezone TZ] [--name DISPLAY-NAME] [--data DIR]
+
+    Creates the database file (mode 0660) with the current schema. The user who runs it
+    becomes its admin. --timezone sets the township's zone (default Asia/Shanghai): days
+    and months are counted there. --demo loads the demo township from Data/ (or --data DIR).
+    """
+
+    static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
+        let tzName = args.option("timezone") ?? "Asia/Shanghai"
+        guard let zone = TownshipZone(identifier: tzName) else { throw UsageError("--timezone \(tzName): unknown time zone") }
+        let demo = args.flag("demo")
+        let displayName = args.option("name") ?? ctx.login
+        let dataDir = args.option("data")
+        try args.rejectUnknown()
+        let now = ctx.now(in: zone)
+        let store = try Store.create(path: ctx.dbPath, zone: zone,
+                                     admin: Staff(login: ctx.login, name: displayName, role: .admin), now: now)
+        print("created \(ctx.dbPath) (schema \(store.schemaVersion), time zone \(zone.identifier)); admin: \(ctx.login)")
+        if demo {
+            try DemoLoader.load(into: store, dataDir: dataDir ?? DemoLoader.defaultDataDir(), actor: try store.actor(login: ctx.login), now: now)
+        }
+        return 0
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import GridCore
+import GridStore
+
+/// What every command shares: the database path, the fixed or real clock, the language and the OS user.
+final class Context {
+    /// Database path: `--db`, else `GRIDROOM_DB`, else `gridroom.sqlite` here.
+    let dbPath: String
+    /// "Now": `--now`, else `GRIDROOM_NOW`, else the wall clock (read once, here only).
+    let now: Date
+    /// Whether `now` was fixed by `--now`/`GRIDROOM_NOW`.
+    let nowFixed: Bool
+    /// Raw `--now` text, passed on to the console so it can run on a fixed or advancing clock.
+    let nowText: String?
+    /// Interface language.
+    let lang: String
+    /// The OS login name of the real user id. No flag or variable can change it.
+    let login: String
+
+    init(globals: inout Arguments) throws {
+        let env = ProcessInfo.processInfo.environment
+        dbPath = globals.option("db") ?? env["GRIDROOM_DB"] ?? "gridroom.sqlite"
+        let nowRaw = globals.option("now") ?? env["GRIDROOM_NOW"]
+        nowText = nowRaw
+        if let nowRaw {
+            guard let t = ISOTime.parse(nowRaw, zone: .shanghai) else {
+                throw UsageError("--now \(nowRaw): not an ISO-8601 time (e.g. 2026-11-22T09:30:00+08:00)")
+            }
+            now = t; nowFixed = true
+        } else {
+            now = Date(); nowFixed = false
+        }
+        let l = globals.option("lang") ?? env["GRIDROOM_LANG"] ?? "zh"
+        guard l == "zh" || l == "en" else { throw UsageError("--lang \(l): expected zh or en") }
+        lang = l
+        login = Context.osLogin()
+    }
+
+    /// The login name of the real user id, from the password database.
+    static func osLogin() -> String {
+        let uid = getuid()
+        if let pw = getpwuid(uid), let name = pw.pointee.pw_name { return String(cString: name) }
+        return "uid\(uid)"
+    }
+
+    /// Opens the existing database (migrating it if older), or fails with a clear message.
+    func openStore() throws -> Store {
+        try Store.open(path: dbPath)
+    }
+
+    /// Re-reads `--now` text in the township's own zone once the store is open (text without offset is local).
+    func now(in zone: TownshipZone) -> Date {
+        guard let nowText, let t = ISOTime.parse(nowText, zone: zone) else { return now }
+        return t
+    }
+}
