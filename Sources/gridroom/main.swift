@@ -5,6 +5,7 @@ import GridStore
 // Every subcommand, in the order `gridroom --help` lists them.
 let commands: [any Command.Type] = [
     InitCommand.self, StaffCommand.self, CalendarCommand.self,
+    BackupCommand.self, CheckCommand.self,
 ]
 
 @MainActor func printUsage() {
