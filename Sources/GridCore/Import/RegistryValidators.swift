@@ -113,7 +113,17 @@ public struct WorkerValidator: RowValidator {
             return (f, Worker(code: code, name: name, phone: phone, kind: kind, grid: grid, partner: partner))
         }
         markDuplicates(&rows, key: \.code)
+        // Who in the database names each worker as partner, to keep pairs symmetric when one side changes.
+        var namedBy: [String: [String]] = [:]
+        for (code, partner) in existing.workers { if let partner { namedBy[partner, default: []].append(code) } }
         return ImportChecks.settle(rows: rows, key: \.code) { w, line, valid, rejected in
+            for x in namedBy[w.code, default: []].sorted() where x != w.partner {
+                // x still names w unless this file gives x another partner.
+                let xPartner = valid[x].map { $0.partner } ?? existing.workers[x] ?? nil
+                if xPartner == w.code {
+                    return [RowError(line: line, column: "partner", message: "\(x) names \(w.code) as A/B partner in the database; give \(x) a new partner in the same file, or pair \(w.code) with \(x)")]
+                }
+            }
             guard let p = w.partner else { return [] }
             let theirs: String?
             if let v = valid[p] { theirs = v.partner }
