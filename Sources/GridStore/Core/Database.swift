@@ -18,12 +18,22 @@ public final class Database {
     /// Busy timeout applied to every connection, in milliseconds.
     public static let busyTimeoutMs: Int32 = 5_000
 
-    /// Opens (and with `create`, creates) the file.
-    public init(path: String, create: Bool = true, readOnly: Bool = false) throws(DatabaseError) {
+    /// Why the connection is read-only, in words (set by `Store.open`); shown when a write is refused.
+    public var readOnlyReason: String?
+
+    /// Opens (and with `create`, creates) the file. `immutable` (read-only only) reads the file without
+    /// the shared-memory index, for a file in a directory this user cannot write and that nobody writes.
+    public init(path: String, create: Bool = true, readOnly: Bool = false, immutable: Bool = false) throws(DatabaseError) {
         var db: OpaquePointer?
         var flags = SQLITE_OPEN_FULLMUTEX
         flags |= readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0))
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        var name = path
+        if readOnly && immutable {
+            flags |= SQLITE_OPEN_URI
+            let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#"))) ?? path
+            name = "file:" + escaped + "?immutable=1"
+        }
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let msg = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             if let db { sqlite3_close_v2(db) }
@@ -119,6 +129,9 @@ public final class Database {
         if transactionDepth > 0 {
             transactionDepth += 1; defer { transactionDepth -= 1 }
             return try body()
+        }
+        if isReadOnly {
+            throw StoreError.invalid("\(path) is open read-only (\(readOnlyReason ?? "read-only connection")): this command writes, so nothing was changed")
         }
         let attempts = 3
         var began = false
