@@ -1,0 +1,113 @@
+import XCTest
+import GridStore
+
+/// Guarantee 1 (issue 8): several writers at once. Three writer processes and three reader processes run on one
+/// file at the same time for 30 s (`GRIDROOM_CONCURRENCY_SECONDS` to change). No process may fail (a locking
+/// error would make one exit non-zero); every acknowledged write (exit 0) is present afterwards with exact counts;
+/// `PRAGMA integrity_check` and `gridroom check` pass.
+final class ConcurrencyTests: XCTestCase {
+    /// Failures and acknowledgements, shared by the worker threads.
+    final class Log: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var failures: [String] = []
+        private(set) var acked: [String: Int] = [:]
+        private(set) var runs = 0
+        func fail(_ what: String) { lock.lock(); failures.append(what); lock.unlock() }
+        func ack(_ key: String, _ n: Int = 1) { lock.lock(); acked[key, default: 0] += n; lock.unlock() }
+        func ran() { lock.lock(); runs += 1; lock.unlock() }
+    }
+
+    func testThreeWritersAndThreeReadersForThirtySeconds() throws {
+        let h = try GridroomHarness("concurrency"); defer { h.remove() }
+        try h.ok(["init", "--demo"])
+        let seconds = Double(ProcessInfo.processInfo.environment["GRIDROOM_CONCURRENCY_SECONDS"] ?? "") ?? 30
+        let base: (workers: Int, departments: Int, staff: Int, days: Int, staffAudit: Int, dayAudit: Int) = try {
+            let db = try h.open()
+            return (try db.count("SELECT count(*) FROM workers"), try db.count("SELECT count(*) FROM departments"),
+                    try db.count("SELECT count(*) FROM staff"), try db.count("SELECT count(*) FROM calendar_days"),
+                    try db.count("SELECT count(*) FROM audit WHERE action = 'staff_add'"),
+                    try db.count("SELECT count(*) FROM audit WHERE action = 'calendar_set'"))
+        }()
+        let log = Log()
+        let stop = Date().addingTimeInterval(seconds)
+
+        /// Runs `args`; a non-zero exit is a failure (a busy database would show here), exit 0 an acknowledgement.
+        @Sendable func step(_ args: [String], ack key: String? = nil, rows: Int = 1, expect: String? = nil) {
+            log.ran()
+            do {
+                let r = try h.run(args)
+                if r.status != 0 || r.signalled {
+                    log.fail("gridroom \(args.joined(separator: " ")) → \(r.status): \(r.err)")
+                } else {
+                    if let key { log.ack(key, rows) }
+                    if let expect, !r.out.contains(expect) { log.fail("gridroom \(args.joined(separator: " ")): no \"\(expect)\" in \(r.out.prefix(300))") }
+                }
+            } catch { log.fail("\(args): \(error)") }
+        }
+
+        var tasks: [@Sendable () -> Void] = []
+        // Writer 1: registry imports, 20 new workers per file.
+        tasks.append {
+            var i = 0
+            while Date() < stop {
+                let f = try! h.file("w\(i).csv", GridroomHarness.workersCSV(prefix: "C\(i)-", count: 20))
+                step(["import", "workers", f], ack: "workers", rows: 20)
+                i += 1
+            }
+        }
+        // Writer 2: staff accounts and calendar days, one short transaction each.
+        tasks.append {
+            var i = 0
+            while Date() < stop {
+                if i % 2 == 0 {
+                    step(["staff", "add", "c\(i)", "--name", "值班员\(i)", "--role", "operator"], ack: "staff")
+                } else {
+                    let d = DateComponents(year: 2027, month: 1 + (i / 2) / 28 % 12, day: 1 + (i / 2) % 28)
+                    let date = String(format: "%04d-%02d-%02d", d.year!, d.month!, d.day!)
+                    step(["calendar", "set", date, "--workday", "0", "--name", "停\(i)"], ack: "days:" + date)
+                }
+                i += 1
+            }
+        }
+        // Writer 3: department imports, 5 new departments per file.
+        tasks.append {
+            var i = 0
+            while Date() < stop {
+                var text = "code,name,platform\n"
+                for j in 0..<5 { text += "D\(i)-\(j),部门\(i)-\(j),services\n" }
+                step(["import", "departments", try! h.file("d\(i).csv", text)], ack: "departments", rows: 5)
+                i += 1
+            }
+        }
+        // Readers: the integrity and recount check, the registry listings and the import log, the staff list.
+        tasks.append { while Date() < stop { step(["check"], expect: "integrity: ok") } }
+        tasks.append { while Date() < stop { step(["workers", "--format", "csv"], expect: "code,name"); step(["imports", "--format", "csv"]) } }
+        tasks.append { while Date() < stop { step(["staff", "list"], expect: "root"); step(["departments", "--format", "json"]) } }
+
+        let group = DispatchGroup()
+        for t in tasks { DispatchQueue.global().async(group: group, execute: t) }
+        group.wait()
+
+        XCTAssertEqual(log.failures.count, 0, log.failures.prefix(5).joined(separator: "\n"))
+        let db = try h.open()
+        XCTAssertEqual(try db.integrity(), "ok")
+        let days = log.acked.keys.filter { $0.hasPrefix("days:") }
+        let acked = log.acked
+        XCTAssertEqual(try db.count("SELECT count(*) FROM workers"), base.workers + (acked["workers"] ?? 0))
+        XCTAssertEqual(try db.count("SELECT count(*) FROM departments"), base.departments + (acked["departments"] ?? 0))
+        XCTAssertEqual(try db.count("SELECT count(*) FROM staff"), base.staff + (acked["staff"] ?? 0))
+        XCTAssertEqual(try db.count("SELECT count(*) FROM calendar_days"), base.days + Set(days).count)
+        // Every acknowledged import is complete in the log; none is left incomplete.
+        XCTAssertEqual(try db.count("SELECT count(*) FROM import_log WHERE complete = 0"), 0)
+        XCTAssertEqual(try db.count("SELECT coalesce(sum(rows_written), 0) FROM import_log WHERE file_name LIKE ?", [.text(h.dir.path + "/%")]),
+                       (acked["workers"] ?? 0) + (acked["departments"] ?? 0))
+        // Each acknowledged staff and calendar write left exactly one audit row.
+        XCTAssertEqual(try db.count("SELECT count(*) FROM audit WHERE action = 'staff_add'"), base.staffAudit + (acked["staff"] ?? 0))
+        XCTAssertEqual(try db.count("SELECT count(*) FROM audit WHERE action = 'calendar_set'"), base.dayAudit + days.reduce(0) { $0 + acked[$1]! })
+        let check = try h.run(["check"])
+        XCTAssertEqual(check.status, 0, check.out + check.err)
+        print("ConcurrencyTests: \(log.runs) commands in \(Int(seconds)) s, acknowledged \(acked.filter { !$0.key.hasPrefix("days:") }) and \(days.count) calendar days")
+        // Enough happened for the test to mean something.
+        XCTAssertGreaterThan(log.runs, Int(seconds) * 10)
+    }
+}
