@@ -165,6 +165,22 @@ final class GridroomHarness: @unchecked Sendable {
         return text
     }
 
+    /// `text` encoded as GB18030/GBK (what Excel writes as plain "CSV" in Chinese offices), via glibc's iconv.
+    static func gb18030(_ text: String) -> Data {
+        let cd = iconv_open("GB18030", "UTF-8")!
+        defer { iconv_close(cd) }
+        var input = Array(text.utf8).map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: input.count * 2 + 16)
+        let used: Int = input.withUnsafeMutableBufferPointer { i in
+            output.withUnsafeMutableBufferPointer { o in
+                var ip = i.baseAddress, il = i.count, op = o.baseAddress, ol = o.count
+                _ = iconv(cd, &ip, &il, &op, &ol)
+                return o.count - ol
+            }
+        }
+        return Data(output[..<used].map { UInt8(bitPattern: $0) })
+    }
+
     /// Opens the file in this process (recovering the WAL, as the next user would) for inspection.
     func open(_ path: String? = nil) throws -> Database {
         try Database(path: path ?? db, create: false)
