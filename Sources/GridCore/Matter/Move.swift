@@ -73,7 +73,7 @@ public enum Move: Hashable, Sendable {
         case .invalidate: "invalidate"
         case .merge: "merge"
         case .shelve: "shelve"
-        case .unshelve: "shelve --off"
+        case .unshelve: "unshelve"
         case .reopen: "reopen"
         case .urge(let l): "urge --level \(l.rawValue)"
         case .extendRequest: "extend"
