@@ -4,7 +4,9 @@ import GridStore
 
 // Every subcommand, in the order `gridroom --help` lists them.
 let commands: [any Command.Type] = [
-    InitCommand.self, StaffCommand.self, CaseCommand.self, CasesCommand.self, ReportCommand.self,
+    InitCommand.self, StaffCommand.self, CalendarCommand.self,
+    BackupCommand.self, CheckCommand.self, DemoCommand.self,
+    CaseCommand.self, CasesCommand.self, ReportCommand.self,
 ]
 
 @MainActor func printUsage() {

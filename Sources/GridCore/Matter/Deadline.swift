@@ -40,17 +40,9 @@ public enum Deadline {
         guard total > 0, due > start else { return due }
         let needed = total * (1 - share)          // elapsed time at which only `share` is left
         if needed <= 0 { return start }
-        var lo = floor(start.timeIntervalSince1970), hi = ceil(due.timeIntervalSince1970)
-        // Smallest whole second t in (lo, hi] with measured(start, t) >= needed; measured is non-decreasing in t.
-        while hi - lo > 1 {
-            let mid = floor((lo + hi) / 2)
-            if calendar.measured(from: start, to: Date(timeIntervalSince1970: mid), unit: unit) >= needed - 1e-6 {
-                hi = mid
-            } else {
-                lo = mid
-            }
-        }
-        return Date(timeIntervalSince1970: hi)
+        // Whole seconds, rounded up, so that at nearDueAt no more than `share` is left.
+        let t = calendar.advance(from: start, seconds: needed, unit: unit)
+        return min(due, Date(timeIntervalSince1970: ceil(t.timeIntervalSince1970)))
     }
 
     /// The rule itself, without precomputation: near due when `now` is before due and no more than

@@ -24,14 +24,8 @@ extension Store {
         }
     }
 
-    /// The office calendar with the registry's holiday and make-up-day overrides.
-    func matterCalendar() throws -> OfficeCalendar {
-        var exceptions: [LocalDate: DayRule] = [:]
-        try db.forEach("SELECT date, workday, name FROM calendar_days") {
-            if let d = LocalDate(iso: $0.text(0)) { exceptions[d] = DayRule(workday: $0.bool(1), name: $0.text(2)) }
-        }
-        return OfficeCalendar(zone: zone, exceptions: exceptions)
-    }
+    /// The office calendar deadlines are computed on (`officeCalendar()`: holidays, make-up days, office hours).
+    func matterCalendar() throws -> OfficeCalendar { try officeCalendar() }
 
     /// A category from the registry, for deadlines and defaults.
     func matterCategory(_ code: String) throws -> Category? {
