@@ -27,7 +27,7 @@ final class MatterSupervisionTests: XCTestCase {
         let m = try f.move(n, .extendApprove, at: "2026-11-20T08:30")
         XCTAssertEqual(m.extensionCount, 1)
         let due = try XCTUnwrap(m.stageDueAt)
-        XCTAssertGreaterThan(due, f.at("2026-11-20T10:10"))
+        XCTAssertEqual(due, f.at("2026-11-24T17:30"))   // Fri 11-20 10:10 + 2wd: Mon (1), Tue (2), close of office
         XCTAssertEqual(m.handleDueAt, f.at("2026-11-20T10:10"))             // evaluation month keeps the first deadline
         let stages = try f.store.stages(ofMatter: m.id)
         XCTAssertEqual(stages.last?.originalDueAt, f.at("2026-11-20T10:10"))
