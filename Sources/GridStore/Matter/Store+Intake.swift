@@ -1,37 +1,6 @@
 import Foundation
 import GridCore
 
-/// What an operator takes in (受理): the fields of a new matter.
-public struct MatterIntake: Sendable, Hashable {
-    /// When it was reported (the dispatch clock starts here).
-    public var reportedAt: Date
-    /// Channel.
-    public var source: MatterSource
-    /// Reporter: a worker code for `grid_worker` (required), else free text.
-    public var reporter: String
-    /// Grid code.
-    public var grid: String
-    /// Category code.
-    public var category: String
-    /// Urgency; nil takes the category's default.
-    public var urgency: Urgency?
-    /// Title (required).
-    public var title: String
-    /// Description.
-    public var description: String
-    /// Location text.
-    public var location: String
-    /// Key for idempotent imports (nil for typed-in matters).
-    public var importKey: String?
-
-    /// Creates an intake.
-    public init(reportedAt: Date, source: MatterSource, reporter: String = "", grid: String, category: String,
-                urgency: Urgency? = nil, title: String, description: String = "", location: String = "", importKey: String? = nil) {
-        self.reportedAt = reportedAt; self.source = source; self.reporter = reporter; self.grid = grid; self.category = category
-        self.urgency = urgency; self.title = title; self.description = description; self.location = location; self.importKey = importKey
-    }
-}
-
 /// What intake answers: the new case number, and a possible duplicate to merge or keep.
 public struct IntakeReceipt: Sendable, Hashable {
     /// Row id.
@@ -74,7 +43,8 @@ extension Store {
     }
 
     /// The body of `intake` inside the caller's write (imports batch many).
-    public func intakeInTransaction(_ m: MatterIntake, actor: Actor, rules: MatterRules, calendar: OfficeCalendar, now: Date) throws -> IntakeReceipt {
+    public func intakeInTransaction(_ m: MatterIntake, actor: Actor, rules: MatterRules, calendar: OfficeCalendar, now: Date,
+                                    audited: Bool = true) throws -> IntakeReceipt {
         let cat = try validate(m, now: now)
         let urgency = m.urgency ?? cat.urgency
         let day = zone.localDate(of: m.reportedAt)
@@ -106,7 +76,34 @@ extension Store {
         var note = "\(m.source.chineseName); first contact \(actor.login)"
         if let dup { note += "; possible duplicate of \(dup.1)" }
         try appendEvent(matter: id, at: now, kind: "intake", from: nil, to: MatterState.new.rawValue, actor: actor.login, note: note)
-        try audit(actor: actor.login, action: Action.intake.rawValue, target: number, allowed: true, detail: m.title, now: now)
+        if audited { try audit(actor: actor.login, action: Action.intake.rawValue, target: number, allowed: true, detail: m.title, now: now) }
         return IntakeReceipt(id: id, number: number, possibleDuplicate: dup?.1)
+    }
+}
+
+extension Store {
+    /// Imports matters from `cases.csv` through the shared import runner (whole-file reject, or `skipInvalid`
+    /// with a rejects file). Each row is taken in as by `intake` (numbered, first contact = the importer,
+    /// dispatch clock from reported_at, duplicates flagged); a row already imported (same import key) is unchanged.
+    public func importCases(path: String, options: ImportOptions = .init(), actor: Actor, now: Date) throws -> ImportReport {
+        let rules = try matterRules()
+        let calendar = try matterCalendar()
+        return try runImport(path: path, action: .importMatters, options: options, actor: actor, now: now,
+                             makeValidator: { s in MatterImportValidator(references: try s.matterReferences(), zone: s.zone, now: now) },
+                             writer: ImportWriter { s, m in
+                                 guard let key = m.importKey,
+                                       try s.db.scalarInt("SELECT count(*) FROM matters WHERE import_key = ?", [.text(key)]) == 0 else { return false }
+                                 _ = try s.intakeInTransaction(m, actor: actor, rules: rules, calendar: calendar, now: now, audited: false)
+                                 return true
+                             })
+    }
+
+    /// The registry codes a matters import refers to.
+    func matterReferences() throws -> MatterReferences {
+        var r = MatterReferences()
+        try db.forEach("SELECT code FROM grids") { r.grids.insert($0.text(0)) }
+        try db.forEach("SELECT code FROM workers") { r.workers.insert($0.text(0)) }
+        try db.forEach("SELECT code, urgency FROM categories") { r.categories[$0.text(0)] = Urgency(rawValue: $0.text(1)) ?? .normal }
+        return r
     }
 }
