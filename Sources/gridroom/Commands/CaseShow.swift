@@ -41,10 +41,20 @@ enum CaseShow {
             for (k, v) in fields { object[k] = v }
             for k in ["version", "reworks", "urges", "urges_yellow", "urges_red", "extensions"] { object[k] = Int(object[k] as! String)! }
             for k in ["shelved", "overdue", "near_due", "ever_overdue", "first_report"] { object[k] = (object[k] as! String) == "1" }
+            for k in ["department", "duplicate_of", "merged_into", "ended_at", "stage", "due_at", "near_due_at", "handle_due_at"]
+            where (object[k] as? String) == "" { object[k] = NSNull() }
             object["stages"] = stageRows.map { Dictionary(uniqueKeysWithValues: zip(stageHeader, $0)) }.enumerated().map { i, d -> [String: Any] in
-                var o: [String: Any] = d; o["overdue"] = stages[i].overdue; return o
+                var o: [String: Any] = d; o["overdue"] = stages[i].overdue
+                if stages[i].finishedAt == nil { o["finished_at"] = NSNull() }
+                if (o["original_due_at"] as? String) == "" { o["original_due_at"] = t(stages[i].originalDueAt) }
+                return o
             }
-            object["history"] = eventRows.map { Dictionary(uniqueKeysWithValues: zip(eventHeader, $0)) }
+            object["history"] = eventRows.enumerated().map { i, r -> [String: Any] in
+                var o: [String: Any] = Dictionary(uniqueKeysWithValues: zip(eventHeader, r))
+                for (k, v) in o where (v as? String) == "" && k != "note" { o[k] = NSNull() }
+                o["stage_seconds"] = events[i].stageSeconds.map { $0 as Any } ?? NSNull()
+                return o
+            }
             print(Output.json(object))
             return 0
         }
