@@ -30,7 +30,7 @@ extension Store {
         if f.open || f.overdue || f.nearDue || f.shelved { conds.append("m.ended_at IS NULL") }
         if f.overdue { conds.append("m.stage_due_at < ?"); args.append(.of(now)) }
         if f.nearDue { conds.append("m.near_due_at <= ? AND m.stage_due_at >= ?"); args += [.of(now), .of(now)] }
-        if f.shelved { conds.append("m.shelved = 1") }
+        if f.shelved { conds.append("m.shelved = 1 AND m.ended_at IS NULL") }
         if let g = f.grid {
             conds.append("""
                 m.grid IN (WITH RECURSIVE sub(code) AS (SELECT ? UNION SELECT g.code FROM grids g JOIN sub ON g.parent = sub.code)
@@ -42,7 +42,10 @@ extension Store {
         if let c = f.category { conds.append("m.category = ?"); args.append(.text(c)) }
         if let before { conds.append("m.id < ?"); args.append(.of(before)) }
         let whereSQL = conds.isEmpty ? "" : "WHERE " + conds.joined(separator: " AND ")
-        return try db.query("SELECT \(Store.matterColumns) FROM matters m \(whereSQL) ORDER BY m.id DESC LIMIT ?",
+        // The overdue and near-due sets are small: read them through their partial indexes and sort,
+        // rather than walking the whole table newest first.
+        let index = f.overdue ? "INDEXED BY matters_open_due" : f.nearDue ? "INDEXED BY matters_open_near" : ""
+        return try db.query("SELECT \(Store.matterColumns) FROM matters m \(index) \(whereSQL) ORDER BY m.id DESC LIMIT ?",
                             args + [.of(max(1, min(limit, 10_000)))], Store.matterRow)
     }
 

@@ -42,6 +42,8 @@ extension Migration {
     CREATE INDEX matters_open_due   ON matters(stage_due_at) WHERE ended_at IS NULL;
     CREATE INDEX matters_overdue_pending ON matters(stage_due_at) WHERE ended_at IS NULL AND overdue_recorded = 0;
     CREATE INDEX matters_open_near  ON matters(near_due_at) WHERE ended_at IS NULL;
+    CREATE INDEX matters_shelved    ON matters(id) WHERE shelved = 1 AND ended_at IS NULL;
+    CREATE INDEX matters_department ON matters(department);
     CREATE INDEX matters_merged     ON matters(merged_into) WHERE merged_into IS NOT NULL;
     CREATE INDEX matters_open_state ON matters(state, category, department) WHERE ended_at IS NULL;
     CREATE INDEX matters_reporter   ON matters(reporter, reported_at) WHERE source = 'grid_worker';
