@@ -23,11 +23,14 @@ enum CaseCommand: Command {
            gridroom case approve NUMBER [--note TEXT] | refuse NUMBER --note REASON   (supervisor)
            gridroom case comment NUMBER --note TEXT
            gridroom case show NUMBER [--format text|json]
+           gridroom case settings [KEY VALUE]                 (show, or change as supervisor)
 
     Every move takes --version N: the version you saw (from `case show`); if someone changed the
     matter since, the move is refused ("changed by X at T — reload"). --reason is the same as --note.
     Sources: grid_worker (needs --reporter WORKER-CODE), hotline, wechat, public, walk_in, video,
     inspection, village_visit. Times are ISO-8601; without an offset they are township local time.
+    Settings: urgent_dispatch_limit (10min), urgent_handle_limit (4h), urgent_verify_limit (1h),
+    near_due_share (0.25), duplicate_window_hours (24). See Docs/matters.md.
     """
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
@@ -37,8 +40,23 @@ enum CaseCommand: Command {
         switch sub {
         case "new": return try intake(ctx, &args, store, now)
         case "show": return try CaseShow.run(ctx, &args, store, now)
+        case "settings": return try settings(ctx, &args, store, now)
         default: return try CaseMoves.run(sub, ctx, &args, store, now)
         }
+    }
+
+    static func settings(_ ctx: Context, _ args: inout Arguments, _ store: Store, _ now: Date) throws -> Int32 {
+        try args.rejectUnknown()
+        if args.positionals.count >= 2 {
+            guard args.positionals.count == 3 else { throw UsageError("case settings: give KEY VALUE, e.g. near_due_share 0.2") }
+            try store.setMatterSetting(args.positionals[1], args.positionals[2], by: try store.actor(login: ctx.login), now: now)
+        }
+        let r = try store.matterRules()
+        let rows = [["urgent_dispatch_limit", r.urgentDispatch.description], ["urgent_handle_limit", r.urgentHandling.description],
+                    ["urgent_verify_limit", r.urgentVerification.description], ["near_due_share", String(r.nearDueShare)],
+                    ["duplicate_window_hours", String(r.duplicateWindowHours)]]
+        Output.emit(format: "table", header: ["setting", "value"], rows: rows)
+        return 0
     }
 
     static func intake(_ ctx: Context, _ args: inout Arguments, _ store: Store, _ now: Date) throws -> Int32 {
