@@ -21,8 +21,10 @@ public struct MatterReferences: Sendable {
 public struct MatterImportValidator: RowValidator {
     /// `cases`.
     public let kind = "cases"
+    /// The header of `cases.csv`.
+    public static let header = ["reported_at", "source", "reporter", "grid", "category", "urgency", "title", "description", "location"]
     /// The header.
-    public let header = ["reported_at", "source", "reporter", "grid", "category", "urgency", "title", "description", "location"]
+    public var header: [String] { MatterImportValidator.header }
     /// Registry codes.
     public let references: MatterReferences
     /// The township's zone: times without an offset are local.
