@@ -1,7 +1,9 @@
 import XCTest
 import GridStore
 
-/// Guarantee 1 (issue 8): several writers at once. Three writer processes and three reader processes run on one
+/// Guarantee 1 (issue 8): several writers at once. Three writer processes (registry imports; matter intake and
+/// moves; department and matter imports) and three reader processes (check; matter and worker lists; staff list
+/// and import log) run on one
 /// file at the same time for 30 s (`GRIDROOM_CONCURRENCY_SECONDS` to change). No process may fail (a locking
 /// error would make one exit non-zero); every acknowledged write (exit 0) is present afterwards with exact counts;
 /// `PRAGMA integrity_check` and `gridroom check` pass.
@@ -21,12 +23,15 @@ final class ConcurrencyTests: XCTestCase {
         let h = try GridroomHarness("concurrency"); defer { h.remove() }
         try h.ok(["init", "--demo"])
         let seconds = Double(ProcessInfo.processInfo.environment["GRIDROOM_CONCURRENCY_SECONDS"] ?? "") ?? 30
-        let base: (workers: Int, departments: Int, staff: Int, days: Int, staffAudit: Int, dayAudit: Int) = try {
+        let base: (workers: Int, departments: Int, staff: Int, days: Int, staffAudit: Int, dayAudit: Int,
+                   matters: Int, events: Int, closed: Int) = try {
             let db = try h.open()
             return (try db.count("SELECT count(*) FROM workers"), try db.count("SELECT count(*) FROM departments"),
                     try db.count("SELECT count(*) FROM staff"), try db.count("SELECT count(*) FROM calendar_days"),
                     try db.count("SELECT count(*) FROM audit WHERE action = 'staff_add'"),
-                    try db.count("SELECT count(*) FROM audit WHERE action = 'calendar_set'"))
+                    try db.count("SELECT count(*) FROM audit WHERE action = 'calendar_set'"),
+                    try db.count("SELECT count(*) FROM matters"), try db.count("SELECT count(*) FROM events"),
+                    try db.count("SELECT count(*) FROM matters WHERE state = 'closed'"))
         }()
         let log = Log()
         let stop = Date().addingTimeInterval(seconds)
@@ -55,34 +60,54 @@ final class ConcurrencyTests: XCTestCase {
                 i += 1
             }
         }
-        // Writer 2: staff accounts and calendar days, one short transaction each.
+        // Writer 2: matters from intake to close through the CLI, one short transaction per command;
+        // every fourth writes a staff account or a calendar day instead.
+        tasks.append {
+            var i = 0
+            while Date() < stop {
+                i += 1
+                if i % 4 == 0 {
+                    if i % 8 == 0 {
+                        step(["staff", "add", "c\(i)", "--name", "值班员\(i)", "--role", "operator"], ack: "staff")
+                    } else {
+                        let date = String(format: "2027-%02d-%02d", 1 + (i / 8) / 28 % 12, 1 + (i / 8) % 28)
+                        step(["calendar", "set", date, "--workday", "0", "--name", "停\(i)"], ack: "days:" + date)
+                    }
+                    continue
+                }
+                log.ran()
+                guard let r = try? h.run(["case", "new", "--source", "hotline", "--grid", "DH-01-0\(1 + i % 5)", "--category", "SR03",
+                                          "--title", "并发\(i)"]), r.status == 0,
+                      let number = r.out.split(separator: " ").dropFirst(2).first.map(String.init) else {
+                    log.fail("case new \(i) failed"); continue
+                }
+                log.ack("matters"); log.ack("events")
+                step(["case", "dispatch", number], ack: "events")
+                step(["case", "feedback", number, "--note", "已处置"], ack: "events")
+                step(["case", "verify", number, "--pass"], ack: "events")
+                log.ack("closed")
+            }
+        }
+        // Writer 3: department imports (5 new departments) and matter imports (5 new matters), in turn.
         tasks.append {
             var i = 0
             while Date() < stop {
                 if i % 2 == 0 {
-                    step(["staff", "add", "c\(i)", "--name", "值班员\(i)", "--role", "operator"], ack: "staff")
+                    var text = "code,name,platform\n"
+                    for j in 0..<5 { text += "D\(i)-\(j),部门\(i)-\(j),services\n" }
+                    step(["import", "departments", try! h.file("d\(i).csv", text)], ack: "departments", rows: 5)
                 } else {
-                    let d = DateComponents(year: 2027, month: 1 + (i / 2) / 28 % 12, day: 1 + (i / 2) % 28)
-                    let date = String(format: "%04d-%02d-%02d", d.year!, d.month!, d.day!)
-                    step(["calendar", "set", date, "--workday", "0", "--name", "停\(i)"], ack: "days:" + date)
+                    var text = "reported_at,source,reporter,grid,category,urgency,title,description,location\n"
+                    for j in 0..<5 { text += "2026-11-22T08:\(String(format: "%02d", j)),hotline,,DH-02-01,SR01,,导入\(i)-\(j),,\n" }
+                    step(["import", "cases", try! h.file("m\(i).csv", text)], ack: "imported", rows: 5)
                 }
-                i += 1
-            }
-        }
-        // Writer 3: department imports, 5 new departments per file.
-        tasks.append {
-            var i = 0
-            while Date() < stop {
-                var text = "code,name,platform\n"
-                for j in 0..<5 { text += "D\(i)-\(j),部门\(i)-\(j),services\n" }
-                step(["import", "departments", try! h.file("d\(i).csv", text)], ack: "departments", rows: 5)
                 i += 1
             }
         }
         // Readers: the integrity and recount check, the registry listings and the import log, the staff list.
         tasks.append { while Date() < stop { step(["check"], expect: "integrity: ok") } }
-        tasks.append { while Date() < stop { step(["workers", "--format", "csv"], expect: "code,name"); step(["imports", "--format", "csv"]) } }
-        tasks.append { while Date() < stop { step(["staff", "list"], expect: "root"); step(["departments", "--format", "json"]) } }
+        tasks.append { while Date() < stop { step(["cases", "--format", "csv"], expect: "number,"); step(["workers", "--format", "csv"], expect: "code,name") } }
+        tasks.append { while Date() < stop { step(["staff", "list"], expect: "root"); step(["imports", "--format", "csv"]) } }
 
         let group = DispatchGroup()
         for t in tasks { DispatchQueue.global().async(group: group, execute: t) }
@@ -100,7 +125,22 @@ final class ConcurrencyTests: XCTestCase {
         // Every acknowledged import is complete in the log; none is left incomplete.
         XCTAssertEqual(try db.count("SELECT count(*) FROM import_log WHERE complete = 0"), 0)
         XCTAssertEqual(try db.count("SELECT coalesce(sum(rows_written), 0) FROM import_log WHERE file_name LIKE ?", [.text(h.dir.path + "/%")]),
-                       (acked["workers"] ?? 0) + (acked["departments"] ?? 0))
+                       (acked["workers"] ?? 0) + (acked["departments"] ?? 0) + (acked["imported"] ?? 0))
+        // Matters: every acknowledged intake (typed or imported) and every acknowledged move is in the history.
+        XCTAssertEqual(try db.count("SELECT count(*) FROM matters"), base.matters + (acked["matters"] ?? 0) + (acked["imported"] ?? 0))
+        // (Readers record a breach once when they first see a matter overdue: the imported matters, reported at 08:0x
+        // with 30 minutes to dispatch, are overdue at 09:00. Those "overdue" events are counted apart.)
+        XCTAssertEqual(try db.count("SELECT count(*) FROM events WHERE kind <> 'overdue'"),
+                       base.events + (acked["events"] ?? 0) + (acked["imported"] ?? 0))
+        XCTAssertEqual(try db.count("SELECT count(*) FROM (SELECT matter_id, stage FROM events WHERE kind = 'overdue' GROUP BY 1, 2 HAVING count(*) > 1)"),
+                       0, "a breach recorded twice")
+        XCTAssertEqual(try db.count("SELECT count(*) FROM matters WHERE state = 'closed'"), base.closed + (acked["closed"] ?? 0))
+        XCTAssertEqual(try db.count("""
+            SELECT count(*) FROM matters m
+            WHERE (SELECT count(*) FROM events e WHERE e.matter_id = m.id AND e.kind = 'intake') <> 1
+               OR NOT EXISTS (SELECT 1 FROM stages s WHERE s.matter_id = m.id)
+               OR m.version <> (SELECT count(*) FROM events e WHERE e.matter_id = m.id AND e.kind <> 'overdue')
+            """), 0, "half-written or lost-update matters")
         // Each acknowledged staff and calendar write left exactly one audit row.
         XCTAssertEqual(try db.count("SELECT count(*) FROM audit WHERE action = 'staff_add'"), base.staffAudit + (acked["staff"] ?? 0))
         XCTAssertEqual(try db.count("SELECT count(*) FROM audit WHERE action = 'calendar_set'"), base.dayAudit + days.reduce(0) { $0 + acked[$1]! })

@@ -5,7 +5,7 @@ import GridStore
 /// after each kill the file opens, is intact, holds every acknowledged commit, holds nothing half-written, and an
 /// interrupted import is absent or marked incomplete in the import log; re-running it completes it without duplicates.
 ///
-/// `make test` kills ≥ 200 times in all (120 imports + 150 write streams, most killed mid-run); `make soak` sets
+/// `make test` kills ≥ 200 times in all (120 imports + 150 matter streams, most killed mid-run); `make soak` sets
 /// `GRIDROOM_SOAK_KILLS` (e.g. 2000) for each.
 final class CrashTests: XCTestCase {
     static func kills(_ normal: Int) -> Int {
@@ -99,39 +99,69 @@ final class CrashTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(outcomes.partial, total / 4, "too few kills landed part-way through the writes")
     }
 
-    /// A stream of acknowledged writes (`staff add`: a staff row and its audit row in one transaction),
-    /// killed at random points: every acknowledged one stays, the killed one is wholly there or wholly absent.
-    func testKilledWriteStreamKeepsEveryAcknowledgedCommit() throws {
+    /// A stream of matter intakes and moves through the CLI (`case new`, `dispatch`, `feedback`, `verify --pass`),
+    /// killed at random points. After each kill: every acknowledged intake and move is there; the killed one is
+    /// wholly there or wholly absent; no matter lacks its intake event or its stage row; a matter's version
+    /// equals its history (1 + its moves).
+    func testKilledMatterStreamKeepsEveryAcknowledgedCommit() throws {
         let h = try GridroomHarness("crash-stream"); defer { h.remove() }
-        try h.ok(["init"])
-        var acked: [String] = []
+        try h.ok(["init", "--demo"])
+        var matters = 0, events = 0             // acknowledged (or found committed after a kill)
+        var current: String? = nil, step = 0    // the matter under way and its next step (0 = new … 3 = verify)
         var seq = 0
+        func next() -> [String] {
+            switch step {
+            case 0: seq += 1
+                return ["case", "new", "--source", "hotline", "--grid", "DH-01-0\(1 + seq % 5)", "--category", "SR03", "--title", "油污\(seq)"]
+            case 1: return ["case", "dispatch", current!]
+            case 2: return ["case", "feedback", current!, "--note", "已清理"]
+            default: return ["case", "verify", current!, "--pass"]
+            }
+        }
+        func advance(number: String?) {
+            if step == 0 { matters += 1; current = number }
+            events += 1
+            step = (step + 1) % 4
+        }
         var killedMidway = 0
         let total = Self.kills(150)
         for i in 0..<total {
-            // A few writes that run to the end, then one killed at a random moment of its ~10 ms life.
+            // A few commands that run to the end, then one killed at a random moment of its ~15 ms life.
             for _ in 0..<Int.random(in: 0...2) {
-                seq += 1
-                try h.ok(["staff", "add", "s\(seq)", "--name", "值班员\(seq)", "--role", "operator"])
-                acked.append("s\(seq)")
+                let out = try h.ok(next())
+                advance(number: step == 0 ? out.split(separator: " ").dropFirst(2).first.map(String.init) : nil)
             }
-            seq += 1
-            let victim = "s\(seq)"
-            if try h.runKilled(["staff", "add", victim, "--name", "值班员\(seq)", "--role", "operator"], after: Double.random(in: 0...0.012)) {
-                acked.append(victim)
-            } else { killedMidway += 1 }
+            let victimStep = step
+            let finished = try h.runKilled(next(), after: Double.random(in: 0...0.015))
+            if !finished { killedMidway += 1 }
             let db = try h.open()
             XCTAssertEqual(try db.integrity(), "ok", "kill \(i)")
-            let staff = Set(try db.query("SELECT login FROM staff WHERE login <> 'root'") { $0.text(0) })
-            XCTAssertTrue(staff.isSuperset(of: acked), "kill \(i): lost \(Set(acked).subtracting(staff).sorted())")
-            // Nothing but the acknowledged writes and perhaps the victim.
-            XCTAssertTrue(staff.subtracting(acked).isSubset(of: [victim]), "kill \(i): \(staff.subtracting(acked))")
-            // The victim's staff row and its audit row were written together or not at all.
-            let audited = try db.count("SELECT count(*) FROM audit WHERE action = 'staff_add' AND target = ?", [.text(victim)])
-            XCTAssertEqual(audited, staff.contains(victim) ? 1 : 0, "kill \(i): half-written \(victim)")
-            if staff.contains(victim) && !acked.contains(victim) { acked.append(victim) }  // committed, then killed
+            let m = try db.count("SELECT count(*) FROM matters"), e = try db.count("SELECT count(*) FROM events")
+            // Every acknowledged write is there; at most the victim besides.
+            XCTAssertTrue(m == matters || (victimStep == 0 && m == matters + 1), "kill \(i): \(m) matters, \(matters) acknowledged")
+            XCTAssertTrue(e == events || e == events + 1, "kill \(i): \(e) events, \(events) acknowledged")
+            // The victim is wholly there (its event) or wholly absent; an intake brings its matter with it.
+            if victimStep == 0 {
+                XCTAssertEqual(m - matters, e - events, "kill \(i): an intake event without its matter, or the reverse")
+            } else {
+                XCTAssertEqual(m, matters, "kill \(i)")
+            }
+            // Nothing half-written anywhere.
+            XCTAssertEqual(try db.count("""
+                SELECT count(*) FROM matters m
+                WHERE (SELECT count(*) FROM events e WHERE e.matter_id = m.id AND e.kind = 'intake') <> 1
+                   OR NOT EXISTS (SELECT 1 FROM stages s WHERE s.matter_id = m.id)
+                   OR m.version <> (SELECT count(*) FROM events e WHERE e.matter_id = m.id)
+                """), 0, "kill \(i): a half-written matter")
+            if e == events + 1 {   // the victim committed before it was killed (or finished): carry on from there
+                advance(number: victimStep == 0 ? try db.first("SELECT number FROM matters ORDER BY id DESC LIMIT 1") { $0.text(0) } : nil)
+            } else {
+                XCTAssertFalse(finished, "kill \(i): an acknowledged write is missing")
+            }
         }
-        print("CrashTests: \(total) kills of a write stream, \(killedMidway) while running; \(acked.count) writes kept")
+        let closed = try h.open().count("SELECT count(*) FROM matters WHERE state = 'closed'")
+        XCTAssertEqual(closed, events / 4, "every fourth write (verify --pass) closes a matter")
+        print("CrashTests: \(total) kills of a matter stream, \(killedMidway) while running; \(matters) matters, \(events) events kept")
         XCTAssertGreaterThanOrEqual(killedMidway, total / 2)
     }
 }
