@@ -15,8 +15,12 @@ extension Migration {
         created_at   INTEGER NOT NULL,
         created_by   TEXT NOT NULL
     );
-    CREATE INDEX patrols_grid_start   ON patrols(grid, start_at, end_at);
+    -- Covering for the compliance board: per basic grid, a range on start_at, no table lookups.
+    CREATE INDEX patrols_grid_start   ON patrols(grid, start_at, end_at, worker, confirmed_at);
     CREATE INDEX patrols_worker_start ON patrols(worker, start_at);
     CREATE INDEX patrols_open         ON patrols(worker, grid) WHERE end_at IS NULL;
+    -- The few sessions that may count although they began more than the suspect limit before a window:
+    -- confirmed long ones (confirm sets suspect = 1) and those still open.
+    CREATE INDEX patrols_long         ON patrols(start_at) WHERE suspect = 1 OR end_at IS NULL;
     """)
 }
