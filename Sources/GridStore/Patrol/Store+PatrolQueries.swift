@@ -2,6 +2,31 @@ import Foundation
 import GridCore
 
 extension Store {
+    /// Every basic grid's sessions starting in [?1, ?2), by grid then start: an index range per grid on the covering `patrols_grid_start`.
+    static let boardSessionsSQL = """
+        SELECT p.id, p.worker, p.grid, p.start_at, p.end_at, NULL, p.confirmed_at
+        FROM grids g JOIN patrols p ON p.grid = g.code
+        WHERE g.level = 'basic' AND p.start_at >= ?1 AND p.start_at < ?2
+        ORDER BY g.code, p.start_at, p.id
+        """
+
+    /// Long (flagged) or open sessions that started before ?1 and reach past ?2: the partial index `patrols_long`.
+    static let longSessionsSQL = """
+        SELECT \(patrolColumns) FROM patrols
+        WHERE (suspect = 1 OR end_at IS NULL) AND start_at < ?1 AND (end_at IS NULL OR end_at > ?2)
+        """
+
+    /// Counted reports per worker in [?1, ?2) (optionally only grid ?3's workers).
+    static func reportCountsSQL(oneGrid: Bool) -> String {
+        """
+        SELECT w.code, count(m.id) FROM workers w
+        CROSS JOIN matters m INDEXED BY matters_reporter ON m.reporter = w.code AND m.source = 'grid_worker'
+                      AND m.reported_at >= ?1 AND m.reported_at < ?2
+        WHERE m.state NOT IN ('invalid', 'merged') \(oneGrid ? "AND w.grid = ?3" : "")
+        GROUP BY w.code
+        """
+    }
+
     /// Sessions of basic grids overlapping `window`, sorted by (grid, start, id): one pass for every grid.
     ///
     /// Reads only what is needed: for each basic grid an index range on `patrols_grid_start`
@@ -23,18 +48,10 @@ extension Store {
                 WHERE grid = ?1 AND start_at >= ?2 AND start_at < ?3 ORDER BY start_at, id
                 """, [.text(grid), .of(lookback), .of(window.end)], keep)
         } else {
-            try db.forEach("""
-                SELECT p.id, p.worker, p.grid, p.start_at, p.end_at, NULL, p.confirmed_at
-                FROM grids g JOIN patrols p ON p.grid = g.code
-                WHERE g.level = 'basic' AND p.start_at >= ?1 AND p.start_at < ?2
-                ORDER BY g.code, p.start_at, p.id
-                """, [.of(lookback), .of(window.end)], keep)
+            try db.forEach(Store.boardSessionsSQL, [.of(lookback), .of(window.end)], keep)
         }
         let before = out.count
-        try db.forEach("""
-            SELECT \(Store.patrolColumns) FROM patrols
-            WHERE (suspect = 1 OR end_at IS NULL) AND start_at < ?1 AND (end_at IS NULL OR end_at > ?2)
-            """, [.of(lookback), .of(window.start)]) { r in
+        try db.forEach(Store.longSessionsSQL, [.of(lookback), .of(window.start)]) { r in
             if let grid, r.text(2) != grid { return }
             out.append(Store.patrolSession(r))
         }
@@ -45,17 +62,12 @@ extension Store {
     }
 
     /// Counted reports per worker in `[from, to)` (网格员上报数): matters with source grid worker and the worker
-    /// as reporter, neither invalidated nor merged away. One index range per worker on `matters_reporter`.
+    /// as reporter, neither invalidated nor merged away. One index range per worker on `matters_reporter`
+    /// (forced: on a small or unanalysed file the planner would otherwise walk every matter of the month).
     /// - Parameter grid: only this grid's workers, or nil for every worker.
     public func reportCounts(from: Date, to: Date, grid: String? = nil) throws -> [String: Int] {
         var out: [String: Int] = [:]
-        let sql = """
-            SELECT w.code, count(m.id) FROM workers w
-            JOIN matters m ON m.reporter = w.code AND m.source = 'grid_worker'
-                          AND m.reported_at >= ?1 AND m.reported_at < ?2
-            WHERE m.state NOT IN ('invalid', 'merged') \(grid == nil ? "" : "AND w.grid = ?3")
-            GROUP BY w.code
-            """
+        let sql = Store.reportCountsSQL(oneGrid: grid != nil)
         var args: [SQLValue] = [.of(from), .of(to)]
         if let grid { args.append(.text(grid)) }
         try db.forEach(sql, args) { out[$0.text(0)] = $0.int(1) }
