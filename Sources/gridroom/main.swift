@@ -4,7 +4,8 @@ import GridStore
 
 // Every subcommand, in the order `gridroom --help` lists them.
 let commands: [any Command.Type] = [
-    InitCommand.self, StaffCommand.self,
+    InitCommand.self, StaffCommand.self, CalendarCommand.self,
+    BackupCommand.self, CheckCommand.self, DemoCommand.self,
 ]
 
 @MainActor func printUsage() {
