@@ -6,6 +6,7 @@ import GridStore
 let commands: [any Command.Type] = [
     InitCommand.self, StaffCommand.self, CalendarCommand.self,
     BackupCommand.self, CheckCommand.self, DemoCommand.self,
+    PatrolCommand.self, ReportCommand.self,
 ]
 
 @MainActor func printUsage() {

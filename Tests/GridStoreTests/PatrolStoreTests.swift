@@ -75,7 +75,7 @@ final class PatrolStoreTests: XCTestCase {
         }
         refused("W99", "G2", "2026-11-03T08:00", "2026-11-03T09:00", "unknown worker W99")
         refused("W21", "G9", "2026-11-03T08:00", "2026-11-03T09:00", "unknown grid G9")
-        refused("W21", "A", "2026-11-03T08:00", "2026-11-03T09:00", "grid A is a area grid")
+        refused("W21", "A", "2026-11-03T08:00", "2026-11-03T09:00", "grid A is an area grid")
         refused("W21", "G2", "2026-11-03T09:00", "2026-11-03T08:00", "is before start")
         refused("W21", "G2", "2026-11-03T11:00", "2026-11-03T13:00", "in the future")
         XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM patrols"), 0)

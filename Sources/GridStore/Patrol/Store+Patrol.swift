@@ -12,7 +12,7 @@ extension Store {
             return "unknown grid \(grid)"
         }
         if level != GridLevel.basic.rawValue {
-            return "grid \(grid) is a \(level) grid; patrols are recorded on basic grids (基础网格) only"
+            return "grid \(grid) is \(level == "area" ? "an" : "a") \(level) grid; patrols are recorded on basic grids (基础网格) only"
         }
         if let end, end < start {
             return "end \(ISOTime.format(end, zone: zone)) is before start \(ISOTime.format(start, zone: zone))"
