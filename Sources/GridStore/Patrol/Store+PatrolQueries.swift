@@ -13,14 +13,17 @@ extension Store {
     /// Long (flagged) or open sessions that started before ?1 and reach past ?2: the partial index `patrols_long`.
     static let longSessionsSQL = """
         SELECT \(patrolColumns) FROM patrols
-        WHERE (suspect = 1 OR end_at IS NULL) AND start_at < ?1 AND (end_at IS NULL OR end_at > ?2)
+        WHERE (suspect = 1 OR end_at IS NULL) AND end_at IS NULL AND start_at < ?1
+        UNION ALL
+        SELECT \(patrolColumns) FROM patrols
+        WHERE (suspect = 1 OR end_at IS NULL) AND end_at > ?2 AND start_at < ?1
         """
 
     /// Counted reports per worker in [?1, ?2) (optionally only grid ?3's workers).
     static func reportCountsSQL(oneGrid: Bool) -> String {
         """
         SELECT w.code, count(m.id) FROM workers w
-        CROSS JOIN matters m INDEXED BY matters_reporter ON m.reporter = w.code AND m.source = 'grid_worker'
+        CROSS JOIN matters m INDEXED BY matters_reporter_state ON m.reporter = w.code AND m.source = 'grid_worker'
                       AND m.reported_at >= ?1 AND m.reported_at < ?2
         WHERE m.state NOT IN ('invalid', 'merged') \(oneGrid ? "AND w.grid = ?3" : "")
         GROUP BY w.code
@@ -62,7 +65,7 @@ extension Store {
     }
 
     /// Counted reports per worker in `[from, to)` (网格员上报数): matters with source grid worker and the worker
-    /// as reporter, neither invalidated nor merged away. One index range per worker on `matters_reporter`
+    /// as reporter, neither invalidated nor merged away. One index range per worker on the covering `matters_reporter_state`
     /// (forced: on a small or unanalysed file the planner would otherwise walk every matter of the month).
     /// - Parameter grid: only this grid's workers, or nil for every worker.
     public func reportCounts(from: Date, to: Date, grid: String? = nil) throws -> [String: Int] {
