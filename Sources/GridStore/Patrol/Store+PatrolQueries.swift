@@ -7,7 +7,7 @@ extension Store {
         SELECT p.id, p.worker, p.grid, p.start_at, p.end_at, NULL, p.confirmed_at
         FROM grids g JOIN patrols p ON p.grid = g.code
         WHERE g.level = 'basic' AND p.start_at >= ?1 AND p.start_at < ?2
-        ORDER BY g.code, p.start_at, p.id
+        ORDER BY g.code, p.start_at
         """
 
     /// Long (flagged) or open sessions that started before ?1 and reach past ?2: the partial index `patrols_long`.
@@ -48,20 +48,28 @@ extension Store {
         if let grid {
             try db.forEach("""
                 SELECT \(Store.patrolColumns) FROM patrols
-                WHERE grid = ?1 AND start_at >= ?2 AND start_at < ?3 ORDER BY start_at, id
+                WHERE grid = ?1 AND start_at >= ?2 AND start_at < ?3 ORDER BY start_at
                 """, [.text(grid), .of(lookback), .of(window.end)], keep)
         } else {
             try db.forEach(Store.boardSessionsSQL, [.of(lookback), .of(window.end)], keep)
         }
-        let before = out.count
+        var extra: [PatrolSession] = []
         try db.forEach(Store.longSessionsSQL, [.of(lookback), .of(window.start)]) { r in
             if let grid, r.text(2) != grid { return }
-            out.append(Store.patrolSession(r))
+            extra.append(Store.patrolSession(r))
         }
-        if out.count > before {
-            out.sort { ($0.grid, TimeSpan.seconds($0.start), $0.id) < ($1.grid, TimeSpan.seconds($1.start), $1.id) }
+        guard !extra.isEmpty else { return out }
+        // The few early starters go in front of their grid's sessions (they started before all of them).
+        extra.sort { ($0.grid, $0.start, $0.id) < ($1.grid, $1.start, $1.id) }
+        var merged: [PatrolSession] = []
+        merged.reserveCapacity(out.count + extra.count)
+        var i = 0
+        for s in out {
+            while i < extra.count && extra[i].grid <= s.grid { merged.append(extra[i]); i += 1 }
+            merged.append(s)
         }
-        return out
+        merged.append(contentsOf: extra[i...])
+        return merged
     }
 
     /// Counted reports per worker in `[from, to)` (网格员上报数): matters with source grid worker and the worker
