@@ -104,8 +104,18 @@ final class PatrolStoreTests: XCTestCase {
         let now = t("2026-11-04T09:00")
         let id = try store.addPatrol(worker: "W31", grid: "G3", start: t("2026-11-01T00:00"), end: t("2026-11-03T12:00"), by: op, now: now)
         try store.confirmPatrol(id: id, by: sup, now: now)
+        // Ordinary sessions around it, in G2 and G3, so the early starter must be merged into G3's place:
+        // G2 08:00–09:00 (60 min); G3 11:00–13:00 overlaps the long one until 12:00 → G3 00:00–13:00 = 780 min.
+        try store.addPatrol(worker: "W21", grid: "G2", start: t("2026-11-03T08:00"), end: t("2026-11-03T09:00"), by: op, now: now)
+        try store.addPatrol(worker: "W32", grid: "G3", start: t("2026-11-03T11:00"), end: t("2026-11-03T13:00"), by: op, now: now)
         let b = try store.complianceBoard(.day(LocalDate(iso: "2026-11-03")!), now: now)
-        XCTAssertEqual(b.grids.first { $0.grid.code == "G3" }?.patrol.patrolMinutes, 720)
+        XCTAssertEqual(b.grids.map(\.grid.code), ["G1", "G2", "G3"])
+        XCTAssertEqual(b.grids.map(\.patrol.patrolMinutes), [0, 60, 780])
+        // November so far (now the 4th, 09:00): 3 days done. G3: 1 Nov 1440 + 2 Nov 1440 + 3 Nov 780 = 3660 min.
+        let m = try store.complianceBoard(.month(LocalMonth(iso: "2026-11")!), now: now)
+        XCTAssertEqual(m.grids.map(\.patrol.days), [3, 3, 3])
+        XCTAssertEqual(m.grids.map(\.patrol.patrolMinutes), [0, 60, 3660])
+        XCTAssertEqual(m.grids[2].patrol.daysMeeting, 3)
     }
 
     func testOffsetsInInputMeanTheSameInstant() throws {
