@@ -5,8 +5,10 @@ import GridStore
 // Every subcommand, in the order `gridroom --help` lists them.
 let commands: [any Command.Type] = [
     InitCommand.self, StaffCommand.self, CalendarCommand.self,
+    ImportCommand.self, ImportsCommand.self,
+    GridsCommand.self, WorkersCommand.self, DepartmentsCommand.self, CategoriesCommand.self,
     BackupCommand.self, CheckCommand.self, DemoCommand.self,
-    PatrolCommand.self, ReportCommand.self,
+    PatrolCommand.self, CaseCommand.self, CasesCommand.self, ReportCommand.self,
 ]
 
 @MainActor func printUsage() {

@@ -117,7 +117,7 @@ public struct WorkerValidator: RowValidator {
         var namedBy: [String: [String]] = [:]
         for (code, partner) in existing.workers { if let partner { namedBy[partner, default: []].append(code) } }
         return ImportChecks.settle(rows: rows, key: \.code) { w, line, valid, rejected in
-            for x in namedBy[w.code, default: []].sorted() where x != w.partner {
+            for x in namedBy[w.code, default: []].sorted() where w.partner != nil && x != w.partner {
                 // x still names w unless this file gives x another partner.
                 let xPartner = valid[x].map { $0.partner } ?? existing.workers[x] ?? nil
                 if xPartner == w.code {
