@@ -19,7 +19,7 @@ enum ReportCommand: Command {
 
     static let name = "report"
     static let summary = "reports: evaluation (结案率, 按期结案率, 返工率), compliance (巡查考核), redblack (红黑榜)"
-    static var usage: String { "usage:\n" + kinds.map { $0.usage }.joined(separator: "\n") }
+    static var usage: String { "usage:\n" + kinds.map { $0.usage }.joined(separator: "\n\n") }
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let sub = try args.positional(0, "report kind (\(kinds.map { $0.name }.joined(separator: ", ")))")
