@@ -88,6 +88,19 @@ final class ComplianceRulesTests: XCTestCase {
         XCTAssertEqual(nov.daysMeeting, 1)
     }
 
+    func testLocalDaysFollowTheTownshipZoneEvenAcrossClockChanges() {
+        // In a zone with daylight saving (America/New_York), 2026-11-01 has 25 hours (clocks go back at 02:00).
+        // A confirmed session from local midnight to the next local midnight is 25 h = 90 000 s, all on the 1st.
+        let ny = TownshipZone(identifier: "America/New_York")!
+        let frame = DayFrame(month: month("2026-11"), zone: ny, now: ISOTime.parse("2026-12-02T00:00", zone: ny)!)
+        XCTAssertEqual(frame.bounds[1] - frame.bounds[0], 90_000)
+        let s = PatrolSession(id: 1, worker: "A", grid: "G1", start: ISOTime.parse("2026-11-01T00:00", zone: ny)!,
+                              end: ISOTime.parse("2026-11-02T00:00", zone: ny)!, confirmedBy: "sup", confirmedAt: ISOTime.parse("2026-11-03", zone: ny)!)
+        let f = PatrolRules.figure([s], frame: frame, settings: settings)
+        XCTAssertEqual(f.dailySeconds[0], 90_000)
+        XCTAssertEqual(f.dailySeconds[1], 0)
+    }
+
     // MARK: month figures
 
     func testMonthMinutesRoundDownFromTotalSeconds() {
