@@ -52,6 +52,8 @@ struct MatterSynth {
         var r = rng
         defer { rng = r }
         let sources = ["hotline", "wechat", "public", "walk_in", "video", "inspection", "village_visit"]
+        let statements = Statements(matter: try store.db.prepare(MatterSynth.matterSQL), stage: try store.db.prepare(MatterSynth.stageSQL),
+                                    event: try store.db.prepare(MatterSynth.eventSQL))
         let written = try writer.run(label: "matters", total: count, chunk: 1_000, next: { () -> MatterRow? in
             guard i < count else { return nil }
             defer { i += 1 }
@@ -61,7 +63,7 @@ struct MatterSynth {
             var reported = Int(zone.instant(day, secondsIntoDay: minute * 60 + r.int(0...59)).timeIntervalSince1970)
             if reported >= nowSec { reported = nowSec - r.int(60...7200) }
             let localDay = zone.localDate(of: Date(timeIntervalSince1970: Double(reported)))
-            let key = String(format: "%04d%02d%02d", localDay.year, localDay.month, localDay.day)
+            let key = zeroPad(localDay.year, 4) + zeroPad(localDay.month, 2) + zeroPad(localDay.day, 2)
             let seq = (numbers[key] ?? 0) + 1
             numbers[key] = seq
             let grid = r.int(0...(gridCodes.count - 1))
@@ -69,7 +71,7 @@ struct MatterSynth {
             let byWorker = r.chance(0.7) && workersByGrid[grid] != nil
             let pool = workersByGrid[grid] ?? []
             let titles = MatterSynth.titles[cat.major] ?? ["\(cat.major)问题"]
-            var m = MatterRow(number: String(format: "%@-%04d", key, seq), reported: reported,
+            var m = MatterRow(number: key + "-" + zeroPad(seq, 4), reported: reported,
                               source: byWorker ? "grid_worker" : sources[r.int(0...(sources.count - 1))],
                               reporter: byWorker ? pool[r.int(0...(pool.count - 1))].code : "群众\(r.int(100...999))",
                               grid: gridCodes[grid], category: cat,
@@ -78,7 +80,7 @@ struct MatterSynth {
             simulate(&m, rng: &r, nowSec: nowSec, departments: departments, district: district)
             return m
         }, write: { db, m in
-            try insert(db, m)
+            try insert(db, m, statements)
             events += m.events.count
             stages += m.stages.count
         })
@@ -198,7 +200,19 @@ struct MatterSynth {
         return v
     }
 
-    func insert(_ db: Database, _ m: MatterRow) throws {
+    static let matterSQL = """
+            INSERT INTO matters(number, reported_at, source, reporter, grid, category, urgency, title, description, location, state,
+                shelved, department, first_contact, stage, stage_started_at, stage_due_at, near_due_at, overdue_recorded, ever_overdue,
+                handle_due_at, rework_count, urge_count, urge_yellow, urge_red, extension_count, ended_at, version, created_at, updated_at, updated_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+    static let stageSQL = "INSERT INTO stages(matter_id, stage, time_limit, started_at, due_at, original_due_at, finished_at, overdue) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    static let eventSQL = "INSERT INTO events(matter_id, at, kind, from_state, to_state, actor, note, stage, stage_seconds, department, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+    /// The three inserts, prepared once.
+    struct Statements { let matter: Statement; let stage: Statement; let event: Statement }
+
+    func insert(_ db: Database, _ m: MatterRow, _ st: Statements) throws {
         let open = m.state.isOpen
         let running = open && m.state != .escalated ? m.stages.last : nil
         let stageCol: Stage? = m.state == .escalated ? nil : running?.stage
@@ -210,21 +224,14 @@ struct MatterSynth {
         let shelved = open && m.state == .dispatched && m.reported % 331 == 0
         let everOverdue = m.stages.contains { $0.overdue }
         let handleDue = m.stages.last { $0.stage == .handling }?.due
-        try db.run("""
-            INSERT INTO matters(number, reported_at, source, reporter, grid, category, urgency, title, description, location, state,
-                shelved, department, first_contact, stage, stage_started_at, stage_due_at, near_due_at, overdue_recorded, ever_overdue,
-                handle_due_at, rework_count, urge_count, urge_yellow, urge_red, extension_count, ended_at, version, created_at, updated_at, updated_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, matterValues(m, stage: stageCol, running: running, nearDue: nearDue, shelved: shelved, everOverdue: everOverdue, handleDue: handleDue))
+        try st.matter.run(matterValues(m, stage: stageCol, running: running, nearDue: nearDue, shelved: shelved, everOverdue: everOverdue, handleDue: handleDue))
         let id = Int64(db.lastInsertID)
         for s in m.stages {
-            try db.run("INSERT INTO stages(matter_id, stage, time_limit, started_at, due_at, original_due_at, finished_at, overdue) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       [.int(id), .text(s.stage.rawValue), .text(s.limit.description), .int(Int64(s.start)), .int(Int64(s.due)),
+            try st.stage.run([.int(id), .text(s.stage.rawValue), .text(s.limit.description), .int(Int64(s.start)), .int(Int64(s.due)),
                         .int(Int64(s.originalDue)), .of(s.finished), .of(s.overdue)])
         }
         for e in m.events.sorted(by: { $0.at < $1.at }) {
-            try db.run("INSERT INTO events(matter_id, at, kind, from_state, to_state, actor, note, stage, stage_seconds, department, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       [.int(id), .int(Int64(e.at)), .text(e.kind), .of(e.from), .of(e.to), .text(actor), .text(e.note), .of(e.stage),
+            try st.event.run([.int(id), .int(Int64(e.at)), .text(e.kind), .of(e.from), .of(e.to), .text(actor), .text(e.note), .of(e.stage),
                         .of(e.seconds), .of(e.department), .of(e.level)])
         }
         if m.state == .merged && id > 1 {
