@@ -2,7 +2,8 @@ import XCTest
 import GridCore
 @testable import GridStore
 
-/// Guarantee 3 (issue 8), at the store: a corpus of malformed files for every registry import kind. Each is
+/// Guarantee 3 (issue 8), at the store: a corpus of malformed files for every import kind (grids, workers,
+/// departments, categories, cases, patrols). Each is
 /// rejected whole with the exact line numbers planted, the database unchanged (every table, the import log and
 /// the audit trail compared row for row); or, with `--skip-invalid`, split into written rows and a rejects file.
 final class BadInputCorpusTests: XCTestCase {
@@ -15,6 +16,10 @@ final class BadInputCorpusTests: XCTestCase {
         let good: [String]
         /// A row naming a code that exists nowhere.
         let unknownCode: String
+        /// The table the rows go to.
+        var table: String { name == "cases" ? "matters" : name }
+        /// Keyed by code (a second row with the same code but other values is a duplicate); else keyed by the whole row.
+        var keyedByCode: Bool { name != "cases" && name != "patrols" }
         let run: Importer
     }
 
@@ -32,6 +37,14 @@ final class BadInputCorpusTests: XCTestCase {
              good: ["C2,违章搭建,违法建设,ZZB,urgent,10min,2h,1wd", "C3,噪声扰民,环境保护,ZZB,normal,30min,4wh,1wd",
                     "C4,无证经营,市场监管,SCJ,normal,30min,5wd,2wd"],
              unknownCode: "C5,x,y,NODEPT,normal,30min,3wd,1wd") { try $0.importCategories(path: $1, options: $2, actor: $3, now: $4) },
+        Kind(name: "cases", header: "reported_at,source,reporter,grid,category,urgency,title,description,location",
+             good: ["2026-11-21T08:00,hotline,,B1,C1,,路面油污,,", "2026-11-21T09:00,public,,B2,C1,urgent,占道经营,摊位,东门",
+                    "2026-11-22T08:00:00+08:00,grid_worker,W1,B1,C1,,垃圾堆放,,"],
+             unknownCode: "2026-11-21T08:00,hotline,,B404,C1,,无此网格,,") { try $0.importCases(path: $1, options: $2, actor: $3, now: $4) },
+        Kind(name: "patrols", header: "worker,grid,start,end",
+             good: ["W1,B1,2026-11-21T08:00,2026-11-21T10:00", "W1,B2,2026-11-21T14:00,2026-11-21T15:30",
+                    "W1,B1,2026-11-22T07:00:00+08:00,2026-11-22T08:00:00+08:00"],
+             unknownCode: "W404,B1,2026-11-21T08:00,2026-11-21T09:00") { try $0.importPatrols(path: $1, options: $2, actor: $3, now: $4) },
     ]
 
     var fx: ReliabilityFixture!
@@ -102,8 +115,9 @@ final class BadInputCorpusTests: XCTestCase {
                               lines: [3], mentioning: "bytes long")
             // A code that exists nowhere (line 3).
             try assertRefused(k, "unknown", doc(k, [g[0], k.unknownCode, g[2]]), lines: [3])
-            // The same key on lines 2 and 4.
-            try assertRefused(k, "duplicate", doc(k, [g[0], g[1], with(g[0], field: 1, "重名")]), lines: [2, 4], mentioning: "duplicate")
+            // The same key on lines 2 and 4 (the same code with another name; for matters and patrols the same row).
+            try assertRefused(k, "duplicate", doc(k, [g[0], g[1], k.keyedByCode ? with(g[0], field: 1, "重名") : g[0]]),
+                              lines: [2, 4], mentioning: "duplicate")
             // BOM and CRLF do not move line numbers: the bad row is still line 3.
             try assertRefused(k, "bom-crlf", [0xEF, 0xBB, 0xBF] + doc(k, [g[0], k.unknownCode, g[2]], eol: "\r\n"), lines: [3])
         }
@@ -114,6 +128,17 @@ final class BadInputCorpusTests: XCTestCase {
         // 0 minutes (line 2), a negative number of working days (line 3), an unknown unit (line 4).
         try assertRefused(k, "times", doc(k, [with(k.good[0], field: 5, "0min"), with(k.good[1], field: 6, "-3wd"),
                                               with(k.good[2], field: 7, "3weeks")]), lines: [2, 3, 4], mentioning: "time limit")
+    }
+
+    func testImpossibleTimesInMattersAndPatrolsAreRefused() throws {
+        let cases = kinds[4], patrols = kinds[5]
+        // Fixture now: 2026-11-22 09:30 +08:00. Line 2 reported tomorrow; line 3 on 30 February; line 4 not a time.
+        try assertRefused(cases, "times", doc(cases, [with(cases.good[0], field: 0, "2026-11-23T08:00"),
+                                                      with(cases.good[1], field: 0, "2026-02-30T08:00"),
+                                                      with(cases.good[2], field: 0, "yesterday")]), lines: [2, 3, 4], mentioning: "reported_at")
+        // Line 2 ends before it starts; line 3 starts at 25:00; line 4 ends in the future.
+        try assertRefused(patrols, "times", doc(patrols, ["W1,B1,2026-11-21T10:00,2026-11-21T08:00", "W1,B1,2026-11-21T25:00,2026-11-21T26:00",
+                                                          "W1,B2,2026-11-22T09:00,2026-11-22T11:00"]), lines: [2, 3, 3, 4])
     }
 
     func testHundredThousandRowsWithOneBadRowAtTheEnd() throws {
@@ -127,29 +152,30 @@ final class BadInputCorpusTests: XCTestCase {
 
     func testGoodFilesInEveryEncodingAreRead() throws {
         for k in kinds {
-            let before = try fx.count(k.name)
-            let variants: [(String, [UInt8], SourceEncoding)] = [
-                ("bom-crlf", [0xEF, 0xBB, 0xBF] + doc(k, k.good, eol: "\r\n"), .utf8BOM),
-                ("gbk", try gbk(String(decoding: doc(k, k.good), as: UTF8.self)), .gb18030),
-            ]
+            let before = try fx.count(k.table)
+            var variants: [(String, [UInt8], SourceEncoding)] = [("bom-crlf", [0xEF, 0xBB, 0xBF] + doc(k, k.good, eol: "\r\n"), .utf8BOM)]
+            // (A patrols file is plain ASCII: the same bytes in every encoding.)
+            if k.good.joined().contains(where: { !$0.isASCII }) {
+                variants.append(("gbk", try gbk(String(decoding: doc(k, k.good), as: UTF8.self)), .gb18030))
+            }
             for (label, bytes, encoding) in variants {
                 let r = try k.run(fx.store, fx.file("\(k.name)-\(label)-ok.csv", bytes: bytes), ImportOptions(), fx.admin, fx.now)
                 XCTAssertEqual(r.encoding, encoding, "\(k.name) \(label)")
                 XCTAssertEqual(r.rowsTotal, 3, "\(k.name) \(label)")
             }
             // The first import wrote three rows, the second (same rows, other encoding) none: names decoded alike.
-            XCTAssertEqual(try fx.count(k.name), before + 3, k.name)
+            XCTAssertEqual(try fx.count(k.table), before + 3, k.name)
         }
     }
 
     func testSkipInvalidSplitsIntoWrittenRowsAndARejectsFile() throws {
         for k in kinds {
             let path = fx.file("\(k.name)-skip.csv", bytes: doc(k, [k.good[1], k.unknownCode, k.good[2], with(k.good[0], field: 0, "")]))
-            let before = try fx.count(k.name)
+            let before = try fx.count(k.table)
             let r = try k.run(fx.store, path, ImportOptions(skipInvalid: true), fx.admin, fx.now)
             // Lines 2 and 4 good; line 3 (unknown code) and line 5 (empty code) rejected.
             XCTAssertEqual([r.rowsTotal, r.rowsWritten, r.rowsRejected], [4, 2, 2], k.name)
-            XCTAssertEqual(try fx.count(k.name), before + 2, k.name)
+            XCTAssertEqual(try fx.count(k.table), before + 2, k.name)
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: r.rejectsFile ?? "")))
             XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "rejects file starts with a BOM (for Excel)")
             let rejects = String(decoding: bytes.dropFirst(3), as: UTF8.self)
@@ -157,7 +183,7 @@ final class BadInputCorpusTests: XCTestCase {
             XCTAssertEqual(rl.count, 3, rejects)
             XCTAssertEqual(rl[0], k.header + ",reason")
             XCTAssertTrue(rl[1].hasPrefix(k.unknownCode + ",") && rl[1].contains("line 3: "), rl[1])
-            XCTAssertTrue(rl[2].contains("line 5: code: empty"), rl[2])
+            XCTAssertTrue(rl[2].contains("line 5: \(k.header.prefix { $0 != "," }): empty"), rl[2])
             let log = try fx.store.db.first("SELECT rows_total, rows_written, rows_rejected, complete FROM import_log WHERE id = ?",
                                             [.of(r.logID)]) { [$0.int(0), $0.int(1), $0.int(2), $0.int(3)] }
             XCTAssertEqual(log, [4, 2, 2, 1], k.name)

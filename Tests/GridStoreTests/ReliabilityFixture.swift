@@ -11,7 +11,7 @@ final class ReliabilityFixture {
     let store: Store
     let admin = Actor(login: "root", staff: Staff(login: "root", name: "管理员", role: .admin))
     /// A fixed "now": 2026-11-22 09:30 +08:00.
-    let now = Date(timeIntervalSince1970: 1_795_829_400)
+    let now = Date(timeIntervalSince1970: 1_795_311_000)
 
     init(name: String = "fixture") throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-rel-\(name)-\(UUID().uuidString)")

@@ -6,13 +6,18 @@ public struct ImportWriter<Value: Sendable> {
     /// Splits the values into groups that must share one transaction, in write order
     /// (e.g. an A/B pair of workers; parents before children). Default: each value on its own.
     public var groups: ([Value]) -> [[Value]]
+    /// The row's identity for kinds whose validator does not check duplicate keys itself (matters, patrols:
+    /// their import key). Two rows of one file with the same identity are both rejected, naming each other's
+    /// line, instead of the second being silently counted as "unchanged". Nil: no such check.
+    public var key: ((Value) -> String?)?
     /// Writes one value inside the runner's open transaction; returns whether the database changed
     /// (false when an identical row was already there: re-imports are idempotent).
     public var write: (Store, Value) throws -> Bool
 
     /// Creates a writer.
-    public init(groups: @escaping ([Value]) -> [[Value]] = { $0.map { [$0] } }, write: @escaping (Store, Value) throws -> Bool) {
-        self.groups = groups; self.write = write
+    public init(groups: @escaping ([Value]) -> [[Value]] = { $0.map { [$0] } }, key: ((Value) -> String?)? = nil,
+                write: @escaping (Store, Value) throws -> Bool) {
+        self.groups = groups; self.key = key; self.write = write
     }
 }
 
@@ -105,7 +110,8 @@ extension Store {
         do { table = try CSVReader.read(bytes, header: validator.header) } catch {
             throw ImportError.unreadable("\(fileName):\(error.line): \(error.message)")
         }
-        let batch = validator.validate(table.records)
+        var batch = validator.validate(table.records)
+        if let key = writer.key { batch = batch.rejectingDuplicates(key: key) }
         if !batch.rejected.isEmpty && !options.skipInvalid {
             throw ImportError.rejected(file: fileName, problems: batch.errors.map { $0.located(in: fileName) })
         }

@@ -15,7 +15,7 @@ extension Store {
 
     /// Writes one checked patrol row; false when the same row was imported before.
     func patrolWriter(settings: ComplianceSettings, actor: String, now: Date) -> ImportWriter<PatrolRow> {
-        ImportWriter(write: { store, r in
+        ImportWriter(key: { r in Store.patrolImportKey(worker: r.worker, grid: r.grid, start: r.start, end: r.end) }, write: { store, r in
             try store.insertPatrol(worker: r.worker, grid: r.grid, start: r.start, end: r.end, settings: settings, source: "import",
                                    importKey: Store.patrolImportKey(worker: r.worker, grid: r.grid, start: r.start, end: r.end),
                                    actor: actor, now: now) != nil
