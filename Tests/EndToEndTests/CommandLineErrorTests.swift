@@ -1,7 +1,8 @@
 import XCTest
 import GridStore
 
-/// Guarantee 3 (issue 8) at the command line: bad values get a usage error (exit 2) naming the value; a bad
+/// Guarantee 3 (issue 8) at the command line: bad values (a sample across every command) get a usage error
+/// (exit 2) naming the value; a bad
 /// import file is refused whole (exit 1) with its line numbers and the database unchanged, or split with
 /// `--skip-invalid`.
 final class CommandLineErrorTests: XCTestCase {
@@ -10,9 +11,17 @@ final class CommandLineErrorTests: XCTestCase {
     override func tearDown() { h?.remove() }
 
     func testBadValuesAreUsageErrorsNamingTheValue() throws {
-        try h.ok(["init"])
+        try h.ok(["init", "--demo"])
+        try h.ok(["case", "new", "--source", "hotline", "--grid", "DH-01-01", "--category", "SR03", "--title", "油污"])
         let before = try ReliabilityDump.of(h.db)
         let cases: [([String], String)] = [
+            (["case", "new", "--source", "pigeon", "--grid", "DH-01-01", "--category", "SR03", "--title", "x"], "--source pigeon"),
+            (["case", "urge", "20261122-0001", "--level", "purple", "--note", "x"], "--level purple"),
+            (["case", "extend", "20261122-0001", "--days", "many", "--note", "x"], "--days many"),
+            (["case", "dispatch", "20261122-0001", "--version", "abc"], "--version abc"),
+            (["cases", "--format", "xml"], "--format xml"),
+            (["patrol", "add", "--worker", "W001", "--grid", "DH-01-01", "--start", "25:00", "--end", "2026-11-22T08:00"], "--start 25:00"),
+            (["patrol", "list", "--day", "2026-02-30"], "--day 2026-02-30"),
             (["calendar", "--year", "99999"], "--year 99999"),
             (["calendar", "due", "--from", "yesterday", "--limit", "3wd"], "--from yesterday"),
             (["calendar", "due", "--from", "2026-11-22T09:00:00+08:00", "--limit", "3weeks"], "--limit 3weeks"),

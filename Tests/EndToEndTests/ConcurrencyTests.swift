@@ -1,7 +1,7 @@
 import XCTest
 import GridStore
 
-/// Guarantee 1 (issue 8): several writers at once. Three writer processes (registry imports; matter intake and
+/// Guarantee 1 (issue 8): several writers at once. Three writer processes (registry and patrol imports; matter intake and
 /// moves; department and matter imports) and three reader processes (check; matter and worker lists; staff list
 /// and import log) run on one
 /// file at the same time for 30 s (`GRIDROOM_CONCURRENCY_SECONDS` to change). No process may fail (a locking
@@ -24,14 +24,14 @@ final class ConcurrencyTests: XCTestCase {
         try h.ok(["init", "--demo"])
         let seconds = Double(ProcessInfo.processInfo.environment["GRIDROOM_CONCURRENCY_SECONDS"] ?? "") ?? 30
         let base: (workers: Int, departments: Int, staff: Int, days: Int, staffAudit: Int, dayAudit: Int,
-                   matters: Int, events: Int, closed: Int) = try {
+                   matters: Int, events: Int, closed: Int, patrols: Int) = try {
             let db = try h.open()
             return (try db.count("SELECT count(*) FROM workers"), try db.count("SELECT count(*) FROM departments"),
                     try db.count("SELECT count(*) FROM staff"), try db.count("SELECT count(*) FROM calendar_days"),
                     try db.count("SELECT count(*) FROM audit WHERE action = 'staff_add'"),
                     try db.count("SELECT count(*) FROM audit WHERE action = 'calendar_set'"),
                     try db.count("SELECT count(*) FROM matters"), try db.count("SELECT count(*) FROM events"),
-                    try db.count("SELECT count(*) FROM matters WHERE state = 'closed'"))
+                    try db.count("SELECT count(*) FROM matters WHERE state = 'closed'"), try db.count("SELECT count(*) FROM patrols"))
         }()
         let log = Log()
         let stop = Date().addingTimeInterval(seconds)
@@ -51,12 +51,23 @@ final class ConcurrencyTests: XCTestCase {
         }
 
         var tasks: [@Sendable () -> Void] = []
-        // Writer 1: registry imports, 20 new workers per file.
+        // Writer 1: registry and patrol imports in turn: 20 new workers, or 20 new patrol sessions, per file.
         tasks.append {
             var i = 0
+            let iso = ISO8601DateFormatter()
             while Date() < stop {
-                let f = try! h.file("w\(i).csv", GridroomHarness.workersCSV(prefix: "C\(i)-", count: 20))
-                step(["import", "workers", f], ack: "workers", rows: 20)
+                if i % 2 == 0 {
+                    let f = try! h.file("w\(i).csv", GridroomHarness.workersCSV(prefix: "C\(i)-", count: 20))
+                    step(["import", "workers", f], ack: "workers", rows: 20)
+                } else {
+                    // Sessions of 5 minutes every 10 minutes from 2026-10-01 00:00 UTC, each file its own.
+                    var text = "worker,grid,start,end\n"
+                    for j in 0..<20 {
+                        let start = Date(timeIntervalSince1970: 1_790_812_800 + Double((i * 20 + j) * 600))
+                        text += "W00\(1 + j % 9),DH-01-0\(1 + j % 5),\(iso.string(from: start)),\(iso.string(from: start.addingTimeInterval(300)))\n"
+                    }
+                    step(["import", "patrols", try! h.file("p\(i).csv", text)], ack: "patrols", rows: 20)
+                }
                 i += 1
             }
         }
@@ -107,7 +118,7 @@ final class ConcurrencyTests: XCTestCase {
         // Readers: the integrity and recount check, the registry listings and the import log, the staff list.
         tasks.append { while Date() < stop { step(["check"], expect: "integrity: ok") } }
         tasks.append { while Date() < stop { step(["cases", "--format", "csv"], expect: "number,"); step(["workers", "--format", "csv"], expect: "code,name") } }
-        tasks.append { while Date() < stop { step(["staff", "list"], expect: "root"); step(["imports", "--format", "csv"]) } }
+        tasks.append { while Date() < stop { step(["staff", "list"], expect: "root"); step(["imports", "--format", "csv"]); step(["patrol", "list", "--day", "2026-10-01"]) } }
 
         let group = DispatchGroup()
         for t in tasks { DispatchQueue.global().async(group: group, execute: t) }
@@ -125,7 +136,8 @@ final class ConcurrencyTests: XCTestCase {
         // Every acknowledged import is complete in the log; none is left incomplete.
         XCTAssertEqual(try db.count("SELECT count(*) FROM import_log WHERE complete = 0"), 0)
         XCTAssertEqual(try db.count("SELECT coalesce(sum(rows_written), 0) FROM import_log WHERE file_name LIKE ?", [.text(h.dir.path + "/%")]),
-                       (acked["workers"] ?? 0) + (acked["departments"] ?? 0) + (acked["imported"] ?? 0))
+                       (acked["workers"] ?? 0) + (acked["departments"] ?? 0) + (acked["imported"] ?? 0) + (acked["patrols"] ?? 0))
+        XCTAssertEqual(try db.count("SELECT count(*) FROM patrols"), base.patrols + (acked["patrols"] ?? 0))
         // Matters: every acknowledged intake (typed or imported) and every acknowledged move is in the history.
         XCTAssertEqual(try db.count("SELECT count(*) FROM matters"), base.matters + (acked["matters"] ?? 0) + (acked["imported"] ?? 0))
         // (Readers record a breach once when they first see a matter overdue: the imported matters, reported at 08:0x

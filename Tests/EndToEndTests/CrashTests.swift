@@ -5,23 +5,44 @@ import GridStore
 /// after each kill the file opens, is intact, holds every acknowledged commit, holds nothing half-written, and an
 /// interrupted import is absent or marked incomplete in the import log; re-running it completes it without duplicates.
 ///
-/// `make test` kills ≥ 200 times in all (120 imports + 150 matter streams, most killed mid-run); `make soak` sets
+/// `make test` kills ≥ 200 times in all (60 worker imports, 60 patrol imports, 150 matter streams; most mid-run); `make soak` sets
 /// `GRIDROOM_SOAK_KILLS` (e.g. 2000) for each.
 final class CrashTests: XCTestCase {
     static func kills(_ normal: Int) -> Int {
         Int(ProcessInfo.processInfo.environment["GRIDROOM_SOAK_KILLS"] ?? "") ?? normal
     }
 
-    func testKilledImportsLoseNothingAndCompleteOnRerun() throws {
-        let h = try GridroomHarness("crash-import"); defer { h.remove() }
+    /// 3,000 new workers: three chunks of 1,000, each its own transaction.
+    func testKilledWorkerImportsLoseNothingAndCompleteOnRerun() throws {
+        let h = try GridroomHarness("crash-workers"); defer { h.remove() }
         try h.ok(["init", "--demo"])
+        let csv = try h.file("workers-big.csv", GridroomHarness.workersCSV(prefix: "K", count: 3_000))
+        try killImports(h, kind: "workers", csv: csv, n: 3_000, rows: "SELECT count(*) FROM workers WHERE code LIKE 'K%'",
+                        distinct: "SELECT count(DISTINCT phone) FROM workers WHERE code LIKE 'K%'", total: Self.kills(60))
+    }
+
+    /// 3,000 patrol sessions of 9 demo workers, 20 minutes apart from 2026-09-01 (UTC).
+    func testKilledPatrolImportsLoseNothingAndCompleteOnRerun() throws {
+        let h = try GridroomHarness("crash-patrols"); defer { h.remove() }
+        try h.ok(["init", "--demo"])
+        let iso = ISO8601DateFormatter()
+        var text = "worker,grid,start,end\n"
+        for j in 0..<3_000 {
+            let start = Date(timeIntervalSince1970: 1_788_220_800 + Double(j * 1200))
+            text += "W00\(1 + j % 9),DH-01-0\(1 + j % 5),\(iso.string(from: start)),\(iso.string(from: start.addingTimeInterval(900)))\n"
+        }
+        let csv = try h.file("patrols-big.csv", text)
+        try killImports(h, kind: "patrols", csv: csv, n: 3_000, rows: "SELECT count(*) FROM patrols WHERE source = 'import'",
+                        distinct: "SELECT count(DISTINCT import_key) FROM patrols WHERE source = 'import'", total: Self.kills(60))
+    }
+
+    /// Kills `gridroom import KIND CSV` (`n` rows, counted by the query `rows`) `total` times on fresh copies of the
+    /// demo file, checking each time; every tenth time re-runs it to completion (`distinct` counts distinct rows).
+    func killImports(_ h: GridroomHarness, kind: String, csv: String, n: Int, rows: String, distinct: String, total: Int) throws {
         let template = h.db
-        // 3,000 new workers: three chunks of 1,000, each its own transaction.
-        let n = 3_000
-        let csv = try h.file("workers-big.csv", GridroomHarness.workersCSV(prefix: "K", count: n))
         let (baseWorkers, baseGrids, baseLogs): (Int, Int, Int) = try {
             let db = try h.open()
-            return (try db.count("SELECT count(*) FROM workers"), try db.count("SELECT count(*) FROM grids"),
+            return (try db.count("SELECT count(*) FROM workers WHERE code NOT LIKE 'K%'"), try db.count("SELECT count(*) FROM grids"),
                     try db.count("SELECT count(*) FROM import_log WHERE complete = 1"))
         }()
         let work = h.dir.appendingPathComponent("k.sqlite").path
@@ -37,7 +58,7 @@ final class CrashTests: XCTestCase {
         var writeStart: Double? = nil
         do {
             let watcher = try h.open(work)
-            let pid = try h.spawn(h.argv(["import", "workers", csv], db: work))
+            let pid = try h.spawn(h.argv(["import", kind, csv], db: work))
             while !GridroomHarness.ended(pid).done {
                 if writeStart == nil, try watcher.count("SELECT count(*) FROM import_log WHERE file_name = ?", [.text(csv)]) > 0 {
                     writeStart = Date().timeIntervalSince(t0)
@@ -52,22 +73,21 @@ final class CrashTests: XCTestCase {
         // land before the first chunk and narrows when the import finishes first.
         var scale = 1.5
         var outcomes = (none: 0, logOnly: 0, partial: 0, allButMark: 0, complete: 0)
-        let total = Self.kills(120)
         for i in 0..<total {
             try fresh()
             let acked: Bool
             let triggered = Double.random(in: 0...1) >= 0.2
             if !triggered {
-                acked = try h.runKilled(["import", "workers", csv], db: work, after: Double.random(in: 0...full))
+                acked = try h.runKilled(["import", kind, csv], db: work, after: Double.random(in: 0...full))
             } else {
                 let watcher = try h.open(work)
-                acked = try h.runKilled(["import", "workers", csv], db: work, when: {
+                acked = try h.runKilled(["import", kind, csv], db: work, when: {
                     try watcher.count("SELECT count(*) FROM import_log WHERE file_name = ?", [.text(csv)]) > 0
                 }, extra: Double.random(in: 0...(writing * scale)))
             }
             let db = try h.open(work)
             XCTAssertEqual(try db.integrity(), "ok", "kill \(i)")
-            let written = try db.count("SELECT count(*) FROM workers WHERE code LIKE 'K%'")
+            let written = try db.count(rows)
             let logged = try db.count("SELECT coalesce(sum(rows_written), 0) FROM import_log WHERE file_name = ?", [.text(csv)])
             let complete = try db.count("SELECT count(*) FROM import_log WHERE file_name = ? AND complete = 1", [.text(csv)])
             // Every chunk that committed is counted in the log, in the same transaction: no more, no fewer.
@@ -89,16 +109,16 @@ final class CrashTests: XCTestCase {
             // Every tenth kill: re-run the same import to the end; it completes the work without duplicates.
             if i % 10 == 0 {
                 let before = written
-                let out = try h.ok(["import", "workers", csv], db: work)
+                let out = try h.ok(["import", kind, csv], db: work)
                 XCTAssertTrue(out.contains("\(n - before) written, \(before) unchanged"), "kill \(i): \(out)")
                 let db2 = try h.open(work)
-                XCTAssertEqual(try db2.count("SELECT count(*) FROM workers WHERE code LIKE 'K%'"), n)
-                XCTAssertEqual(try db2.count("SELECT count(DISTINCT phone) FROM workers WHERE code LIKE 'K%'"), n)
+                XCTAssertEqual(try db2.count(rows), n)
+                XCTAssertEqual(try db2.count(distinct), n)
                 XCTAssertEqual(try db2.first("SELECT complete, rows_written FROM import_log WHERE file_name = ? ORDER BY id DESC LIMIT 1",
                                              [.text(csv)]) { [$0.int(0), $0.int(1)] }, [1, n - before])
             }
         }
-        print("CrashTests: \(total) kills of a \(String(format: "%.2f", full)) s import (of which \(String(format: "%.2f", writing)) s writing): \(outcomes.none) before the import began writing, \(outcomes.logOnly) logged (incomplete) before its first chunk, "
+        print("CrashTests: \(total) kills of a \(kind) \(String(format: "%.2f", full)) s import (of which \(String(format: "%.2f", writing)) s writing): \(outcomes.none) before the import began writing, \(outcomes.logOnly) logged (incomplete) before its first chunk, "
               + "\(outcomes.partial) part-way, \(outcomes.allButMark) after the last row but before marked complete, \(outcomes.complete) finished")
         // The kills must really land inside the writing, or the test proves little.
         XCTAssertGreaterThanOrEqual(outcomes.partial, total / 8, "too few kills landed part-way through the writes")
