@@ -139,7 +139,7 @@ public final class Database {
         let attempts = 3
         var began = false
         for _ in 1...attempts {
-            if beginImmediate() { began = true; break }
+            if try beginImmediate() { began = true; break }
         }
         guard began else { throw StoreError.busy(attempts: attempts) }
         transactionDepth = 1
@@ -155,9 +155,19 @@ public final class Database {
         }
     }
 
-    /// Takes the write lock; false when still busy after the busy timeout.
-    private func beginImmediate() -> Bool {
-        sqlite3_exec(handle, "BEGIN IMMEDIATE", nil, nil, nil) == SQLITE_OK
+    /// Takes the write lock; false when still busy after the busy timeout. Any other failure (a read-only
+    /// file, a full disk, an I/O error) is thrown as it is, not passed off as "busy".
+    private func beginImmediate() throws(DatabaseError) -> Bool {
+        let rc = sqlite3_exec(handle, "BEGIN IMMEDIATE", nil, nil, nil)
+        if rc == SQLITE_OK { return true }
+        let e = DatabaseError(code: sqlite3_extended_errcode(handle), message: lastMessage, sql: "BEGIN IMMEDIATE")
+        if e.isBusy { return false }
+        throw e
+    }
+
+    /// Changes how long this connection waits for another's lock before an attempt counts as busy.
+    public func setBusyTimeout(milliseconds: Int32) {
+        sqlite3_busy_timeout(handle, milliseconds)
     }
 
     /// Runs `body` in a read transaction so that every query sees one snapshot.
