@@ -41,6 +41,8 @@ public final class Store {
         let version: Int
         do {
             (db, version) = try openChecked(path: path, readOnly: !writable)
+        } catch let e as DatabaseError where e.primaryCode == SQLITE_CORRUPT {
+            throw StoreError.invalid("\(path): the file is damaged (\(e.message)); restore the latest copy made by `gridroom backup` (see Docs/reliability.md)")
         } catch let e as DatabaseError {
             throw StoreError.notGridRoom(path: path, reason: e.message)
         }
