@@ -60,11 +60,12 @@ final class ConcurrencyTests: XCTestCase {
                     let f = try! h.file("w\(i).csv", GridroomHarness.workersCSV(prefix: "C\(i)-", count: 20))
                     step(["import", "workers", f], ack: "workers", rows: 20)
                 } else {
-                    // Sessions of 5 minutes every 10 minutes from 2026-10-01 00:00 UTC, each file its own.
+                    // Sessions of 1 minute every 2 minutes from 2026-01-01 00:00 UTC, each file its own 40 minutes
+                    // (room for 11,000 files before the fixed "now" of 2026-11-22).
                     var text = "worker,grid,start,end\n"
                     for j in 0..<20 {
-                        let start = Date(timeIntervalSince1970: 1_790_812_800 + Double((i * 20 + j) * 600))
-                        text += "W00\(1 + j % 9),DH-01-0\(1 + j % 5),\(iso.string(from: start)),\(iso.string(from: start.addingTimeInterval(300)))\n"
+                        let start = Date(timeIntervalSince1970: 1_767_225_600 + Double((i * 20 + j) * 120))
+                        text += "W00\(1 + j % 9),DH-01-0\(1 + j % 5),\(iso.string(from: start)),\(iso.string(from: start.addingTimeInterval(60)))\n"
                     }
                     step(["import", "patrols", try! h.file("p\(i).csv", text)], ack: "patrols", rows: 20)
                 }
@@ -118,7 +119,7 @@ final class ConcurrencyTests: XCTestCase {
         // Readers: the integrity and recount check, the registry listings and the import log, the staff list.
         tasks.append { while Date() < stop { step(["check"], expect: "integrity: ok") } }
         tasks.append { while Date() < stop { step(["cases", "--format", "csv"], expect: "number,"); step(["workers", "--format", "csv"], expect: "code,name") } }
-        tasks.append { while Date() < stop { step(["staff", "list"], expect: "root"); step(["imports", "--format", "csv"]); step(["patrol", "list", "--day", "2026-10-01"]) } }
+        tasks.append { while Date() < stop { step(["staff", "list"], expect: "root"); step(["imports", "--format", "csv"]); step(["patrol", "list", "--day", "2026-01-01"]) } }
 
         let group = DispatchGroup()
         for t in tasks { DispatchQueue.global().async(group: group, execute: t) }
