@@ -61,18 +61,21 @@ public final class Store {
     }
 
     /// Opens the connection and reads the schema version. A read-only WAL file whose directory does not let
-    /// this user create the shared-memory file (`-shm`) cannot be read the usual way; when no write-ahead log
-    /// is present (no other process has it open for writing) it is read as an immutable file instead.
+    /// this user create the shared-memory index (`-shm`) cannot be read the usual way. When there is no index
+    /// and no write-ahead log with content, no process has the file open for writing (a writer always keeps an
+    /// index), so the main file is complete and is read as an immutable file. Otherwise the message says which
+    /// companion file this user cannot read.
     private static func openChecked(path: String, readOnly: Bool) throws -> (Database, Int) {
         do {
             let db = try Database(path: path, create: false, readOnly: readOnly)
             return (db, try Migrator.version(of: db))
         } catch let e as DatabaseError where readOnly && (e.primaryCode == SQLITE_CANTOPEN || e.primaryCode == SQLITE_READONLY) {
-            let wal = path + "-wal"
+            let wal = path + "-wal", shm = path + "-shm"
             let walSize = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? NSNumber)?.intValue
-            guard walSize == nil || walSize == 0 else {
-                throw DatabaseError(code: e.code, message: "cannot read \(wal) or \(path)-shm, which another user's process is writing; "
-                                    + "this user needs read and write access to them (the shared group; see Docs/reliability.md)")
+            guard (walSize == nil || walSize == 0) && !FileManager.default.fileExists(atPath: shm) else {
+                throw DatabaseError(code: e.code, message: "cannot use \(shm) and \(wal), the write-ahead log and its index kept by "
+                                    + "another user's process; this user needs read and write access to them and to the directory "
+                                    + "(the shared group; see Docs/reliability.md)")
             }
             let db = try Database(path: path, create: false, readOnly: true, immutable: true)
             return (db, try Migrator.version(of: db))

@@ -60,6 +60,26 @@ final class AccessEndToEndTests: XCTestCase {
         XCTAssertTrue(r.err.contains("\(h.db): permission denied"), r.err)
     }
 
+    /// A staff member who may read the file but not write it (0664, a directory they cannot write): they get the
+    /// views, and each write is refused naming why — not SQLite's "unable to open database file".
+    func testReadOnlyFileForAStaffMember() throws {
+        try requireRootAndSetpriv()
+        try h.ok(["init", "--demo"])
+        try h.ok(["staff", "add", "nobody", "--name", "值班员", "--role", "operator"])
+        XCTAssertEqual(chmod(h.db, 0o664), 0)
+        XCTAssertEqual(chmod(h.dir.path, 0o755), 0)
+        let before = try ReliabilityDump.of(h.db)
+        for s in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: h.db + s) }
+        let list = try h.run(["staff", "list", "--format", "csv"], prefix: asNobody)
+        XCTAssertEqual(list.status, 0, list.err)
+        XCTAssertTrue(list.out.contains("nobody,值班员,operator,1"), list.out)
+        let new = try h.run(["case", "new", "--source", "hotline", "--grid", "DH-01-01", "--category", "SR03", "--title", "油污"], prefix: asNobody)
+        XCTAssertEqual(new.status, 1)
+        XCTAssertFalse(new.signalled)
+        XCTAssertTrue(new.err.contains("is open read-only (the file is not writable for this user (Permission denied)): this command writes"), new.err)
+        XCTAssertEqual(try ReliabilityDump.of(h.db), before)
+    }
+
     func testReadOnlyFlagRefusesWritesClearly() throws {
         try h.ok(["init"])
         let before = try ReliabilityDump.of(h.db)
