@@ -72,6 +72,7 @@ final class CrashTests: XCTestCase {
         // The writing's length varies with the machine's load: the window for triggered kills widens when they
         // land before the first chunk and narrows when the import finishes first.
         var scale = 1.5
+        var listedIncomplete = 0
         var outcomes = (none: 0, logOnly: 0, partial: 0, allButMark: 0, complete: 0)
         for i in 0..<total {
             try fresh()
@@ -106,6 +107,13 @@ final class CrashTests: XCTestCase {
             default: outcomes.partial += 1
             }
             if triggered && written == 0 { scale = min(4, scale * 1.05) }
+            // What the user is shown: an interrupted import is listed as INCOMPLETE, never as complete.
+            if written > 0 && complete == 0 && listedIncomplete < 3 {
+                listedIncomplete += 1
+                let listed = try h.ok(["imports", "--format", "csv"], db: work).split(separator: "\n").filter { $0.contains(csv) }
+                XCTAssertEqual(listed.count, 1, "kill \(i)")
+                XCTAssertTrue(listed.first?.hasSuffix(",INCOMPLETE") ?? false, "kill \(i): \(listed)")
+            }
             // Every tenth kill: re-run the same import to the end; it completes the work without duplicates.
             if i % 10 == 0 {
                 let before = written
@@ -122,6 +130,7 @@ final class CrashTests: XCTestCase {
               + "\(outcomes.partial) part-way, \(outcomes.allButMark) after the last row but before marked complete, \(outcomes.complete) finished")
         // The kills must really land inside the writing, or the test proves little.
         XCTAssertGreaterThanOrEqual(outcomes.partial, total / 8, "too few kills landed part-way through the writes")
+        if outcomes.partial > 0 { XCTAssertGreaterThan(listedIncomplete, 0) }
     }
 
     /// A stream of matter intakes and moves through the CLI (`case new`, `dispatch`, `feedback`, `verify --pass`),
