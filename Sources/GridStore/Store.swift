@@ -57,7 +57,9 @@ public final class Store {
             }
             try Migrator.migrate(db)
         }
-        return try Store(db: db)
+        let store = try Store(db: db)
+        try store.restoreDroppedIndexes()
+        return store
     }
 
     /// Opens the connection and reads the schema version. A read-only WAL file whose directory does not let
