@@ -10,6 +10,13 @@ extension Store {
     /// own definitions (SQLite sorts once instead of inserting a million keys at random places).
     /// Only for loads into empty tables: live files keep their indexes.
     func withIndexesDropped<T>(on tables: [String], progress: ((BatchProgress) -> Void)?, _ body: () throws -> T) throws -> T {
+        try dropIndexesForBulkLoad(on: tables)
+        defer { try? restoreDroppedIndexes(progress: progress) }
+        return try body()
+    }
+
+    /// Drops the secondary indexes of `tables`, recording their definitions first (same transaction).
+    func dropIndexesForBulkLoad(on tables: [String]) throws {
         let list = tables.map { "'\($0)'" }.joined(separator: ",")
         let defs = try db.query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(list)) ORDER BY name") {
             ($0.text(0), $0.text(1))
@@ -19,8 +26,6 @@ extension Store {
             try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [.text(Store.droppedIndexesKey), .text(saved)])
             for (name, _) in defs { try db.execute("DROP INDEX \(name)") }
         }
-        defer { try? restoreDroppedIndexes(progress: progress) }
-        return try body()
     }
 
     /// Rebuilds indexes left dropped by an interrupted bulk load; a no-op when none are.
