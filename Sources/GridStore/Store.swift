@@ -44,7 +44,10 @@ public final class Store {
             }
             try Migrator.migrate(db)
         }
-        return try Store(db: db)
+        let store = try Store(db: db)
+        // A summary marked stale (fresh from the migration, or a rebuild cut short) is rebuilt on a writable open.
+        if writable, try store.patrolDaysStale() { try store.rebuildPatrolDays() }
+        return store
     }
 
     /// Creates a new file (mode 0660), applies every migration, records the time zone and makes `admin` its admin.
@@ -67,6 +70,7 @@ public final class Store {
                        [.text(admin.login), .text(admin.name), .text(admin.role.rawValue), .of(now)])
             try db.run("INSERT INTO audit(at, actor, action, target, allowed, detail) VALUES (?, ?, 'init', ?, 1, ?)",
                        [.of(now), .text(admin.login), .text(path), .text("time zone \(zone.identifier)")])
+            try db.run("DELETE FROM summary_rebuild")  // nothing to summarise yet
         }
         return try Store(db: db)
     }

@@ -45,6 +45,8 @@ public struct DemoGenerator {
         let (gridCodes, workers) = try writeRegistry(&rng, &summary)
         let workersByGrid = Dictionary(grouping: workers, by: \.grid)
         summary.rows["patrols"] = try writePatrols(&rng, gridCodes: gridCodes, workersByGrid: workersByGrid, workers: workers)
+        // The sessions went in through plain SQL for speed: recompute the day summary from them.
+        if spec.patrols > 0 { try store.rebuildPatrolDays() }
         let counts = try MatterSynth(store: store, now: now, months: spec.months, categories: categories,
                                      calendar: try store.officeCalendar(), rules: try store.matterRules(), actor: actor.login)
             .write(count: spec.matters, rng: &rng, gridCodes: gridCodes, workersByGrid: workersByGrid, writer: writer)
