@@ -207,4 +207,19 @@ final class PatrolDaysTests: XCTestCase {
         XCTAssertEqual(try rows(upgraded), ["G2 2026-11-03 7200"])
         XCTAssertEqual(try upgraded.summaryMismatches(), [])
     }
+
+    func testSummaryQueriesUseTheirIndexes() throws {
+        func plan(_ sql: String, _ args: [SQLValue]) throws -> String {
+            try store.db.query("EXPLAIN QUERY PLAN " + sql, args) { $0.text(3) }.joined(separator: "\n")
+        }
+        let days = try plan(Store.storedDaysSQL, [.text("2026-11-01"), .text("2026-11-21")])
+        XCTAssertTrue(days.contains("USING COVERING INDEX patrol_days_day (day>? AND day<?)"), days)
+        XCTAssertFalse(days.contains("ORDER BY"), days) // no sort: the index order is the order wanted
+        let oneGrid = try plan(Store.storedDaysOneGridSQL, [.text("G1"), .text("2026-11-01"), .text("2026-11-21")])
+        XCTAssertTrue(oneGrid.contains("USING PRIMARY KEY (grid=? AND day>? AND day<?)"), oneGrid)
+        let open = try plan(Store.openSessionsSQL, [0])
+        XCTAssertTrue(open.contains("USING COVERING INDEX patrols_long (end_at=? AND start_at>?)"), open)
+        let openOne = try plan(Store.openSessionsOneGridSQL, [.text("G1"), 0])
+        XCTAssertTrue(openOne.contains("USING COVERING INDEX patrols_grid_start (grid=? AND start_at>?)"), openOne)
+    }
 }

@@ -9,6 +9,8 @@ extension Migration {
         counted_seconds INTEGER NOT NULL CHECK (counted_seconds > 0 AND counted_seconds <= 90000),
         PRIMARY KEY (grid, day)
     ) WITHOUT ROWID;
+    -- The month board reads a run of days for every grid: keyed by day, the run is contiguous (covering).
+    CREATE INDEX patrol_days_day ON patrol_days(day, grid, counted_seconds);
     -- Maintained summaries that must be recomputed before they are read (a row = stale); readers fall back
     -- to computing from the sources while one is listed.
     CREATE TABLE summary_rebuild (

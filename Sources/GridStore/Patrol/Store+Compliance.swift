@@ -32,9 +32,9 @@ extension Store {
             let counts = try reportCounts(from: zone.startOfDay(month.firstDay), to: max(reportsEnd, zone.startOfDay(month.firstDay)), grid: grid)
             // A month reads the maintained day summary for its completed days (see Store+PatrolDayReads).
             if case .month = period, let figures = try summarisedPatrol(frame: ComplianceRules.frame(for: period, zone: zone, now: now),
-                                                                          grid: grid, settings: settings, now: now) {
+                                                                          codes: grids.map(\.code), grid: grid, settings: settings, now: now) {
                 return ComplianceRules.board(period: period, grids: grids, workers: workers, reportCounts: counts,
-                                             zone: zone, now: now, settings: settings) { figures[$0] ?? figures[""]! }
+                                             zone: zone, now: now, settings: settings) { figures[$0]! }
             }
             let sessions = try patrolSessions(overlapping: window, grid: grid, settings: settings)
             return ComplianceRules.board(period: period, grids: grids, workers: workers, sessions: sessions, reportCounts: counts,
