@@ -111,6 +111,8 @@ final class PatrolDaysTests: XCTestCase {
         XCTAssertTrue(try store.summaryMismatches().first?.contains("stored nothing, recount 7200") ?? false)
         try store.rebuildPatrolDays()
         XCTAssertEqual(try rows(), ["G3 2026-11-21 7200"])
+        // The month board's index was dropped for the refill and is there again.
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'patrol_days_day'"), 1)
         XCTAssertTrue(try store.check().ok)
     }
 

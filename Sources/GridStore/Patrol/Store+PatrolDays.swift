@@ -57,9 +57,14 @@ extension Store {
     /// Recomputes the whole summary from `patrols`: one pass over the grids in code order, each grid's rows
     /// replaced in a write transaction of about `rowsPerTransaction` rows, so writers are held up only briefly.
     /// The table stays marked stale (readers compute from `patrols`) until the last chunk commits; an
-    /// interrupted rebuild is finished on the next writable open.
+    /// interrupted rebuild is finished on the next writable open. The day index `patrol_days_day` is dropped
+    /// first and built again (sorted, one statement) with the last chunk.
     public func rebuildPatrolDays(rowsPerTransaction: Int = 1000) throws {
-        try db.write { try db.run("INSERT OR IGNORE INTO summary_rebuild(name) VALUES (?)", [.text(Store.patrolDaysName)]) }
+        try db.write {
+            try db.run("INSERT OR IGNORE INTO summary_rebuild(name) VALUES (?)", [.text(Store.patrolDaysName)])
+            // Unused while stale; built again, sorted and packed, when the rows are all in.
+            try db.execute("DROP INDEX IF EXISTS patrol_days_day")
+        }
         let grids = try db.query("SELECT code FROM grids UNION SELECT DISTINCT grid FROM patrol_days ORDER BY 1") { $0.text(0) }
         var frame: DayFrame?
         var k = 0
@@ -77,7 +82,10 @@ extension Store {
                     rows += days.count + 1
                     k += 1
                 }
-                if k >= grids.count { try db.run("DELETE FROM summary_rebuild WHERE name = ?", [.text(Store.patrolDaysName)]) }
+                if k >= grids.count {
+                    try db.execute(Migration.patrolDaysDayIndex)
+                    try db.run("DELETE FROM summary_rebuild WHERE name = ?", [.text(Store.patrolDaysName)])
+                }
             }
         } while k < grids.count
     }
