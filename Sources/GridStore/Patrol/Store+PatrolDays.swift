@@ -119,7 +119,7 @@ extension Store {
                 wrong += days.count
                 example = example ?? "\(g): \(days.count) rows for an unknown grid"
             }
-            return wrong == 0 ? [] : ["\(wrong) patrol_days rows differ from a recount of patrols (e.g. \(example!)); run `gridroom check` again after reopening writable, or rebuild"]
+            return wrong == 0 ? [] : ["\(wrong) patrol_days rows differ from a recount of patrols (e.g. \(example!)); month figures read from it are wrong until it is rebuilt from patrols (Store.rebuildPatrolDays)"]
         }
     }
 }
