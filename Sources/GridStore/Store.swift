@@ -45,6 +45,7 @@ public final class Store {
             try Migrator.migrate(db)
         }
         let store = try Store(db: db)
+        try store.restoreDroppedIndexes()
         // A summary marked stale (fresh from the migration, or a rebuild cut short) is rebuilt on a writable open.
         if writable, try store.patrolDaysStale() { try store.rebuildPatrolDays() }
         return store

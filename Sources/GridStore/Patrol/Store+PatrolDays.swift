@@ -13,6 +13,12 @@ extension Store {
         try db.scalarInt("SELECT count(*) FROM summary_rebuild WHERE name = ?", [.text(Store.patrolDaysName)]) > 0
     }
 
+    /// Marks `patrol_days` for rebuilding (readers then compute from `patrols`; the next writable open, or
+    /// `rebuildPatrolDays`, recomputes it). For writers that bypass the patrol writes, before they write.
+    public func markPatrolDaysStale() throws {
+        try db.write { try db.run("INSERT OR IGNORE INTO summary_rebuild(name) VALUES (?)", [.text(Store.patrolDaysName)]) }
+    }
+
     /// A grid's closed sessions, by start (covering index `patrols_grid_start`; `confirmed_by` is not read).
     func closedSessions(grid: String) throws -> [PatrolSession] {
         try db.query("""
@@ -60,11 +66,9 @@ extension Store {
     /// interrupted rebuild is finished on the next writable open. The day index `patrol_days_day` is dropped
     /// first and built again (sorted, one statement) with the last chunk.
     public func rebuildPatrolDays(rowsPerTransaction: Int = 1000) throws {
-        try db.write {
-            try db.run("INSERT OR IGNORE INTO summary_rebuild(name) VALUES (?)", [.text(Store.patrolDaysName)])
-            // Unused while stale; built again, sorted and packed, when the rows are all in.
-            try db.execute("DROP INDEX IF EXISTS patrol_days_day")
-        }
+        try markPatrolDaysStale()
+        // Unused while stale; built again, sorted and packed, when the rows are all in.
+        try db.write { try db.execute("DROP INDEX IF EXISTS patrol_days_day") }
         let grids = try db.query("SELECT code FROM grids UNION SELECT DISTINCT grid FROM patrol_days ORDER BY 1") { $0.text(0) }
         var frame: DayFrame?
         var k = 0
