@@ -1,0 +1,83 @@
+import Foundation
+import GridCore
+
+extension Store {
+    /// One row per basic grid at `now`: today's patrol, the month so far, workers, reports and overdue matters.
+    public func gridCompliance(now: Date) throws -> [GridCompliance] {
+        let today = zone.localDate(of: now)
+        let month = today.localMonth
+        let monthStart = zone.startOfDay(month.firstDay), monthEnd = zone.startOfDay(month.next.firstDay)
+        return try db.read {
+            var rows: [GridCompliance] = []
+            var index: [String: Int] = [:]
+            try db.forEach("""
+                SELECT g.code, g.name, g.map_row, g.map_col, (SELECT count(*) FROM workers w WHERE w.grid = g.code)
+                FROM grids g WHERE g.level = 'basic' ORDER BY g.code
+                """) { r in
+                index[r.text(0)] = rows.count
+                rows.append(GridCompliance(code: r.text(0), name: r.text(1), mapRow: r.optionalInt(2), mapCol: r.optionalInt(3),
+                                           minutesToday: 0, averageMinutes: 0, daysMet: 0, daysSoFar: today.day, workers: r.int(4),
+                                           reports: 0, overdueMatters: 0, ongoing: 0))
+            }
+            // The month's sessions, grid by grid (index patrols_grid_start), split into local days.
+            var sessions: [(start: Date, end: Date?)] = []
+            var current = ""
+            func flush() {
+                guard let i = index[current] else { return }
+                var total = 0
+                for d in 1...today.day {
+                    let date = LocalDate(year: today.year, month: today.month, day: d)!
+                    let from = zone.startOfDay(date), to = min(zone.endOfDay(date), now)
+                    let m = ComplianceMarks.coveredMinutes(sessions, from: from, to: to, openEnd: now)
+                    total += m
+                    if m >= ComplianceMarks.dailyPatrolMinutes { rows[i].daysMet += 1 }
+                    if d == today.day { rows[i].minutesToday = m }
+                }
+                rows[i].averageMinutes = total / max(1, today.day)
+                rows[i].ongoing = sessions.filter { $0.end == nil }.count
+            }
+            try db.forEach("""
+                SELECT p.grid, p.start_at, p.end_at FROM grids g JOIN patrols p ON p.grid = g.code AND p.start_at >= ? AND p.start_at < ?
+                WHERE g.level = 'basic' ORDER BY g.code
+                """, [.of(monthStart.addingTimeInterval(-86_400)), .of(min(monthEnd, now))]) { r in
+                if r.text(0) != current { flush(); current = r.text(0); sessions = [] }
+                sessions.append((r.date(1), r.optionalDate(2)))
+            }
+            flush()
+            try db.forEach("""
+                SELECT grid, count(*) FROM matters WHERE source = 'grid_worker' AND reported_at >= ? AND reported_at < ? GROUP BY grid
+                """, [.of(monthStart), .of(monthEnd)]) { r in
+                if let i = index[r.text(0)] { rows[i].reports = r.int(1) }
+            }
+            try db.forEach("SELECT grid, count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at <= ? GROUP BY grid", [.of(now)]) { r in
+                if let i = index[r.text(0)] { rows[i].overdueMatters = r.int(1) }
+            }
+            return rows
+        }
+    }
+
+    /// One grid's workers (with this month's reports) and today's patrol sessions.
+    public func gridDetail(code: String, now: Date) throws -> GridDetail? {
+        let today = zone.localDate(of: now)
+        let month = today.localMonth
+        let monthStart = zone.startOfDay(month.firstDay), monthEnd = zone.startOfDay(month.next.firstDay)
+        return try db.read {
+            guard let name = try db.first("SELECT name FROM grids WHERE code = ?", [.text(code)], { $0.text(0) }) else { return nil }
+            let workers = try db.query("""
+                SELECT w.code, w.name, w.kind, w.phone,
+                       (SELECT count(*) FROM matters m WHERE m.source = 'grid_worker' AND m.reporter = w.code AND m.reported_at >= ? AND m.reported_at < ?)
+                FROM workers w WHERE w.grid = ? ORDER BY w.code
+                """, [.of(monthStart), .of(monthEnd), .text(code)]) {
+                WorkerLine(code: $0.text(0), name: $0.text(1), kind: $0.text(2), phone: $0.text(3), reports: $0.int(4))
+            }
+            let dayStart = zone.startOfDay(today)
+            let sessions = try db.query("""
+                SELECT p.worker, coalesce(w.name, p.worker), p.start_at, p.end_at FROM patrols p LEFT JOIN workers w ON w.code = p.worker
+                WHERE p.grid = ? AND p.start_at >= ? AND p.start_at < ? AND (p.end_at IS NULL OR p.end_at > ?) ORDER BY p.start_at
+                """, [.text(code), .of(dayStart.addingTimeInterval(-86_400)), .of(zone.endOfDay(today)), .of(dayStart)]) {
+                PatrolLine(worker: $0.text(0), workerName: $0.text(1), start: $0.date(2), end: $0.optionalDate(3))
+            }
+            return GridDetail(code: code, name: name, workers: workers, sessions: sessions)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import GridCore
+
+extension Store {
+    /// The Overview screen's figures at `now`: counters, bars, today's patrol and the latest `feedSize` events.
+    public func overview(now: Date, feedSize: Int = 10) throws -> OverviewFigures {
+        let today = zone.localDate(of: now)
+        let dayStart = zone.startOfDay(today), dayEnd = zone.endOfDay(today)
+        let month = today.localMonth
+        let monthStart = zone.startOfDay(month.firstDay), monthEnd = zone.startOfDay(month.next.firstDay)
+        return try db.read {
+            var f = OverviewFigures()
+            f.newToday = try db.scalarInt("SELECT count(*) FROM matters WHERE reported_at >= ? AND reported_at < ?", [.of(dayStart), .of(dayEnd)])
+            f.byState = try db.query("SELECT state, count(*) FROM matters WHERE ended_at IS NULL GROUP BY state ORDER BY 2 DESC, 1") { ($0.text(0), $0.int(1)) }
+            f.open = f.byState.reduce(0) { $0 + $1.count }
+            f.escalated = f.byState.first { $0.key == "escalated" }?.count ?? 0
+            f.overdue = try db.scalarInt("SELECT count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at <= ?", [.of(now)])
+            f.nearDue = try db.scalarInt("SELECT count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at > ? AND near_due_at <= ?", [.of(now), .of(now)])
+            f.urgentOpen = try db.scalarInt("SELECT count(*) FROM matters WHERE ended_at IS NULL AND urgency = 'urgent'")
+            f.shelved = try db.scalarInt("SELECT count(*) FROM matters WHERE ended_at IS NULL AND shelved = 1")
+            f.byPlatform = try db.query("""
+                SELECT coalesce(d.platform, ''), count(*) FROM matters m LEFT JOIN departments d ON d.code = m.department
+                WHERE m.ended_at IS NULL GROUP BY 1 ORDER BY 2 DESC, 1
+                """) { ($0.text(0), $0.int(1)) }
+            let minutes = try patrolMinutesToday(now: now)
+            for (_, m) in minutes {
+                if m >= ComplianceMarks.dailyPatrolMinutes { f.gridsMet += 1 } else if m > 0 { f.gridsUnder += 1 } else { f.gridsNobody += 1 }
+            }
+            f.reportsThisMonth = try db.scalarInt("SELECT count(*) FROM matters WHERE source = 'grid_worker' AND reported_at >= ? AND reported_at < ?", [.of(monthStart), .of(monthEnd)])
+            f.workers = try db.scalarInt("SELECT count(*) FROM workers")
+            f.day = today.day; f.daysInMonth = month.dayCount
+            f.feed = try db.query("""
+                SELECT e.at, e.kind, m.number, m.title, e.actor FROM events e JOIN matters m ON m.id = e.matter_id
+                ORDER BY e.id DESC LIMIT ?
+                """, [.of(feedSize)]) { FeedItem(at: $0.date(0), kind: $0.text(1), number: $0.text(2), title: $0.text(3), actor: $0.text(4)) }
+            return f
+        }
+    }
+
+    /// Patrol minutes today per basic grid (overlapping sessions counted once), sessions under way running to `now`.
+    public func patrolMinutesToday(now: Date) throws -> [(code: String, minutes: Int)] {
+        let today = zone.localDate(of: now)
+        let dayStart = zone.startOfDay(today), dayEnd = zone.endOfDay(today)
+        var sessions: [String: [(start: Date, end: Date?)]] = [:]
+        var order: [String] = []
+        // A session may start the evening before and cross midnight: look back one day.
+        try db.forEach("""
+            SELECT g.code, p.start_at, p.end_at FROM grids g
+            LEFT JOIN patrols p ON p.grid = g.code AND p.start_at >= ? AND p.start_at < ?
+            WHERE g.level = 'basic' ORDER BY g.code
+            """, [.of(dayStart.addingTimeInterval(-86_400)), .of(min(dayEnd, now))]) { row in
+            let code = row.text(0)
+            if sessions[code] == nil { sessions[code] = []; order.append(code) }
+            if !row.isNull(1) { sessions[code]!.append((row.date(1), row.optionalDate(2))) }
+        }
+        return order.map { code in
+            (code, ComplianceMarks.coveredMinutes(sessions[code]!, from: dayStart, to: min(dayEnd, now), openEnd: now))
+        }
+    }
+}
