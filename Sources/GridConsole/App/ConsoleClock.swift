@@ -1,0 +1,20 @@
+import Foundation
+
+/// The console's clock: real time, or a fixed start (`--now`) that advances with real elapsed time,
+/// so tests are deterministic yet the screen stays live.
+public struct ConsoleClock: Sendable {
+    private let start: Date?
+    private let began: UInt64
+
+    /// A clock starting at `start` (nil = the wall clock).
+    public init(start: Date?) {
+        self.start = start
+        began = DispatchTime.now().uptimeNanoseconds
+    }
+
+    /// Now.
+    public func now() -> Date {
+        guard let start else { return Date() }
+        return start.addingTimeInterval(Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9)
+    }
+}

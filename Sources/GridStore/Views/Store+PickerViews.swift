@@ -1,0 +1,19 @@
+import Foundation
+import GridCore
+
+extension Store {
+    /// Basic grids for a picker: (code, name), by code.
+    public func pickerGrids() throws -> [(code: String, name: String)] {
+        try db.query("SELECT code, name FROM grids WHERE level = 'basic' ORDER BY code") { ($0.text(0), $0.text(1)) }
+    }
+
+    /// Categories for a picker: (code, name, default department code), by code.
+    public func pickerCategories() throws -> [(code: String, name: String, department: String)] {
+        try db.query("SELECT code, name, department FROM categories ORDER BY code") { ($0.text(0), $0.text(1), $0.text(2)) }
+    }
+
+    /// Departments for a picker: (code, name), by code.
+    public func pickerDepartments() throws -> [(code: String, name: String)] {
+        try db.query("SELECT code, name FROM departments ORDER BY code") { ($0.text(0), $0.text(1)) }
+    }
+}
