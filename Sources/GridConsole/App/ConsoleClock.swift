@@ -5,16 +5,19 @@ import Foundation
 public struct ConsoleClock: Sendable {
     private let start: Date?
     private let began: UInt64
+    private let frozen: Bool
 
-    /// A clock starting at `start` (nil = the wall clock).
-    public init(start: Date?) {
+    /// A clock starting at `start` (nil = the wall clock); `frozen` stops it there (unit tests).
+    public init(start: Date?, frozen: Bool = false) {
         self.start = start
+        self.frozen = frozen
         began = DispatchTime.now().uptimeNanoseconds
     }
 
     /// Now.
     public func now() -> Date {
         guard let start else { return Date() }
+        if frozen { return start }
         return start.addingTimeInterval(Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9)
     }
 }

@@ -30,7 +30,10 @@ final class MattersScreen: Screen {
     }
 
     /// The selected matter's number, if loaded.
-    var selectedNumber: String? { cache?[table.selection]?.number }
+    var selectedNumber: String? {
+        try? cache?.prepare(table.selection..<(table.selection + 1))
+        return cache?[table.selection]?.number
+    }
 
     func columns(_ t: Strings) -> [Column] {
         [Column(t["col.number"], 14), Column(t["col.urgency"], 4), Column(t["col.category"], 14), Column(t["col.grid"], 8),
