@@ -22,9 +22,9 @@ extension Store {
         if let d = filter.department { sql += " AND (m.department = ? OR d.name LIKE ? ESCAPE '\\')"; args += [.text(d), .text("%" + Store.likeEscape(d) + "%")] }
         if let c = filter.category { sql += " AND (m.category = ? OR c.name LIKE ? ESCAPE '\\')"; args += [.text(c), .text("%" + Store.likeEscape(c) + "%")] }
         for w in filter.text {
-            sql += " AND (m.number LIKE ? ESCAPE '\\' OR m.title LIKE ? ESCAPE '\\' OR m.location LIKE ? ESCAPE '\\' OR m.grid LIKE ? ESCAPE '\\')"
+            sql += " AND (m.number LIKE ? ESCAPE '\\' OR m.title LIKE ? ESCAPE '\\' OR m.location LIKE ? ESCAPE '\\' OR m.grid LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\')"
             let p = "%" + Store.likeEscape(w) + "%"
-            args += [.text(p), .text(p), .text(p), .text(p)]
+            args += [.text(p), .text(p), .text(p), .text(p), .text(p)]
         }
         return (sql, args)
     }
