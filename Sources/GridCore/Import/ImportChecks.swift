@@ -1,0 +1,58 @@
+/// Checks shared by every importer: duplicate keys within a file and references that must resolve.
+public enum ImportChecks {
+    /// For rows with a key, an error on every row whose key also appears on another line (naming those lines).
+    public static func duplicates(keys: [(line: Int, key: String?)], column: String, what: String = "code") -> [Int: RowError] {
+        var lines: [String: [Int]] = [:]
+        for k in keys { if let key = k.key { lines[key, default: []].append(k.line) } }
+        var out: [Int: RowError] = [:]
+        for k in keys {
+            guard let key = k.key, let ls = lines[key], ls.count > 1 else { continue }
+            let others = ls.filter { $0 != k.line }.map(String.init).joined(separator: ", ")
+            out[k.line] = RowError(line: k.line, column: column,
+                                   message: "duplicate \(what) \(key): also on line\(ls.count > 2 ? "s" : "") \(others)")
+        }
+        return out
+    }
+
+    /// Turns per-row results into a batch, then rejects, until nothing changes, every row whose
+    /// references (checked by `references`) lean on a row of the file that was itself rejected.
+    ///
+    /// `rawKeyColumn` names the key column, read as text for rows that failed before a value was built.
+    /// `references(value, valid)` gets the accepted rows of the file by key and returns the row's reference
+    /// errors; it is called again after each round of rejections.
+    public static func settle<V: Sendable>(
+        rows: [(fields: RowFields, value: V?)],
+        key: (V) -> String,
+        rawKeyColumn: String? = "code",
+        references: (V, _ line: Int, _ validInFile: [String: V], _ rejectedInFile: [String: Int]) -> [RowError]
+    ) -> ImportBatch<V> {
+        var errors: [[RowError]] = rows.map(\.fields.errors)
+        var changed = true
+        while changed {
+            changed = false
+            var valid: [String: V] = [:]
+            var rejected: [String: Int] = [:]
+            for (i, r) in rows.enumerated() {
+                if let v = r.value, errors[i].isEmpty { valid[key(v)] = v; continue }
+                // A rejected row still names its key, so rows leaning on it learn why they cannot stand.
+                let k = r.value.map(key) ?? rawKeyColumn.map { r.fields.text($0) }
+                if let k, !k.isEmpty, rejected[k] == nil { rejected[k] = r.fields.line }
+            }
+            for (i, r) in rows.enumerated() where errors[i].isEmpty {
+                guard let v = r.value else { continue }
+                let e = references(v, r.fields.line, valid, rejected)
+                if !e.isEmpty { errors[i] = e; changed = true }
+            }
+        }
+        var batch = ImportBatch<V>(accepted: [], rejected: [])
+        for (i, r) in rows.enumerated() {
+            if errors[i].isEmpty, let v = r.value {
+                batch.accepted.append(ImportRow(record: r.fields.record, value: v))
+            } else {
+                batch.rejected.append(RejectedRow(record: r.fields.record, errors: errors[i].isEmpty
+                    ? [RowError(line: r.fields.line, column: nil, message: "invalid row")] : errors[i].sorted()))
+            }
+        }
+        return batch
+    }
+}

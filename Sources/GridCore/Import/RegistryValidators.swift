@@ -1,0 +1,180 @@
+/// Validates `departments.csv`: `code,name,platform` (platform by code or Chinese name).
+public struct DepartmentValidator: RowValidator {
+    /// `departments`.
+    public let kind = "departments"
+    /// The header.
+    public let header = ["code", "name", "platform"]
+    /// Creates the validator (departments refer to nothing).
+    public init() {}
+
+    /// Validates every record.
+    public func validate(_ records: [CSVRecord]) -> ImportBatch<Department> {
+        let platforms = Platform.allCases.map { "\($0.rawValue) (\($0.chineseName))" }.joined(separator: ", ")
+        var rows: [(fields: RowFields, value: Department?)] = records.map { rec in
+            var f = RowFields(rec, header: header)
+            guard f.shapeOK else { return (f, nil) }
+            let code = f.code("code"), name = f.name("name")
+            let platform = f.choice("platform", expected: platforms) { Platform(text: $0) }
+            guard let code, let name, let platform else { return (f, nil) }
+            return (f, Department(code: code, name: name, platform: platform))
+        }
+        markDuplicates(&rows, key: \.code)
+        return ImportChecks.settle(rows: rows, key: \.code) { _, _, _, _ in [] }
+    }
+}
+
+/// Validates `grids.csv`: `code,name,level,parent,row,col`.
+///
+/// Rules: the township has no parent, every other grid has one; the parent is in the file or the database
+/// and is of a higher level; map row and column are given together (or both left empty).
+public struct GridValidator: RowValidator {
+    /// `grids`.
+    public let kind = "grids"
+    /// The header.
+    public let header = ["code", "name", "level", "parent", "row", "col"]
+    /// What the database holds.
+    public let existing: RegistrySnapshot
+    /// Creates the validator.
+    public init(existing: RegistrySnapshot) { self.existing = existing }
+
+    /// Validates every record.
+    public func validate(_ records: [CSVRecord]) -> ImportBatch<Grid> {
+        var rows: [(fields: RowFields, value: Grid?)] = records.map { rec in
+            var f = RowFields(rec, header: header)
+            guard f.shapeOK else { return (f, nil) }
+            let code = f.code("code"), name = f.name("name")
+            let level = f.choice("level", expected: "township, area or basic") { GridLevel(text: $0) }
+            let parent = f.optionalCode("parent")
+            let row = f.optionalInt("row", range: 0...999), col = f.optionalInt("col", range: 0...999)
+            if let row, let col, (row == nil) != (col == nil) {
+                f.fail(row == nil ? "row" : "col", "row and col go together: give both or neither")
+            }
+            if let level, let parent {
+                if level == .township, let p = parent { f.fail("parent", "the township grid has no parent (found \(p))") }
+                if level != .township, parent == nil { f.fail("parent", "empty; a \(level.rawValue) grid needs its parent grid's code") }
+            }
+            if let code, let parent, parent == code { f.fail("parent", "a grid cannot be its own parent") }
+            guard f.errors.isEmpty, let code, let name, let level, let parent, let row, let col else { return (f, nil) }
+            return (f, Grid(code: code, name: name, level: level, parent: parent, row: row, col: col))
+        }
+        markDuplicates(&rows, key: \.code)
+        return ImportChecks.settle(rows: rows, key: \.code) { g, line, valid, rejected in
+            guard let p = g.parent else { return [] }
+            let parentLevel: GridLevel
+            if let v = valid[p] { parentLevel = v.level }
+            else if let l = rejected[p] {
+                return [RowError(line: line, column: "parent", message: "parent \(p) is on line \(l), which is itself invalid")]
+            } else if let l = existing.grids[p] { parentLevel = l }
+            else {
+                return [RowError(line: line, column: "parent", message: "unknown grid \(p): not in this file nor in the database")]
+            }
+            guard parentLevel.rank < g.level.rank else {
+                return [RowError(line: line, column: "parent", message: "parent \(p) is a \(parentLevel.rawValue) grid; a \(g.level.rawValue) grid's parent must be of a higher level")]
+            }
+            return []
+        }
+    }
+}
+
+/// Validates `workers.csv`: `code,name,phone,kind,grid,partner`.
+///
+/// Rules: the grid is an existing basic grid; the A/B partner (AB岗) is another worker of the file or
+/// the database, and if that worker names a partner it is this one (pairs are symmetric).
+public struct WorkerValidator: RowValidator {
+    /// `workers`.
+    public let kind = "workers"
+    /// The header.
+    public let header = ["code", "name", "phone", "kind", "grid", "partner"]
+    /// What the database holds.
+    public let existing: RegistrySnapshot
+    /// Creates the validator.
+    public init(existing: RegistrySnapshot) { self.existing = existing }
+
+    /// Validates every record.
+    public func validate(_ records: [CSVRecord]) -> ImportBatch<Worker> {
+        var rows: [(fields: RowFields, value: Worker?)] = records.map { rec in
+            var f = RowFields(rec, header: header)
+            guard f.shapeOK else { return (f, nil) }
+            let code = f.code("code"), name = f.name("name", limit: 50)
+            let phone = f.text("phone")
+            if let why = PhoneCheck.problem(phone) { f.fail("phone", why) }
+            let kind = f.choice("kind", expected: "full or part (专职 or 兼职)") { WorkerKind(text: $0) }
+            let grid = f.code("grid")
+            if let grid {
+                switch existing.grids[grid] {
+                case nil: f.fail("grid", "unknown grid \(grid); import grids first")
+                case .basic?: break
+                case let l?: f.fail("grid", "\(grid) is a \(l.rawValue) grid; workers serve basic grids")
+                }
+            }
+            let partner = f.optionalCode("partner")
+            if let code, let partner, partner == code { f.fail("partner", "a worker cannot be their own A/B partner") }
+            guard f.errors.isEmpty, let code, let name, let kind, let grid, let partner else { return (f, nil) }
+            return (f, Worker(code: code, name: name, phone: phone, kind: kind, grid: grid, partner: partner))
+        }
+        markDuplicates(&rows, key: \.code)
+        // Who in the database names each worker as partner, to keep pairs symmetric when one side changes.
+        var namedBy: [String: [String]] = [:]
+        for (code, partner) in existing.workers { if let partner { namedBy[partner, default: []].append(code) } }
+        return ImportChecks.settle(rows: rows, key: \.code) { w, line, valid, rejected in
+            for x in namedBy[w.code, default: []].sorted() where w.partner != nil && x != w.partner {
+                // x still names w unless this file gives x another partner.
+                let xPartner = valid[x].map { $0.partner } ?? existing.workers[x] ?? nil
+                if xPartner == w.code {
+                    return [RowError(line: line, column: "partner", message: "\(x) names \(w.code) as A/B partner in the database; give \(x) a new partner in the same file, or pair \(w.code) with \(x)")]
+                }
+            }
+            guard let p = w.partner else { return [] }
+            let theirs: String?
+            if let v = valid[p] { theirs = v.partner }
+            else if let l = rejected[p] {
+                return [RowError(line: line, column: "partner", message: "partner \(p) is on line \(l), which is itself invalid")]
+            } else if let e = existing.workers[p] { theirs = e }
+            else {
+                return [RowError(line: line, column: "partner", message: "unknown worker \(p): not in this file nor in the database")]
+            }
+            if let theirs, theirs != w.code {
+                return [RowError(line: line, column: "partner", message: "\(p) is paired with \(theirs); A/B pairs must name each other")]
+            }
+            return []
+        }
+    }
+}
+
+/// Validates `categories.csv`: `code,name,major,department,urgency,dispatch_limit,handle_limit,verify_limit`.
+public struct CategoryValidator: RowValidator {
+    /// `categories`.
+    public let kind = "categories"
+    /// The header.
+    public let header = ["code", "name", "major", "department", "urgency", "dispatch_limit", "handle_limit", "verify_limit"]
+    /// What the database holds.
+    public let existing: RegistrySnapshot
+    /// Creates the validator.
+    public init(existing: RegistrySnapshot) { self.existing = existing }
+
+    /// Validates every record.
+    public func validate(_ records: [CSVRecord]) -> ImportBatch<Category> {
+        var rows: [(fields: RowFields, value: Category?)] = records.map { rec in
+            var f = RowFields(rec, header: header)
+            guard f.shapeOK else { return (f, nil) }
+            let code = f.code("code"), name = f.name("name"), major = f.name("major", limit: 50)
+            let dept = f.code("department")
+            if let dept, !existing.departments.contains(dept) {
+                f.fail("department", "unknown department \(dept); import departments first")
+            }
+            let urgency = f.choice("urgency", expected: "urgent or normal (紧急 or 一般)") { Urgency(text: $0) }
+            let d = f.limit("dispatch_limit"), h = f.limit("handle_limit"), v = f.limit("verify_limit")
+            guard f.errors.isEmpty, let code, let name, let major, let dept, let urgency, let d, let h, let v else { return (f, nil) }
+            return (f, Category(code: code, name: name, major: major, department: dept, urgency: urgency,
+                                dispatchLimit: d, handleLimit: h, verifyLimit: v))
+        }
+        markDuplicates(&rows, key: \.code)
+        return ImportChecks.settle(rows: rows, key: \.code) { _, _, _, _ in [] }
+    }
+}
+
+/// Adds a duplicate-key error to every row whose key appears on more than one line.
+func markDuplicates<V>(_ rows: inout [(fields: RowFields, value: V?)], key: (V) -> String, column: String = "code") {
+    let dups = ImportChecks.duplicates(keys: rows.map { ($0.fields.line, $0.value.map(key)) }, column: column)
+    for i in rows.indices { if let e = dups[rows[i].fields.line] { rows[i].fields.fail(e.column, e.message) } }
+}

@@ -1,0 +1,73 @@
+/// What is wrong with one row of an import file: where (line, column) and what.
+public struct RowError: Equatable, Sendable, CustomStringConvertible, Comparable {
+    /// The 1-based physical line where the record starts.
+    public let line: Int
+    /// The column's header name, or nil when the whole row is at fault (e.g. wrong field count).
+    public let column: String?
+    /// What is wrong, in words a user can act on.
+    public let message: String
+
+    /// Creates a row error.
+    public init(line: Int, column: String?, message: String) {
+        self.line = line; self.column = column; self.message = message
+    }
+
+    /// `line: column: message`.
+    public var description: String { column.map { "\(line): \($0): \(message)" } ?? "\(line): \(message)" }
+
+    /// `file:line: column: message`, the form printed to the user.
+    public func located(in file: String) -> String { "\(file):\(description)" }
+
+    public static func < (a: RowError, b: RowError) -> Bool { a.line != b.line ? a.line < b.line : (a.column ?? "") < (b.column ?? "") }
+}
+
+/// One row accepted by a validator: its record and the typed value.
+public struct ImportRow<Value: Sendable>: Sendable {
+    /// The record as read.
+    public let record: CSVRecord
+    /// The typed value to write.
+    public let value: Value
+}
+
+/// A rejected record and every reason.
+public struct RejectedRow: Sendable {
+    /// The record as read.
+    public let record: CSVRecord
+    /// Why it was rejected (at least one).
+    public let errors: [RowError]
+
+    /// The reasons joined for a rejects file's `reason` column.
+    public var reason: String { errors.map { ($0.column.map { "\($0): " } ?? "") + $0.message }.joined(separator: "; ") }
+}
+
+/// The result of validating a whole file: good rows and bad rows, in file order.
+public struct ImportBatch<Value: Sendable>: Sendable {
+    /// Rows that passed every check.
+    public var accepted: [ImportRow<Value>]
+    /// Rows with at least one error.
+    public var rejected: [RejectedRow]
+
+    /// Creates a batch.
+    public init(accepted: [ImportRow<Value>], rejected: [RejectedRow]) {
+        self.accepted = accepted; self.rejected = rejected
+    }
+
+    /// Every error of every rejected row, by line.
+    public var errors: [RowError] { rejected.flatMap(\.errors).sorted() }
+}
+
+/// Validates an import file's records into typed values.
+///
+/// Registry importers (grids, workers, departments, categories) and the matters and patrols importers
+/// each provide one; the storage module's import runner does the rest (reading, encodings, hashing,
+/// whole-file reject or `--skip-invalid`, chunked writes, the import log).
+public protocol RowValidator: Sendable {
+    /// The typed value of one row.
+    associatedtype Value: Sendable
+    /// The kind, as in `gridroom import KIND` and the import log (e.g. `grids`).
+    var kind: String { get }
+    /// The exact CSV header.
+    var header: [String] { get }
+    /// Validates every record; must look at all of them (no early exit) so every bad row is reported.
+    func validate(_ records: [CSVRecord]) -> ImportBatch<Value>
+}

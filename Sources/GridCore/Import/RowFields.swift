@@ -1,0 +1,106 @@
+import Foundation
+
+/// One record read by column name, collecting every problem found in it (a row's 字段校验).
+public struct RowFields {
+    /// The record.
+    public let record: CSVRecord
+    private let index: [String: Int]
+    /// Problems found so far.
+    public private(set) var errors: [RowError] = []
+
+    /// Reads `record` against `header`; a wrong field count or a quoting problem is recorded at once.
+    public init(_ record: CSVRecord, header: [String]) {
+        self.record = record
+        var idx: [String: Int] = [:]
+        for (i, h) in header.enumerated() { idx[h] = i }
+        index = idx
+        if let p = record.problem { errors.append(RowError(line: record.line, column: nil, message: p)) }
+        if record.fields.count != header.count {
+            errors.append(RowError(line: record.line, column: nil,
+                message: "\(record.fields.count) fields, expected \(header.count) (\(header.joined(separator: ",")))"))
+        }
+    }
+
+    /// Whether the row has the right shape, so its columns can be checked one by one.
+    public var shapeOK: Bool { errors.isEmpty }
+
+    /// The line the record starts on.
+    public var line: Int { record.line }
+
+    /// The column's text, trimmed of spaces ("" when missing).
+    public func text(_ column: String) -> String {
+        guard let i = index[column], i < record.fields.count else { return "" }
+        return record.fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Records a problem in `column` (nil: the whole row).
+    public mutating func fail(_ column: String?, _ message: String) {
+        errors.append(RowError(line: record.line, column: column, message: message))
+    }
+
+    /// A code: required, at most 32 characters of ASCII letters, digits, `-`, `_` or `.`.
+    public mutating func code(_ column: String) -> String? {
+        let v = text(column)
+        if v.isEmpty { fail(column, "empty; a code is required"); return nil }
+        if let why = RowFields.codeProblem(v) { fail(column, why); return nil }
+        return v
+    }
+
+    /// An optional code reference: nil when empty.
+    public mutating func optionalCode(_ column: String) -> String?? {
+        let v = text(column)
+        if v.isEmpty { return .some(nil) }
+        if let why = RowFields.codeProblem(v) { fail(column, why); return nil }
+        return .some(v)
+    }
+
+    /// Why `v` is not an acceptable code, or nil.
+    public static func codeProblem(_ v: String) -> String? {
+        if v.count > 32 { return "code \"\(v.prefix(40))\" is \(v.count) characters long (at most 32)" }
+        if !v.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }) {
+            return "code \"\(v)\" may hold only ASCII letters, digits, - _ and ."
+        }
+        return nil
+    }
+
+    /// A required name of at most `limit` characters.
+    public mutating func name(_ column: String, limit: Int = 100) -> String? {
+        let v = text(column)
+        if v.isEmpty { fail(column, "empty; a name is required"); return nil }
+        if v.count > limit { fail(column, "\(v.count) characters long (at most \(limit))"); return nil }
+        if v.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) {
+            fail(column, "contains a line break or control character"); return nil
+        }
+        return v
+    }
+
+    /// A value read by `parse`; `expected` lists the accepted spellings for the message.
+    public mutating func choice<E>(_ column: String, expected: String, _ parse: (String) -> E?) -> E? {
+        let v = text(column)
+        guard let e = parse(v) else {
+            fail(column, v.isEmpty ? "empty; expected \(expected)" : "\"\(v)\": expected \(expected)"); return nil
+        }
+        return e
+    }
+
+    /// An optional whole number in `range`: `.some(nil)` when empty, nil when invalid.
+    public mutating func optionalInt(_ column: String, range: ClosedRange<Int>) -> Int?? {
+        let v = text(column)
+        if v.isEmpty { return .some(nil) }
+        guard let n = Int(v), range.contains(n) else {
+            fail(column, "\"\(v)\": expected a whole number from \(range.lowerBound) to \(range.upperBound)"); return nil
+        }
+        return .some(n)
+    }
+
+    /// A stage time limit such as `30min`, `2h`, `4wh`, `3wd`.
+    public mutating func limit(_ column: String) -> TimeLimit? {
+        let v = text(column)
+        guard let l = TimeLimit(parsing: v) else {
+            fail(column, v.isEmpty ? "empty; expected a time limit such as 30min, 2h, 4wh or 3wd"
+                                   : "\"\(v)\": expected a time limit such as 30min, 2h, 4wh or 3wd (a positive number and min, h, wh or wd)")
+            return nil
+        }
+        return l
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import GridCore
+
+/// Writes a realistic synthetic township through the batch write path (issue: scale).
+///
+/// Registry rows are added beside whatever is there (codes start with `S`); departments and
+/// categories are taken from the database, so run `gridroom init --demo` first.
+public struct DemoGenerator {
+    let store: Store
+    let spec: DemoSpec
+    let now: Date
+    let actor: Actor
+    let writer: BatchWriter
+
+    /// Creates a generator.
+    public init(store: Store, spec: DemoSpec, now: Date, actor: Actor, progress: ((BatchProgress) -> Void)? = nil) {
+        self.store = store; self.spec = spec; self.now = now; self.actor = actor
+        self.writer = BatchWriter(store: store, progress: progress)
+    }
+
+    struct GenWorker { let code: String; let grid: Int }
+
+    /// Generates everything; returns row counts.
+    public func run() throws -> DemoSummary {
+        try store.authorize(actor, .manageRegistry, target: "demo generate", now: now)
+        let started = Date()
+        var summary = DemoSummary()
+        let categories = try store.db.query("SELECT code, major, department, urgency, dispatch_limit, handle_limit, verify_limit FROM categories ORDER BY code") { r in
+            Category(code: r.text(0), name: "", major: r.text(1), department: r.text(2), urgency: Urgency(rawValue: r.text(3)) ?? .normal,
+                     dispatchLimit: TimeLimit(parsing: r.text(4)) ?? TimeLimit(amount: 30, unit: .minutes)!,
+                     handleLimit: TimeLimit(parsing: r.text(5)) ?? TimeLimit(amount: 3, unit: .workingDays)!,
+                     verifyLimit: TimeLimit(parsing: r.text(6)) ?? TimeLimit(amount: 1, unit: .workingDays)!)
+        }
+        guard !categories.isEmpty else {
+            throw StoreError.invalid("no categories in \(store.db.path); run `gridroom init --demo` (or import categories) first")
+        }
+        if try store.db.scalarInt("SELECT count(*) FROM grids WHERE code LIKE 'S-%'") > 0 {
+            throw StoreError.invalid("\(store.db.path) already holds generated data (grids S-…); generate into a fresh file")
+        }
+        var rng = SeededRandom(seed: spec.seed)
+        let (gridCodes, workers) = try writeRegistry(&rng, &summary)
+        let workersByGrid = Dictionary(grouping: workers, by: \.grid)
+        summary.rows["patrols"] = try writePatrols(&rng, gridCodes: gridCodes, workersByGrid: workersByGrid, workers: workers)
+        // MATTERS: MatterSynth joins once the matter lifecycle lands.
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    private func writeRegistry(_ rng: inout SeededRandom, _ summary: inout DemoSummary) throws -> ([String], [GenWorker]) {
+        let perArea = 30
+        let areas = max(1, (spec.grids + perArea - 1) / perArea)
+        let side = Int(Double(spec.grids).squareRoot().rounded(.up))
+        var gridCodes: [String] = []
+        try store.db.write {
+            try store.db.run("INSERT OR IGNORE INTO grids(code, name, level, parent) VALUES ('S-T', '模拟街道', 'township', NULL)")
+            for a in 0..<areas {
+                try store.db.run("INSERT INTO grids(code, name, level, parent) VALUES (?, ?, 'area', 'S-T')",
+                                 [.text(String(format: "S-A%03d", a + 1)), .text("模拟社区\(a + 1)")])
+            }
+        }
+        var i = 0
+        summary.rows["grids"] = try writer.run(label: "grids", total: spec.grids, next: { () -> Int? in
+            guard i < spec.grids else { return nil }
+            defer { i += 1 }
+            return i
+        }, write: { db, g in
+            let code = String(format: "S-G%04d", g + 1)
+            gridCodes.append(code)
+            try db.run("INSERT INTO grids(code, name, level, parent, map_row, map_col) VALUES (?, ?, 'basic', ?, ?, ?)",
+                       [.text(code), .text("模拟社区\(g / perArea + 1)第\(g % perArea + 1)网格"),
+                        .text(String(format: "S-A%03d", g / perArea + 1)), .of(g / side), .of(g % side)])
+        })
+        let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗")
+        let given = Array("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂")
+        var workers: [GenWorker] = []
+        var w = 0
+        summary.rows["workers"] = try writer.run(label: "workers", total: spec.workers, next: { () -> Int? in
+            guard w < spec.workers else { return nil }
+            defer { w += 1 }
+            return w
+        }, write: { db, n in
+            // Round-robin over grids: every grid gets a worker before any gets a second.
+            let grid = n % spec.grids
+            let code = String(format: "S-W%05d", n + 1)
+            let part = n >= spec.grids // the second worker of a grid is part-time, paired A/B with the first
+            let partner: String? = part ? String(format: "S-W%05d", n - spec.grids + 1) : nil
+            let name = String(surnames[n % surnames.count]) + String(given[(n / surnames.count) % given.count])
+                + (n % 3 == 0 ? String(given[(n / 7) % given.count]) : "")
+            try db.run("INSERT INTO workers(code, name, phone, kind, grid, partner) VALUES (?, ?, ?, ?, ?, ?)",
+                       [.text(code), .text(name), .text(String(format: "139%08d", n + 1)), .text(part ? "part" : "full"),
+                        .text(gridCodes[grid]), .of(partner)])
+            if let partner { try db.run("UPDATE workers SET partner = ? WHERE code = ?", [.text(code), .text(partner)]) }
+            workers.append(GenWorker(code: code, grid: grid))
+        })
+        return (gridCodes, workers)
+    }
+
+    private func writePatrols(_ rng: inout SeededRandom, gridCodes: [String], workersByGrid: [Int: [GenWorker]], workers: [GenWorker]) throws -> Int {
+        guard spec.patrols > 0, !workers.isEmpty else { return 0 }
+        let zone = store.zone
+        let today = zone.localDate(of: now)
+        let firstDay = today.localMonth.firstDay.adding(days: 0)
+        let startMonth = (0..<(spec.months - 1)).reduce(today.localMonth) { m, _ in m.previous }
+        let dayCount = max(1, today.daysSinceEpoch - startMonth.firstDay.daysSinceEpoch + 1)
+        _ = firstDay
+        var n = 0
+        var r = rng
+        defer { rng = r }
+        let nowSec = Int(now.timeIntervalSince1970)
+        return try writer.run(label: "patrols", total: spec.patrols, next: { () -> (String, String, Int, Int?, Bool)? in
+            guard n < spec.patrols else { return nil }
+            defer { n += 1 }
+            // Spread evenly over the days, grids drawn at random; daytime rhythm, some evening and overnight walks.
+            let day = startMonth.firstDay.adding(days: n * dayCount / spec.patrols)
+            let grid = r.int(0...(gridCodes.count - 1))
+            let pool = workersByGrid[grid] ?? [workers[0]]
+            var worker = pool[r.int(0...(pool.count - 1))].code
+            if r.chance(0.03) { worker = workers[r.int(0...(workers.count - 1))].code } // covering another grid
+            let roll = r.int(0...99)
+            let startMinute: Int, minutes: Int
+            if roll < 45 { startMinute = r.int(480...660); minutes = r.int(30...150) }
+            else if roll < 90 { startMinute = r.int(840...1020); minutes = r.int(30...150) }
+            else if roll < 97 { startMinute = r.int(1140...1380); minutes = r.int(40...180) } // may cross midnight
+            else { startMinute = r.int(360...1200); minutes = r.chance(0.3) ? r.int(780...1000) : r.int(20...60) } // forgotten stops
+            let start = Int(zone.instant(day, secondsIntoDay: startMinute * 60 + r.int(0...59)).timeIntervalSince1970)
+            guard start < nowSec else { n += 0; return (gridCodes[grid], worker, nowSec - 3600, nil, false) }
+            var end: Int? = start + minutes * 60
+            if end! > nowSec { end = nil } // still under way
+            let suspect = minutes > 12 * 60
+            return (gridCodes[grid], worker, start, end, suspect)
+        }, write: { db, p in
+            try db.run("INSERT INTO patrols(worker, grid, start_at, end_at, suspect, source, created_at, created_by) VALUES (?, ?, ?, ?, ?, 'demo', ?, ?)",
+                       [.text(p.1), .text(p.0), .int(Int64(p.2)), p.3.map { .int(Int64($0)) } ?? .null, .of(p.4), .int(Int64(p.2)), .text(actor.login)])
+        })
+    }
+}

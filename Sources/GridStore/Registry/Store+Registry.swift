@@ -1,0 +1,95 @@
+import Foundation
+import GridCore
+
+extension Store {
+    /// Every grid, township first, then by level and code.
+    public func grids() throws -> [Grid] {
+        try db.query("""
+            SELECT code, name, level, parent, map_row, map_col FROM grids
+            ORDER BY CASE level WHEN 'township' THEN 1 WHEN 'area' THEN 2 ELSE 3 END, code
+            """) { r in
+            Grid(code: r.text(0), name: r.text(1), level: GridLevel(rawValue: r.text(2)) ?? .basic,
+                 parent: r.optionalText(3), row: r.optionalInt(4), col: r.optionalInt(5))
+        }
+    }
+
+    /// Every worker, by code.
+    public func workers() throws -> [Worker] {
+        try db.query("SELECT code, name, phone, kind, grid, partner FROM workers ORDER BY code") { r in
+            Worker(code: r.text(0), name: r.text(1), phone: r.text(2), kind: WorkerKind(rawValue: r.text(3)) ?? .full,
+                   grid: r.text(4), partner: r.optionalText(5))
+        }
+    }
+
+    /// Every department, by code.
+    public func departments() throws -> [Department] {
+        try db.query("SELECT code, name, platform FROM departments ORDER BY code") { r in
+            Department(code: r.text(0), name: r.text(1), platform: Platform(rawValue: r.text(2)) ?? .district)
+        }
+    }
+
+    /// Every category, by code.
+    public func categories() throws -> [GridCore.Category] {
+        try db.query("""
+            SELECT code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit FROM categories ORDER BY code
+            """) { r in
+            let fallback = TimeLimit(amount: 1, unit: .workingDays)!
+            return Category(code: r.text(0), name: r.text(1), major: r.text(2), department: r.text(3),
+                            urgency: Urgency(rawValue: r.text(4)) ?? .normal,
+                            dispatchLimit: TimeLimit(parsing: r.text(5)) ?? fallback,
+                            handleLimit: TimeLimit(parsing: r.text(6)) ?? fallback,
+                            verifyLimit: TimeLimit(parsing: r.text(7)) ?? fallback)
+        }
+    }
+
+    /// The codes the registry holds, for validating an import against the database.
+    public func registrySnapshot() throws -> RegistrySnapshot {
+        try db.read {
+            var s = RegistrySnapshot()
+            try db.forEach("SELECT code, level FROM grids") { s.grids[$0.text(0)] = GridLevel(rawValue: $0.text(1)) ?? .basic }
+            try db.forEach("SELECT code, partner FROM workers") { s.workers[$0.text(0)] = .some($0.optionalText(1)) }
+            try db.forEach("SELECT code FROM departments") { s.departments.insert($0.text(0)) }
+            return s
+        }
+    }
+}
+
+/// One entry of the import log (导入记录).
+public struct ImportLogEntry: Sendable, Equatable {
+    /// Entry id.
+    public var id: Int
+    /// The kind imported.
+    public var kind: String
+    /// The file as named.
+    public var fileName: String
+    /// SHA-256 of its bytes.
+    public var contentHash: String
+    /// Data rows in the file.
+    public var rowsTotal: Int
+    /// Rows that changed the database.
+    public var rowsWritten: Int
+    /// Rows rejected to the rejects file.
+    public var rowsRejected: Int
+    /// Who ran it.
+    public var actor: String
+    /// When it started.
+    public var startedAt: Date
+    /// When it finished (nil while running or if interrupted).
+    public var finishedAt: Date?
+    /// Whether it ran to the end.
+    public var complete: Bool
+}
+
+extension Store {
+    /// The import log, newest first.
+    public func importLog(limit: Int = 1000) throws -> [ImportLogEntry] {
+        try db.query("""
+            SELECT id, kind, file_name, content_hash, rows_total, rows_written, rows_rejected, actor, started_at, finished_at, complete
+            FROM import_log ORDER BY id DESC LIMIT ?
+            """, [.of(limit)]) { r in
+            ImportLogEntry(id: r.int(0), kind: r.text(1), fileName: r.text(2), contentHash: r.text(3), rowsTotal: r.int(4),
+                           rowsWritten: r.int(5), rowsRejected: r.int(6), actor: r.text(7), startedAt: r.date(8),
+                           finishedAt: r.optionalDate(9), complete: r.bool(10))
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import GridCore
+import GridStore
+
+/// `gridroom calendar`: the office calendar and deadline arithmetic.
+enum CalendarCommand: Command {
+    static let name = "calendar"
+    static let summary = "print the office calendar of a year, compute a due time, set a day (admin)"
+    static let usage = """
+    usage: gridroom calendar --year YYYY [--format csv|table|json]
+           gridroom calendar due --from ISO-8601 --limit LIMIT
+           gridroom calendar set YYYY-MM-DD --workday 0|1 --name NAME
+
+    --year prints date,workday,name for every day (workday 1 or 0; name of the holiday or
+    make-up working day). `due` prints when a clock started at --from with --limit (30min,
+    2h, 4wh, 3wd) falls due, as ISO-8601 with offset. Without a database file the built-in
+    calendar (State Council holidays 2024–2026, office hours 08:30–12:00, 14:00–17:30,
+    Asia/Shanghai) is used. `set` adds a later year's holiday or a local correction.
+    """
+
+    static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
+        let store = FileManager.default.fileExists(atPath: ctx.dbPath) ? try ctx.openStore() : nil
+        let calendar = try store?.officeCalendar() ?? OfficeCalendar()
+        let sub = args.positionals.first
+        switch sub {
+        case nil:
+            guard let y = try args.int("year", range: 1900...2200) else { throw UsageError("missing --year YYYY") }
+            let format = try args.choice("format", ["csv", "table", "json"], default: "csv")!
+            try args.rejectUnknown()
+            let rows = calendar.days(ofYear: y).map { [$0.date.description, $0.isWorkday ? "1" : "0", $0.name ?? ""] }
+            Output.emit(format: format, header: ["date", "workday", "name"], rows: rows)
+        case "due":
+            let fromText = try args.required("from")
+            let limitText = try args.required("limit")
+            try args.rejectUnknown()
+            guard let from = ISOTime.parse(fromText, zone: calendar.zone) else {
+                throw UsageError("--from \(fromText): not an ISO-8601 time (e.g. 2026-11-20T16:00:00+08:00)")
+            }
+            guard let limit = TimeLimit(parsing: limitText) else {
+                throw UsageError("--limit \(limitText): expected a number and a unit min, h, wh or wd (e.g. 30min, 4wh, 3wd)")
+            }
+            print(ISOTime.format(calendar.due(from: from, limit: limit), zone: calendar.zone))
+        case "set":
+            let dateText = try args.positional(1, "date YYYY-MM-DD")
+            guard let date = LocalDate(iso: dateText) else { throw UsageError("\(dateText): expected a date YYYY-MM-DD") }
+            guard let wd = try args.choice("workday", ["0", "1"]) else { throw UsageError("missing --workday 0|1") }
+            let name = try args.required("name")
+            try args.rejectUnknown()
+            guard let store else { throw StoreError.missing(path: ctx.dbPath) }
+            try store.setCalendarDay(date, workday: wd == "1", name: name, by: try store.actor(login: ctx.login), now: ctx.now(in: store.zone))
+            print("\(date): \(wd == "1" ? "working day" : "day off") — \(name)")
+        default:
+            throw UsageError("calendar \(sub!): expected due or set (or --year)")
+        }
+        return 0
+    }
+}

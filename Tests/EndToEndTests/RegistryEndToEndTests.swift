@@ -1,0 +1,76 @@
+import XCTest
+
+/// Runs the built `gridroom` binary (`swift build` first) on a temporary database.
+final class RegistryEndToEndTests: XCTestCase {
+    /// The package root, from this file's path: Tests/EndToEndTests/ → ../..
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = root.appendingPathComponent(".build/debug/gridroom").path
+
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Self.binary), "build gridroom first: \(Self.binary)")
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { if let dir { try? FileManager.default.removeItem(at: dir) } }
+
+    /// Runs gridroom in the temp directory (so Data/ must be found from the executable's path); returns status, stdout, stderr.
+    @discardableResult
+    func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = ["--db", dir.appendingPathComponent("t.sqlite").path, "--now", "2026-11-22T09:00:00+08:00"] + args
+        p.currentDirectoryURL = dir
+        var env = ProcessInfo.processInfo.environment
+        env["GRIDROOM_DB"] = nil; env["GRIDROOM_DATA"] = nil; env["GRIDROOM_NOW"] = nil
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func testInitDemoAndCSVRoundTrip() throws {
+        let initRun = try run(["init", "--demo"])
+        XCTAssertEqual(initRun.status, 0, initRun.err)
+
+        for kind in ["grids", "workers", "departments", "categories"] {
+            let listed = try run([kind, "--format", "csv"])
+            XCTAssertEqual(listed.status, 0, listed.err)
+            // The export is the demo file's rows (same header, same rows, perhaps in another order).
+            let demo = try String(contentsOf: Self.root.appendingPathComponent("Data/\(kind).csv"), encoding: .utf8)
+            let exported = listed.out.split(separator: "\n"), original = demo.split(separator: "\n")
+            XCTAssertEqual(exported.first, original.first, kind)
+            XCTAssertEqual(Set(exported), Set(original), kind)
+            // Importing the export again changes nothing.
+            let file = dir.appendingPathComponent("\(kind).csv")
+            try listed.out.write(to: file, atomically: true, encoding: .utf8)
+            let again = try run(["import", kind, file.path])
+            XCTAssertEqual(again.status, 0, again.err)
+            XCTAssertTrue(again.out.contains("— 0 written, \(original.count - 1) unchanged"), again.out)
+        }
+        let grids = try run(["grids", "--format", "csv"]).out.split(separator: "\n")
+        XCTAssertGreaterThanOrEqual(grids.filter { $0.contains(",basic,") }.count, 30)
+        XCTAssertGreaterThanOrEqual(grids.filter { $0.contains(",area,") }.count, 3)
+        XCTAssertGreaterThanOrEqual(try run(["workers", "--format", "csv"]).out.split(separator: "\n").count - 1, 40)
+        let log = try run(["imports", "--format", "csv"])
+        XCTAssertEqual(log.out.split(separator: "\n").count, 1 + 8)  // header + 4 demo + 4 re-imports
+        XCTAssertFalse(log.out.contains("INCOMPLETE"))
+    }
+
+    func testRejectedImportExitsOneWithLocatedErrors() throws {
+        XCTAssertEqual(try run(["init"]).status, 0)
+        let bad = dir.appendingPathComponent("bad.csv")
+        try "code,name,platform\nZZB,综治办,public_order\nX,,nowhere\n".write(to: bad, atomically: true, encoding: .utf8)
+        let r = try run(["import", "departments", bad.path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.err.contains("\(bad.path):3: name: empty; a name is required"), r.err)
+        XCTAssertTrue(r.err.contains("\(bad.path):3: platform: \"nowhere\": expected"), r.err)
+        XCTAssertEqual(try run(["departments", "--format", "csv"]).out, "code,name,platform\n")
+        XCTAssertEqual(try run(["import", "nonsense", bad.path]).status, 2)
+    }
+}

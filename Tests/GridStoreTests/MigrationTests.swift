@@ -1,0 +1,99 @@
+import XCTest
+import CSQLite
+import GridCore
+@testable import GridStore
+
+/// Schema migrations from empty and from every earlier version; a newer schema is refused untouched.
+final class MigrationTests: XCTestCase {
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-mig-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+    func tables(_ db: Database) throws -> [String] {
+        try db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") { $0.text(0) }
+    }
+
+    func testFromEmptyCreatesEveryTable() throws {
+        let store = try Store.create(path: path("a.sqlite"), zone: .shanghai, admin: Staff(login: "root", name: "管理员", role: .admin), now: now)
+        XCTAssertEqual(store.schemaVersion, Migrator.latestVersion)
+        let names = try tables(store.db)
+        for t in ["grids", "workers", "departments", "categories", "staff", "matters", "events", "stages", "patrols", "shifts", "import_log", "audit"] {
+            XCTAssertTrue(names.contains(t), "missing table \(t)")
+        }
+        XCTAssertEqual(try store.db.first("PRAGMA journal_mode") { $0.text(0) }, "wal")
+        let attrs = try FileManager.default.attributesOfItem(atPath: path("a.sqlite"))
+        XCTAssertEqual((attrs[.posixPermissions] as? NSNumber)?.intValue, 0o660)
+    }
+
+    func testFromEveryEarlierVersion() throws {
+        // Build a file at each version k, put a row in, reopen: it must migrate to the latest and keep the row.
+        for k in 1..<Migrator.latestVersion {
+            let p = path("v\(k).sqlite")
+            do {
+                let db = try Database(path: p)
+                try Migrator.migrate(db, to: k)
+                XCTAssertEqual(try Migrator.version(of: db), k)
+                try db.run("INSERT INTO settings(key, value) VALUES ('timezone', 'Asia/Shanghai')")
+                try db.run("INSERT INTO staff(login, name, role, created_at) VALUES ('root', 'r', 'admin', 0)")
+            }
+            let store = try Store.open(path: p)
+            XCTAssertEqual(store.schemaVersion, Migrator.latestVersion, "from v\(k)")
+            XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM staff"), 1)
+            XCTAssertTrue(try tables(store.db).contains("shifts"))
+        }
+    }
+
+    func testNewerSchemaIsRefusedAndUntouched() throws {
+        let p = path("new.sqlite")
+        _ = try Store.create(path: p, zone: .shanghai, admin: Staff(login: "root", name: "r", role: .admin), now: now)
+        do { let db = try Database(path: p); try db.execute("PRAGMA user_version = 999") }
+        let before = try Data(contentsOf: URL(fileURLWithPath: p))
+        XCTAssertThrowsError(try Store.open(path: p)) { error in
+            XCTAssertTrue(String(describing: error).contains("999"), "\(error)")
+            XCTAssertTrue(String(describing: error).contains("newer"), "\(error)")
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: p)), before)
+    }
+
+    func testMissingAndForeignFiles() throws {
+        XCTAssertThrowsError(try Store.open(path: path("none.sqlite"))) { XCTAssertTrue("\($0)".contains("gridroom init")) }
+        try "hello, not a database".write(toFile: path("junk.sqlite"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Store.open(path: path("junk.sqlite"))) { XCTAssertTrue("\($0)".contains("not a GridRoom database"), "\($0)") }
+    }
+
+    func testTypedErrorCarriesCodeAndSQL() throws {
+        let store = try Store.create(path: path("e.sqlite"), zone: .shanghai, admin: Staff(login: "root", name: "r", role: .admin), now: now)
+        XCTAssertThrowsError(try store.db.run("INSERT INTO grids(code, name, level) VALUES ('X', 'x', 'planet')")) { error in
+            guard let e = error as? DatabaseError else { return XCTFail("\(error)") }
+            XCTAssertEqual(e.primaryCode, SQLITE_CONSTRAINT)
+            XCTAssertTrue(e.sql?.contains("INSERT INTO grids") ?? false)
+        }
+    }
+
+    func testRolesAndAudit() throws {
+        let store = try Store.create(path: path("r.sqlite"), zone: .shanghai, admin: Staff(login: "root", name: "r", role: .admin), now: now)
+        let root = try store.actor(login: "root")
+        try store.addStaff(Staff(login: "op1", name: "值班员甲", role: .operator_), by: root, now: now)
+        let op = try store.actor(login: "op1")
+        XCTAssertEqual(op.role, .operator_)
+        XCTAssertThrowsError(try store.addStaff(Staff(login: "x", name: "x", role: .admin), by: op, now: now)) {
+            XCTAssertTrue("\($0)".contains("needs the role admin"), "\($0)")
+        }
+        let stranger = try store.actor(login: "mallory")
+        XCTAssertNil(stranger.role)
+        XCTAssertThrowsError(try store.setRole(login: "op1", role: .admin, by: stranger, now: now))
+        // Two refusals and the staff_add are in the audit trail; the trail cannot be edited.
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM audit WHERE allowed = 0"), 2)
+        XCTAssertThrowsError(try store.db.run("DELETE FROM audit"))
+        XCTAssertThrowsError(try store.setRole(login: "root", role: .operator_, by: root, now: now)) {
+            XCTAssertTrue("\($0)".contains("last admin"))
+        }
+    }
+}
