@@ -48,14 +48,14 @@ public enum ISOTime {
         let s = zone.secondsIntoDay(of: instant)
         let sign = off < 0 ? "-" : "+"
         let a = abs(off)
-        return String(format: "%@T%02d:%02d:%02d%@%02d:%02d", date.description, s / 3600, s / 60 % 60, s % 60,
-                      sign, a / 3600, a / 60 % 60)
+        return date.description + "T" + zeroPad(s / 3600, 2) + ":" + zeroPad(s / 60 % 60, 2) + ":" + zeroPad(s % 60, 2)
+            + sign + zeroPad(a / 3600, 2) + ":" + zeroPad(a / 60 % 60, 2)
     }
 
     /// Formats local wall time for tables: `2026-11-22 08:30`.
     public static func formatShort(_ instant: Date, zone: TownshipZone) -> String {
         let s = zone.secondsIntoDay(of: instant)
-        return String(format: "%@ %02d:%02d", zone.localDate(of: instant).description, s / 3600, s / 60 % 60)
+        return zone.localDate(of: instant).description + " " + zeroPad(s / 3600, 2) + ":" + zeroPad(s / 60 % 60, 2)
     }
 
     /// Formats an instant in UTC, the form stored in the database: `2026-11-22T00:30:00Z`.

@@ -69,7 +69,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        zeroPad(year, 4) + "-" + zeroPad(month, 2) + "-" + zeroPad(day, 2)
     }
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool {
@@ -119,7 +119,7 @@ public struct LocalMonth: Hashable, Comparable, Sendable, CustomStringConvertibl
     public var previous: LocalMonth { month == 1 ? LocalMonth(year: year - 1, month: 12)! : LocalMonth(year: year, month: month - 1)! }
 
     /// `YYYY-MM`.
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    public var description: String { zeroPad(year, 4) + "-" + zeroPad(month, 2) }
 
     public static func < (a: LocalMonth, b: LocalMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
 }

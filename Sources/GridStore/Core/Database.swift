@@ -58,6 +58,9 @@ public final class Database {
         }
     }
 
+    /// The prepared (and cached) statement for `sql`, to run many times in a hot loop.
+    public func prepare(_ sql: String) throws -> Statement { try statement(sql) }
+
     func statement(_ sql: String) throws(DatabaseError) -> Statement {
         if let s = cache[sql] { return s }
         let s = try Statement(database: self, sql: sql)

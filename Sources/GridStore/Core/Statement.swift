@@ -22,6 +22,13 @@ public final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
+    /// Runs the statement once with `args` (for hot loops that keep the statement: no cache lookup).
+    public func run(_ args: [SQLValue]) throws {
+        try bind(args)
+        while try step() {}
+        sqlite3_reset(handle)
+    }
+
     /// Binds values to `?` parameters in order, after a reset.
     func bind(_ values: [SQLValue]) throws(DatabaseError) {
         sqlite3_reset(handle)

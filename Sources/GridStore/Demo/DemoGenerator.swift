@@ -37,11 +37,18 @@ public struct DemoGenerator {
         if try store.db.scalarInt("SELECT count(*) FROM grids WHERE code LIKE 'S-%'") > 0 {
             throw StoreError.invalid("\(store.db.path) already holds generated data (grids S-…); generate into a fresh file")
         }
+        // A bulk writer touches many index pages at random: a larger page cache for this connection
+        // (64 MiB) and fewer checkpoints keep that in memory. Other processes are unaffected.
+        try store.db.execute("PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 10000")
+        defer { try? store.db.execute("PRAGMA wal_autocheckpoint = 1000"); try? store.checkpoint() }
         var rng = SeededRandom(seed: spec.seed)
         let (gridCodes, workers) = try writeRegistry(&rng, &summary)
         let workersByGrid = Dictionary(grouping: workers, by: \.grid)
         summary.rows["patrols"] = try writePatrols(&rng, gridCodes: gridCodes, workersByGrid: workersByGrid, workers: workers)
-        // MATTERS: MatterSynth joins once the matter lifecycle lands.
+        let counts = try MatterSynth(store: store, now: now, months: spec.months, categories: categories,
+                                     calendar: try store.officeCalendar(), rules: try store.matterRules(), actor: actor.login)
+            .write(count: spec.matters, rng: &rng, gridCodes: gridCodes, workersByGrid: workersByGrid, writer: writer)
+        summary.rows.merge(counts) { $1 }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }

@@ -28,7 +28,10 @@ extension Migration {
         handle_due_at    INTEGER,
         rework_count     INTEGER NOT NULL DEFAULT 0,
         urge_count       INTEGER NOT NULL DEFAULT 0,
+        urge_yellow      INTEGER NOT NULL DEFAULT 0,
+        urge_red         INTEGER NOT NULL DEFAULT 0,
         extension_count  INTEGER NOT NULL DEFAULT 0,
+        first_report     INTEGER NOT NULL DEFAULT 0,
         ended_at         INTEGER,
         version          INTEGER NOT NULL DEFAULT 1,
         created_at       INTEGER NOT NULL,
@@ -37,6 +40,11 @@ extension Migration {
         import_key       TEXT UNIQUE
     );
     CREATE INDEX matters_open_due   ON matters(stage_due_at) WHERE ended_at IS NULL;
+    CREATE INDEX matters_overdue_pending ON matters(stage_due_at) WHERE ended_at IS NULL AND overdue_recorded = 0;
+    CREATE INDEX matters_open_near  ON matters(near_due_at) WHERE ended_at IS NULL;
+    CREATE INDEX matters_shelved    ON matters(id) WHERE shelved = 1 AND ended_at IS NULL;
+    CREATE INDEX matters_department ON matters(department);
+    CREATE INDEX matters_merged     ON matters(merged_into) WHERE merged_into IS NOT NULL;
     CREATE INDEX matters_open_state ON matters(state, category, department) WHERE ended_at IS NULL;
     CREATE INDEX matters_reporter   ON matters(reporter, reported_at) WHERE source = 'grid_worker';
     CREATE INDEX matters_grid_time  ON matters(grid, reported_at);
@@ -55,7 +63,7 @@ extension Migration {
         finished_at     INTEGER,
         overdue         INTEGER NOT NULL DEFAULT 0
     );
-    CREATE INDEX stages_matter ON stages(matter_id);
+    CREATE INDEX stages_matter ON stages(matter_id, id);
 
     CREATE TABLE events (
         id            INTEGER PRIMARY KEY,
@@ -89,7 +97,7 @@ extension Migration {
         old_due_at   INTEGER,
         new_due_at   INTEGER
     );
-    CREATE INDEX extensions_matter ON extensions(matter_id);
+    CREATE INDEX extensions_matter ON extensions(matter_id, state);
 
     CREATE TABLE matter_numbers (
         day  TEXT PRIMARY KEY,

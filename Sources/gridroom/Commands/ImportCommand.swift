@@ -5,7 +5,7 @@ import GridStore
 /// `gridroom import KIND FILE.csv [--skip-invalid]`: loads a CSV file through the shared import runner.
 enum ImportCommand: Command {
     static let name = "import"
-    static let summary = "import a CSV file: grids, workers, departments, categories"
+    static let summary = "import a CSV file: grids, workers, departments, categories, cases, patrols"
 
     /// One importable kind: its name, header (for help) and the store call that imports it.
     struct Kind {
@@ -20,6 +20,8 @@ enum ImportCommand: Command {
         Kind(name: "workers", header: WorkerValidator(existing: .init()).header) { try $0.importWorkers(path: $1, options: $2, actor: $3, now: $4) },
         Kind(name: "departments", header: DepartmentValidator().header) { try $0.importDepartments(path: $1, options: $2, actor: $3, now: $4) },
         Kind(name: "categories", header: CategoryValidator(existing: .init()).header) { try $0.importCategories(path: $1, options: $2, actor: $3, now: $4) },
+        Kind(name: "cases", header: MatterImportValidator.header) { try $0.importCases(path: $1, options: $2, actor: $3, now: $4) },
+        Kind(name: "patrols", header: ["worker", "grid", "start", "end"]) { try $0.importPatrols(path: $1, options: $2, actor: $3, now: $4) },
     ]
 
     static var usage: String {
@@ -33,7 +35,9 @@ enum ImportCommand: Command {
         Every row is checked before anything is written. A file with any bad row is rejected whole:
         nothing is written and every problem is listed as FILE:LINE: COLUMN: what is wrong (exit 1).
         --skip-invalid writes the good rows and puts the bad ones, with a reason column, in
-        FILE.rejects.csv. Rows are matched by code: importing the same file again changes nothing.
+        FILE.rejects.csv. Rows are matched by code (cases: by reported_at, source, reporter, grid, category and title;
+        patrols: by worker, grid, start and end):
+        importing the same file again changes nothing.
         Every import is recorded in the import log (`gridroom imports`). See Docs/imports.md.
         """
     }

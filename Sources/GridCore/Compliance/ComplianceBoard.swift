@@ -1,0 +1,142 @@
+import Foundation
+
+/// What a compliance figure covers: a month, or one day (with month-to-date reports).
+public enum CompliancePeriod: Hashable, Sendable, CustomStringConvertible {
+    /// A calendar month.
+    case month(LocalMonth)
+    /// One calendar day.
+    case day(LocalDate)
+
+    /// The month the reports are counted in.
+    public var month: LocalMonth {
+        switch self { case .month(let m): m; case .day(let d): d.localMonth }
+    }
+
+    public var description: String {
+        switch self { case .month(let m): m.description; case .day(let d): d.description }
+    }
+}
+
+/// One basic grid's compliance (网格考核): patrol, reports, grade.
+public struct GridCompliance: Hashable, Sendable {
+    /// The grid.
+    public let grid: Grid
+    /// Patrol figures over the period.
+    public let patrol: PatrolFigure
+    /// Its workers' figures, by code.
+    public let workers: [WorkerReports]
+    /// The grid's reporting figure.
+    public let reports: GridReports
+    /// Sessions under way now in this grid.
+    public let ongoing: Int
+    /// The grade (month view, at least one completed day); nil otherwise.
+    public let grade: Grade?
+}
+
+/// A worker's line on the board, with their grade (网格员考核).
+public struct WorkerCompliance: Hashable, Sendable {
+    /// Reports figure.
+    public let reports: WorkerReports
+    /// Their own grid's patrol figure (patrol is per grid).
+    public let patrol: PatrolFigure
+    /// Grade from their grid's patrol and their own reports; nil when nothing is judged yet.
+    public let grade: Grade?
+}
+
+/// Every basic grid's compliance for a period (巡查考核总表).
+public struct ComplianceBoard: Sendable {
+    /// Month or day.
+    public let period: CompliancePeriod
+    /// The settings used.
+    public let settings: ComplianceSettings
+    /// The reporting pace at now (or at the end of the day, for a day view).
+    public let pace: ReportPace
+    /// One row per basic grid, by code.
+    public let grids: [GridCompliance]
+    /// One row per worker of a basic grid, by grid then worker code.
+    public let workers: [WorkerCompliance]
+}
+
+/// Assembles boards from plain inputs: the pure core behind `report compliance` and the console.
+public enum ComplianceRules {
+    /// A worker as the rules need them.
+    public struct WorkerRef: Hashable, Sendable {
+        /// Code.
+        public let code: String
+        /// Name.
+        public let name: String
+        /// Home grid.
+        public let grid: String
+        /// Creates a reference.
+        public init(code: String, name: String, grid: String) { self.code = code; self.name = name; self.grid = grid }
+    }
+
+    /// The effective "now" for a period: a day view is judged as at the end of that day when it is over.
+    public static func effectiveNow(_ period: CompliancePeriod, zone: TownshipZone, now: Date) -> Date {
+        switch period {
+        case .month: return now
+        case .day(let d): return min(now, zone.endOfDay(d))
+        }
+    }
+
+    /// Builds the board.
+    /// - Parameters:
+    ///   - grids: the basic grids.
+    ///   - workers: their workers.
+    ///   - sessions: sessions touching the period, **sorted by grid** (any extra ones are ignored by clipping).
+    ///   - reportCounts: counted reports per worker code in the month (up to the period's end).
+    public static func board(period: CompliancePeriod, grids: [Grid], workers: [WorkerRef], sessions: [PatrolSession],
+                             reportCounts: [String: Int], zone: TownshipZone, now: Date, settings: ComplianceSettings) -> ComplianceBoard {
+        let month = period.month
+        let at = effectiveNow(period, zone: zone, now: now)
+        let monthFrame = DayFrame(month: month, zone: zone, now: at)
+        let frame: DayFrame
+        switch period {
+        case .month: frame = monthFrame
+        case .day(let d): frame = DayFrame(from: d, through: d, zone: zone, now: at)
+        }
+        let pace = ReportPace(elapsedDays: monthFrame.completedDays, daysInMonth: month.dayCount, target: settings.monthlyReports)
+        // Slice the grid-sorted sessions once.
+        var byGrid: [String: Range<Int>] = [:]
+        var i = 0
+        while i < sessions.count {
+            let g = sessions[i].grid
+            var j = i + 1
+            while j < sessions.count && sessions[j].grid == g { j += 1 }
+            byGrid[g] = i..<j
+            i = j
+        }
+        var workersByGrid: [String: [WorkerRef]] = [:]
+        for w in workers { workersByGrid[w.grid, default: []].append(w) }
+
+        var gridRows: [GridCompliance] = []
+        var workerRows: [WorkerCompliance] = []
+        gridRows.reserveCapacity(grids.count)
+        for g in grids.sorted(by: { $0.code < $1.code }) {
+            let mine = byGrid[g.code].map { Array(sessions[$0]) } ?? []
+            var figure = PatrolRules.figure(mine, frame: frame, settings: settings)
+            if case .day = period {
+                // A day view judges that one day, so far if it is today.
+                let s = figure.dailySeconds[0]
+                figure = PatrolFigure(dailySeconds: [s], days: 1, patrolSeconds: s, daysMeeting: s >= settings.dailyPatrolSeconds ? 1 : 0,
+                                      todaySeconds: figure.todaySeconds, dailyTargetMinutes: settings.dailyPatrolMinutes)
+            }
+            let ws = (workersByGrid[g.code] ?? []).sorted { $0.code < $1.code }.map {
+                ReportRules.worker(code: $0.code, name: $0.name, grid: g.code, reports: reportCounts[$0.code] ?? 0, pace: pace)
+            }
+            let gr = ReportRules.grid(ws)
+            let monthView = { if case .month = period { return true } else { return false } }()
+            let rule = settings.gradeRule
+            let gridGrade = monthView ? rule.grade(patrolMinutes: figure.patrolMinutes, days: figure.days, dailyTarget: settings.dailyPatrolMinutes,
+                                                   reports: gr.weakest ?? 0, reportTarget: settings.monthlyReports) : nil
+            for w in ws {
+                let grade = monthView ? rule.grade(patrolMinutes: figure.patrolMinutes, days: figure.days, dailyTarget: settings.dailyPatrolMinutes,
+                                                   reports: w.reports, reportTarget: settings.monthlyReports) : nil
+                workerRows.append(WorkerCompliance(reports: w, patrol: figure, grade: grade))
+            }
+            let ongoing = mine.filter { $0.status(limitSeconds: settings.suspectSeconds, now: now) == .ongoing }.count
+            gridRows.append(GridCompliance(grid: g, patrol: figure, workers: ws, reports: gr, ongoing: ongoing, grade: gridGrade))
+        }
+        return ComplianceBoard(period: period, settings: settings, pace: pace, grids: gridRows, workers: workerRows)
+    }
+}

@@ -1,0 +1,101 @@
+/// The counts behind one row of the monthly evaluation (月度考核), for matters whose handling deadline
+/// fell in the month.
+public struct EvaluationCounts: Hashable, Sendable, Codable {
+    /// 应结案数: matters whose first handling deadline fell in the month.
+    public var due: Int
+    /// 结案数: of those, closed.
+    public var closed: Int
+    /// 按期结案数: closed, no stage ever overdue, and no approved extension.
+    public var closedOnTime: Int
+    /// 延期数: matters with an approved extension (they leave the on-time denominator).
+    public var extended: Int
+    /// 超期数: matters with at least one overdue stage.
+    public var overdue: Int
+    /// 返工次数: failed verifications plus reopens.
+    public var reworks: Int
+    /// Closed matters that needed rework at least once.
+    public var reworkedClosed: Int
+    /// 普通督办 count.
+    public var urgesOrdinary: Int
+    /// 黄牌 count.
+    public var urgesYellow: Int
+    /// 红牌 count.
+    public var urgesRed: Int
+
+    /// Creates counts.
+    public init(due: Int = 0, closed: Int = 0, closedOnTime: Int = 0, extended: Int = 0, overdue: Int = 0, reworks: Int = 0,
+                reworkedClosed: Int = 0, urgesOrdinary: Int = 0, urgesYellow: Int = 0, urgesRed: Int = 0) {
+        self.due = due; self.closed = closed; self.closedOnTime = closedOnTime; self.extended = extended
+        self.overdue = overdue; self.reworks = reworks; self.reworkedClosed = reworkedClosed
+        self.urgesOrdinary = urgesOrdinary; self.urgesYellow = urgesYellow; self.urgesRed = urgesRed
+    }
+
+    /// Adds another row's counts (for totals).
+    public static func + (a: EvaluationCounts, b: EvaluationCounts) -> EvaluationCounts {
+        EvaluationCounts(due: a.due + b.due, closed: a.closed + b.closed, closedOnTime: a.closedOnTime + b.closedOnTime,
+                         extended: a.extended + b.extended, overdue: a.overdue + b.overdue, reworks: a.reworks + b.reworks,
+                         reworkedClosed: a.reworkedClosed + b.reworkedClosed, urgesOrdinary: a.urgesOrdinary + b.urgesOrdinary,
+                         urgesYellow: a.urgesYellow + b.urgesYellow, urgesRed: a.urgesRed + b.urgesRed)
+    }
+}
+
+/// One matter's outcome, the plain values the evaluation counts.
+public struct MatterOutcome: Hashable, Sendable {
+    /// Closed (已结案)?
+    public var closed: Bool
+    /// Any stage ever overdue?
+    public var everOverdue: Bool
+    /// Approved extensions.
+    public var extensions: Int
+    /// Reworks (failed verifications and reopens).
+    public var reworks: Int
+    /// Urges by level.
+    public var urges: [UrgeLevel: Int]
+
+    /// Creates an outcome.
+    public init(closed: Bool, everOverdue: Bool, extensions: Int = 0, reworks: Int = 0, urges: [UrgeLevel: Int] = [:]) {
+        self.closed = closed; self.everOverdue = everOverdue; self.extensions = extensions; self.reworks = reworks; self.urges = urges
+    }
+}
+
+/// The evaluation formulas (考核公式), pure functions over counts. A rate is nil when its denominator is 0.
+public enum Evaluation {
+    /// Counts a month's matters.
+    public static func count(_ outcomes: [MatterOutcome]) -> EvaluationCounts {
+        var c = EvaluationCounts()
+        for o in outcomes { add(o, to: &c) }
+        return c
+    }
+
+    /// Adds one matter to running counts (the store streams a month's matters through this).
+    public static func add(_ o: MatterOutcome, to c: inout EvaluationCounts) {
+        c.due += 1
+        if o.closed { c.closed += 1 }
+        if o.closed && !o.everOverdue && o.extensions == 0 { c.closedOnTime += 1 }
+        if o.extensions > 0 { c.extended += 1 }
+        if o.everOverdue { c.overdue += 1 }
+        c.reworks += o.reworks
+        if o.closed && o.reworks > 0 { c.reworkedClosed += 1 }
+        c.urgesOrdinary += o.urges[.ordinary] ?? 0
+        c.urgesYellow += o.urges[.yellow] ?? 0
+        c.urgesRed += o.urges[.red] ?? 0
+    }
+
+    /// 结案率 = 结案数 / 应结案数.
+    public static func closureRate(_ c: EvaluationCounts) -> Double? { ratio(c.closed, c.due) }
+
+    /// 按期结案率 = 按期结案数 / (应结案数 − 延期数).
+    public static func onTimeRate(_ c: EvaluationCounts) -> Double? { ratio(c.closedOnTime, c.due - c.extended) }
+
+    /// 返工率 = 返工过的结案数 / 结案数 (the share of closed matters that needed rework at least once).
+    public static func reworkRate(_ c: EvaluationCounts) -> Double? { ratio(c.reworkedClosed, c.closed) }
+
+    /// `n / d`, or nil when `d` is not positive.
+    public static func ratio(_ n: Int, _ d: Int) -> Double? { d > 0 ? Double(n) / Double(d) : nil }
+
+    /// A rate as a percentage with one decimal, `—` when undefined: `87.5%`.
+    public static func percent(_ r: Double?) -> String {
+        guard let r else { return "—" }
+        return String(format: "%.1f%%", r * 100)
+    }
+}

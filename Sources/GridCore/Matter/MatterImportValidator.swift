@@ -1,0 +1,94 @@
+import Foundation
+
+/// What the database holds that a matters import refers to (the store supplies it).
+public struct MatterReferences: Sendable {
+    /// Grid codes.
+    public var grids: Set<String>
+    /// Grid-worker codes.
+    public var workers: Set<String>
+    /// Category code → default urgency.
+    public var categories: [String: Urgency]
+
+    /// Creates references.
+    public init(grids: Set<String> = [], workers: Set<String> = [], categories: [String: Urgency] = [:]) {
+        self.grids = grids; self.workers = workers; self.categories = categories
+    }
+}
+
+/// Validates `cases.csv`: `reported_at,source,reporter,grid,category,urgency,title,description,location`,
+/// with the same rules as `gridroom case new`. Each row's identity (its import key) is a hash of its
+/// reported_at, source, reporter, grid, category and title, so importing the same file again adds nothing.
+public struct MatterImportValidator: RowValidator {
+    /// `cases`.
+    public let kind = "cases"
+    /// The header of `cases.csv`.
+    public static let header = ["reported_at", "source", "reporter", "grid", "category", "urgency", "title", "description", "location"]
+    /// The header.
+    public var header: [String] { MatterImportValidator.header }
+    /// Registry codes.
+    public let references: MatterReferences
+    /// The township's zone: times without an offset are local.
+    public let zone: TownshipZone
+    /// Now: reports from the future are refused (5 minutes of clock skew allowed).
+    public let now: Date
+
+    /// Creates the validator.
+    public init(references: MatterReferences, zone: TownshipZone, now: Date) {
+        self.references = references; self.zone = zone; self.now = now
+    }
+
+    /// Validates every record.
+    public func validate(_ records: [CSVRecord]) -> ImportBatch<MatterIntake> {
+        let sources = MatterSource.allCases.map(\.rawValue).joined(separator: ", ")
+        let rows: [(fields: RowFields, value: MatterIntake?)] = records.map { rec in
+            var f = RowFields(rec, header: header)
+            guard f.shapeOK else { return (f, nil) }
+            let reportedText = f.text("reported_at")
+            var reported = ISOTime.parse(reportedText, zone: zone)
+            if reported == nil {
+                f.fail("reported_at", reportedText.isEmpty ? "empty; expected a time such as 2026-11-22T08:30 or 2026-11-22T08:30:00+08:00"
+                                                          : "\"\(reportedText)\": expected a time such as 2026-11-22T08:30 or 2026-11-22T08:30:00+08:00")
+            } else if let r = reported, r > now.addingTimeInterval(300) {
+                f.fail("reported_at", "\(reportedText) is in the future (now is \(ISOTime.format(now, zone: zone)))"); reported = nil
+            }
+            let source = f.choice("source", expected: "one of \(sources)") { MatterSource(rawValue: $0.lowercased()) }
+            let reporter = f.text("reporter")
+            if source == .gridWorker {
+                if reporter.isEmpty { f.fail("reporter", "empty; a grid_worker report needs the worker's code") }
+                else if !references.workers.contains(reporter) { f.fail("reporter", "unknown grid worker \(reporter); import workers first") }
+            }
+            let grid = f.code("grid")
+            if let grid, !references.grids.contains(grid) { f.fail("grid", "unknown grid \(grid); import grids first") }
+            let category = f.code("category")
+            if let category, references.categories[category] == nil { f.fail("category", "unknown category \(category); import categories first") }
+            var urgency: Urgency?? = .some(nil)
+            if !f.text("urgency").isEmpty {
+                urgency = f.choice("urgency", expected: "urgent or normal (紧急 or 一般), or empty for the category's default") { Urgency(text: $0) }.map { .some($0) }
+            }
+            let title = f.name("title", limit: 200)
+            let description = f.text("description"), location = f.text("location")
+            guard f.errors.isEmpty, let reported, let source, let grid, let category, let urgency, let title else { return (f, nil) }
+            let key = SHA256.hex(Array([ISOTime.formatUTC(reported), source.rawValue, reporter, grid, category, title]
+                .joined(separator: "\u{1F}").utf8))
+            return (f, MatterIntake(reportedAt: reported, source: source, reporter: reporter, grid: grid, category: category,
+                                    urgency: urgency, title: title, description: description, location: location, importKey: key))
+        }
+        var batch = ImportBatch<MatterIntake>(accepted: [], rejected: [])
+        var linesByKey: [String: [Int]] = [:]
+        for r in rows { if let k = r.value?.importKey { linesByKey[k, default: []].append(r.fields.line) } }
+        for r in rows {
+            var errors = r.fields.errors
+            if let k = r.value?.importKey, let lines = linesByKey[k], lines.count > 1 {
+                let others = lines.filter { $0 != r.fields.line }.map(String.init).joined(separator: ", ")
+                errors.append(RowError(line: r.fields.line, column: nil,
+                                       message: "the same matter (same reported_at, source, reporter, grid, category and title) is also on line \(others)"))
+            }
+            if errors.isEmpty, let v = r.value {
+                batch.accepted.append(ImportRow(record: r.fields.record, value: v))
+            } else {
+                batch.rejected.append(RejectedRow(record: r.fields.record, errors: errors.sorted()))
+            }
+        }
+        return batch
+    }
+}

@@ -1,0 +1,90 @@
+/// What a legal move does: the next state, the shelved flag, and which stage clocks stop and start.
+public struct Transition: Hashable, Sendable {
+    /// State before the move.
+    public let from: MatterState
+    /// State after the move (the same for events such as urge or comment).
+    public let to: MatterState
+    /// The shelved flag after the move.
+    public let shelved: Bool
+    /// The stage whose clock stops now (nil: none running or it keeps running).
+    public let stops: Stage?
+    /// The stage whose clock starts now, with a fresh limit (nil: none).
+    public let starts: Stage?
+    /// Whether the move counts as rework (返工): a failed verification or a reopen.
+    public let countsRework: Bool
+}
+
+/// An illegal move, with a message saying what is allowed from the current state.
+public struct MoveError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The refused move.
+    public let move: Move
+    /// The state it was tried in.
+    public let state: MatterState
+    /// Whether the matter was shelved.
+    public let shelved: Bool
+    /// The moves that would have been accepted.
+    public let allowed: [Move]
+
+    /// E.g. "cannot dispatch a matter that is fed_back (已反馈); allowed from fed_back: verify --pass, …".
+    public var message: String {
+        let where_ = "\(state.rawValue) (\(state.chineseName))\(shelved ? ", shelved (挂账)" : "")"
+        let list = allowed.map(\.words).joined(separator: ", ")
+        return "cannot \(move.words) a matter that is \(where_); allowed from here: \(list.isEmpty ? "nothing" : list)"
+    }
+
+    public var description: String { message }
+}
+
+/// The life of a matter as a pure state machine (事项流转规则).
+public enum MatterMachine {
+    /// Applies `move` to a matter in `state` (shelved or not). Extension approve/refuse are legal here
+    /// whenever a handling clock may run; whether a request is pending is the store's check.
+    public static func apply(_ move: Move, to state: MatterState, shelved: Bool = false) -> Result<Transition, MoveError> {
+        if let t = transition(move, state, shelved) { return .success(t) }
+        return .failure(MoveError(move: move, state: state, shelved: shelved, allowed: allowedMoves(from: state, shelved: shelved)))
+    }
+
+    /// The moves accepted from a state, in `Move.all` order.
+    public static func allowedMoves(from state: MatterState, shelved: Bool = false) -> [Move] {
+        Move.all.filter { transition($0, state, shelved) != nil }
+    }
+
+    private static func transition(_ move: Move, _ state: MatterState, _ shelved: Bool) -> Transition? {
+        let running = shelved ? nil : state.runningStage
+        func ok(_ to: MatterState, shelved s: Bool = shelved, stops: Stage? = nil, starts: Stage? = nil,
+                rework: Bool = false) -> Transition {
+            Transition(from: state, to: to, shelved: s, stops: stops, starts: starts, countsRework: rework)
+        }
+        switch move {
+        case .comment:
+            return ok(state)
+        case .urge:
+            return state.isOpen ? ok(state) : nil
+        case .shelve:
+            return state.isOpen && !shelved ? ok(state, shelved: true, stops: running) : nil
+        case .unshelve:
+            return state.isOpen && shelved ? ok(state, shelved: false, starts: state.runningStage) : nil
+        case .reopen:
+            return state == .closed ? ok(.dispatched, starts: .handling, rework: true) : nil
+        default:
+            break
+        }
+        // Every other move needs an open matter that is not shelved.
+        guard !shelved else { return nil }
+        switch (move, state) {
+        case (.dispatch, .new): return ok(.dispatched, stops: .dispatch, starts: .handling)
+        case (.invalidate, .new): return ok(.invalid, stops: .dispatch)
+        case (.merge, .new): return ok(.merged, stops: .dispatch)
+        case (.returnMatter, .dispatched): return ok(.new, stops: .handling, starts: .dispatch)
+        case (.feedback, .dispatched): return ok(.fedBack, stops: .handling, starts: .verification)
+        case (.feedback, .escalated): return ok(.fedBack, starts: .verification)
+        case (.verifyPass, .fedBack): return ok(.closed, stops: .verification)
+        case (.verifyRework, .fedBack): return ok(.dispatched, stops: .verification, starts: .handling, rework: true)
+        case (.escalate, .new), (.escalate, .dispatched), (.escalate, .fedBack):
+            return ok(.escalated, stops: state.runningStage)
+        case (.extendRequest, .dispatched), (.extendApprove, .dispatched), (.extendRefuse, .dispatched):
+            return ok(.dispatched)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,112 @@
+/// Something a person does to a matter after intake (流转操作).
+public enum Move: Hashable, Sendable {
+    /// 派遣 to a department: new → dispatched.
+    case dispatch
+    /// 回退: the department returns it as misrouted: dispatched → new.
+    case returnMatter
+    /// 反馈: the department (or the district) reports what it did: dispatched/escalated → fed_back.
+    case feedback
+    /// 核查通过: fed_back → closed.
+    case verifyPass
+    /// 核查不通过, 返工: fed_back → dispatched with a fresh handling clock.
+    case verifyRework
+    /// 上报 to the district centre: new/dispatched/fed_back → escalated.
+    case escalate
+    /// 作废: new → invalid.
+    case invalidate
+    /// 合并 into another matter as a duplicate: new → merged.
+    case merge
+    /// 挂账: put an open matter on the problem register (flag; its stage clock stops).
+    case shelve
+    /// 取消挂账: take it off the register; its current stage starts a fresh clock.
+    case unshelve
+    /// 重新打开 a closed matter: closed → dispatched; counts as rework.
+    case reopen
+    /// 督办 at a level; an event, not a state.
+    case urge(UrgeLevel)
+    /// 申请延期 on the handling stage.
+    case extendRequest
+    /// 批准延期: the handling deadline moves.
+    case extendApprove
+    /// 不批准延期.
+    case extendRefuse
+    /// 备注.
+    case comment
+
+    /// Every move, one urge per level, in the order messages list them.
+    public static let all: [Move] = [.dispatch, .returnMatter, .feedback, .verifyPass, .verifyRework, .escalate,
+                                     .invalidate, .merge, .shelve, .unshelve, .reopen,
+                                     .urge(.ordinary), .urge(.yellow), .urge(.red),
+                                     .extendRequest, .extendApprove, .extendRefuse, .comment]
+
+    /// The event kind written to the history, e.g. `dispatch`, `verify_pass`, `urge`.
+    public var kind: String {
+        switch self {
+        case .dispatch: "dispatch"
+        case .returnMatter: "return"
+        case .feedback: "feedback"
+        case .verifyPass: "verify_pass"
+        case .verifyRework: "rework"
+        case .escalate: "escalate"
+        case .invalidate: "invalidate"
+        case .merge: "merge"
+        case .shelve: "shelve"
+        case .unshelve: "unshelve"
+        case .reopen: "reopen"
+        case .urge: "urge"
+        case .extendRequest: "extend_request"
+        case .extendApprove: "extend_approve"
+        case .extendRefuse: "extend_refuse"
+        case .comment: "comment"
+        }
+    }
+
+    /// The words a user types for it on the command line (`case verify --pass` is `verify pass`).
+    public var words: String {
+        switch self {
+        case .dispatch: "dispatch"
+        case .returnMatter: "return"
+        case .feedback: "feedback"
+        case .verifyPass: "verify --pass"
+        case .verifyRework: "verify --fail"
+        case .escalate: "escalate"
+        case .invalidate: "invalidate"
+        case .merge: "merge"
+        case .shelve: "shelve"
+        case .unshelve: "unshelve"
+        case .reopen: "reopen"
+        case .urge(let l): "urge --level \(l.rawValue)"
+        case .extendRequest: "extend"
+        case .extendApprove: "approve"
+        case .extendRefuse: "refuse"
+        case .comment: "comment"
+        }
+    }
+
+    /// The right it needs (see `Action.minimumRole`).
+    public var action: Action {
+        switch self {
+        case .dispatch: .dispatch
+        case .returnMatter: .returnMatter
+        case .feedback: .feedback
+        case .verifyPass, .verifyRework: .verify
+        case .escalate: .escalate
+        case .invalidate: .invalidate
+        case .merge: .merge
+        case .shelve, .unshelve: .shelve
+        case .reopen: .reopen
+        case .urge: .urge
+        case .extendRequest: .requestExtension
+        case .extendApprove, .extendRefuse: .decideExtension
+        case .comment: .comment
+        }
+    }
+
+    /// Whether the move must carry a note or reason (回退、作废、挂账、延期 and refusals need one).
+    public var needsNote: Bool {
+        switch self {
+        case .returnMatter, .invalidate, .shelve, .extendRequest, .extendRefuse, .feedback, .comment, .verifyRework, .urge: true
+        default: false
+        }
+    }
+}

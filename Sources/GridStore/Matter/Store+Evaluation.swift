@@ -1,0 +1,39 @@
+import Foundation
+import GridCore
+
+/// How the evaluation report groups matters.
+public enum EvaluationGrouping: String, Sendable, CaseIterable {
+    /// By the department the matter is (or was last) with.
+    case department
+    /// By grid.
+    case grid
+    /// By category.
+    case category
+}
+
+extension Store {
+    /// Counts, per group, the matters whose first handling deadline fell in `month` (local time), excluding
+    /// invalid and merged ones; each matter goes through `Evaluation.add`. Streams the month's rows.
+    public func evaluation(month: LocalMonth, by grouping: EvaluationGrouping) throws -> [(key: String, counts: EvaluationCounts)] {
+        let from = zone.startOfDay(month.firstDay), to = zone.startOfDay(month.next.firstDay)
+        let keyColumn: String
+        switch grouping {
+        case .department: keyColumn = "COALESCE(department, '')"
+        case .grid: keyColumn = "grid"
+        case .category: keyColumn = "category"
+        }
+        var groups: [String: EvaluationCounts] = [:]
+        try db.read {
+            try db.forEach("""
+                SELECT \(keyColumn), state, ever_overdue, extension_count, rework_count, urge_count, urge_yellow, urge_red
+                FROM matters WHERE handle_due_at >= ? AND handle_due_at < ? AND state NOT IN ('invalid','merged')
+                """, [.of(from), .of(to)]) { r in
+                let outcome = MatterOutcome(closed: r.text(1) == MatterState.closed.rawValue, everOverdue: r.bool(2),
+                                            extensions: r.int(3), reworks: r.int(4),
+                                            urges: [.ordinary: r.int(5) - r.int(6) - r.int(7), .yellow: r.int(6), .red: r.int(7)])
+                Evaluation.add(outcome, to: &groups[r.text(0), default: EvaluationCounts()])
+            }
+        }
+        return groups.sorted { $0.key < $1.key }.map { (key: $0.key, counts: $0.value) }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import GridCore
+
+/// What intake answers: the new case number, and a possible duplicate to merge or keep.
+public struct IntakeReceipt: Sendable, Hashable {
+    /// Row id.
+    public let id: Int
+    /// Case number.
+    public let number: String
+    /// A matter of the same category and grid reported within the duplicate window, if any.
+    public let possibleDuplicate: String?
+}
+
+extension Store {
+    /// Checks an intake against the registry; the message names the field and what is wrong.
+    public func validate(_ m: MatterIntake, now: Date) throws -> Category {
+        if m.source == .gridWorker {
+            guard !m.reporter.isEmpty else { throw StoreError.invalid("reporter: a grid-worker report needs the worker's code") }
+            guard try registryHas("workers", m.reporter) else {
+                throw StoreError.invalid("reporter \(m.reporter): no such grid worker in the registry")
+            }
+        }
+        guard try registryHas("grids", m.grid) else { throw StoreError.invalid("grid \(m.grid): no such grid in the registry") }
+        guard let cat = try matterCategory(m.category) else {
+            throw StoreError.invalid("category \(m.category): no such category in the registry")
+        }
+        guard !m.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw StoreError.invalid("title: must not be empty")
+        }
+        guard m.reportedAt <= now.addingTimeInterval(300) else {
+            throw StoreError.invalid("reported_at \(ISOTime.format(m.reportedAt, zone: zone)): in the future (now is \(ISOTime.format(now, zone: zone)))")
+        }
+        return cat
+    }
+
+    /// Takes a matter in: validates it, numbers it `YYYYMMDD-NNNN` by its local reported day, names the actor
+    /// as first contact (首问责任人), starts the dispatch clock and flags a possible duplicate.
+    public func intake(_ m: MatterIntake, by actor: Actor, now: Date) throws -> IntakeReceipt {
+        try authorize(actor, .intake, target: "new case", now: now)
+        let rules = try matterRules()
+        let calendar = try matterCalendar()
+        return try db.write { try intakeInTransaction(m, actor: actor, rules: rules, calendar: calendar, now: now) }
+    }
+
+    /// The body of `intake` inside the caller's write (imports batch many).
+    public func intakeInTransaction(_ m: MatterIntake, actor: Actor, rules: MatterRules, calendar: OfficeCalendar, now: Date,
+                                    audited: Bool = true) throws -> IntakeReceipt {
+        let cat = try validate(m, now: now)
+        let urgency = m.urgency ?? cat.urgency
+        let day = zone.localDate(of: m.reportedAt)
+        let seq = try db.first("""
+            INSERT INTO matter_numbers(day, last) VALUES (?, 1)
+            ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last
+            """, [.text(day.description)]) { $0.int(0) } ?? 1
+        let number = day.description.replacingOccurrences(of: "-", with: "") + String(format: "-%04d", seq)
+        let window = Double(rules.duplicateWindowHours * 3600)
+        let dup = rules.duplicateWindowHours == 0 ? nil : try db.first("""
+            SELECT id, number FROM matters WHERE category = ? AND grid = ? AND reported_at >= ? AND reported_at <= ?
+              AND state NOT IN ('invalid','merged') ORDER BY abs(reported_at - ?), id LIMIT 1
+            """, [.text(m.category), .text(m.grid), .of(m.reportedAt.addingTimeInterval(-window)),
+                  .of(m.reportedAt.addingTimeInterval(window)), .of(m.reportedAt)]) { ($0.int(0), $0.text(1)) }
+        let limit = rules.limit(for: .dispatch, category: cat, urgency: urgency)
+        let clock = Deadline.clock(stage: .dispatch, limit: limit, start: m.reportedAt, calendar: calendar, share: rules.nearDueShare)
+        try db.run("""
+            INSERT INTO matters(number, reported_at, source, reporter, grid, category, urgency, title, description, location,
+              state, first_contact, duplicate_of, stage, stage_started_at, stage_due_at, near_due_at,
+              created_at, updated_at, updated_by, import_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, 'dispatch', ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(number), .of(m.reportedAt), .text(m.source.rawValue), .text(m.reporter), .text(m.grid), .text(m.category),
+                  .text(urgency.rawValue), .text(m.title), .text(m.description), .text(m.location), .text(actor.login),
+                  .of(dup?.0), .of(clock.startedAt), .of(clock.dueAt), .of(clock.nearDueAt), .of(now), .of(now),
+                  .text(actor.login), .of(m.importKey)])
+        let id = db.lastInsertID
+        try db.run("INSERT INTO stages(matter_id, stage, time_limit, started_at, due_at, original_due_at) VALUES (?, 'dispatch', ?, ?, ?, ?)",
+                   [.of(id), .text(limit.description), .of(clock.startedAt), .of(clock.dueAt), .of(clock.dueAt)])
+        var note = "\(m.source.chineseName); first contact \(actor.login)"
+        if let dup { note += "; possible duplicate of \(dup.1)" }
+        try appendEvent(matter: id, at: now, kind: "intake", from: nil, to: MatterState.new.rawValue, actor: actor.login, note: note)
+        if audited { try audit(actor: actor.login, action: Action.intake.rawValue, target: number, allowed: true, detail: m.title, now: now) }
+        return IntakeReceipt(id: id, number: number, possibleDuplicate: dup?.1)
+    }
+}
+
+extension Store {
+    /// Imports matters from `cases.csv` through the shared import runner (whole-file reject, or `skipInvalid`
+    /// with a rejects file). Each row is taken in as by `intake` (numbered, first contact = the importer,
+    /// dispatch clock from reported_at, duplicates flagged); a row already imported (same import key) is unchanged.
+    public func importCases(path: String, options: ImportOptions = .init(), actor: Actor, now: Date) throws -> ImportReport {
+        let rules = try matterRules()
+        let calendar = try matterCalendar()
+        return try runImport(path: path, action: .importMatters, options: options, actor: actor, now: now,
+                             makeValidator: { s in MatterImportValidator(references: try s.matterReferences(), zone: s.zone, now: now) },
+                             writer: ImportWriter { s, m in
+                                 guard let key = m.importKey,
+                                       try s.db.scalarInt("SELECT count(*) FROM matters WHERE import_key = ?", [.text(key)]) == 0 else { return false }
+                                 _ = try s.intakeInTransaction(m, actor: actor, rules: rules, calendar: calendar, now: now, audited: false)
+                                 return true
+                             })
+    }
+
+    /// The registry codes a matters import refers to.
+    func matterReferences() throws -> MatterReferences {
+        var r = MatterReferences()
+        try db.forEach("SELECT code FROM grids") { r.grids.insert($0.text(0)) }
+        try db.forEach("SELECT code FROM workers") { r.workers.insert($0.text(0)) }
+        try db.forEach("SELECT code, urgency FROM categories") { r.categories[$0.text(0)] = Urgency(rawValue: $0.text(1)) ?? .normal }
+        return r
+    }
+}

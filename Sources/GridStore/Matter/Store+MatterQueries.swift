@@ -1,0 +1,80 @@
+import Foundation
+import GridCore
+
+/// Which matters a list shows. Empty filter: every matter.
+public struct MatterFilter: Sendable, Hashable {
+    /// Only open matters.
+    public var open = false
+    /// Only matters whose current stage is overdue now.
+    public var overdue = false
+    /// Only matters near due now (not yet overdue).
+    public var nearDue = false
+    /// Only shelved matters (挂账).
+    public var shelved = false
+    /// Only this grid and the grids under it.
+    public var grid: String?
+    /// Only this department.
+    public var department: String?
+    /// Only this category.
+    public var category: String?
+
+    /// An empty filter.
+    public init() {}
+}
+
+extension Store {
+    /// One page of matters, newest first (keyset paging: pass the last id of the previous page as `before`).
+    public func matters(_ f: MatterFilter, now: Date, before: Int? = nil, limit: Int = 100) throws -> [Matter] {
+        var conds: [String] = []
+        var args: [SQLValue] = []
+        if f.open || f.overdue || f.nearDue || f.shelved { conds.append("m.ended_at IS NULL") }
+        if f.overdue { conds.append("m.stage_due_at < ?"); args.append(.of(now)) }
+        if f.nearDue { conds.append("m.near_due_at <= ? AND m.stage_due_at >= ?"); args += [.of(now), .of(now)] }
+        if f.shelved { conds.append("m.shelved = 1 AND m.ended_at IS NULL") }
+        if let g = f.grid {
+            conds.append("""
+                m.grid IN (WITH RECURSIVE sub(code) AS (SELECT ? UNION SELECT g.code FROM grids g JOIN sub ON g.parent = sub.code)
+                SELECT code FROM sub)
+                """)
+            args.append(.text(g))
+        }
+        if let d = f.department { conds.append("m.department = ?"); args.append(.text(d)) }
+        if let c = f.category { conds.append("m.category = ?"); args.append(.text(c)) }
+        if let before { conds.append("m.id < ?"); args.append(.of(before)) }
+        let whereSQL = conds.isEmpty ? "" : "WHERE " + conds.joined(separator: " AND ")
+        // The overdue and near-due sets are small: read them through their partial indexes and sort,
+        // rather than walking the whole table newest first.
+        let index = f.overdue ? "INDEXED BY matters_open_due" : f.nearDue ? "INDEXED BY matters_open_near" : ""
+        return try db.query("SELECT \(Store.matterColumns) FROM matters m \(index) \(whereSQL) ORDER BY m.id DESC LIMIT ?",
+                            args + [.of(max(1, min(limit, 10_000)))], Store.matterRow)
+    }
+
+    /// A matter's stage list, in order.
+    public func stages(ofMatter id: Int) throws -> [StageRecord] {
+        try db.query("SELECT stage, time_limit, started_at, due_at, original_due_at, finished_at, overdue FROM stages WHERE matter_id = ? ORDER BY id",
+                     [.of(id)]) {
+            StageRecord(stage: Stage(rawValue: $0.text(0)) ?? .dispatch, limit: $0.text(1), startedAt: $0.date(2), dueAt: $0.date(3),
+                        originalDueAt: $0.date(4), finishedAt: $0.optionalDate(5), overdue: $0.bool(6))
+        }
+    }
+
+    /// A matter's full history, in order.
+    public func history(ofMatter id: Int) throws -> [MatterEvent] {
+        try db.query("""
+            SELECT id, at, kind, from_state, to_state, actor, note, stage, stage_seconds, department, level
+            FROM events WHERE matter_id = ? ORDER BY id
+            """, [.of(id)]) {
+            MatterEvent(id: $0.int(0), at: $0.date(1), kind: $0.text(2), fromState: $0.optionalText(3), toState: $0.optionalText(4),
+                        actor: $0.text(5), note: $0.text(6), stage: $0.optionalText(7), stageSeconds: $0.optionalInt(8),
+                        department: $0.optionalText(9), level: $0.optionalText(10))
+        }
+    }
+
+    /// The matter, its stages and history read in one snapshot.
+    public func matterDetail(number: String) throws -> (Matter, [StageRecord], [MatterEvent]) {
+        try db.read {
+            let m = try requireMatter(number)
+            return (m, try stages(ofMatter: m.id), try history(ofMatter: m.id))
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import GridCore
+
+extension Store {
+    /// The township's matter rules (urgent limits, near-due share, duplicate window) from `settings`.
+    public func matterRules() throws -> MatterRules {
+        var settings: [String: String] = [:]
+        try db.forEach("SELECT key, value FROM settings WHERE key IN ('urgent_dispatch_limit','urgent_handle_limit','urgent_verify_limit','near_due_share','duplicate_window_hours')") {
+            settings[$0.text(0)] = $0.text(1)
+        }
+        do { return try MatterRules(settings: settings) } catch {
+            throw StoreError.invalid("\(db.path): \(error.message)")
+        }
+    }
+
+    /// Changes one matter setting (supervisor or higher: `Action.changeLimits`), validated first.
+    public func setMatterSetting(_ key: String, _ value: String, by actor: Actor, now: Date) throws {
+        try authorize(actor, .changeLimits, target: key, now: now)
+        var rules = try matterRules()
+        do { try rules.set(key, value) } catch { throw StoreError.invalid(error.message) }
+        try db.write {
+            try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [.text(key), .text(value)])
+            try audit(actor: actor.login, action: Action.changeLimits.rawValue, target: key, allowed: true, detail: value, now: now)
+        }
+    }
+
+    /// The office calendar deadlines are computed on (`officeCalendar()`: holidays, make-up days, office hours).
+    func matterCalendar() throws -> OfficeCalendar { try officeCalendar() }
+
+    /// A category from the registry, for deadlines and defaults.
+    func matterCategory(_ code: String) throws -> Category? {
+        try db.first("SELECT code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit FROM categories WHERE code = ?",
+                     [.text(code)]) { r -> Category? in
+            guard let u = Urgency(rawValue: r.text(4)), let d = TimeLimit(parsing: r.text(5)),
+                  let h = TimeLimit(parsing: r.text(6)), let v = TimeLimit(parsing: r.text(7)) else { return nil }
+            return Category(code: r.text(0), name: r.text(1), major: r.text(2), department: r.text(3), urgency: u,
+                            dispatchLimit: d, handleLimit: h, verifyLimit: v)
+        } ?? nil
+    }
+
+    /// Whether a registry row exists: `table` is one of grids, departments, workers.
+    func registryHas(_ table: String, _ code: String) throws -> Bool {
+        precondition(["grids", "departments", "workers"].contains(table))
+        return try db.scalarInt("SELECT count(*) FROM \(table) WHERE code = ?", [.text(code)]) > 0
+    }
+
+    /// The columns `matterRow` reads, in order.
+    static let matterColumns = """
+    m.id, m.number, m.reported_at, m.source, m.reporter, m.grid, m.category, m.urgency, m.title, m.description, m.location,
+    m.state, m.shelved, m.department, m.first_contact,
+    (SELECT number FROM matters x WHERE x.id = m.merged_into), (SELECT number FROM matters y WHERE y.id = m.duplicate_of),
+    m.stage, m.stage_started_at, m.stage_due_at, m.near_due_at, m.ever_overdue, m.handle_due_at,
+    m.rework_count, m.urge_count, m.urge_yellow, m.urge_red, m.extension_count, m.first_report, m.ended_at,
+    m.version, m.updated_at, m.updated_by
+    """
+
+    /// Maps a row selected with `matterColumns`.
+    static func matterRow(_ r: Row) -> Matter {
+        Matter(id: r.int(0), number: r.text(1), reportedAt: r.date(2), source: MatterSource(rawValue: r.text(3)) ?? .hotline,
+               reporter: r.text(4), grid: r.text(5), category: r.text(6), urgency: Urgency(rawValue: r.text(7)) ?? .normal,
+               title: r.text(8), description: r.text(9), location: r.text(10), state: MatterState(rawValue: r.text(11)) ?? .new,
+               shelved: r.bool(12), department: r.optionalText(13), firstContact: r.text(14), mergedInto: r.optionalText(15),
+               duplicateOf: r.optionalText(16), stage: r.optionalText(17).flatMap(Stage.init(rawValue:)),
+               stageStartedAt: r.optionalDate(18), stageDueAt: r.optionalDate(19), nearDueAt: r.optionalDate(20),
+               everOverdue: r.bool(21), handleDueAt: r.optionalDate(22), reworkCount: r.int(23), urgeCount: r.int(24),
+               urgeYellow: r.int(25), urgeRed: r.int(26), extensionCount: r.int(27), firstReport: r.bool(28),
+               endedAt: r.optionalDate(29), version: r.int(30), updatedAt: r.date(31), updatedBy: r.text(32))
+    }
+
+    /// A matter by case number, or nil.
+    public func matter(number: String) throws -> Matter? {
+        try db.first("SELECT \(Store.matterColumns) FROM matters m WHERE m.number = ?", [.text(number)], Store.matterRow)
+    }
+
+    /// A matter by case number, or a not-found error naming it.
+    func requireMatter(_ number: String) throws -> Matter {
+        guard let m = try matter(number: number) else {
+            throw StoreError.notFound("case \(number): no such matter; `gridroom cases` lists them")
+        }
+        return m
+    }
+
+    /// Appends one history event (events are never updated; the schema refuses it).
+    func appendEvent(matter: Int, at: Date, kind: String, from: String?, to: String?, actor: String, note: String,
+                     stage: String? = nil, stageSeconds: Int? = nil, department: String? = nil, level: String? = nil) throws {
+        try db.run("""
+            INSERT INTO events(matter_id, at, kind, from_state, to_state, actor, note, stage, stage_seconds, department, level)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.of(matter), .of(at), .text(kind), .of(from), .of(to), .text(actor), .text(note), .of(stage),
+                  .of(stageSeconds), .of(department), .of(level)])
+    }
+}

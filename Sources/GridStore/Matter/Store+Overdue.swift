@@ -1,0 +1,38 @@
+import Foundation
+import GridCore
+
+extension Store {
+    /// Records every stage that has gone overdue (超期) since anyone last looked: one `overdue` event per
+    /// stage, dated at its due instant, and the matter's flags set. Cheap when nothing is pending (one
+    /// indexed probe). Every command and console tick that shows matters calls it. Returns how many were recorded.
+    @discardableResult
+    public func recordOverdue(now: Date) throws -> Int {
+        guard !db.isReadOnly else { return 0 }
+        let probe = "SELECT id FROM matters WHERE ended_at IS NULL AND overdue_recorded = 0 AND stage_due_at < ? ORDER BY stage_due_at LIMIT 500"
+        guard try db.first(probe, [.of(now)], { $0.int(0) }) != nil else { return 0 }
+        var total = 0
+        while true {
+            // Short transactions of at most 500 matters each.
+            let n = try db.write { () -> Int in
+                let ids = try db.query(probe, [.of(now)]) { $0.int(0) }
+                for id in ids { try recordOverdue(matterID: id, now: now) }
+                return ids.count
+            }
+            total += n
+            if n < 500 { break }
+        }
+        return total
+    }
+
+    /// Records the overdue current stage of one matter, if any and not yet recorded (inside a write).
+    func recordOverdue(matterID id: Int, now: Date) throws {
+        guard let (stage, due) = try db.first("""
+            SELECT stage, stage_due_at FROM matters
+            WHERE id = ? AND ended_at IS NULL AND overdue_recorded = 0 AND stage_due_at < ?
+            """, [.of(id), .of(now)], { ($0.text(0), $0.date(1)) }) else { return }
+        try appendEvent(matter: id, at: due, kind: "overdue", from: nil, to: nil, actor: "system",
+                        note: "\(stage) stage passed its deadline; detected \(ISOTime.format(now, zone: zone))", stage: stage)
+        try db.run("UPDATE stages SET overdue = 1 WHERE matter_id = ? AND finished_at IS NULL", [.of(id)])
+        try db.run("UPDATE matters SET overdue_recorded = 1, ever_overdue = 1 WHERE id = ?", [.of(id)])
+    }
+}

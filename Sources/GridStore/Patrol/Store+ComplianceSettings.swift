@@ -1,0 +1,30 @@
+import Foundation
+import GridCore
+
+extension Store {
+    /// The compliance settings (考核参数) from the `settings` table; absent keys keep their defaults.
+    /// Keys are listed in `ComplianceSettings.Key`; a bad stored value is an error naming the key.
+    public func complianceSettings() throws -> ComplianceSettings {
+        var values: [String: String] = [:]
+        try db.forEach("SELECT key, value FROM settings WHERE key LIKE 'compliance.%'") { values[$0.text(0)] = $0.text(1) }
+        do { return try ComplianceSettings(values: values) } catch {
+            throw StoreError.invalid("\(db.path): \(error.message); fix it with `gridroom patrol settings`")
+        }
+    }
+
+    /// Changes one compliance setting (supervisor: `limits` right). The value is checked before it is stored.
+    public func setComplianceSetting(key: String, value: String, by actor: Actor, now: Date) throws {
+        try authorize(actor, .changeLimits, target: key, now: now)
+        guard ComplianceSettings.Key.all.contains(key) else {
+            throw StoreError.invalid("unknown setting \(key); known: \(ComplianceSettings.Key.all.joined(separator: ", "))")
+        }
+        var values = try complianceSettings().values
+        values[key] = value
+        do { _ = try ComplianceSettings(values: values) } catch { throw StoreError.invalid(error.message) }
+        try db.write {
+            let old = try db.first("SELECT value FROM settings WHERE key = ?", [.text(key)]) { $0.text(0) }
+            try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [.text(key), .text(value)])
+            try audit(actor: actor.login, action: "setting", target: key, allowed: true, detail: "\(old ?? "(default)") → \(value)", now: now)
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import GridCore
+
+extension Store {
+    /// Every basic grid's sessions starting in [?1, ?2), by grid then start: an index range per grid on the covering `patrols_grid_start`.
+    static let boardSessionsSQL = """
+        SELECT p.id, p.worker, p.grid, p.start_at, p.end_at, NULL, p.confirmed_at
+        FROM grids g JOIN patrols p ON p.grid = g.code
+        WHERE g.level = 'basic' AND p.start_at >= ?1 AND p.start_at < ?2
+        ORDER BY g.code, p.start_at
+        """
+
+    /// Long (flagged) or open sessions that started before ?1 and reach past ?2: the partial index `patrols_long`.
+    static let longSessionsSQL = """
+        SELECT \(patrolColumns) FROM patrols
+        WHERE (suspect = 1 OR end_at IS NULL) AND end_at IS NULL AND start_at < ?1
+        UNION ALL
+        SELECT \(patrolColumns) FROM patrols
+        WHERE (suspect = 1 OR end_at IS NULL) AND end_at > ?2 AND start_at < ?1
+        """
+
+    /// Counted reports per worker in [?1, ?2) (optionally only grid ?3's workers).
+    static func reportCountsSQL(oneGrid: Bool) -> String {
+        """
+        SELECT w.code, count(m.id) FROM workers w
+        CROSS JOIN matters m INDEXED BY matters_reporter_state ON m.reporter = w.code AND m.source = 'grid_worker'
+                      AND m.reported_at >= ?1 AND m.reported_at < ?2
+        WHERE m.state NOT IN ('invalid', 'merged') \(oneGrid ? "AND w.grid = ?3" : "")
+        GROUP BY w.code
+        """
+    }
+
+    /// Sessions of basic grids overlapping `window`, sorted by (grid, start, id): one pass for every grid.
+    ///
+    /// Reads only what is needed: for each basic grid an index range on `patrols_grid_start`
+    /// (sessions starting from `window.start − suspect limit`), plus the few long or open sessions
+    /// that started earlier, from the partial index `patrols_long`. A session that started before that
+    /// look-back and still counts must be longer than the limit, hence confirmed, hence flagged suspect.
+    /// - Parameter grid: one grid only, or nil for every basic grid.
+    public func patrolSessions(overlapping window: TimeSpan, grid: String? = nil, settings: ComplianceSettings) throws -> [PatrolSession] {
+        let lookback = window.start - settings.suspectSeconds
+        var out: [PatrolSession] = []
+        func keep(_ r: Row) {
+            let end = r.optionalInt(4)
+            if let end, end <= window.start { return }
+            out.append(Store.patrolSession(r))
+        }
+        if let grid {
+            try db.forEach("""
+                SELECT \(Store.patrolColumns) FROM patrols
+                WHERE grid = ?1 AND start_at >= ?2 AND start_at < ?3 ORDER BY start_at
+                """, [.text(grid), .of(lookback), .of(window.end)], keep)
+        } else {
+            try db.forEach(Store.boardSessionsSQL, [.of(lookback), .of(window.end)], keep)
+        }
+        var extra: [PatrolSession] = []
+        try db.forEach(Store.longSessionsSQL, [.of(lookback), .of(window.start)]) { r in
+            if let grid, r.text(2) != grid { return }
+            extra.append(Store.patrolSession(r))
+        }
+        guard !extra.isEmpty else { return out }
+        // The few early starters go in front of their grid's sessions (they started before all of them).
+        extra.sort { ($0.grid, $0.start, $0.id) < ($1.grid, $1.start, $1.id) }
+        var merged: [PatrolSession] = []
+        merged.reserveCapacity(out.count + extra.count)
+        var i = 0
+        for s in out {
+            while i < extra.count && extra[i].grid <= s.grid { merged.append(extra[i]); i += 1 }
+            merged.append(s)
+        }
+        merged.append(contentsOf: extra[i...])
+        return merged
+    }
+
+    /// Counted reports per worker in `[from, to)` (网格员上报数): matters with source grid worker and the worker
+    /// as reporter, neither invalidated nor merged away. One index range per worker on the covering `matters_reporter_state`
+    /// (forced: on a small or unanalysed file the planner would otherwise walk every matter of the month).
+    /// - Parameter grid: only this grid's workers, or nil for every worker.
+    public func reportCounts(from: Date, to: Date, grid: String? = nil) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        let sql = Store.reportCountsSQL(oneGrid: grid != nil)
+        var args: [SQLValue] = [.of(from), .of(to)]
+        if let grid { args.append(.text(grid)) }
+        try db.forEach(sql, args) { out[$0.text(0)] = $0.int(1) }
+        return out
+    }
+
+    /// Basic grids, by code (one grid when `code` is given; an unknown or non-basic code is an error).
+    public func basicGrids(code: String? = nil) throws -> [Grid] {
+        let map: (Row) -> Grid = {
+            Grid(code: $0.text(0), name: $0.text(1), level: GridLevel(rawValue: $0.text(2)) ?? .basic, parent: $0.optionalText(3),
+                 row: $0.optionalInt(4), col: $0.optionalInt(5))
+        }
+        guard let code else {
+            return try db.query("SELECT code, name, level, parent, map_row, map_col FROM grids WHERE level = 'basic' ORDER BY code", [], map)
+        }
+        guard let g = try db.first("SELECT code, name, level, parent, map_row, map_col FROM grids WHERE code = ?", [.text(code)], map) else {
+            throw StoreError.notFound("unknown grid \(code)")
+        }
+        guard g.level == .basic else { throw StoreError.invalid("grid \(code) is a \(g.level.rawValue) grid; compliance is figured for basic grids (基础网格)") }
+        return [g]
+    }
+
+    /// Workers serving basic grids (one grid's when `grid` is given).
+    public func complianceWorkers(grid: String? = nil) throws -> [ComplianceRules.WorkerRef] {
+        let map: (Row) -> ComplianceRules.WorkerRef = { .init(code: $0.text(0), name: $0.text(1), grid: $0.text(2)) }
+        if let grid {
+            return try db.query("SELECT code, name, grid FROM workers WHERE grid = ? ORDER BY code", [.text(grid)], map)
+        }
+        return try db.query("""
+            SELECT w.code, w.name, w.grid FROM workers w JOIN grids g ON g.code = w.grid
+            WHERE g.level = 'basic' ORDER BY w.grid, w.code
+            """, [], map)
+    }
+
+    /// Sessions touching one local day, with their status (`patrol list`), by start.
+    public func patrolList(day: LocalDate, grid: String? = nil, now: Date) throws -> [(session: PatrolSession, status: PatrolStatus)] {
+        let settings = try complianceSettings()
+        let window = TimeSpan(from: zone.startOfDay(day), to: zone.endOfDay(day))
+        let all = try patrolSessions(overlapping: window, grid: grid, settings: settings)
+        return all.filter { TimeSpan.seconds($0.start) < window.end }
+            .sorted { (TimeSpan.seconds($0.start), $0.id) < (TimeSpan.seconds($1.start), $1.id) }
+            .map { ($0, $0.status(limitSeconds: settings.suspectSeconds, now: now)) }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import GridCore
+import GridStore
+
+/// `gridroom case new|dispatch|…|show`: the life of one matter (事项流转).
+enum CaseCommand: Command {
+    static let name = "case"
+    static let summary = "take in, move and show one matter: new, dispatch, feedback, verify, urge, show, …"
+    static let usage = """
+    usage: gridroom case new --source SRC --grid CODE --category CODE --title TEXT [--reporter WHO]
+                             [--urgency urgent|normal] [--description TEXT] [--location TEXT] [--reported-at TIME]
+           gridroom case dispatch NUMBER [--department CODE] [--note TEXT]
+           gridroom case return NUMBER --note REASON          (department says misrouted: back to new)
+           gridroom case feedback NUMBER --note WHAT-WAS-DONE
+           gridroom case verify NUMBER --pass [--note TEXT] | --fail --note REASON
+           gridroom case escalate NUMBER [--note TEXT]        (duty officer or higher)
+           gridroom case invalidate NUMBER --note REASON
+           gridroom case merge NUMBER --into NUMBER [--note TEXT]
+           gridroom case shelve NUMBER --note REASON | unshelve NUMBER [--note TEXT]   (supervisor)
+           gridroom case reopen NUMBER [--note TEXT]          (supervisor; counts as rework)
+           gridroom case urge NUMBER --level ordinary|yellow|red --note TEXT          (supervisor)
+           gridroom case extend NUMBER --days N --note REASON (working days, on the handling stage)
+           gridroom case approve NUMBER [--note TEXT] | refuse NUMBER --note REASON   (supervisor)
+           gridroom case comment NUMBER --note TEXT
+           gridroom case show NUMBER [--format text|json]
+           gridroom case settings [KEY VALUE]                 (show, or change as supervisor)
+
+    Every move takes --version N: the version you saw (from `case show`); if someone changed the
+    matter since, the move is refused ("changed by X at T — reload"). --reason is the same as --note.
+    Sources: grid_worker (needs --reporter WORKER-CODE), hotline, wechat, public, walk_in, video,
+    inspection, village_visit. Times are ISO-8601; without an offset they are township local time.
+    Settings: urgent_dispatch_limit (10min), urgent_handle_limit (4h), urgent_verify_limit (1h),
+    near_due_share (0.25), duplicate_window_hours (24). See Docs/matters.md.
+    """
+
+    static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
+        let sub = try args.positional(0, "subcommand (new, dispatch, …, show); see `gridroom case --help`")
+        let store = try ctx.openStore()
+        let now = ctx.now(in: store.zone)
+        switch sub {
+        case "new": return try intake(ctx, &args, store, now)
+        case "show": return try CaseShow.run(ctx, &args, store, now)
+        case "settings": return try settings(ctx, &args, store, now)
+        default: return try CaseMoves.run(sub, ctx, &args, store, now)
+        }
+    }
+
+    static func settings(_ ctx: Context, _ args: inout Arguments, _ store: Store, _ now: Date) throws -> Int32 {
+        try args.rejectUnknown()
+        if args.positionals.count >= 2 {
+            guard args.positionals.count == 3 else { throw UsageError("case settings: give KEY VALUE, e.g. near_due_share 0.2") }
+            try store.setMatterSetting(args.positionals[1], args.positionals[2], by: try store.actor(login: ctx.login), now: now)
+        }
+        let r = try store.matterRules()
+        let rows = [["urgent_dispatch_limit", r.urgentDispatch.description], ["urgent_handle_limit", r.urgentHandling.description],
+                    ["urgent_verify_limit", r.urgentVerification.description], ["near_due_share", String(r.nearDueShare)],
+                    ["duplicate_window_hours", String(r.duplicateWindowHours)]]
+        Output.emit(format: "table", header: ["setting", "value"], rows: rows)
+        return 0
+    }
+
+    static func intake(_ ctx: Context, _ args: inout Arguments, _ store: Store, _ now: Date) throws -> Int32 {
+        let sourceText = try args.required("source")
+        guard let source = MatterSource(rawValue: sourceText) else {
+            throw UsageError("--source \(sourceText): expected one of \(MatterSource.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let urgency = try args.choice("urgency", Urgency.allCases.map(\.rawValue)).flatMap(Urgency.init(rawValue:))
+        var reportedAt = now
+        if let t = args.option("reported-at") {
+            guard let d = ISOTime.parse(t, zone: store.zone) else { throw UsageError("--reported-at \(t): not an ISO-8601 time") }
+            reportedAt = d
+        }
+        let intake = MatterIntake(reportedAt: reportedAt, source: source, reporter: args.option("reporter") ?? "",
+                                  grid: try args.required("grid"), category: try args.required("category"), urgency: urgency,
+                                  title: try args.required("title"), description: args.option("description") ?? "",
+                                  location: args.option("location") ?? "")
+        try args.rejectUnknown()
+        let actor = try store.actor(login: ctx.login)
+        try store.recordOverdue(now: now)
+        let receipt = try store.intake(intake, by: actor, now: now)
+        let m = try store.matter(number: receipt.number)
+        var line = "new case \(receipt.number)"
+        if let m, let due = m.stageDueAt { line += " (\(m.urgency.rawValue); dispatch due \(ISOTime.format(due, zone: store.zone)))" }
+        print(line)
+        if let dup = receipt.possibleDuplicate {
+            print("possible duplicate of \(dup) (same category and grid): `gridroom case merge \(receipt.number) --into \(dup) --note …` or keep both")
+        }
+        return 0
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import GridCore
+import GridStore
+
+/// The move subcommands of `gridroom case`.
+enum CaseMoves {
+    static func run(_ sub: String, _ ctx: Context, _ args: inout Arguments, _ store: Store, _ now: Date) throws -> Int32 {
+        let number = try args.positional(1, "case NUMBER")
+        let version = try args.int("version", range: 1...Int.max)
+        let note = args.option("note") ?? args.option("reason") ?? ""
+        var req = MoveRequest(.comment, number: number, version: version, note: note)
+        switch sub {
+        case "dispatch": req.move = .dispatch; req.department = args.option("department")
+        case "return": req.move = .returnMatter
+        case "feedback": req.move = .feedback
+        case "verify":
+            let pass = args.flag("pass"), fail = args.flag("fail")
+            guard pass != fail else { throw UsageError("case verify: give exactly one of --pass or --fail") }
+            req.move = pass ? .verifyPass : .verifyRework
+        case "escalate": req.move = .escalate
+        case "invalidate": req.move = .invalidate
+        case "merge": req.move = .merge; req.into = try args.required("into")
+        case "shelve": req.move = .shelve
+        case "unshelve": req.move = .unshelve
+        case "reopen": req.move = .reopen
+        case "urge":
+            let level = try args.choice("level", UrgeLevel.allCases.map(\.rawValue), default: "ordinary")!
+            req.move = .urge(UrgeLevel(rawValue: level)!)
+        case "extend":
+            req.move = .extendRequest
+            guard let days = try args.int("days", range: 1...60) else { throw UsageError("case extend: missing --days N (working days)") }
+            req.days = days
+        case "approve": req.move = .extendApprove
+        case "refuse": req.move = .extendRefuse
+        case "comment": req.move = .comment
+        default:
+            throw UsageError("case \(sub): unknown subcommand; expected new, dispatch, return, feedback, verify, escalate, invalidate, merge, shelve, unshelve, reopen, urge, extend, approve, refuse, comment or show")
+        }
+        try args.rejectUnknown()
+        let actor = try store.actor(login: ctx.login)
+        try store.recordOverdue(now: now)
+        let before = try store.matter(number: number)
+        let m = try store.perform(req, by: actor, now: now)
+        var line = "\(m.number): "
+        if let b = before, b.state != m.state { line += "\(b.state.rawValue) → \(m.state.rawValue)" } else { line += "\(req.move.kind) recorded, \(m.state.rawValue)" }
+        if m.shelved { line += " (shelved)" }
+        line += "; version \(m.version)"
+        if let st = m.stage, let due = m.stageDueAt { line += "; \(st.rawValue) due \(ISOTime.format(due, zone: store.zone))" }
+        print(line)
+        return 0
+    }
+}

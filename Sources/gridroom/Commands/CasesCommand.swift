@@ -1,0 +1,75 @@
+import Foundation
+import GridCore
+import GridStore
+
+/// `gridroom cases [filters] [--format table|csv|json]`: lists matters, newest first, page by page.
+enum CasesCommand: Command {
+    static let name = "cases"
+    static let summary = "list matters: --open --overdue --near-due --shelved --grid --department --category"
+    static let usage = """
+    usage: gridroom cases [--open] [--overdue] [--near-due] [--shelved] [--grid CODE] [--department CODE]
+                          [--category CODE] [--limit N] [--format table|csv|json]
+
+    Newest first. --grid includes the grids under it. A table shows 50 rows unless --limit says
+    otherwise; csv and json list every match unless --limit is given (read in pages of 500).
+    """
+
+    static let header = ["number", "reported_at", "source", "reporter", "grid", "category", "urgency", "state", "department",
+                         "due_at", "overdue", "near_due", "shelved", "version", "title"]
+
+    static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
+        var f = MatterFilter()
+        f.open = args.flag("open"); f.overdue = args.flag("overdue"); f.nearDue = args.flag("near-due"); f.shelved = args.flag("shelved")
+        f.grid = args.option("grid"); f.department = args.option("department"); f.category = args.option("category")
+        let format = try args.choice("format", ["table", "csv", "json"], default: "table")!
+        let limit = try args.int("limit", range: 1...10_000_000) ?? (format == "table" ? 50 : Int.max)
+        try args.rejectUnknown()
+        let store = try ctx.openStore()
+        let now = ctx.now(in: store.zone)
+        try store.recordOverdue(now: now)
+        let z = store.zone
+        func row(_ m: Matter) -> [String] {
+            [m.number, ISOTime.format(m.reportedAt, zone: z), m.source.rawValue, m.reporter, m.grid, m.category, m.urgency.rawValue,
+             m.state.rawValue, m.department ?? "", m.stageDueAt.map { ISOTime.format($0, zone: z) } ?? "",
+             m.isOverdue(now: now) ? "1" : "0", m.isNearDue(now: now) && !m.isOverdue(now: now) ? "1" : "0",
+             m.shelved ? "1" : "0", String(m.version), m.title]
+        }
+        var shown = 0
+        var before: Int? = nil
+        var rows: [[String]] = []
+        var jsonFirst = true
+        if format == "csv" { print(CSVWriter.line(header), terminator: "") }
+        if format == "json" { print("[") }
+        while shown < limit {
+            let want = min(500, limit - shown)
+            let page = try store.matters(f, now: now, before: before, limit: want)
+            for m in page {
+                switch format {
+                case "csv": print(CSVWriter.line(row(m)), terminator: "")
+                case "json":
+                    var o: [String: Any] = Dictionary(uniqueKeysWithValues: zip(header, row(m)))
+                    o["overdue"] = m.isOverdue(now: now); o["near_due"] = m.isNearDue(now: now) && !m.isOverdue(now: now)
+                    o["shelved"] = m.shelved; o["version"] = m.version
+                    let text = Output.json(o).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+                    print((jsonFirst ? "" : ",\n") + text, terminator: "")
+                    jsonFirst = false
+                default: rows.append(row(m))
+                }
+            }
+            shown += page.count
+            if let last = page.last { before = last.id }
+            if page.count < want { break }
+        }
+        switch format {
+        case "csv": break
+        case "json": print(jsonFirst ? "]" : "\n]")
+        default:
+            Output.emit(format: "table", header: Array(header.prefix(12)) + ["title"],
+                        rows: rows.map { Array($0.prefix(12)) + [$0.last!] })
+            if shown == limit, let before, try !store.matters(f, now: now, before: before, limit: 1).isEmpty {
+                print("(first \(limit) shown; more with --limit N or --format csv)")
+            }
+        }
+        return 0
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import GridCore
+import GridStore
+
+/// `gridroom report compliance`: patrol and reporting compliance by grid or worker (巡查考核).
+enum ComplianceReport: ReportKind {
+    static let name = "compliance"
+    static let usage = """
+      gridroom report compliance (--month YYYY-MM | --day YYYY-MM-DD) [--by grid|worker] [--grid CODE]
+                                 [--format table|csv|json|md]
+      gridroom report compliance --explain --grid CODE --day YYYY-MM-DD [--format table|json]
+
+      CSV by grid: grid,days,patrol_minutes,days_meeting_patrol,patrol_ok,workers,reports,reports_ok
+      CSV by worker: worker,grid,reports,reports_ok (booleans 1/0). Other formats show more (today so far,
+      average, pace, grade, flags). --day judges that day (so far, if today) with month-to-date reports.
+      The rules: Docs/compliance.md.
+    """
+
+    static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
+        let store = try ctx.openStore()
+        let now = ctx.now(in: store.zone)
+        let month = try ReportCommand.month(&args), day = try ReportCommand.day(&args)
+        let grid = args.option("grid")
+        if args.flag("explain") {
+            let format = try args.choice("format", ["table", "json"], default: "table")!
+            guard let grid, let day, month == nil else { throw UsageError("--explain needs --grid CODE and --day YYYY-MM-DD") }
+            try args.rejectUnknown()
+            let ex = try store.explainPatrol(grid: grid, day: day, now: now)
+            print(format == "json" ? explainJSON(ex, grid: grid, zone: store.zone) : explainText(ex, grid: grid, zone: store.zone), terminator: "")
+            return 0
+        }
+        let by = try args.choice("by", ["grid", "worker"], default: "grid")!
+        let format = try args.choice("format", ["table", "csv", "json", "md"], default: "table")!
+        try args.rejectUnknown()
+        let period: CompliancePeriod
+        switch (month, day) {
+        case let (m?, nil): period = .month(m)
+        case let (nil, d?): period = .day(d)
+        default: throw UsageError("give exactly one of --month YYYY-MM or --day YYYY-MM-DD")
+        }
+        let board = try store.complianceBoard(period, grid: grid, now: now)
+        if by == "grid" { emitGrids(board, format: format) } else { emitWorkers(board, format: format) }
+        return 0
+    }
+
+    static func minutesText(_ m: Double?) -> String { m.map { String(format: "%.1f", $0) } ?? "" }
+
+    static func emitGrids(_ b: ComplianceBoard, format: String) {
+        let f = ReportCommand.flag
+        if format == "csv" {
+            let header = ["grid", "days", "patrol_minutes", "days_meeting_patrol", "patrol_ok", "workers", "reports", "reports_ok"]
+            Output.emit(format: "csv", header: header, rows: b.grids.map {
+                [$0.grid.code, String($0.patrol.days), String($0.patrol.patrolMinutes), String($0.patrol.daysMeeting), f($0.patrol.ok),
+                 String($0.reports.workers), String($0.reports.reports), f($0.reports.ok)]
+            })
+            return
+        }
+        if format == "json" {
+            let objects: [[String: Any]] = b.grids.map { g in
+                var o: [String: Any] = [
+                    "grid": g.grid.code, "name": g.grid.name, "days": g.patrol.days, "patrol_minutes": g.patrol.patrolMinutes,
+                    "days_meeting_patrol": g.patrol.daysMeeting, "patrol_ok": g.patrol.ok, "workers": g.reports.workers,
+                    "reports": g.reports.reports, "reports_ok": g.reports.ok, "reports_on_pace": g.reports.onPace,
+                    "no_worker": g.reports.noWorker, "ongoing": g.ongoing,
+                ]
+                if let a = g.patrol.averageMinutes { o["average_minutes"] = (a * 10).rounded() / 10 }
+                if let t = g.patrol.todayMinutes { o["today_minutes"] = t }
+                if let gr = g.grade { o["grade"] = gr.chineseName }
+                return o
+            }
+            print(Output.json(["period": b.period.description, "daily_target_minutes": b.settings.dailyPatrolMinutes,
+                               "monthly_report_target": b.settings.monthlyReports, "pace_elapsed_days": b.pace.elapsedDays,
+                               "pace_expected_reports": (b.pace.expected * 100).rounded() / 100, "grids": objects] as [String: Any]))
+            return
+        }
+        let header = ["grid", "name", "days", "patrol_minutes", "avg/day", "days_met", "patrol_ok", "today", "workers", "reports",
+                      "reports_ok", "on_pace", "grade", "flag"]
+        let rows = b.grids.map { g in
+            [g.grid.code, g.grid.name, String(g.patrol.days), String(g.patrol.patrolMinutes), minutesText(g.patrol.averageMinutes),
+             String(g.patrol.daysMeeting), f(g.patrol.ok), g.patrol.todayMinutes.map { "\($0)" + (g.ongoing > 0 ? "+" : "") } ?? "",
+             String(g.reports.workers), String(g.reports.reports), f(g.reports.ok), f(g.reports.onPace),
+             g.grade?.chineseName ?? "", g.reports.noWorker ? "无网格员 no worker" : ""]
+        }
+        Output.emit(format: format, header: header, rows: rows, rightAligned: [2, 3, 4, 5, 7, 8, 9])
+        if format == "table" {
+            print("period \(b.period); targets \(b.settings.dailyPatrolMinutes) min/day, \(b.settings.monthlyReports) reports/month;"
+                  + " pace \(String(format: "%.2f", b.pace.expected)) reports after \(b.pace.elapsedDays) of \(b.pace.daysInMonth) days"
+                  + "; today = so far, + = patrol under way")
+        }
+    }
+
+    static func emitWorkers(_ b: ComplianceBoard, format: String) {
+        let f = ReportCommand.flag
+        if format == "csv" {
+            Output.emit(format: "csv", header: ["worker", "grid", "reports", "reports_ok"], rows: b.workers.map {
+                [$0.reports.worker, $0.reports.grid, String($0.reports.reports), f($0.reports.ok)]
+            })
+            return
+        }
+        if format == "json" {
+            let objects: [[String: Any]] = b.workers.map { w in
+                var o: [String: Any] = ["worker": w.reports.worker, "name": w.reports.name, "grid": w.reports.grid,
+                                        "reports": w.reports.reports, "reports_ok": w.reports.ok, "on_pace": w.reports.onPace,
+                                        "grid_patrol_ok": w.patrol.ok]
+                if let gr = w.grade { o["grade"] = gr.chineseName }
+                return o
+            }
+            print(Output.json(["period": b.period.description, "monthly_report_target": b.settings.monthlyReports,
+                               "pace_elapsed_days": b.pace.elapsedDays, "workers": objects] as [String: Any]))
+            return
+        }
+        let rows = b.workers.map { w in
+            [w.reports.worker, w.reports.name, w.reports.grid, String(w.reports.reports), f(w.reports.ok), f(w.reports.onPace),
+             f(w.patrol.ok), w.grade?.chineseName ?? ""]
+        }
+        Output.emit(format: format, header: ["worker", "name", "grid", "reports", "reports_ok", "on_pace", "grid_patrol_ok", "grade"],
+                    rows: rows, rightAligned: [3])
+        if format == "table" {
+            print("period \(b.period); target \(b.settings.monthlyReports) reports/month; pace \(String(format: "%.2f", b.pace.expected)) after \(b.pace.elapsedDays) of \(b.pace.daysInMonth) days")
+        }
+    }
+
+    static func span(_ s: TimeSpan, zone: TownshipZone) -> String {
+        let a = Date(timeIntervalSince1970: Double(s.start)), b = Date(timeIntervalSince1970: Double(s.end))
+        return "\(ISOTime.formatShort(a, zone: zone)) – \(ISOTime.formatShort(b, zone: zone))"
+    }
+
+    static func explainText(_ ex: PatrolExplanation, grid: String, zone: TownshipZone) -> String {
+        var out = "Patrol of grid \(grid) on \(ex.day) (\(span(ex.window, zone: zone)), township time)\(ex.dayComplete ? "" : ", so far")\n\n"
+        let rows = ex.lines.map { l -> [String] in
+            [String(l.session.id), l.session.worker, ISOTime.formatShort(l.session.start, zone: zone),
+             l.session.end.map { ISOTime.formatShort($0, zone: zone) } ?? "(under way)", l.status.rawValue + " " + l.status.chineseName,
+             l.clipped.map { span($0, zone: zone) } ?? "—", l.clipped.map { String(format: "%d:%02d", $0.seconds / 60, $0.seconds % 60) } ?? "0:00"]
+        }
+        out += TextTable(headers: ["id", "worker", "start", "end", "status", "counted part of the day", "min:sec"], rows: rows, rightAligned: [0, 6]).render()
+        out += "\nUnion (overlapping, nested, duplicate and touching parts merged):\n"
+        for p in ex.pieces { out += "  \(span(p, zone: zone))  \(p.seconds) s\n" }
+        if ex.pieces.isEmpty { out += "  (nothing counted)\n" }
+        let sum = ex.pieces.map { String($0.seconds) }.joined(separator: " + ")
+        out += "Total: \(ex.pieces.count > 1 ? sum + " = " : "")\(ex.seconds) s = \(ex.minutes) min (rounded down); target \(ex.targetMinutes) min: \(ex.met ? "met" : "not met")\(ex.dayComplete ? "" : " so far")\n"
+        return out
+    }
+
+    static func explainJSON(_ ex: PatrolExplanation, grid: String, zone: TownshipZone) -> String {
+        let sessions: [[String: Any]] = ex.lines.map { l in
+            var o: [String: Any] = ["id": l.session.id, "worker": l.session.worker, "start": ISOTime.format(l.session.start, zone: zone),
+                                    "status": l.status.rawValue, "counted_seconds": l.clipped?.seconds ?? 0]
+            if let e = l.session.end { o["end"] = ISOTime.format(e, zone: zone) }
+            return o
+        }
+        let pieces: [[String: Any]] = ex.pieces.map {
+            ["start": ISOTime.format(Date(timeIntervalSince1970: Double($0.start)), zone: zone),
+             "end": ISOTime.format(Date(timeIntervalSince1970: Double($0.end)), zone: zone), "seconds": $0.seconds]
+        }
+        return Output.json(["grid": grid, "day": ex.day.description, "complete": ex.dayComplete, "sessions": sessions, "union": pieces,
+                            "seconds": ex.seconds, "minutes": ex.minutes, "target_minutes": ex.targetMinutes, "met": ex.met] as [String: Any]) + "\n"
+    }
+}

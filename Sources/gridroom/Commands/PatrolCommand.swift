@@ -1,0 +1,105 @@
+import Foundation
+import GridCore
+import GridStore
+
+/// `gridroom patrol`: record patrol sessions (巡查登记), confirm suspect ones, list a day's sessions, settings.
+enum PatrolCommand: Command {
+    static let name = "patrol"
+    static let summary = "record patrols: start, stop, add, confirm, list; compliance settings"
+    static let usage = """
+    usage: gridroom patrol start --worker W --grid G [--at TIME]
+           gridroom patrol stop  --worker W --grid G [--at TIME]
+           gridroom patrol add   --worker W --grid G --start TIME --end TIME
+           gridroom patrol confirm ID                      (supervisor)
+           gridroom patrol list [--grid G] [--day YYYY-MM-DD] [--format table|csv|json|md]
+           gridroom patrol settings [KEY VALUE]            (show; set: supervisor)
+
+    TIME is ISO-8601 (2026-11-22T08:30:00+08:00, …Z, or 2026-11-22T08:30 = township local time);
+    --at defaults to now. A worker may have one patrol under way per grid. A session longer than
+    the suspect limit (default 12 h) is kept but not counted until `patrol confirm` (see Docs/compliance.md).
+    `list` shows the sessions touching a local day (default today) and how each one is counted.
+    """
+
+    static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
+        let sub = try args.positional(0, "subcommand (start, stop, add, confirm, list or settings)")
+        let store = try ctx.openStore()
+        let now = ctx.now(in: store.zone)
+        let zone = store.zone
+        func time(_ name: String, default def: Date? = nil) throws -> Date {
+            guard let text = args.option(name) else {
+                if let def { return def }
+                throw UsageError("missing --\(name) TIME (ISO-8601, e.g. 2026-11-22T08:30:00+08:00)")
+            }
+            guard let t = ISOTime.parse(text, zone: zone) else {
+                throw UsageError("--\(name) \(text): not an ISO-8601 time (e.g. 2026-11-22T08:30:00+08:00, or 2026-11-22T08:30 in local time)")
+            }
+            return t
+        }
+        switch sub {
+        case "start", "stop":
+            let worker = try args.required("worker"), grid = try args.required("grid")
+            let at = try time("at", default: now)
+            try args.rejectUnknown()
+            let actor = try store.actor(login: ctx.login)
+            if sub == "start" {
+                let id = try store.startPatrol(worker: worker, grid: grid, at: at, by: actor, now: now)
+                print("patrol #\(id) started: \(worker) in \(grid) at \(ISOTime.formatShort(at, zone: zone))")
+            } else {
+                let s = try store.stopPatrol(worker: worker, grid: grid, at: at, by: actor, now: now)
+                let settings = try store.complianceSettings()
+                let suspect = s.isSuspect(limitSeconds: settings.suspectSeconds, now: now)
+                print("patrol #\(s.id) stopped: \(worker) in \(grid), \(s.seconds(now: now) / 60) min"
+                      + (suspect ? " — SUSPECT (longer than \(settings.suspectMinutes) min): not counted until `gridroom patrol confirm \(s.id)`" : ""))
+            }
+        case "add":
+            let worker = try args.required("worker"), grid = try args.required("grid")
+            let start = try time("start"), end = try time("end")
+            try args.rejectUnknown()
+            let id = try store.addPatrol(worker: worker, grid: grid, start: start, end: end, by: try store.actor(login: ctx.login), now: now)
+            let settings = try store.complianceSettings()
+            let session = try store.patrolSession(id: id)!
+            let suspect = session.status(limitSeconds: settings.suspectSeconds, now: now) == .suspect
+            print("patrol #\(id) added: \(worker) in \(grid), \(ISOTime.formatShort(start, zone: zone)) – \(ISOTime.formatShort(end, zone: zone)), \(session.seconds(now: now) / 60) min"
+                  + (suspect ? " — SUSPECT (longer than \(settings.suspectMinutes) min): not counted until `gridroom patrol confirm \(id)`" : ""))
+        case "confirm":
+            let text = try args.positional(1, "patrol ID (a number, as shown by `gridroom patrol list`)")
+            guard let id = Int(text.hasPrefix("#") ? String(text.dropFirst()) : text) else {
+                throw UsageError("patrol confirm \(text): expected a patrol id number")
+            }
+            try args.rejectUnknown()
+            try store.confirmPatrol(id: id, by: try store.actor(login: ctx.login), now: now)
+            print("patrol #\(id) confirmed: it now counts in full")
+        case "list":
+            let grid = args.option("grid")
+            let dayText = args.option("day")
+            let format = try args.choice("format", ["table", "csv", "json", "md"], default: "table")!
+            try args.rejectUnknown()
+            let day = try dayText.map { t -> LocalDate in
+                guard let d = LocalDate(iso: t) else { throw UsageError("--day \(t): expected YYYY-MM-DD") }
+                return d
+            } ?? zone.localDate(of: now)
+            if let grid { _ = try store.basicGrids(code: grid) }
+            let rows = try store.patrolList(day: day, grid: grid, now: now).map { s, st -> [String] in
+                [String(s.id), s.grid, s.worker, ISOTime.format(s.start, zone: zone),
+                 s.end.map { ISOTime.format($0, zone: zone) } ?? "", String(s.seconds(now: now) / 60),
+                 st.rawValue, s.confirmedBy ?? ""]
+            }
+            Output.emit(format: format, header: ["id", "grid", "worker", "start", "end", "minutes", "status", "confirmed_by"],
+                        rows: rows, rightAligned: [0, 5])
+        case "settings":
+            if args.positionals.count >= 3 {
+                let key = args.positionals[1], value = args.positionals[2]
+                try args.rejectUnknown()
+                try store.setComplianceSetting(key: key, value: value, by: try store.actor(login: ctx.login), now: now)
+                print("\(key) = \(value)")
+            } else {
+                try args.rejectUnknown()
+                let values = try store.complianceSettings().values
+                Output.emit(format: "table", header: ["key", "value"], rows: ComplianceSettings.Key.all.map { [$0, values[$0] ?? ""] })
+            }
+        default:
+            throw UsageError("patrol \(sub): expected start, stop, add, confirm, list or settings")
+        }
+        return 0
+    }
+}

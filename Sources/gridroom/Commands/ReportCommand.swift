@@ -1,0 +1,100 @@
+import Foundation
+import GridCore
+import GridStore
+
+/// One `gridroom report KIND`: each report kind registers here (others may add theirs to `ReportCommand.kinds`).
+protocol ReportKind {
+    /// The word after `report`.
+    static var name: String { get }
+    /// Usage lines.
+    static var usage: String { get }
+    /// Runs it.
+    static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32
+}
+
+/// `gridroom report KIND …`: the command room's reports.
+enum ReportCommand: Command {
+    /// Every report kind, in the order `--help` lists them.
+    static let kinds: [any ReportKind.Type] = [EvaluationReport.self, ComplianceReport.self, RedBlackReport.self]
+
+    static let name = "report"
+    static let summary = "reports: evaluation (结案率, 按期结案率, 返工率), compliance (巡查考核), redblack (红黑榜)"
+    static var usage: String { "usage:\n" + kinds.map { $0.usage }.joined(separator: "\n\n") }
+
+    static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
+        let sub = try args.positional(0, "report kind (\(kinds.map { $0.name }.joined(separator: ", ")))")
+        guard let kind = kinds.first(where: { $0.name == sub }) else {
+            throw UsageError("report \(sub): expected one of \(kinds.map { $0.name }.joined(separator: ", "))")
+        }
+        return try kind.run(ctx, &args)
+    }
+
+    /// `1`/`0` for CSV booleans.
+    static func flag(_ b: Bool) -> String { b ? "1" : "0" }
+
+    /// Reads `--month YYYY-MM`.
+    static func month(_ args: inout Arguments) throws -> LocalMonth? {
+        guard let t = args.option("month") else { return nil }
+        guard let m = LocalMonth(iso: t) else { throw UsageError("--month \(t): expected YYYY-MM, e.g. 2026-11") }
+        return m
+    }
+
+    /// Reads `--day YYYY-MM-DD`.
+    static func day(_ args: inout Arguments) throws -> LocalDate? {
+        guard let t = args.option("day") else { return nil }
+        guard let d = LocalDate(iso: t) else { throw UsageError("--day \(t): expected YYYY-MM-DD, e.g. 2026-11-22") }
+        return d
+    }
+}
+
+/// The evaluation report's table.
+enum EvaluationReport {
+    static let header = ["group", "due", "closed", "closed_on_time", "closure_rate", "on_time_rate", "extended", "overdue",
+                         "reworks", "rework_rate", "urges_ordinary", "urges_yellow", "urges_red"]
+
+    static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
+        let monthText = try args.required("month")
+        guard let month = LocalMonth(iso: monthText) else { throw UsageError("--month \(monthText): expected YYYY-MM") }
+        let by = EvaluationGrouping(rawValue: try args.choice("by", EvaluationGrouping.allCases.map(\.rawValue), default: "department")!)!
+        let format = try args.choice("format", ["table", "csv", "json", "md"], default: "table")!
+        try args.rejectUnknown()
+        let store = try ctx.openStore()
+        try store.recordOverdue(now: ctx.now(in: store.zone))
+        let groups = try store.evaluation(month: month, by: by)
+        let total = groups.reduce(EvaluationCounts()) { $0 + $1.counts }
+        func row(_ key: String, _ c: EvaluationCounts) -> [String] {
+            [key, String(c.due), String(c.closed), String(c.closedOnTime), Evaluation.percent(Evaluation.closureRate(c)),
+             Evaluation.percent(Evaluation.onTimeRate(c)), String(c.extended), String(c.overdue), String(c.reworks),
+             Evaluation.percent(Evaluation.reworkRate(c)), String(c.urgesOrdinary), String(c.urgesYellow), String(c.urgesRed)]
+        }
+        var rows = groups.map { row($0.key.isEmpty ? "(none)" : $0.key, $0.counts) }
+        rows.append(row("total", total))
+        var hdr = header
+        hdr[0] = by.rawValue
+        if format == "json" {
+            let objects: [[String: Any]] = (groups.map { ($0.key, $0.counts) } + [("total", total)]).map { key, c in
+                ["group": key, "due": c.due, "closed": c.closed, "closed_on_time": c.closedOnTime, "extended": c.extended,
+                 "overdue": c.overdue, "reworks": c.reworks, "reworked_closed": c.reworkedClosed,
+                 "closure_rate": Evaluation.closureRate(c) ?? NSNull(), "on_time_rate": Evaluation.onTimeRate(c) ?? NSNull(),
+                 "rework_rate": Evaluation.reworkRate(c) ?? NSNull(),
+                 "urges_ordinary": c.urgesOrdinary, "urges_yellow": c.urgesYellow, "urges_red": c.urgesRed]
+            }
+            print(Output.json(["month": month.description, "by": by.rawValue, "rows": objects]))
+            return 0
+        }
+        if format == "table" || format == "md" { print("evaluation \(month) by \(by.rawValue) (matters whose handling deadline fell in the month)\n") }
+        Output.emit(format: format, header: hdr, rows: rows, rightAligned: Set(1..<hdr.count))
+        return 0
+    }
+}
+
+extension EvaluationReport: ReportKind {
+    static let name = "evaluation"
+    static let usage = """
+      gridroom report evaluation --month YYYY-MM [--by department|grid|category] [--format table|csv|json|md]
+
+      Counts the matters whose first handling deadline fell in the month (township local time), except
+      invalid and merged ones. 结案率 = closed / due; 按期结案率 = closed on time / (due − extended);
+      返工率 = closed matters reworked at least once / closed. See Docs/matters.md.
+    """
+}

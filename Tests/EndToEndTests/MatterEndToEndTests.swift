@@ -1,0 +1,81 @@
+import XCTest
+
+/// Runs the built `gridroom` binary through a matter's life on the demo township.
+final class MatterEndToEndTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = root.appendingPathComponent(".build/debug/gridroom").path
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Self.binary), "build gridroom first: \(Self.binary)")
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-e2e-matters-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { if let dir { try? FileManager.default.removeItem(at: dir) } }
+
+    @discardableResult
+    func run(_ args: [String], now: String) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = ["--db", dir.appendingPathComponent("t.sqlite").path, "--now", now] + args
+        p.currentDirectoryURL = Self.root
+        var env = ProcessInfo.processInfo.environment
+        env["GRIDROOM_DB"] = nil; env["GRIDROOM_DATA"] = nil; env["GRIDROOM_NOW"] = nil
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func testAMatterFromIntakeToReport() throws {
+        XCTAssertEqual(try run(["init", "--demo"], now: "2026-11-20T08:00").status, 0)
+        // SR03 道路不洁: dispatch 30min, handling 4wh, verification 4wh.
+        let new = try run(["case", "new", "--source", "grid_worker", "--reporter", "W001", "--grid", "DH-01-01",
+                           "--category", "SR03", "--title", "路面油污"], now: "2026-11-20T16:00")
+        XCTAssertEqual(new.status, 0, new.err)
+        XCTAssertEqual(new.out, "new case 20261120-0001 (normal; dispatch due 2026-11-20T16:30:00+08:00)\n")
+        let d = try run(["case", "dispatch", "20261120-0001", "--version", "1"], now: "2026-11-20T16:10")
+        XCTAssertEqual(d.status, 0, d.err)
+        // 4wh from Fri 16:10: 1h20 on Friday, 2h40 from Monday 08:30 → Mon 11:10.
+        XCTAssertEqual(d.out, "20261120-0001: new → dispatched; version 2; handling due 2026-11-23T11:10:00+08:00\n")
+        let stale = try run(["case", "feedback", "20261120-0001", "--version", "1", "--note", "已清理"], now: "2026-11-23T09:00")
+        XCTAssertEqual(stale.status, 1)
+        XCTAssertTrue(stale.err.contains("was changed by"), stale.err)
+        XCTAssertTrue(stale.err.contains("— reload (you had version 1, it is now version 2)"), stale.err)
+        // Monday 10:30: near due (after 3 of 4 office hours: 1h20 Friday + 1h40 Monday = 10:10).
+        let near = try run(["cases", "--near-due", "--format", "csv"], now: "2026-11-23T10:30")
+        XCTAssertEqual(near.out.split(separator: "\n").count, 2, near.out)
+        XCTAssertTrue(near.out.hasPrefix("number,reported_at,source,reporter,grid,category,urgency,state,department,due_at,overdue"))
+        // Monday 12:00: overdue; showing it records the breach once.
+        let show = try run(["case", "show", "20261120-0001", "--format", "json"], now: "2026-11-23T12:00")
+        let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(show.out.utf8)) as? [String: Any])
+        XCTAssertEqual(obj["overdue"] as? Bool, true)
+        XCTAssertEqual(obj["version"] as? Int, 2)
+        let kinds = (obj["history"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
+        XCTAssertEqual(kinds, ["intake", "dispatch", "overdue"])
+        XCTAssertEqual((obj["stages"] as? [[String: Any]])?.count, 2)
+        try run(["case", "show", "20261120-0001"], now: "2026-11-23T12:30")
+        XCTAssertEqual(try run(["case", "feedback", "20261120-0001", "--note", "已清理"], now: "2026-11-23T13:00").status, 0)
+        XCTAssertEqual(try run(["case", "verify", "20261120-0001", "--pass"], now: "2026-11-23T14:30").status, 0)
+        let report = try run(["report", "evaluation", "--month", "2026-11", "--format", "csv"], now: "2026-11-30T09:00")
+        XCTAssertEqual(report.status, 0, report.err)
+        // One matter due, closed, late: 结案率 100%, 按期结案率 0%.
+        XCTAssertTrue(report.out.contains("\ntotal,1,1,0,100.0%,0.0%,0,1,0,0.0%,0,0,0\n"), report.out)
+        // Bulk intake through the import.
+        let file = dir.appendingPathComponent("cases.csv")
+        try "reported_at,source,reporter,grid,category,urgency,title,description,location\n2026-11-24T08:00,hotline,,DH-01-01,SR03,,又有油污,,\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let imp = try run(["import", "cases", file.path], now: "2026-11-24T09:00")
+        XCTAssertEqual(imp.status, 0, imp.err)
+        XCTAssertEqual(try run(["import", "cases", file.path], now: "2026-11-24T09:00").out.contains("0 written, 1 unchanged"), true)
+        XCTAssertTrue(try run(["cases", "--format", "csv"], now: "2026-11-24T09:00").out.contains("20261124-0001,"))
+        // Roles: the admin may do everything; an illegal move exits 1 naming what is allowed.
+        let bad = try run(["case", "reopen", "20261124-0001"], now: "2026-11-24T09:05")
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.err.contains("allowed from here: dispatch"), bad.err)
+    }
+}

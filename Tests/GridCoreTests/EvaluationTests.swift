@@ -1,0 +1,50 @@
+import XCTest
+@testable import GridCore
+
+final class EvaluationTests: XCTestCase {
+    func testAHandMadeMonth() {
+        let month: [MatterOutcome] = [
+            MatterOutcome(closed: true, everOverdue: false),                                      // 1 closed on time
+            MatterOutcome(closed: true, everOverdue: false, reworks: 1),                          // 2 closed on time, reworked
+            MatterOutcome(closed: true, everOverdue: true, urges: [.yellow: 1]),                  // 3 closed late
+            MatterOutcome(closed: true, everOverdue: false, extensions: 1),                       // 4 closed, extended
+            MatterOutcome(closed: false, everOverdue: true, urges: [.ordinary: 1, .red: 1]),      // 5 open, overdue
+            MatterOutcome(closed: false, everOverdue: false, extensions: 1),                      // 6 open, extended
+            MatterOutcome(closed: true, everOverdue: true, reworks: 2, urges: [.ordinary: 1]),    // 7 closed late, reworked twice
+            MatterOutcome(closed: false, everOverdue: false),                                     // 8 open
+        ]
+        let c = Evaluation.count(month)
+        XCTAssertEqual(c.due, 8)
+        XCTAssertEqual(c.closed, 5)          // 1,2,3,4,7
+        XCTAssertEqual(c.closedOnTime, 2)    // 1,2 (4 is extended, 3 and 7 went overdue)
+        XCTAssertEqual(c.extended, 2)        // 4,6
+        XCTAssertEqual(c.overdue, 3)         // 3,5,7
+        XCTAssertEqual(c.reworks, 3)         // 1 + 2
+        XCTAssertEqual(c.reworkedClosed, 2)  // 2,7
+        XCTAssertEqual(c.urgesOrdinary, 2); XCTAssertEqual(c.urgesYellow, 1); XCTAssertEqual(c.urgesRed, 1)
+        XCTAssertEqual(Evaluation.closureRate(c)!, 5.0 / 8.0, accuracy: 1e-12)   // 0.625
+        XCTAssertEqual(Evaluation.onTimeRate(c)!, 2.0 / 6.0, accuracy: 1e-12)    // 2 / (8 − 2)
+        XCTAssertEqual(Evaluation.reworkRate(c)!, 2.0 / 5.0, accuracy: 1e-12)    // 0.4
+        XCTAssertEqual(Evaluation.percent(Evaluation.closureRate(c)), "62.5%")
+        XCTAssertEqual(Evaluation.percent(Evaluation.onTimeRate(c)), "33.3%")
+        XCTAssertEqual(Evaluation.percent(Evaluation.reworkRate(c)), "40.0%")
+        let sum = c + c
+        XCTAssertEqual(sum.due, 16); XCTAssertEqual(sum.closedOnTime, 4)
+    }
+
+    func testEmptyDenominatorsHaveNoRate() {
+        let none = Evaluation.count([])
+        XCTAssertNil(Evaluation.closureRate(none))
+        XCTAssertEqual(Evaluation.percent(nil), "—")
+        // Everything extended: on-time denominator 0.
+        let allExtended = Evaluation.count([MatterOutcome(closed: true, everOverdue: false, extensions: 1)])
+        XCTAssertNil(Evaluation.onTimeRate(allExtended))
+        XCTAssertEqual(Evaluation.closureRate(allExtended), 1.0)
+    }
+
+    func testFirstReportIsTheEarliestOfTheGroup() {
+        XCTAssertEqual(FirstReport.first(of: [(id: 5, reportedAt: 100), (id: 3, reportedAt: 200), (id: 9, reportedAt: 100)]), 5)
+        XCTAssertTrue(FirstReport.applies(toMajor: "违法建设"))
+        XCTAssertFalse(FirstReport.applies(toMajor: "市容环境"))
+    }
+}

@@ -1,0 +1,104 @@
+import XCTest
+@testable import GridCore
+
+final class MatterMachineTests: XCTestCase {
+    /// Every legal move, written out by hand: "state shelved? move" → (to, shelved after, stops, starts, rework).
+    let legal: [String: (MatterState, Bool, Stage?, Stage?, Bool)] = [
+        "new - dispatch": (.dispatched, false, .dispatch, .handling, false),
+        "new - escalate": (.escalated, false, .dispatch, nil, false),
+        "new - invalidate": (.invalid, false, .dispatch, nil, false),
+        "new - merge": (.merged, false, .dispatch, nil, false),
+        "new - shelve": (.new, true, .dispatch, nil, false),
+        "new - urge --level ordinary": (.new, false, nil, nil, false),
+        "new - urge --level yellow": (.new, false, nil, nil, false),
+        "new - urge --level red": (.new, false, nil, nil, false),
+        "new - comment": (.new, false, nil, nil, false),
+        "dispatched - return": (.new, false, .handling, .dispatch, false),
+        "dispatched - feedback": (.fedBack, false, .handling, .verification, false),
+        "dispatched - escalate": (.escalated, false, .handling, nil, false),
+        "dispatched - shelve": (.dispatched, true, .handling, nil, false),
+        "dispatched - urge --level ordinary": (.dispatched, false, nil, nil, false),
+        "dispatched - urge --level yellow": (.dispatched, false, nil, nil, false),
+        "dispatched - urge --level red": (.dispatched, false, nil, nil, false),
+        "dispatched - extend": (.dispatched, false, nil, nil, false),
+        "dispatched - approve": (.dispatched, false, nil, nil, false),
+        "dispatched - refuse": (.dispatched, false, nil, nil, false),
+        "dispatched - comment": (.dispatched, false, nil, nil, false),
+        "fed_back - verify --pass": (.closed, false, .verification, nil, false),
+        "fed_back - verify --fail": (.dispatched, false, .verification, .handling, true),
+        "fed_back - escalate": (.escalated, false, .verification, nil, false),
+        "fed_back - shelve": (.fedBack, true, .verification, nil, false),
+        "fed_back - urge --level ordinary": (.fedBack, false, nil, nil, false),
+        "fed_back - urge --level yellow": (.fedBack, false, nil, nil, false),
+        "fed_back - urge --level red": (.fedBack, false, nil, nil, false),
+        "fed_back - comment": (.fedBack, false, nil, nil, false),
+        "escalated - feedback": (.fedBack, false, nil, .verification, false),
+        "escalated - shelve": (.escalated, true, nil, nil, false),
+        "escalated - urge --level ordinary": (.escalated, false, nil, nil, false),
+        "escalated - urge --level yellow": (.escalated, false, nil, nil, false),
+        "escalated - urge --level red": (.escalated, false, nil, nil, false),
+        "escalated - comment": (.escalated, false, nil, nil, false),
+        "closed - reopen": (.dispatched, false, nil, .handling, true),
+        "closed - comment": (.closed, false, nil, nil, false),
+        "invalid - comment": (.invalid, false, nil, nil, false),
+        "merged - comment": (.merged, false, nil, nil, false),
+        // Shelved open matters: only unshelve (fresh clock for the state's stage), urge and comment.
+        "new shelved unshelve": (.new, false, nil, .dispatch, false),
+        "dispatched shelved unshelve": (.dispatched, false, nil, .handling, false),
+        "fed_back shelved unshelve": (.fedBack, false, nil, .verification, false),
+        "escalated shelved unshelve": (.escalated, false, nil, nil, false),
+    ]
+
+    func testEveryMoveFromEveryState() {
+        var legalSeen = 0
+        for state in MatterState.allCases {
+            for shelved in state.isOpen ? [false, true] : [false] {
+                for move in Move.all {
+                    let key = "\(state.rawValue) \(shelved ? "shelved" : "-") \(move.words)"
+                    var expected = legal[key]
+                    if shelved, expected == nil {
+                        switch move { case .urge, .comment: expected = (state, true, nil, nil, false); default: break }
+                    }
+                    switch MatterMachine.apply(move, to: state, shelved: shelved) {
+                    case .success(let t):
+                        guard let e = expected else { XCTFail("\(key) was accepted but is illegal"); continue }
+                        legalSeen += 1
+                        XCTAssertEqual(t.from, state, key)
+                        XCTAssertEqual(t.to, e.0, key)
+                        XCTAssertEqual(t.shelved, e.1, key)
+                        XCTAssertEqual(t.stops, e.2, key)
+                        XCTAssertEqual(t.starts, e.3, key)
+                        XCTAssertEqual(t.countsRework, e.4, key)
+                    case .failure(let err):
+                        XCTAssertNil(expected, "\(key) was refused: \(err.message)")
+                        XCTAssertEqual(err.state, state)
+                        XCTAssertFalse(err.allowed.contains(move), key)
+                    }
+                }
+            }
+        }
+        // 38 unshelved legal moves + 4 unshelve + 4 shelved states × (3 urges + comment) = 58.
+        XCTAssertEqual(legalSeen, 58)
+    }
+
+    func testRefusalSaysWhatIsAllowed() {
+        guard case .failure(let e) = MatterMachine.apply(.dispatch, to: .fedBack) else { return XCTFail("dispatch from fed_back accepted") }
+        XCTAssertEqual(e.message, "cannot dispatch a matter that is fed_back (已反馈); allowed from here: verify --pass, verify --fail, "
+                       + "escalate, shelve, urge --level ordinary, urge --level yellow, urge --level red, comment")
+        guard case .failure(let c) = MatterMachine.apply(.feedback, to: .closed) else { return XCTFail("feedback on closed accepted") }
+        XCTAssertEqual(c.message, "cannot feedback a matter that is closed (已结案); allowed from here: reopen, comment")
+        guard case .failure(let s) = MatterMachine.apply(.dispatch, to: .new, shelved: true) else { return XCTFail("dispatch while shelved accepted") }
+        XCTAssertEqual(s.message, "cannot dispatch a matter that is new (受理), shelved (挂账); allowed from here: unshelve, "
+                       + "urge --level ordinary, urge --level yellow, urge --level red, comment")
+    }
+
+    func testMovesNeedTheirRoles() {
+        // Written out from the issue's roles paragraph.
+        let operatorMoves: [Move] = [.dispatch, .returnMatter, .feedback, .verifyPass, .verifyRework, .invalidate, .merge, .comment, .extendRequest]
+        let supervisorMoves: [Move] = [.shelve, .unshelve, .reopen, .urge(.ordinary), .urge(.yellow), .urge(.red), .extendApprove, .extendRefuse]
+        for m in operatorMoves { XCTAssertEqual(m.action.minimumRole, .operator_, m.words) }
+        XCTAssertEqual(Move.escalate.action.minimumRole, .dutyOfficer)
+        for m in supervisorMoves { XCTAssertEqual(m.action.minimumRole, .supervisor, m.words) }
+        XCTAssertEqual(operatorMoves.count + 1 + supervisorMoves.count, Move.all.count)
+    }
+}

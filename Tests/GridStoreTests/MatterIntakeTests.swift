@@ -1,0 +1,63 @@
+import XCTest
+import GridCore
+@testable import GridStore
+
+final class MatterIntakeTests: XCTestCase {
+    func testNumbersFollowTheLocalReportedDay() throws {
+        let f = try MatterFixture()
+        XCTAssertEqual(try f.new("2026-11-20T08:00").number, "20261120-0001")
+        XCTAssertEqual(try f.new("2026-11-20T23:30", grid: "G2").number, "20261120-0002")
+        // 00:10 local on the 21st is still the 20th in UTC: numbered by the township's day.
+        XCTAssertEqual(try f.new("2026-11-21T00:10", category: "ZY").number, "20261121-0001")
+        XCTAssertEqual(try f.new("2026-11-20T12:00", grid: "G2", category: "ZY").number, "20261120-0003")
+        let m = try XCTUnwrap(f.store.matter(number: "20261120-0001"))
+        XCTAssertEqual(m.firstContact, "op")
+        XCTAssertEqual(m.state, .new)
+        XCTAssertEqual(m.version, 1)
+        XCTAssertEqual(m.stage, .dispatch)
+        XCTAssertEqual(m.stageDueAt, f.at("2026-11-20T08:30"))       // WJ dispatch limit 30min
+        XCTAssertEqual(m.nearDueAt, f.at("2026-11-20T08:22:30"))     // 75% of 30 min = 22m30s
+    }
+
+    func testUrgentMattersUseTheTownshipLimits() throws {
+        let f = try MatterFixture()
+        let a = try f.new("2026-11-20T08:00", urgency: .urgent)
+        XCTAssertEqual(try f.store.matter(number: a.number)?.stageDueAt, f.at("2026-11-20T08:10"))   // default 10min
+        try f.store.setMatterSetting("urgent_dispatch_limit", "15min", by: f.actor("sup"), now: f.at("2026-11-20T08:01"))
+        let b = try f.new("2026-11-20T09:00", grid: "G2", urgency: .urgent)
+        XCTAssertEqual(try f.store.matter(number: b.number)?.stageDueAt, f.at("2026-11-20T09:15"))
+        XCTAssertThrowsError(try f.store.setMatterSetting("urgent_dispatch_limit", "15min", by: f.actor("op"), now: f.at("2026-11-20T09:01")))
+        XCTAssertThrowsError(try f.store.setMatterSetting("near_due_share", "2", by: f.actor("sup"), now: f.at("2026-11-20T09:01")))
+    }
+
+    func testPossibleDuplicatesAreFlagged() throws {
+        let f = try MatterFixture()
+        let first = try f.new("2026-11-20T08:00")
+        XCTAssertEqual(try f.new("2026-11-21T07:59").possibleDuplicate, first.number)     // 23h59m later, same grid+category
+        XCTAssertNil(try f.new("2026-11-20T09:00", grid: "G2").possibleDuplicate)           // other grid
+        XCTAssertNil(try f.new("2026-11-20T09:00", category: "ZY").possibleDuplicate)       // other category
+        XCTAssertNil(try f.new("2026-11-23T09:00").possibleDuplicate)                       // 3 days later
+        try f.store.setMatterSetting("duplicate_window_hours", "96", by: f.actor("sup"), now: f.at("2026-11-23T10:00"))
+        XCTAssertNotNil(try f.new("2026-11-23T11:00", grid: "G1").possibleDuplicate)
+        XCTAssertEqual(try f.store.matter(number: "20261121-0001")?.duplicateOf, first.number)
+    }
+
+    func testBadIntakeNamesTheField() throws {
+        let f = try MatterFixture()
+        func refused(_ m: MatterIntake, _ message: String) {
+            XCTAssertThrowsError(try f.store.intake(m, by: f.actor("op"), now: f.at("2026-11-20T10:00"))) { e in
+                XCTAssertEqual(String(describing: e), message)
+            }
+        }
+        let t = f.at("2026-11-20T09:00")
+        refused(MatterIntake(reportedAt: t, source: .gridWorker, grid: "G1", category: "WJ", title: "x"),
+                "reporter: a grid-worker report needs the worker's code")
+        refused(MatterIntake(reportedAt: t, source: .gridWorker, reporter: "W9", grid: "G1", category: "WJ", title: "x"),
+                "reporter W9: no such grid worker in the registry")
+        refused(MatterIntake(reportedAt: t, source: .hotline, grid: "G9", category: "WJ", title: "x"), "grid G9: no such grid in the registry")
+        refused(MatterIntake(reportedAt: t, source: .hotline, grid: "G1", category: "XX", title: "x"), "category XX: no such category in the registry")
+        refused(MatterIntake(reportedAt: t, source: .hotline, grid: "G1", category: "WJ", title: "  "), "title: must not be empty")
+        XCTAssertEqual(try f.count("SELECT count(*) FROM matters"), 0)
+        XCTAssertEqual(try f.count("SELECT count(*) FROM matter_numbers"), 0)   // nothing half-written
+    }
+}
