@@ -109,6 +109,14 @@ public struct Strings: Sendable {
         "help.map": ("方向键移动 · Enter 打开网格", "arrows move · Enter open grid"),
         "help.form": ("Tab/↓ 下一项 · ↑ 上一项 · 输入即筛选 · Ctrl-S 保存 · Esc 取消", "Tab/↓ next · ↑ previous · type to filter · Ctrl-S save · Esc cancel"),
         "error.prefix": ("出错：", "Error: "),
+        // Moves (办理操作)
+        "move.dispatch": ("派遣", "dispatch"), "move.return": ("回退", "return"), "move.feedback": ("反馈", "feedback"),
+        "move.verify_pass": ("核查通过", "verify: pass"), "move.rework": ("核查不通过（返工）", "verify: rework"),
+        "move.escalate": ("上报区指挥中心", "escalate"), "move.invalidate": ("作废", "invalidate"), "move.merge": ("合并（输入目标编号）", "merge (type target number)"),
+        "move.shelve": ("挂账", "shelve"), "move.unshelve": ("取消挂账", "unshelve"), "move.reopen": ("重新打开", "reopen"),
+        "move.urge.ordinary": ("普通督办", "urge"), "move.urge.yellow": ("黄牌督办", "urge (yellow)"), "move.urge.red": ("红牌督办", "urge (red)"),
+        "move.extend_request": ("申请延期（天数 理由）", "request extension (days reason)"), "move.comment": ("备注", "comment"),
+        "form.dispatched": ("已受理并派遣：%@", "taken in and dispatched: %@"),
     ]
 }
 

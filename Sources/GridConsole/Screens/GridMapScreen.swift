@@ -4,7 +4,7 @@ import GridStore
 
 /// 网格图: the basic grids at their map positions, coloured by their worst state.
 final class GridMapScreen: Screen {
-    var grids: [GridCompliance] = []
+    var grids: [GridComplianceRow] = []
     var selected = 0
     var minutesIntoDay = 0
 
@@ -18,7 +18,7 @@ final class GridMapScreen: Screen {
     }
 
     /// The worst state of a grid: overdue matter, under the patrol mark, or fine.
-    func role(_ g: GridCompliance) -> ColorRole {
+    func role(_ g: GridComplianceRow) -> ColorRole {
         if g.overdueMatters > 0 { return .overdue }
         return ComplianceMarks.patrolPace(minutes: g.minutesToday, minutesIntoDay: minutesIntoDay) == .behind ? .nearDue : .met
     }

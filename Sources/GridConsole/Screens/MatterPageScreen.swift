@@ -57,7 +57,7 @@ final class MatterPageScreen: Screen {
         for (k, v) in d.fields where r < a.row + 2 + min(21, a.height / 2 + 3) {
             let label = MatterPageScreen.fieldKeys[k].map { zh ? $0.0 : $0.1 } ?? k
             s.put(r, a.col + 1, DisplayWidth.pad(label, to: 10), role: .dim)
-            s.put(r, a.col + 12, v, width: lw - 12)
+            s.put(r, a.col + 12, MatterPageScreen.display(k, v, t), width: lw - 12)
             r += 1
         }
         let rc = a.col + lw + 1, rw = a.width - lw - 2
@@ -91,10 +91,24 @@ final class MatterPageScreen: Screen {
         guard hr < a.bottom - 2 else { return }
         Chrome.heading(s, row: hr, col: a.col + 1, width: lw - 1, text: t["matter.history"] + (pane == 0 ? " ◆" : ""))
         let hist = Rect(row: hr + 1, col: a.col + 1, height: a.bottom - hr - 2, width: a.width - 2)
-        history.draw(s, hist, columns: [Column("", 11), Column("", 8), Column("", 10), Column("", 0)]) { i in
+        let heads = zh ? ["时间", "操作", "人员", "说明"] : ["When", "Move", "By", "Note"]
+        history.draw(s, hist, columns: [Column(heads[0], 11), Column(heads[1], 8), Column(heads[2], 10), Column(heads[3], 0)]) { i in
             let e = d.events[i]
             return [CellText(ConsoleApp.shortTime(e.at, zone: app.store.zone), .dim), CellText(FeedText.kind(e.kind, t), .heading, [.bold]),
                     CellText(e.actor, .dim), CellText(d.notes[i])]
+        }
+    }
+
+    /// A stored value as people read it: states, urgency, channels and flags in words.
+    static func display(_ key: String, _ value: String, _ t: Strings) -> String {
+        let zh = t.language == .zh
+        switch key {
+        case "state": return t["state." + value]
+        case "urgency": return t["urgency." + value]
+        case "shelved": return value == "1" ? (zh ? "是" : "yes") : (zh ? "否" : "no")
+        case "source": return zh ? (MatterSource(rawValue: value)?.chineseName ?? value) : value
+        case "stage": return stageNames[value].map { zh ? $0.0 : $0.1 } ?? value
+        default: return value
         }
     }
 

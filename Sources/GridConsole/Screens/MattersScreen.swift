@@ -6,7 +6,7 @@ import GridStore
 final class MattersScreen: Screen {
     let table = TableView()
     var filterInput: TextInput?
-    var filter = MatterFilter()
+    var filter = ConsoleMatterFilter()
     var filterText = ""
     var sort: MatterSort = .due
     var descending = false
@@ -73,7 +73,7 @@ final class MattersScreen: Screen {
             switch key {
             case .escape: filterInput = nil
             case .enter:
-                filterInput = nil; filterText = input.text; filter = MatterFilter(parsing: input.text)
+                filterInput = nil; filterText = input.text; filter = ConsoleMatterFilter(parsing: input.text)
                 table.select(0); app.reloadCurrent()
             default:
                 _ = input.handle(key); filterInput = input
@@ -93,7 +93,7 @@ final class MattersScreen: Screen {
         case .enter:
             if let n = selectedNumber { app.openMatter(number: n) }
         case .escape where !filterText.isEmpty:
-            filterText = ""; filter = MatterFilter(); app.reloadCurrent()
+            filterText = ""; filter = ConsoleMatterFilter(); app.reloadCurrent()
         default: return false
         }
         return true

@@ -8,6 +8,10 @@ final class OverdueScreen: Screen {
     var depts: [DepartmentDue] = []
     let table = TableView()
     var now = Date()
+    /// A move waiting for its note (urges need one).
+    var pending: (move: MoveChoice, detail: MatterDetail, note: TextInput)?
+    var editing: Bool { pending != nil }
+    var dirty: Bool { !(pending?.note.text.isEmpty ?? true) }
 
     func title(_ t: Strings) -> String { t["tab.overdue"] }
 
@@ -31,6 +35,14 @@ final class OverdueScreen: Screen {
             s.put(r, a.col + 21, DisplayWidth.pad("\(d.nearDue)", to: 6, right: true), role: d.nearDue > 0 ? .nearDue : .normal)
         }
         let rc = a.col + lw + 1
+        defer {
+            // The note line for a pending urge, over the table's last row.
+            if let p = pending {
+                s.fill(row: a.bottom - 1, col: a.col, width: a.width, height: 1, role: .normal, attrs: [])
+                let w = s.put(a.bottom - 1, a.col + 1, "\(p.move.label) \(p.detail.row.number)：", attrs: [.bold])
+                p.note.draw(s, row: a.bottom - 1, col: a.col + 1 + w, width: a.width - w - 2, focused: true)
+            }
+        }
         Chrome.heading(s, row: a.row, col: rc, width: a.width - lw - 2, text: t["od.list"])
         if rows.isEmpty { s.put(a.row + 2, rc, t["od.none"], role: .met); return }
         let cols = [Column(t["col.number"], 14), Column(t["col.due"], 12, right: true), Column(t["col.department"], 12),
@@ -45,6 +57,14 @@ final class OverdueScreen: Screen {
     }
 
     func handle(_ key: Key, _ app: ConsoleApp) -> Bool {
+        if var p = pending {
+            switch key {
+            case .escape: pending = nil
+            case .enter: pending = nil; run(p.move, p.detail, note: p.note.text, app)
+            default: _ = p.note.handle(key); pending = p
+            }
+            return true
+        }
         if table.handle(key) { return true }
         guard rows.indices.contains(table.selection) else { return false }
         let m = rows[table.selection]
@@ -62,10 +82,13 @@ final class OverdueScreen: Screen {
         guard let d = try? app.store.matterDetail(number: m.number) else { return }
         let allowed = app.readOnly ? [] : app.actions.allowedMoves(d, app.actor, app.strings)
         guard let move = allowed.first(where: { $0.id.hasPrefix(prefix) }) else { app.message = app.strings["matter.noMoves"]; return }
-        app.ask("\(move.label) \(m.number)?") {
-            do { app.message = try app.actions.perform(move, d, "", app.actor, app.now); app.dataChanged(); app.reloadCurrent() }
-            catch { app.message = app.strings["error.prefix"] + "\(error)" }
-        }
+        if move.needsNote { pending = (move, d, TextInput()); return }
+        app.ask("\(move.label) \(m.number)?") { self.run(move, d, note: "", app) }
+    }
+
+    func run(_ move: MoveChoice, _ d: MatterDetail, note: String, _ app: ConsoleApp) {
+        do { app.message = try app.actions.perform(move, d, note, app.actor, app.now); app.dataChanged(); app.reloadCurrent() }
+        catch { app.message = app.strings["error.prefix"] + "\(error)" }
     }
 
     func hints(_ app: ConsoleApp) -> [(key: String, label: String)] {

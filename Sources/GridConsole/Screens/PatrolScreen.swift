@@ -4,7 +4,7 @@ import GridStore
 
 /// 巡查考核: one row per basic grid — today's patrol against 2 h, the month so far, reports against the pace.
 final class PatrolScreen: Screen {
-    var rows: [GridCompliance] = []
+    var rows: [GridComplianceRow] = []
     let table = TableView()
     var now = Date()
     var day = 1, daysInMonth = 30, minutesIntoDay = 0
@@ -20,7 +20,7 @@ final class PatrolScreen: Screen {
         table.count = rows.count
     }
 
-    func paces(_ g: GridCompliance) -> (patrol: ComplianceMarks.Pace, reports: ComplianceMarks.Pace) {
+    func paces(_ g: GridComplianceRow) -> (patrol: ComplianceMarks.Pace, reports: ComplianceMarks.Pace) {
         (ComplianceMarks.patrolPace(minutes: g.minutesToday, minutesIntoDay: minutesIntoDay),
          ComplianceMarks.reportPace(reports: g.reports, workers: g.workers, day: day, daysInMonth: daysInMonth))
     }

@@ -110,7 +110,7 @@ public enum MatterSort: String, Sendable, CaseIterable {
 }
 
 /// A filter typed after `/`: free text plus `state:` `grid:` `dept:` `cat:` terms.
-public struct MatterFilter: Sendable, Equatable {
+public struct ConsoleMatterFilter: Sendable, Equatable {
     /// Words matched against number, title and location.
     public var text: [String] = []
     /// State code.
@@ -187,7 +187,7 @@ public struct DepartmentDue: Sendable, Equatable {
 }
 
 /// One basic grid's compliance row (巡查考核).
-public struct GridCompliance: Sendable, Equatable {
+public struct GridComplianceRow: Sendable, Equatable {
     /// Grid code.
     public var code: String
     /// Grid name.

@@ -3,19 +3,19 @@ import GridCore
 
 extension Store {
     /// One row per basic grid at `now`: today's patrol, the month so far, workers, reports and overdue matters.
-    public func gridCompliance(now: Date) throws -> [GridCompliance] {
+    public func gridCompliance(now: Date) throws -> [GridComplianceRow] {
         let today = zone.localDate(of: now)
         let month = today.localMonth
         let monthStart = zone.startOfDay(month.firstDay), monthEnd = zone.startOfDay(month.next.firstDay)
         return try db.read {
-            var rows: [GridCompliance] = []
+            var rows: [GridComplianceRow] = []
             var index: [String: Int] = [:]
             try db.forEach("""
                 SELECT g.code, g.name, g.map_row, g.map_col, (SELECT count(*) FROM workers w WHERE w.grid = g.code)
                 FROM grids g WHERE g.level = 'basic' ORDER BY g.code
                 """) { r in
                 index[r.text(0)] = rows.count
-                rows.append(GridCompliance(code: r.text(0), name: r.text(1), mapRow: r.optionalInt(2), mapCol: r.optionalInt(3),
+                rows.append(GridComplianceRow(code: r.text(0), name: r.text(1), mapRow: r.optionalInt(2), mapCol: r.optionalInt(3),
                                            minutesToday: 0, averageMinutes: 0, daysMet: 0, daysSoFar: today.day, workers: r.int(4),
                                            reports: 0, overdueMatters: 0, ongoing: 0))
             }

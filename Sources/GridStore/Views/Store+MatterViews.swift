@@ -2,19 +2,19 @@ import Foundation
 import GridCore
 
 extension Store {
-    private static let matterRowColumns = """
+    private static let consoleMatterColumns = """
         m.id, m.number, m.urgency, coalesce(c.name, m.category), m.grid, coalesce(d.name, ''), coalesce(m.department, ''),
         m.state, m.title, m.stage_due_at, m.near_due_at, m.shelved, m.urge_count
         FROM matters m LEFT JOIN categories c ON c.code = m.category LEFT JOIN departments d ON d.code = m.department
         """
 
-    static func matterRow(_ r: Row) -> MatterRow {
+    static func consoleMatterRow(_ r: Row) -> MatterRow {
         MatterRow(id: r.int(0), number: r.text(1), urgency: r.text(2), category: r.text(3), grid: r.text(4),
                   department: r.text(5), departmentCode: r.text(6), state: r.text(7), title: r.text(8),
                   dueAt: r.optionalDate(9), nearDueAt: r.optionalDate(10), shelved: r.bool(11), urgeCount: r.int(12))
     }
 
-    private func whereClause(_ filter: MatterFilter) -> (String, [SQLValue]) {
+    private func whereClause(_ filter: ConsoleMatterFilter) -> (String, [SQLValue]) {
         var sql = "m.ended_at IS NULL"
         var args: [SQLValue] = []
         if let s = filter.state { sql += " AND m.state = ?"; args.append(.text(s)) }
@@ -34,13 +34,13 @@ extension Store {
     }
 
     /// How many open matters pass `filter`.
-    public func openMatterCount(filter: MatterFilter) throws -> Int {
+    public func openMatterCount(filter: ConsoleMatterFilter) throws -> Int {
         let (w, args) = whereClause(filter)
         return try db.scalarInt("SELECT count(*) FROM matters m LEFT JOIN categories c ON c.code = m.category LEFT JOIN departments d ON d.code = m.department WHERE \(w)", args)
     }
 
     /// A window of the open matters passing `filter`, sorted: rows `offset ..< offset + limit` only.
-    public func openMatters(filter: MatterFilter, sort: MatterSort, descending: Bool = false, offset: Int, limit: Int) throws -> [MatterRow] {
+    public func openMatters(filter: ConsoleMatterFilter, sort: MatterSort, descending: Bool = false, offset: Int, limit: Int) throws -> [MatterRow] {
         let (w, args) = whereClause(filter)
         let dir = descending ? "DESC" : "ASC"
         let order: String
@@ -53,14 +53,14 @@ extension Store {
         case .state: order = "m.state \(dir), m.number DESC"
         case .due: order = "m.stage_due_at IS NULL, m.stage_due_at \(dir), m.number"
         }
-        return try db.query("SELECT \(Store.matterRowColumns) WHERE \(w) ORDER BY \(order) LIMIT ? OFFSET ?",
-                            args + [.of(limit), .of(offset)], Store.matterRow)
+        return try db.query("SELECT \(Store.consoleMatterColumns) WHERE \(w) ORDER BY \(order) LIMIT ? OFFSET ?",
+                            args + [.of(limit), .of(offset)], Store.consoleMatterRow)
     }
 
     /// Open matters near due or overdue at `now`, most overdue first (at most `limit`).
     public func dueMatters(now: Date, limit: Int = 500) throws -> [MatterRow] {
-        try db.query("SELECT \(Store.matterRowColumns) WHERE m.ended_at IS NULL AND m.stage_due_at IS NOT NULL AND (m.stage_due_at <= ? OR m.near_due_at <= ?) ORDER BY m.stage_due_at LIMIT ?",
-                     [.of(now), .of(now), .of(limit)], Store.matterRow)
+        try db.query("SELECT \(Store.consoleMatterColumns) WHERE m.ended_at IS NULL AND m.stage_due_at IS NOT NULL AND (m.stage_due_at <= ? OR m.near_due_at <= ?) ORDER BY m.stage_due_at LIMIT ?",
+                     [.of(now), .of(now), .of(limit)], Store.consoleMatterRow)
     }
 
     /// Overdue and near-due counts per department at `now`, most overdue first.
@@ -76,7 +76,7 @@ extension Store {
     /// Everything about one matter by case number, or nil.
     public func matterDetail(number: String) throws -> MatterDetail? {
         try db.read {
-            guard let row = try db.first("SELECT \(Store.matterRowColumns) WHERE m.number = ?", [.text(number)], Store.matterRow) else { return nil }
+            guard let row = try db.first("SELECT \(Store.consoleMatterColumns) WHERE m.number = ?", [.text(number)], Store.consoleMatterRow) else { return nil }
             let fields: [(String, String)] = try db.first("""
                 SELECT number, reported_at, source, reporter, grid, category, urgency, title, description, location,
                        state, shelved, coalesce(department, ''), first_contact, stage, rework_count, urge_count,

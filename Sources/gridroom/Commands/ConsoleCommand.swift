@@ -25,7 +25,7 @@ enum ConsoleCommand: Command {
         let actor = try store.actor(login: ctx.login)
         let clock = ConsoleClock(start: ctx.nowText != nil ? ctx.now(in: store.zone) : nil)
         let app = ConsoleApp(store: store, language: ctx.lang == "en" ? .en : .zh, clock: clock, actor: actor,
-                             actions: ConsoleWiring.actions(store: store), bell: !bellOff)
+                             actions: .live(store), bell: !bellOff)
         app.draftPath = store.isReadOnly ? nil : ctx.dbPath + ".draft-" + ctx.login
         let surface: CursesSurface
         do { surface = try CursesSurface(bell: !bellOff) } catch let e as TerminalError {
