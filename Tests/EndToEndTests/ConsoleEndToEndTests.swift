@@ -109,21 +109,45 @@ final class ConsoleEndToEndTests: XCTestCase {
         try again.wait(for: "CONSOLE-EXIT=0")
     }
 
-    func testAnotherProcessesWriteIsOnScreenWithinASecond() throws {
+    func testAMatterTakenInThroughTheFormAndDispatchedByAnotherProcess() throws {
         let t = try console()
-        try t.keys("6"); try t.wait(for: "当前无人值班")
-        // A second process (here: a second console's store, through the CLI's shift command would do the same)
-        // adds a worker to DH-01-01; the Patrol screen's worker count follows.
+        try t.keys("n"); try t.wait(for: "新建案件")
+        try t.type("东湖村第一"); try t.keys("Enter")            // grid picker → DH-01-01
+        try t.type("违章"); try t.keys("Enter")                  // category → 违章搭建, its department filled in
+        try t.keys("BSpace", "BSpace", "BSpace", "BSpace", "BSpace") // clear the department: take in only
+        try t.keys("Tab", "Tab")                                 // source (12345热线) → title
+        try t.type("楼顶违章加盖阳光房")
+        try t.keys("Tab"); try t.type("东湖村3组12号")
+        try t.keys("C-s")
+        try t.wait(for: "已受理：20261122-0001")
+        try t.keys("2")
+        try t.wait(for: "楼顶违章加盖阳光房")
+        XCTAssertTrue(try t.screen().contains("待派遣"))
+        // Another process dispatches it with the CLI: on screen within 1 s, with no key pressed.
+        let before = try t.screen().split(separator: "\n").first { $0.contains("20261122-0001") }.map(String.init) ?? ""
+        let r = try cli(["case", "dispatch", "20261122-0001"], now: "2026-11-22T10:01:00+08:00")
+        XCTAssertEqual(r.status, 0, r.err)
+        let seconds = try waitChange(t, row: "20261122-0001", from: before)
+        XCTAssertLessThan(seconds, 1.0, "another process's commit is on screen within 1 s")
+        let row = try t.screen().split(separator: "\n").first { $0.contains("20261122-0001") }.map(String.init) ?? ""
+        XCTAssertTrue(row.contains("处置中"), row)
+        // The matter page shows the dispatch in its history.
+        try t.keys("Enter"); try t.wait(for: "办理经过")
+        try t.wait(for: "派遣")
+        try t.keys("Escape", "q")
+        try t.wait(for: "CONSOLE-EXIT=0")
+    }
+
+    func testAnotherProcessesRegistryWriteIsOnScreen() throws {
+        let t = try console()
         try t.keys("4"); try t.wait(for: "DH-01-01")
-        let before = try t.screen()
+        let before = try t.screen().split(separator: "\n").first { $0.contains("DH-01-01") }.map(String.init) ?? ""
         let csv = dir.appendingPathComponent("w.csv")
         let header = try String(contentsOf: Self.root.appendingPathComponent("Data/workers.csv"), encoding: .utf8).split(separator: "\n")[0]
         try "\(header)\n\(workerRow(header: String(header)))\n".write(to: csv, atomically: true, encoding: .utf8)
         let r = try cli(["import", "workers", csv.path])
         XCTAssertEqual(r.status, 0, r.err + r.out)
-        let line = before.split(separator: "\n").first { $0.contains("DH-01-01") }.map(String.init) ?? ""
-        let seconds = try waitChange(t, row: "DH-01-01", from: line)
-        XCTAssertLessThan(seconds, 1.0, "another process's commit is on screen within 1 s")
+        XCTAssertLessThan(try waitChange(t, row: "DH-01-01", from: before), 1.0)
         try t.keys("q"); try t.wait(for: "CONSOLE-EXIT=0")
     }
 

@@ -32,6 +32,7 @@ enum Fixture {
             INSERT INTO workers VALUES ('W1', '张伟', '13800000001', 'full', 'G01', NULL);
             INSERT INTO workers VALUES ('W2', '李娜', '13800000002', 'part', 'G02', NULL);
             INSERT INTO workers VALUES ('W3', '王芳', '13800000003', 'full', 'G02', NULL);
+            INSERT INTO matter_numbers VALUES ('2026-11-22', 1), ('2026-11-21', 4), ('2026-11-20', 2);
             """)
             // Matters: (number, reported offset h, grid, cat, urgency, title, state, dept, due offset h, near offset h, shelved, source, reporter)
             let rows: [(String, Int, String, String, String, String, String, String?, Int, Int, Int, String, String)] = [
