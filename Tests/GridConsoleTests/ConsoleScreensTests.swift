@@ -99,9 +99,10 @@ final class ConsoleScreensTests: XCTestCase {
         app.handle(.char("4")); app.draw(s)
         // G02: 08:00–09:00 ∪ 08:30–09:10 = 70 min, plus 09:40–now(10:00) ongoing = 20 → 90 min = 1:30 ▶.
         XCTAssertTrue(s.line(3).hasPrefix(" G02      东湖二组         1:30 ▶"))
-        // G01: 150 min on day 22: average 150 / 22 = 6; days met 1/22; reports 1 of 10 behind pace (22 × 10 / 30 ≈ 7.3).
+        // G01: 150 min today. Today is judged when it ends: the 21 completed days have no patrol,
+        // so average 0 and 0 of 21 days met; reports 1 of 10, behind the pace (1 × 30 < 10 × 22).
         XCTAssertTrue(s.line(2).hasPrefix(" G01      东湖一组         2:30"))
-        XCTAssertTrue(s.line(2).contains("6    1/22      1       1/10 落后"))
+        XCTAssertTrue(s.line(2).contains("0    0/21      1       1/10 落后"), s.line(2))
         app.handle(.enter); app.draw(s)
         XCTAssertNotNil(s.find("W1        张伟      专职      13800000001   本月上报 1/10"))
         XCTAssertNotNil(s.find("W1 张伟              11-22 07:00  11-22 09:30  150 min"))

@@ -45,6 +45,8 @@ public final class ConsoleApp {
     private var alertCheckedAt: Date
     /// Set when the loop should end.
     public private(set) var quitting = false
+    /// The township's compliance marks, re-read with every reload.
+    public private(set) var settings = ComplianceSettings.standard
     /// Where an unsaved form is kept if the terminal goes away.
     public var draftPath: String?
 
@@ -90,7 +92,7 @@ public final class ConsoleApp {
 
     /// Reloads the front screen now.
     public func reloadCurrent() {
-        do { try current.reload(self); lastRefresh = now } catch { message = strings["error.prefix"] + "\(error)" }
+        do { settings = try store.complianceSettings(); try current.reload(self); lastRefresh = now } catch { message = strings["error.prefix"] + "\(error)" }
     }
 
     /// One poll tick: reload when another process committed or every 30 s (time-driven states), and check alerts.

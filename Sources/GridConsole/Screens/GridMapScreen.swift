@@ -7,12 +7,14 @@ final class GridMapScreen: Screen {
     var grids: [GridComplianceRow] = []
     var selected = 0
     var minutesIntoDay = 0
+    var settings = ComplianceSettings.standard
 
     func title(_ t: Strings) -> String { t["tab.map"] }
 
     func reload(_ app: ConsoleApp) throws {
         let now = app.now
         minutesIntoDay = app.store.zone.secondsIntoDay(of: now) / 60
+        settings = app.settings
         grids = try app.store.gridCompliance(now: now).filter { $0.mapRow != nil && $0.mapCol != nil }
         selected = min(selected, max(0, grids.count - 1))
     }
@@ -20,7 +22,7 @@ final class GridMapScreen: Screen {
     /// The worst state of a grid: overdue matter, under the patrol mark, or fine.
     func role(_ g: GridComplianceRow) -> ColorRole {
         if g.overdueMatters > 0 { return .overdue }
-        return ComplianceMarks.patrolPace(minutes: g.minutesToday, minutesIntoDay: minutesIntoDay) == .behind ? .nearDue : .met
+        return ComplianceMarks.patrolPace(minutes: g.minutesToday, minutesIntoDay: minutesIntoDay, settings: settings) == .behind ? .nearDue : .met
     }
 
     static let cellWidth = 11, cellHeight = 3

@@ -42,9 +42,9 @@ final class OverviewScreen: Screen {
             pc += s.put(r, pc, "\(n)", role: n > 0 ? role : .normal, attrs: [.bold])
             pc += 3
         }
-        let target = ComplianceMarks.monthlyReports * f.workers
+        let target = f.monthlyReports * f.workers
         let pace = target * f.day / max(1, f.daysInMonth)
-        let grade = ComplianceMarks.reportPace(reports: f.reportsThisMonth, workers: f.workers, day: f.day, daysInMonth: f.daysInMonth)
+        let grade = ComplianceMarks.reportPace(reports: f.reportsThisMonth, workers: f.workers, day: f.day, daysInMonth: f.daysInMonth, settings: app.settings)
         var rc = a.col + 2 + half
         rc += s.put(r, rc, "\(f.reportsThisMonth) / \(target)", role: ConsoleApp.role(grade), attrs: [.bold])
         rc += s.put(r, rc, "  \(t["ov.pace"]) \(pace)  ", role: .dim)

@@ -16,13 +16,16 @@ final class PatrolScreen: Screen {
         let today = app.store.zone.localDate(of: now)
         day = today.day; daysInMonth = today.localMonth.dayCount
         minutesIntoDay = app.store.zone.secondsIntoDay(of: now) / 60
+        settings = app.settings
         rows = try app.store.gridCompliance(now: now)
         table.count = rows.count
     }
 
+    var settings = ComplianceSettings.standard
+
     func paces(_ g: GridComplianceRow) -> (patrol: ComplianceMarks.Pace, reports: ComplianceMarks.Pace) {
-        (ComplianceMarks.patrolPace(minutes: g.minutesToday, minutesIntoDay: minutesIntoDay),
-         ComplianceMarks.reportPace(reports: g.reports, workers: g.workers, day: day, daysInMonth: daysInMonth))
+        (ComplianceMarks.patrolPace(minutes: g.minutesToday, minutesIntoDay: minutesIntoDay, settings: settings),
+         ComplianceMarks.reportPace(reports: g.reports, workers: g.workers, day: day, daysInMonth: daysInMonth, settings: settings))
     }
 
     func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
@@ -35,7 +38,7 @@ final class PatrolScreen: Screen {
             let g = self.rows[i]
             let (p, r) = self.paces(g)
             let hm = "\(g.minutesToday / 60):" + String(format: "%02d", g.minutesToday % 60)
-            let target = ComplianceMarks.monthlyReports * g.workers
+            let target = self.settings.monthlyReports * g.workers
             let grade = min(p, r)
             let ongoing = g.ongoing > 0 ? " ▶" : ""
             return [CellText(g.code), CellText(g.name), CellText(hm + ongoing, ConsoleApp.role(p)), CellText("\(g.averageMinutes)", .normal),
@@ -49,7 +52,7 @@ final class PatrolScreen: Screen {
         for (n, i) in range.enumerated() where i != table.selection {
             let g = rows[i]
             HBar.draw(s, row: body.row + 1 + n, col: barCol, width: widths[2] - 8, value: min(g.minutesToday, 240), max: 240,
-                      role: ConsoleApp.role(paces(g).patrol), mark: ComplianceMarks.dailyPatrolMinutes)
+                      role: ConsoleApp.role(paces(g).patrol), mark: settings.dailyPatrolMinutes)
         }
     }
 
@@ -88,13 +91,13 @@ final class GridPageScreen: Screen {
         let zone = app.store.zone
         let today = zone.localDate(of: now)
         for w in d.workers where r < a.row + 12 {
-            let pace = ComplianceMarks.reportPace(reports: w.reports, workers: 1, day: today.day, daysInMonth: today.localMonth.dayCount)
+            let pace = ComplianceMarks.reportPace(reports: w.reports, workers: 1, day: today.day, daysInMonth: today.localMonth.dayCount, settings: app.settings)
             var c = a.col + 1
             c += s.put(r, c, DisplayWidth.pad(w.code, to: 10))
             c += s.put(r, c, DisplayWidth.pad(w.name, to: 10))
             c += s.put(r, c, DisplayWidth.pad(t["kind." + w.kind], to: 10), role: .dim)
             c += s.put(r, c, DisplayWidth.pad(w.phone, to: 14), role: .dim)
-            s.put(r, c, "\(t["pt.reports"]) \(w.reports)/\(ComplianceMarks.monthlyReports)", role: ConsoleApp.role(pace))
+            s.put(r, c, "\(t["pt.reports"]) \(w.reports)/\(app.settings.monthlyReports)", role: ConsoleApp.role(pace))
             r += 1
         }
         r += 1

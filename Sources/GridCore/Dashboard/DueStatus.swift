@@ -10,9 +10,10 @@ public enum DueStatus: Int, Sendable, Comparable {
     case overdue
 
     /// The status at `now` from the stage's deadline and warning point; no deadline means on time.
+    /// Overdue is `Deadline.isOverdue` (strictly after the deadline).
     public static func of(dueAt: Date?, nearDueAt: Date?, now: Date) -> DueStatus {
         guard let dueAt else { return .onTime }
-        if now >= dueAt { return .overdue }
+        if Deadline.isOverdue(now: now, due: dueAt) { return .overdue }
         if let nearDueAt, now >= nearDueAt { return .nearDue }
         return .onTime
     }

@@ -56,7 +56,7 @@ extension Store {
             ShiftSummary(
                 new: try db.scalarInt("SELECT count(*) FROM matters WHERE reported_at >= ? AND reported_at <= ?", [.of(since), .of(now)]),
                 closed: try db.scalarInt("SELECT count(*) FROM matters WHERE state = 'closed' AND ended_at >= ? AND ended_at <= ?", [.of(since), .of(now)]),
-                becameOverdue: try db.scalarInt("SELECT count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at > ? AND stage_due_at <= ?", [.of(since), .of(now)]),
+                becameOverdue: try db.scalarInt("SELECT count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at >= ? AND stage_due_at < ?", [.of(since), .of(now)]),
                 urgent: try db.scalarInt("SELECT count(*) FROM matters WHERE urgency = 'urgent' AND reported_at >= ? AND reported_at <= ?", [.of(since), .of(now)]))
         }
     }

@@ -31,6 +31,8 @@ public struct OverviewFigures: Sendable, Equatable {
     public var reportsThisMonth = 0
     /// Grid workers on the roll.
     public var workers = 0
+    /// The township's marks: daily patrol minutes per grid, monthly reports per worker.
+    public var dailyPatrolMinutes = 120, monthlyReports = 10
     /// Day of the month and its length (for the pace).
     public var day = 1, daysInMonth = 30
     /// The latest events, newest first.
@@ -196,11 +198,11 @@ public struct GridComplianceRow: Sendable, Equatable {
     public var mapRow: Int?, mapCol: Int?
     /// Patrol minutes today (overlaps counted once).
     public var minutesToday: Int
-    /// Month-to-date average daily minutes (days so far).
+    /// Month-to-date average daily minutes over the completed days.
     public var averageMinutes: Int
-    /// Days this month at or above the mark.
+    /// Completed days this month at or above the mark.
     public var daysMet: Int
-    /// Days of the month so far (including today).
+    /// Completed days of the month so far (today is judged when it ends).
     public var daysSoFar: Int
     /// Workers assigned.
     public var workers: Int

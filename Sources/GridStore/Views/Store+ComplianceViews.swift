@@ -16,32 +16,31 @@ extension Store {
                 """) { r in
                 index[r.text(0)] = rows.count
                 rows.append(GridComplianceRow(code: r.text(0), name: r.text(1), mapRow: r.optionalInt(2), mapCol: r.optionalInt(3),
-                                           minutesToday: 0, averageMinutes: 0, daysMet: 0, daysSoFar: today.day, workers: r.int(4),
+                                           minutesToday: 0, averageMinutes: 0, daysMet: 0, daysSoFar: today.day - 1, workers: r.int(4),
                                            reports: 0, overdueMatters: 0, ongoing: 0))
             }
-            // The month's sessions, grid by grid (index patrols_grid_start), split into local days.
-            var sessions: [(start: Date, end: Date?)] = []
+            // The month's sessions, grid by grid (index patrols_grid_start), judged by the compliance rules.
+            let settings = try complianceSettings()
+            let frame = DayFrame(month: month, zone: zone, now: now)
+            var sessions: [PatrolSession] = []
             var current = ""
             func flush() {
                 guard let i = index[current] else { return }
-                var total = 0
-                for d in 1...today.day {
-                    let date = LocalDate(year: today.year, month: today.month, day: d)!
-                    let from = zone.startOfDay(date), to = min(zone.endOfDay(date), now)
-                    let m = ComplianceMarks.coveredMinutes(sessions, from: from, to: to, openEnd: now)
-                    total += m
-                    if m >= ComplianceMarks.dailyPatrolMinutes { rows[i].daysMet += 1 }
-                    if d == today.day { rows[i].minutesToday = m }
-                }
-                rows[i].averageMinutes = total / max(1, today.day)
-                rows[i].ongoing = sessions.filter { $0.end == nil }.count
+                let fig = PatrolRules.figure(sessions, frame: frame, settings: settings)
+                rows[i].minutesToday = fig.todayMinutes ?? 0
+                rows[i].daysMet = fig.daysMeeting
+                rows[i].daysSoFar = fig.days
+                rows[i].averageMinutes = Int(fig.averageMinutes ?? 0)
+                rows[i].ongoing = sessions.filter { $0.isOpen }.count
             }
             try db.forEach("""
-                SELECT p.grid, p.start_at, p.end_at FROM grids g JOIN patrols p ON p.grid = g.code AND p.start_at >= ? AND p.start_at < ?
+                SELECT p.grid, p.id, p.worker, p.start_at, p.end_at, p.confirmed_by, p.confirmed_at
+                FROM grids g JOIN patrols p ON p.grid = g.code AND p.start_at >= ? AND p.start_at < ?
                 WHERE g.level = 'basic' ORDER BY g.code
                 """, [.of(monthStart.addingTimeInterval(-86_400)), .of(min(monthEnd, now))]) { r in
                 if r.text(0) != current { flush(); current = r.text(0); sessions = [] }
-                sessions.append((r.date(1), r.optionalDate(2)))
+                sessions.append(PatrolSession(id: r.int(1), worker: r.text(2), grid: r.text(0), start: r.date(3), end: r.optionalDate(4),
+                                              confirmedBy: r.optionalText(5), confirmedAt: r.optionalDate(6)))
             }
             flush()
             try db.forEach("""
@@ -49,7 +48,7 @@ extension Store {
                 """, [.of(monthStart), .of(monthEnd)]) { r in
                 if let i = index[r.text(0)] { rows[i].reports = r.int(1) }
             }
-            try db.forEach("SELECT grid, count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at <= ? GROUP BY grid", [.of(now)]) { r in
+            try db.forEach("SELECT grid, count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at < ? GROUP BY grid", [.of(now)]) { r in
                 if let i = index[r.text(0)] { rows[i].overdueMatters = r.int(1) }
             }
             return rows

@@ -14,8 +14,8 @@ extension Store {
             f.byState = try db.query("SELECT state, count(*) FROM matters WHERE ended_at IS NULL GROUP BY state ORDER BY 2 DESC, 1") { ($0.text(0), $0.int(1)) }
             f.open = f.byState.reduce(0) { $0 + $1.count }
             f.escalated = f.byState.first { $0.key == "escalated" }?.count ?? 0
-            f.overdue = try db.scalarInt("SELECT count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at <= ?", [.of(now)])
-            f.nearDue = try db.scalarInt("SELECT count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at > ? AND near_due_at <= ?", [.of(now), .of(now)])
+            f.overdue = try db.scalarInt("SELECT count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at < ?", [.of(now)])
+            f.nearDue = try db.scalarInt("SELECT count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at >= ? AND near_due_at <= ?", [.of(now), .of(now)])
             f.urgentOpen = try db.scalarInt("SELECT count(*) FROM matters WHERE ended_at IS NULL AND urgency = 'urgent'")
             f.shelved = try db.scalarInt("SELECT count(*) FROM matters WHERE ended_at IS NULL AND shelved = 1")
             f.byPlatform = try db.query("""
@@ -23,8 +23,11 @@ extension Store {
                 WHERE m.ended_at IS NULL GROUP BY 1 ORDER BY 2 DESC, 1
                 """) { ($0.text(0), $0.int(1)) }
             let minutes = try patrolMinutesToday(now: now)
+            let settings = try complianceSettings()
+            f.dailyPatrolMinutes = settings.dailyPatrolMinutes
+            f.monthlyReports = settings.monthlyReports
             for (_, m) in minutes {
-                if m >= ComplianceMarks.dailyPatrolMinutes { f.gridsMet += 1 } else if m > 0 { f.gridsUnder += 1 } else { f.gridsNobody += 1 }
+                if m >= settings.dailyPatrolMinutes { f.gridsMet += 1 } else if m > 0 { f.gridsUnder += 1 } else { f.gridsNobody += 1 }
             }
             f.reportsThisMonth = try db.scalarInt("SELECT count(*) FROM matters WHERE source = 'grid_worker' AND reported_at >= ? AND reported_at < ?", [.of(monthStart), .of(monthEnd)])
             f.workers = try db.scalarInt("SELECT count(*) FROM workers")
@@ -37,24 +40,27 @@ extension Store {
         }
     }
 
-    /// Patrol minutes today per basic grid (overlapping sessions counted once), sessions under way running to `now`.
+    /// Patrol minutes today per basic grid, by the compliance rules (overlaps once, suspect sessions left out).
     public func patrolMinutesToday(now: Date) throws -> [(code: String, minutes: Int)] {
         let today = zone.localDate(of: now)
+        let settings = try complianceSettings()
+        let frame = DayFrame(from: today, through: today, zone: zone, now: now)
         let dayStart = zone.startOfDay(today), dayEnd = zone.endOfDay(today)
-        var sessions: [String: [(start: Date, end: Date?)]] = [:]
+        var sessions: [String: [PatrolSession]] = [:]
         var order: [String] = []
         // A session may start the evening before and cross midnight: look back one day.
         try db.forEach("""
-            SELECT g.code, p.start_at, p.end_at FROM grids g
+            SELECT g.code, p.id, p.worker, p.start_at, p.end_at, p.confirmed_by, p.confirmed_at FROM grids g
             LEFT JOIN patrols p ON p.grid = g.code AND p.start_at >= ? AND p.start_at < ?
             WHERE g.level = 'basic' ORDER BY g.code
             """, [.of(dayStart.addingTimeInterval(-86_400)), .of(min(dayEnd, now))]) { row in
             let code = row.text(0)
             if sessions[code] == nil { sessions[code] = []; order.append(code) }
-            if !row.isNull(1) { sessions[code]!.append((row.date(1), row.optionalDate(2))) }
+            if !row.isNull(1) {
+                sessions[code]!.append(PatrolSession(id: row.int(1), worker: row.text(2), grid: code, start: row.date(3), end: row.optionalDate(4),
+                                                     confirmedBy: row.optionalText(5), confirmedAt: row.optionalDate(6)))
+            }
         }
-        return order.map { code in
-            (code, ComplianceMarks.coveredMinutes(sessions[code]!, from: dayStart, to: min(dayEnd, now), openEnd: now))
-        }
+        return order.map { code in (code, PatrolRules.figure(sessions[code]!, frame: frame, settings: settings).todayMinutes ?? 0) }
     }
 }
