@@ -75,11 +75,11 @@ public final class ConsoleApp {
             ask(strings["form.discard"]) { [self] in stack.removeAll(); show(tab: i) }
             return
         }
-        stack.removeAll(); active = i; reloadCurrent()
+        stack.removeAll(); active = i; message = nil; reloadCurrent()
     }
 
     /// Pushes a page.
-    public func push(_ screen: Screen) { stack.append(screen); reloadCurrent() }
+    public func push(_ screen: Screen) { stack.append(screen); message = nil; reloadCurrent() }
 
     /// Closes the front page (or does nothing on a tab).
     public func pop() {

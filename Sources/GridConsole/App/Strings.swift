@@ -71,7 +71,7 @@ public struct Strings: Sendable {
         "pt.workers": ("网格员", "Workers"), "pt.reports": ("本月上报", "Reports"), "pt.grade": ("评价", "Grade"),
         "pace.met": ("达标", "met"), "pace.onPace": ("进度正常", "on pace"), "pace.behind": ("落后", "behind"),
         "gd.workers": ("网格员", "Workers"), "gd.sessions": ("今日巡查记录", "Today's sessions"),
-        "gd.ongoing": ("进行中", "under way"), "gd.noSessions": ("今日无巡查", "no patrol today"),
+        "gd.ongoing": ("进行中", "under way"), "gd.start": ("开始", "Start"), "gd.end": ("结束", "End"), "gd.length": ("时长", "Length"), "gd.noSessions": ("今日无巡查", "no patrol today"),
         "kind.full": ("专职", "full-time"), "kind.part": ("兼职", "part-time"),
         // Map
         "map.legend": ("红=有超期案件  黄=巡查不足  绿=正常", "red = overdue matter  yellow = under patrol mark  green = fine"),

@@ -104,7 +104,7 @@ final class GridPageScreen: Screen {
         Chrome.heading(s, row: r, col: a.col + 1, width: a.width - 2, text: t["gd.sessions"])
         if d.sessions.isEmpty { s.put(r + 1, a.col + 1, t["gd.noSessions"], role: .overdue); return }
         table.draw(s, Rect(row: r + 1, col: a.col + 1, height: a.bottom - r - 1, width: a.width - 2),
-                   columns: [Column(t["pt.workers"], 20), Column("", 12), Column("", 12), Column("", 0, right: false)]) { i in
+                   columns: [Column(t["pt.workers"], 20), Column(t["gd.start"], 12), Column(t["gd.end"], 12), Column(t["gd.length"], 0)]) { i in
             let p = d.sessions[i]
             let end = p.end.map { ConsoleApp.shortTime($0, zone: zone) } ?? t["gd.ongoing"]
             let mins = Int((p.end ?? self.now).timeIntervalSince(p.start) / 60)
