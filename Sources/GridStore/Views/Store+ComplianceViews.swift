@@ -48,7 +48,7 @@ extension Store {
                 """, [.of(monthStart), .of(monthEnd)]) { r in
                 if let i = index[r.text(0)] { rows[i].reports = r.int(1) }
             }
-            try db.forEach("SELECT grid, count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at < ? GROUP BY grid", [.of(now)]) { r in
+            try db.forEach("SELECT grid, count(*) FROM matters INDEXED BY matters_open_due WHERE ended_at IS NULL AND stage_due_at < ? GROUP BY grid", [.of(now)]) { r in
                 if let i = index[r.text(0)] { rows[i].overdueMatters = r.int(1) }
             }
             return rows
