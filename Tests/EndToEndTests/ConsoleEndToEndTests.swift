@@ -151,6 +151,21 @@ final class ConsoleEndToEndTests: XCTestCase {
         try t.keys("q"); try t.wait(for: "CONSOLE-EXIT=0")
     }
 
+    func testSIGTERMAndCtrlCLeaveTheTerminalRestored() throws {
+        let t = try console()
+        try t.keys("2"); try t.wait(for: "排序：剩余/超期")
+        let shell = try t.panePID()
+        guard shell > 0 else { return XCTFail("no pane pid") }
+        let child = try childPID(of: shell)
+        guard child > 0 else { return XCTFail("no console process under the pane's shell \(shell)") }
+        kill(child, SIGTERM)
+        try t.wait(for: "CONSOLE-EXIT=143")
+        XCTAssertFalse(try t.screen().contains("排序：剩余/超期"), "the alternate screen is gone")
+        let again = try console()
+        try again.keys("C-c")
+        try again.wait(for: "CONSOLE-EXIT=0")
+    }
+
     // MARK: helpers
 
     func waitChange(_ t: TmuxSession, row: String, from old: String, timeout: Double = 3) throws -> Double {

@@ -54,10 +54,10 @@ extension Store {
     public func shiftSummary(since: Date, now: Date) throws -> ShiftSummary {
         try db.read {
             ShiftSummary(
-                new: try db.scalarInt("SELECT count(*) FROM matters WHERE reported_at >= ? AND reported_at <= ?", [.of(since), .of(now)]),
-                closed: try db.scalarInt("SELECT count(*) FROM matters WHERE state = 'closed' AND ended_at >= ? AND ended_at <= ?", [.of(since), .of(now)]),
-                becameOverdue: try db.scalarInt("SELECT count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at >= ? AND stage_due_at < ?", [.of(since), .of(now)]),
-                urgent: try db.scalarInt("SELECT count(*) FROM matters WHERE urgency = 'urgent' AND reported_at >= ? AND reported_at <= ?", [.of(since), .of(now)]))
+                new: try db.scalarInt(ConsoleQueries.newInRange, [.of(since), .of(now.addingTimeInterval(1))]),
+                closed: try db.scalarInt(ConsoleQueries.closedInRange, [.of(since), .of(now)]),
+                becameOverdue: try db.scalarInt(ConsoleQueries.becameOverdue, [.of(since), .of(now)]),
+                urgent: try db.scalarInt(ConsoleQueries.urgentInRange, [.of(since), .of(now)]))
         }
     }
 }

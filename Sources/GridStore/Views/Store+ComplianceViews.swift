@@ -43,12 +43,10 @@ extension Store {
                                               confirmedBy: r.optionalText(5), confirmedAt: r.optionalDate(6)))
             }
             flush()
-            try db.forEach("""
-                SELECT grid, count(*) FROM matters WHERE source = 'grid_worker' AND reported_at >= ? AND reported_at < ? GROUP BY grid
-                """, [.of(monthStart), .of(monthEnd)]) { r in
+            try db.forEach(ConsoleQueries.reportsByGrid, [.of(monthStart), .of(monthEnd)]) { r in
                 if let i = index[r.text(0)] { rows[i].reports = r.int(1) }
             }
-            try db.forEach("SELECT grid, count(*) FROM matters INDEXED BY matters_open_due WHERE ended_at IS NULL AND stage_due_at < ? GROUP BY grid", [.of(now)]) { r in
+            try db.forEach(ConsoleQueries.overdueByGrid, [.of(now)]) { r in
                 if let i = index[r.text(0)] { rows[i].overdueMatters = r.int(1) }
             }
             return rows

@@ -2,7 +2,7 @@ import Foundation
 import GridCore
 
 extension Store {
-    private static let consoleMatterColumns = """
+    static let consoleMatterColumns = """
         m.id, m.number, m.urgency, coalesce(c.name, m.category), m.grid, coalesce(d.name, ''), coalesce(m.department, ''),
         m.state, m.title, m.stage_due_at, m.near_due_at, m.shelved, m.urge_count
         FROM matters m LEFT JOIN categories c ON c.code = m.category LEFT JOIN departments d ON d.code = m.department
@@ -59,18 +59,13 @@ extension Store {
 
     /// Open matters near due or overdue at `now`, most overdue first (at most `limit`).
     public func dueMatters(now: Date, limit: Int = 500) throws -> [MatterRow] {
-        try db.query("SELECT \(Store.consoleMatterColumns) WHERE m.ended_at IS NULL AND m.stage_due_at IS NOT NULL AND (m.stage_due_at < ? OR m.near_due_at <= ?) ORDER BY m.stage_due_at LIMIT ?",
+        try db.query(ConsoleQueries.dueList,
                      [.of(now), .of(now), .of(limit)], Store.consoleMatterRow)
     }
 
     /// Overdue and near-due counts per department at `now`, most overdue first.
     public func dueByDepartment(now: Date) throws -> [DepartmentDue] {
-        try db.query("""
-            SELECT coalesce(d.name, ''), sum(m.stage_due_at < ?), sum(m.stage_due_at >= ?)
-            FROM matters m LEFT JOIN departments d ON d.code = m.department
-            WHERE m.ended_at IS NULL AND m.stage_due_at IS NOT NULL AND (m.stage_due_at < ? OR m.near_due_at <= ?)
-            GROUP BY 1 ORDER BY 2 DESC, 3 DESC, 1
-            """, [.of(now), .of(now), .of(now), .of(now)]) { DepartmentDue(department: $0.text(0), overdue: $0.int(1), nearDue: $0.int(2)) }
+        try db.query(ConsoleQueries.dueByDepartment, [.of(now), .of(now), .of(now), .of(now)]) { DepartmentDue(department: $0.text(0), overdue: $0.int(1), nearDue: $0.int(2)) }
     }
 
     /// Everything about one matter by case number, or nil.
@@ -115,9 +110,9 @@ extension Store {
     /// Alerts since the last look: urgent matters added after `afterID`, and open matters whose
     /// deadline passed in `[from, to)` (newly overdue: `stage_due_at < now` is overdue). Case numbers, at most `limit` of each.
     public func newAlerts(afterID: Int, from: Date, to: Date, limit: Int = 5) throws -> (urgent: [String], overdue: [String]) {
-        let u = try db.query("SELECT number FROM matters WHERE id > ? AND urgency = 'urgent' AND ended_at IS NULL ORDER BY id LIMIT ?",
+        let u = try db.query(ConsoleQueries.newUrgent,
                              [.of(afterID), .of(limit)]) { $0.text(0) }
-        let o = try db.query("SELECT number FROM matters WHERE ended_at IS NULL AND stage_due_at >= ? AND stage_due_at < ? ORDER BY stage_due_at LIMIT ?",
+        let o = try db.query(ConsoleQueries.newlyOverdue,
                              [.of(from), .of(to), .of(limit)]) { $0.text(0) }
         return (u, o)
     }

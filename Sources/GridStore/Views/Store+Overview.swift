@@ -10,18 +10,15 @@ extension Store {
         let monthStart = zone.startOfDay(month.firstDay), monthEnd = zone.startOfDay(month.next.firstDay)
         return try db.read {
             var f = OverviewFigures()
-            f.newToday = try db.scalarInt("SELECT count(*) FROM matters WHERE reported_at >= ? AND reported_at < ?", [.of(dayStart), .of(dayEnd)])
-            f.byState = try db.query("SELECT state, count(*) FROM matters WHERE ended_at IS NULL GROUP BY state ORDER BY 2 DESC, 1") { ($0.text(0), $0.int(1)) }
+            f.newToday = try db.scalarInt(ConsoleQueries.newInRange, [.of(dayStart), .of(dayEnd)])
+            f.byState = try db.query(ConsoleQueries.openByState) { ($0.text(0), $0.int(1)) }
             f.open = f.byState.reduce(0) { $0 + $1.count }
             f.escalated = f.byState.first { $0.key == "escalated" }?.count ?? 0
-            f.overdue = try db.scalarInt("SELECT count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at < ?", [.of(now)])
-            f.nearDue = try db.scalarInt("SELECT count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at >= ? AND near_due_at <= ?", [.of(now), .of(now)])
-            f.urgentOpen = try db.scalarInt("SELECT count(*) FROM matters WHERE ended_at IS NULL AND urgency = 'urgent'")
-            f.shelved = try db.scalarInt("SELECT count(*) FROM matters WHERE ended_at IS NULL AND shelved = 1")
-            f.byPlatform = try db.query("""
-                SELECT coalesce(d.platform, ''), count(*) FROM matters m LEFT JOIN departments d ON d.code = m.department
-                WHERE m.ended_at IS NULL GROUP BY 1 ORDER BY 2 DESC, 1
-                """) { ($0.text(0), $0.int(1)) }
+            f.overdue = try db.scalarInt(ConsoleQueries.overdueCount, [.of(now)])
+            f.nearDue = try db.scalarInt(ConsoleQueries.nearDueCount, [.of(now), .of(now)])
+            f.urgentOpen = try db.scalarInt(ConsoleQueries.urgentOpenCount)
+            f.shelved = try db.scalarInt(ConsoleQueries.shelvedCount)
+            f.byPlatform = try db.query(ConsoleQueries.openByPlatform) { ($0.text(0), $0.int(1)) }
             let minutes = try patrolMinutesToday(now: now)
             let settings = try complianceSettings()
             f.dailyPatrolMinutes = settings.dailyPatrolMinutes
@@ -29,13 +26,10 @@ extension Store {
             for (_, m) in minutes {
                 if m >= settings.dailyPatrolMinutes { f.gridsMet += 1 } else if m > 0 { f.gridsUnder += 1 } else { f.gridsNobody += 1 }
             }
-            f.reportsThisMonth = try db.scalarInt("SELECT count(*) FROM matters WHERE source = 'grid_worker' AND reported_at >= ? AND reported_at < ?", [.of(monthStart), .of(monthEnd)])
+            f.reportsThisMonth = try db.scalarInt(ConsoleQueries.reportsInRange, [.of(monthStart), .of(monthEnd)])
             f.workers = try db.scalarInt("SELECT count(*) FROM workers")
             f.day = today.day; f.daysInMonth = month.dayCount
-            f.feed = try db.query("""
-                SELECT e.at, e.kind, m.number, m.title, e.actor FROM events e JOIN matters m ON m.id = e.matter_id
-                ORDER BY e.id DESC LIMIT ?
-                """, [.of(feedSize)]) { FeedItem(at: $0.date(0), kind: $0.text(1), number: $0.text(2), title: $0.text(3), actor: $0.text(4)) }
+            f.feed = try db.query(ConsoleQueries.feed, [.of(feedSize), .of(feedSize)]) { FeedItem(at: $0.date(0), kind: $0.text(1), number: $0.text(2), title: $0.text(3), actor: $0.text(4)) }
             return f
         }
     }
