@@ -15,7 +15,7 @@ final class GridMapScreen: Screen {
         let now = app.now
         minutesIntoDay = app.store.zone.secondsIntoDay(of: now) / 60
         settings = app.settings
-        grids = try app.store.gridCompliance(now: now).filter { $0.mapRow != nil && $0.mapCol != nil }
+        grids = try app.store.gridMapCells(now: now)
         selected = min(selected, max(0, grids.count - 1))
     }
 
@@ -44,7 +44,7 @@ final class GridMapScreen: Screen {
             s.put(r + 1, c, DisplayWidth.pad(DisplayWidth.clip(g.name, to: GridMapScreen.cellWidth - 1), to: GridMapScreen.cellWidth - 1), role: role, attrs: attrs)
         }
         let g = grids[selected]
-        let info = "\(g.code) \(g.name) · \(t["pt.minutes"]) \(g.minutesToday / 60):\(String(format: "%02d", g.minutesToday % 60)) · \(t["pt.days"]) \(g.daysMet)/\(g.daysSoFar) · \(t["pt.workers"]) \(g.workers) · \(t["pt.reports"]) \(g.reports) · \(t["ov.overdue"]) \(g.overdueMatters)"
+        let info = "\(g.code) \(g.name) · \(t["pt.minutes"]) \(g.minutesToday / 60):\(String(format: "%02d", g.minutesToday % 60)) · \(t["pt.workers"]) \(g.workers) · \(t["ov.overdue"]) \(g.overdueMatters)"
         Chrome.heading(s, row: a.bottom - 2, col: a.col + 1, width: a.width - 2, text: "")
         s.put(a.bottom - 1, a.col + 1, info, role: role(g), attrs: [.bold], width: a.width - 2)
     }

@@ -78,3 +78,23 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The grid map's cells: basic grids with a map position, today's patrol minutes and open overdue matters
+    /// (the month figures of `gridCompliance` are left at zero: the map does not show them).
+    public func gridMapCells(now: Date) throws -> [GridComplianceRow] {
+        try db.read {
+            let minutes = Dictionary(uniqueKeysWithValues: try patrolMinutesToday(now: now).map { ($0.code, $0.minutes) })
+            var overdue: [String: Int] = [:]
+            try db.forEach(ConsoleQueries.overdueByGrid, [.of(now)]) { overdue[$0.text(0)] = $0.int(1) }
+            return try db.query("""
+                SELECT g.code, g.name, g.map_row, g.map_col, (SELECT count(*) FROM workers w WHERE w.grid = g.code)
+                FROM grids g WHERE g.level = 'basic' AND g.map_row IS NOT NULL AND g.map_col IS NOT NULL ORDER BY g.code
+                """) { r in
+                GridComplianceRow(code: r.text(0), name: r.text(1), mapRow: r.optionalInt(2), mapCol: r.optionalInt(3),
+                                  minutesToday: minutes[r.text(0)] ?? 0, averageMinutes: 0, daysMet: 0, daysSoFar: 0, workers: r.int(4),
+                                  reports: 0, overdueMatters: overdue[r.text(0)] ?? 0, ongoing: 0)
+            }
+        }
+    }
+}
