@@ -44,7 +44,9 @@ public final class Store {
             }
             try Migrator.migrate(db)
         }
-        return try Store(db: db)
+        let store = try Store(db: db)
+        try store.restoreDroppedIndexes()
+        return store
     }
 
     /// Creates a new file (mode 0660), applies every migration, records the time zone and makes `admin` its admin.

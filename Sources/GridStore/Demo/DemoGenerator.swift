@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import GridCore
 
@@ -40,14 +41,26 @@ public struct DemoGenerator {
         // A bulk writer touches many index pages at random: a larger page cache for this connection
         // (64 MiB) and fewer checkpoints keep that in memory. Other processes are unaffected.
         try store.db.execute("PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 10000")
+        gr_keep_heap()
         defer { try? store.db.execute("PRAGMA wal_autocheckpoint = 1000"); try? store.checkpoint() }
         var rng = SeededRandom(seed: spec.seed)
         let (gridCodes, workers) = try writeRegistry(&rng, &summary)
         let workersByGrid = Dictionary(grouping: workers, by: \.grid)
-        summary.rows["patrols"] = try writePatrols(&rng, gridCodes: gridCodes, workersByGrid: workersByGrid, workers: workers)
-        let counts = try MatterSynth(store: store, now: now, months: spec.months, categories: categories,
+        let noPatrols = try store.db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM patrols LIMIT 1)") == 0
+        var patrolRng = rng
+        summary.rows["patrols"] = try noPatrols
+            ? store.withIndexesDropped(on: ["patrols"], progress: writer.progress) {
+                try writePatrols(&patrolRng, gridCodes: gridCodes, workersByGrid: workersByGrid, workers: workers)
+            }
+            : writePatrols(&patrolRng, gridCodes: gridCodes, workersByGrid: workersByGrid, workers: workers)
+        rng = patrolRng
+        // Into an empty file, load without secondary indexes and build them once at the end.
+        let empty = try store.db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM matters LIMIT 1)") == 0
+        let counts = try (empty ? { try store.withIndexesDropped(on: ["matters", "events", "stages"], progress: writer.progress, $0) } : { try $0() }) {
+            try MatterSynth(store: store, now: now, months: spec.months, categories: categories,
                                      calendar: try store.officeCalendar(), rules: try store.matterRules(), actor: actor.login)
             .write(count: spec.matters, rng: &rng, gridCodes: gridCodes, workersByGrid: workersByGrid, writer: writer)
+        }
         summary.rows.merge(counts) { $1 }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
