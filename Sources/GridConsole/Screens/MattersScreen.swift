@@ -35,9 +35,12 @@ final class MattersScreen: Screen {
         return cache?[table.selection]?.number
     }
 
-    func columns(_ t: Strings) -> [Column] {
-        [Column(t["col.number"], 14), Column(t["col.urgency"], 4), Column(t["col.category"], 14), Column(t["col.grid"], 8),
-         Column(t["col.department"], 12), Column(t["col.state"], 8), Column(t["col.due"], 12, right: true), Column(t["col.title"], 0)]
+    /// The columns; narrower category and department columns below 110 columns so the title keeps some room.
+    func columns(_ t: Strings, width: Int = 120) -> [Column] {
+        let narrow = width < 110
+        return [Column(t["col.number"], 14), Column(t["col.urgency"], 4), Column(t["col.category"], narrow ? 10 : 14), Column(t["col.grid"], 8),
+                Column(t["col.department"], narrow ? 8 : 12), Column(t["col.state"], narrow ? 6 : 8), Column(t["col.due"], narrow ? 10 : 12, right: true),
+                Column(t["col.title"], 0)]
     }
 
     func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
@@ -53,7 +56,7 @@ final class MattersScreen: Screen {
         let body = Rect(row: a.row + 1, col: a.col + 1, height: a.height - 1, width: a.width - 2)
         let range = table.visibleRange(height: body.height - 1)
         try? cache?.prepare(range)
-        table.draw(s, body, columns: columns(t)) { i in
+        table.draw(s, body, columns: columns(t, width: body.width)) { i in
             guard let m = self.cache?[i] else { return nil }
             return MattersScreen.cells(m, app: app, now: self.now)
         }
