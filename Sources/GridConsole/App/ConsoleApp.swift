@@ -58,7 +58,7 @@ public final class ConsoleApp {
         self.bell = bell
         alertCheckedAt = clock.now()
         alertHighWater = (try? store.lastMatterID()) ?? 0
-        tabs = [OverviewScreen(), MattersScreen(), OverdueScreen(), PatrolScreen(), GridMapScreen(), DutyScreen()]
+        tabs = (0..<6).map(ConsoleApp.freshTab)
         if readOnly { message = store.isReadOnly ? strings["status.readonlyNotice"] : strings["status.unknownUser"] }
     }
 
@@ -71,8 +71,8 @@ public final class ConsoleApp {
     /// Switches to tab `i` (0-based), closing pages.
     public func show(tab i: Int) {
         guard tabs.indices.contains(i) else { return }
-        if let d = stack.last, d.dirty {
-            ask(strings["form.discard"]) { [self] in stack.removeAll(); show(tab: i) }
+        if hasUnsavedText {
+            ask(strings["form.discard"]) { [self] in stack.removeAll(); discardTabEdits(); show(tab: i) }
             return
         }
         stack.removeAll(); active = i; message = nil; reloadCurrent()
@@ -165,11 +165,24 @@ public final class ConsoleApp {
 
     /// Quits, asking first if a form holds unsaved text.
     public func requestQuit() {
-        if stack.contains(where: { $0.dirty }) {
+        if hasUnsavedText {
             ask(strings["form.discard"]) { [self] in quitting = true }
         } else {
             quitting = true
         }
+    }
+
+    /// Whether any open page or the active tab holds typed text that is not saved.
+    public var hasUnsavedText: Bool { stack.contains { $0.dirty } || tabs[active].dirty }
+
+    /// Replaces the active tab with a fresh one when leaving it discards its typing (e.g. a handover note).
+    private func discardTabEdits() {
+        guard tabs[active].dirty else { return }
+        tabs[active] = ConsoleApp.freshTab(active)
+    }
+
+    static func freshTab(_ i: Int) -> Screen {
+        [OverviewScreen(), MattersScreen(), OverdueScreen(), PatrolScreen(), GridMapScreen(), DutyScreen()][i]
     }
 
     /// Opens the new-matter form.
