@@ -46,6 +46,8 @@ public final class Store {
         }
         let store = try Store(db: db)
         try store.restoreDroppedIndexes()
+        // A summary marked stale (fresh from the migration, or a rebuild cut short) is rebuilt on a writable open.
+        if writable, try store.patrolDaysStale() { try store.rebuildPatrolDays() }
         return store
     }
 
@@ -69,6 +71,7 @@ public final class Store {
                        [.text(admin.login), .text(admin.name), .text(admin.role.rawValue), .of(now)])
             try db.run("INSERT INTO audit(at, actor, action, target, allowed, detail) VALUES (?, ?, 'init', ?, 1, ?)",
                        [.of(now), .text(admin.login), .text(path), .text("time zone \(zone.identifier)")])
+            try db.run("DELETE FROM summary_rebuild")  // nothing to summarise yet
         }
         return try Store(db: db)
     }

@@ -87,15 +87,7 @@ public enum ComplianceRules {
     ///   - reportCounts: counted reports per worker code in the month (up to the period's end).
     public static func board(period: CompliancePeriod, grids: [Grid], workers: [WorkerRef], sessions: [PatrolSession],
                              reportCounts: [String: Int], zone: TownshipZone, now: Date, settings: ComplianceSettings) -> ComplianceBoard {
-        let month = period.month
-        let at = effectiveNow(period, zone: zone, now: now)
-        let monthFrame = DayFrame(month: month, zone: zone, now: at)
-        let frame: DayFrame
-        switch period {
-        case .month: frame = monthFrame
-        case .day(let d): frame = DayFrame(from: d, through: d, zone: zone, now: at)
-        }
-        let pace = ReportPace(elapsedDays: monthFrame.completedDays, daysInMonth: month.dayCount, target: settings.monthlyReports)
+        let frame = ComplianceRules.frame(for: period, zone: zone, now: now)
         // Slice the grid-sorted sessions once.
         var byGrid: [String: Range<Int>] = [:]
         var i = 0
@@ -106,6 +98,31 @@ public enum ComplianceRules {
             byGrid[g] = i..<j
             i = j
         }
+        return board(period: period, grids: grids, workers: workers, reportCounts: reportCounts, zone: zone, now: now, settings: settings) { code in
+            let mine = byGrid[code].map { Array(sessions[$0]) } ?? []
+            let ongoing = mine.filter { $0.status(limitSeconds: settings.suspectSeconds, now: now) == .ongoing }.count
+            return (PatrolRules.figure(mine, frame: frame, settings: settings), ongoing)
+        }
+    }
+
+    /// The frame a period's patrol figures are computed over (the month, or the one day), at its effective now.
+    public static func frame(for period: CompliancePeriod, zone: TownshipZone, now: Date) -> DayFrame {
+        let at = effectiveNow(period, zone: zone, now: now)
+        switch period {
+        case .month(let m): return DayFrame(month: m, zone: zone, now: at)
+        case .day(let d): return DayFrame(from: d, through: d, zone: zone, now: at)
+        }
+    }
+
+    /// Builds the board from each grid's patrol figure over `frame(for:)` and its count of sessions under way,
+    /// given by `patrol(gridCode)` (computed from sessions, or from the maintained day summary plus live sessions).
+    public static func board(period: CompliancePeriod, grids: [Grid], workers: [WorkerRef], reportCounts: [String: Int],
+                             zone: TownshipZone, now: Date, settings: ComplianceSettings,
+                             patrol: (String) -> (figure: PatrolFigure, ongoing: Int)) -> ComplianceBoard {
+        let month = period.month
+        let at = effectiveNow(period, zone: zone, now: now)
+        let monthFrame = DayFrame(month: month, zone: zone, now: at)
+        let pace = ReportPace(elapsedDays: monthFrame.completedDays, daysInMonth: month.dayCount, target: settings.monthlyReports)
         var workersByGrid: [String: [WorkerRef]] = [:]
         for w in workers { workersByGrid[w.grid, default: []].append(w) }
 
@@ -113,8 +130,9 @@ public enum ComplianceRules {
         var workerRows: [WorkerCompliance] = []
         gridRows.reserveCapacity(grids.count)
         for g in grids.sorted(by: { $0.code < $1.code }) {
-            let mine = byGrid[g.code].map { Array(sessions[$0]) } ?? []
-            var figure = PatrolRules.figure(mine, frame: frame, settings: settings)
+            let p = patrol(g.code)
+            var figure = p.figure
+            let ongoing = p.ongoing
             if case .day = period {
                 // A day view judges that one day, so far if it is today.
                 let s = figure.dailySeconds[0]
@@ -134,7 +152,6 @@ public enum ComplianceRules {
                                                    reports: w.reports, reportTarget: settings.monthlyReports) : nil
                 workerRows.append(WorkerCompliance(reports: w, patrol: figure, grade: grade))
             }
-            let ongoing = mine.filter { $0.status(limitSeconds: settings.suspectSeconds, now: now) == .ongoing }.count
             gridRows.append(GridCompliance(grid: g, patrol: figure, workers: ws, reports: gr, ongoing: ongoing, grade: gridGrade))
         }
         return ComplianceBoard(period: period, settings: settings, pace: pace, grids: gridRows, workers: workerRows)

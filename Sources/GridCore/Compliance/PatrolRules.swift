@@ -44,16 +44,7 @@ public enum PatrolRules {
     public static func figure(_ sessions: [PatrolSession], frame: DayFrame, settings: ComplianceSettings) -> PatrolFigure {
         let now = Date(timeIntervalSince1970: Double(frame.now))
         let pieces = union(sessions, within: frame.window, settings: settings, now: now)
-        let perDay = frame.secondsPerDay(pieces)
-        let judged = frame.completedDays
-        let target = settings.dailyPatrolSeconds
-        var total = 0, met = 0
-        for i in 0..<judged {
-            total += perDay[i]
-            if perDay[i] >= target { met += 1 }
-        }
-        return PatrolFigure(dailySeconds: perDay, days: judged, patrolSeconds: total, daysMeeting: met,
-                            todaySeconds: frame.todayIndex.map { perDay[$0] }, dailyTargetMinutes: settings.dailyPatrolMinutes)
+        return figure(dailySeconds: frame.secondsPerDay(pieces), frame: frame, settings: settings)
     }
 
     /// How one grid's figure for one day was formed, for `--explain`.

@@ -47,6 +47,9 @@ public struct DemoGenerator {
         let (gridCodes, workers) = try writeRegistry(&rng, &summary)
         let workersByGrid = Dictionary(grouping: workers, by: \.grid)
         let noPatrols = try store.db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM patrols LIMIT 1)") == 0
+        // Sessions go in through plain SQL, not the patrol writes: the day summary is stale from here until
+        // rebuilt below (or on the next open, should the load be cut short).
+        if spec.patrols > 0 { try store.markPatrolDaysStale() }
         var patrolRng = rng
         summary.rows["patrols"] = try noPatrols
             ? store.withIndexesDropped(on: ["patrols"], progress: writer.progress) {
@@ -54,6 +57,9 @@ public struct DemoGenerator {
             }
             : writePatrols(&patrolRng, gridCodes: gridCodes, workersByGrid: workersByGrid, workers: workers)
         rng = patrolRng
+        // Recompute the day summary from the new sessions (after the indexes are back: the rebuild reads
+        // each grid's sessions through them).
+        if spec.patrols > 0 { try store.rebuildPatrolDays() }
         // Into an empty file, load without secondary indexes and build them once at the end.
         let empty = try store.db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM matters LIMIT 1)") == 0
         let counts = try (empty ? { try store.withIndexesDropped(on: ["matters", "events", "stages"], progress: writer.progress, $0) } : { try $0() }) {

@@ -28,9 +28,15 @@ extension Store {
             case .month(let m): window = TimeSpan(from: zone.startOfDay(m.firstDay), to: zone.endOfDay(m.lastDay))
             case .day(let d): window = TimeSpan(from: zone.startOfDay(d), to: zone.endOfDay(d))
             }
-            let sessions = try patrolSessions(overlapping: window, grid: grid, settings: settings)
             let reportsEnd = min(at, zone.endOfDay(month.lastDay))
             let counts = try reportCounts(from: zone.startOfDay(month.firstDay), to: max(reportsEnd, zone.startOfDay(month.firstDay)), grid: grid)
+            // A month reads the maintained day summary for its completed days (see Store+PatrolDayReads).
+            if case .month = period, let figures = try summarisedPatrol(frame: ComplianceRules.frame(for: period, zone: zone, now: now),
+                                                                          codes: grids.map(\.code), grid: grid, settings: settings, now: now) {
+                return ComplianceRules.board(period: period, grids: grids, workers: workers, reportCounts: counts,
+                                             zone: zone, now: now, settings: settings) { figures[$0]! }
+            }
+            let sessions = try patrolSessions(overlapping: window, grid: grid, settings: settings)
             return ComplianceRules.board(period: period, grids: grids, workers: workers, sessions: sessions, reportCounts: counts,
                                          zone: zone, now: now, settings: settings)
         }

@@ -18,13 +18,20 @@ extension Store {
         guard ComplianceSettings.Key.all.contains(key) else {
             throw StoreError.invalid("unknown setting \(key); known: \(ComplianceSettings.Key.all.joined(separator: ", "))")
         }
-        var values = try complianceSettings().values
+        let before = try complianceSettings()
+        var values = before.values
         values[key] = value
-        do { _ = try ComplianceSettings(values: values) } catch { throw StoreError.invalid(error.message) }
+        let after: ComplianceSettings
+        do { after = try ComplianceSettings(values: values) } catch { throw StoreError.invalid(error.message) }
+        // The day summary counts suspect sessions by the limit: a new limit rebuilds it (marked stale in the
+        // same transaction, so readers compute from the sessions until the rebuild has finished).
+        let rebuild = after.suspectMinutes != before.suspectMinutes
         try db.write {
+            if rebuild { try db.run("INSERT OR IGNORE INTO summary_rebuild(name) VALUES (?)", [.text(Store.patrolDaysName)]) }
             let old = try db.first("SELECT value FROM settings WHERE key = ?", [.text(key)]) { $0.text(0) }
             try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [.text(key), .text(value)])
             try audit(actor: actor.login, action: "setting", target: key, allowed: true, detail: "\(old ?? "(default)") → \(value)", now: now)
         }
+        if rebuild { try rebuildPatrolDays() }
     }
 }

@@ -58,6 +58,7 @@ extension Store {
             let closed = PatrolSession(id: open.id, worker: worker, grid: grid, start: open.start, end: end)
             let suspect = closed.isSuspect(limitSeconds: settings.suspectSeconds, now: now)
             try db.run("UPDATE patrols SET end_at = ?, suspect = ? WHERE id = ?", [.of(end), .of(suspect), .of(open.id)])
+            try refreshPatrolDays(grid: grid, from: open.start, to: end)
             try audit(actor: actor.login, action: "patrol_stop", target: "#\(open.id)", allowed: true,
                       detail: suspect ? "suspect: longer than \(settings.suspectMinutes) min" : "", now: now)
             return closed
@@ -81,6 +82,7 @@ extension Store {
 
     /// Inserts a validated, closed session inside the caller's transaction (also the importer's writer).
     /// With an `importKey` already present nothing is written and nil is returned (idempotent re-import).
+    /// The grid's `patrol_days` rows for the days the session touches are recomputed in the same transaction.
     public func insertPatrol(worker: String, grid: String, start: Date, end: Date, settings: ComplianceSettings,
                              source: String, importKey: String?, actor: String, now: Date) throws -> Int? {
         let suspect = PatrolSession(id: 0, worker: worker, grid: grid, start: start, end: end)
@@ -89,7 +91,10 @@ extension Store {
             INSERT INTO patrols(worker, grid, start_at, end_at, suspect, source, import_key, created_at, created_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(import_key) DO NOTHING
             """, [.text(worker), .text(grid), .of(start), .of(end), .of(suspect), .text(source), .of(importKey), .of(now), .text(actor)])
-        return changed == 0 ? nil : db.lastInsertID
+        guard changed > 0 else { return nil }
+        let id = db.lastInsertID
+        try refreshPatrolDays(grid: grid, from: start, to: end)
+        return id
     }
 
     /// The import key of a patrol row: the same worker, grid, start and end always give the same key.
@@ -114,6 +119,7 @@ extension Store {
             }
             // suspect = 1 keeps every long counted session findable by the `patrols_long` index.
             try db.run("UPDATE patrols SET suspect = 1, confirmed_by = ?, confirmed_at = ? WHERE id = ?", [.text(actor.login), .of(now), .of(id)])
+            try refreshPatrolDays(grid: s.grid, from: s.start, to: s.end ?? s.start)
             try audit(actor: actor.login, action: "patrol_confirm", target: "#\(id)", allowed: true,
                       detail: "\(s.worker)@\(s.grid) \(s.seconds(now: now) / 60) min", now: now)
         }
