@@ -36,7 +36,7 @@ enum DemoLoader {
     }
 
     /// Imports the four files (departments, grids, categories, workers) and adds the demo staff.
-    static func load(into store: Store, dataDir: String, actor: Actor, now: Date) throws {
+    static func load(into store: Store, dataDir: String, actor: Actor, now: Date, quiet: Bool = false) throws {
         for (kind, file) in files {
             let path = (dataDir as NSString).appendingPathComponent(file)
             guard FileManager.default.fileExists(atPath: path) else {
@@ -44,12 +44,12 @@ enum DemoLoader {
             }
             guard let kindEntry = ImportCommand.kinds.first(where: { $0.name == kind }) else { continue }
             let report = try kindEntry.run(store, path, ImportOptions(), actor, now)
-            print(ImportCommand.summary(report))
+            if !quiet { print(ImportCommand.summary(report)) }
         }
         let existing = Set(try store.staffList().map(\.login))
         for s in demoStaff where !existing.contains(s.login) {
             try store.addStaff(s, by: actor, now: now)
         }
-        print("demo staff: " + demoStaff.map { "\($0.login) (\($0.role.rawValue))" }.joined(separator: ", "))
+        if !quiet { print("demo staff: " + demoStaff.map { "\($0.login) (\($0.role.rawValue))" }.joined(separator: ", ")) }
     }
 }

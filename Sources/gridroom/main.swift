@@ -4,7 +4,7 @@ import GridStore
 
 // Every subcommand, in the order `gridroom --help` lists them.
 let commands: [any Command.Type] = [
-    InitCommand.self, StaffCommand.self, CalendarCommand.self,
+    ConsoleCommand.self, InitCommand.self, StaffCommand.self, CalendarCommand.self,
     ImportCommand.self, ImportsCommand.self,
     GridsCommand.self, WorkersCommand.self, DepartmentsCommand.self, CategoriesCommand.self,
     BackupCommand.self, CheckCommand.self, DemoCommand.self,

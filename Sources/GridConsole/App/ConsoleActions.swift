@@ -1,0 +1,51 @@
+import Foundation
+import GridCore
+import GridStore
+
+/// A move offered on the matter page (办理操作).
+public struct MoveChoice: Sendable, Equatable {
+    /// Identifier (e.g. `dispatch`, `urge:yellow`).
+    public var id: String
+    /// What is shown.
+    public var label: String
+    /// Whether the move needs a note typed first.
+    public var needsNote: Bool
+    /// Creates a choice.
+    public init(id: String, label: String, needsNote: Bool = false) { self.id = id; self.label = label; self.needsNote = needsNote }
+}
+
+/// A new matter as the form collects it.
+public struct MatterDraft: Sendable, Equatable {
+    /// Codes and texts typed into the form.
+    public var grid = "", category = "", department = "", source = "hotline", title = "", description = "", location = "", reporter = ""
+    /// Creates an empty draft.
+    public init() {}
+}
+
+/// The writes the console can make, supplied by whoever knows the matter lifecycle's API.
+/// Each returns a short message for the status line or throws a message to show.
+public struct ConsoleActions {
+    /// The moves allowed for a matter in its state for an actor.
+    public var allowedMoves: (_ detail: MatterDetail, _ actor: Actor, _ strings: Strings) -> [MoveChoice]
+    /// Performs a move (with the matter's version for the conflict check).
+    public var perform: (_ move: MoveChoice, _ detail: MatterDetail, _ note: String, _ actor: Actor, _ now: Date) throws -> String
+    /// Takes in a new matter; `force` saves despite a possible duplicate. Returns the case number.
+    public var intake: (_ draft: MatterDraft, _ force: Bool, _ actor: Actor, _ now: Date) throws -> String
+    /// Possible duplicates of a draft (case numbers), checked before saving.
+    public var duplicates: (_ draft: MatterDraft, _ now: Date) throws -> [String]
+
+    /// Creates the actions.
+    public init(allowedMoves: @escaping (MatterDetail, Actor, Strings) -> [MoveChoice],
+                perform: @escaping (MoveChoice, MatterDetail, String, Actor, Date) throws -> String,
+                intake: @escaping (MatterDraft, Bool, Actor, Date) throws -> String,
+                duplicates: @escaping (MatterDraft, Date) throws -> [String]) {
+        self.allowedMoves = allowedMoves; self.perform = perform; self.intake = intake; self.duplicates = duplicates
+    }
+
+    /// No writes: what a read-only console or a build without the lifecycle uses.
+    public static var none: ConsoleActions { ConsoleActions(
+        allowedMoves: { _, _, _ in [] },
+        perform: { _, _, _, _, _ in throw StoreError.invalid("moves are not available") },
+        intake: { _, _, _, _ in throw StoreError.invalid("intake is not available") },
+        duplicates: { _, _ in [] }) }
+}

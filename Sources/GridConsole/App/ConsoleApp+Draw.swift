@@ -1,0 +1,87 @@
+import Foundation
+import GridCore
+
+extension ConsoleApp {
+    /// The smallest usable terminal.
+    public static let minimumSize = (cols: 80, rows: 24)
+
+    /// Draws a whole frame.
+    public func draw(_ s: Surface) {
+        s.clear()
+        if s.cols < ConsoleApp.minimumSize.cols || s.rows < ConsoleApp.minimumSize.rows {
+            let text = strings.f("tooSmall", s.cols, s.rows)
+            s.put(max(0, s.rows / 2), max(0, (s.cols - DisplayWidth.of(text)) / 2), text, attrs: [.bold], width: s.cols)
+            s.present()
+            return
+        }
+        let titles = tabs.map { $0.title(strings) }
+        var right = strings["app.title"] + " " + actor.login
+        if let r = actor.role { right += "(\(r.chineseName))" }
+        if readOnly { right += " [" + strings["status.readonly"] + "]" }
+        Chrome.tabBar(s, row: 0, tabs: titles, active: active, right: right)
+        var top = 1
+        if let banner {
+            Chrome.banner(s, row: 1, text: banner); top = 2
+        }
+        let area = Rect(row: top, col: 0, height: s.rows - top - 2, width: s.cols)
+        current.draw(s, area, self)
+        let stamp = lastRefresh.map { strings["status.refreshed"] + " " + ConsoleApp.clockText($0, zone: store.zone) } ?? ""
+        if let line = commandLine {
+            s.fill(row: s.rows - 2, col: 0, width: s.cols, height: 1, role: .normal, attrs: [])
+            s.put(s.rows - 2, 0, ":", attrs: [.bold])
+            line.draw(s, row: s.rows - 2, col: 1, width: s.cols - 2, focused: true)
+        } else {
+            let left = message ?? current.title(strings) + " · " + store.db.path
+            Chrome.statusLine(s, row: s.rows - 2, left: left, right: stamp)
+        }
+        var hints = current.hints(self)
+        hints += [("?", strings["hint.help"]), ("n", strings["hint.new"]), (":", strings["hint.command"]),
+                  (stack.isEmpty ? "q" : "Esc", stack.isEmpty ? strings["hint.quit"] : strings["hint.back"])]
+        Chrome.hintLine(s, row: s.rows - 1, hints: hints)
+        if showHelp {
+            HelpOverlay.draw(s, title: strings["help.title"], lines: current.help(self) + [strings["help.global"]])
+        }
+        if let (c, _) = confirm { c.draw(s, hint: strings["confirm.yesNo"]) }
+        if pendingAlert {
+            pendingAlert = false
+            if bell { s.alert() }
+        }
+        s.present()
+    }
+
+    /// `HH:MM:SS` in the township's zone.
+    static func clockText(_ d: Date, zone: TownshipZone) -> String {
+        let s = zone.secondsIntoDay(of: d)
+        return String(format: "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+    }
+
+    /// `MM-DD HH:MM` in the township's zone.
+    static func shortTime(_ d: Date, zone: TownshipZone) -> String {
+        let day = zone.localDate(of: d)
+        let s = zone.secondsIntoDay(of: d)
+        return String(format: "%02d-%02d %02d:%02d", day.month, day.day, s / 3600, s / 60 % 60)
+    }
+
+    /// Time left or overdue by, e.g. `剩2天3时` / `超5时20分`.
+    func dueText(_ due: Date?, now: Date) -> String {
+        guard let due else { return strings["due.none"] }
+        let secs = Int(due.timeIntervalSince(now))
+        let a = abs(secs)
+        let d = a / 86_400, h = a / 3600 % 24, m = a / 60 % 60
+        let amount: String
+        if d > 0 { amount = "\(d)\(strings["unit.d"])\(h)\(strings["unit.h"])" }
+        else if h > 0 { amount = "\(h)\(strings["unit.h"])\(m)\(strings["unit.m"])" }
+        else { amount = "\(m)\(strings["unit.m"])" }
+        return secs <= 0 ? strings.f("due.over", amount) : strings.f("due.left", amount)
+    }
+
+    /// The colour for a deadline status.
+    static func role(_ status: DueStatus) -> ColorRole {
+        switch status { case .overdue: .overdue; case .nearDue: .nearDue; case .onTime: .normal }
+    }
+
+    /// The colour for a pace.
+    static func role(_ pace: ComplianceMarks.Pace) -> ColorRole {
+        switch pace { case .met: .met; case .onPace: .onPace; case .behind: .overdue }
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import GridCore
+import GridStore
+
+/// The live console: tabs of screens over one store, polled for other processes' commits.
+///
+/// Drawing and key handling work on any `Surface`, so tests drive it with a `MemorySurface`;
+/// `run(on:)` is the curses loop.
+public final class ConsoleApp {
+    /// The store (the only way to the data).
+    public let store: Store
+    /// Interface strings.
+    public let strings: Strings
+    /// The clock.
+    public let clock: ConsoleClock
+    /// Who is at the console.
+    public let actor: Actor
+    /// The writes available.
+    public let actions: ConsoleActions
+    /// Whether writes are impossible (read-only file) or refused (unknown user).
+    public let readOnly: Bool
+    /// Ring the bell / flash on alerts.
+    public var bell: Bool
+    /// The six tabs.
+    public private(set) var tabs: [Screen] = []
+    /// The active tab.
+    public private(set) var active = 0
+    /// Pages pushed over the active tab (matter page, grid page, form).
+    public private(set) var stack: [Screen] = []
+    /// A one-line message for the status line (errors, confirmations).
+    public var message: String?
+    /// The alert banner's text, if shown.
+    public private(set) var banner: String?
+    /// When data was last reloaded.
+    public private(set) var lastRefresh: Date?
+    /// A pending yes/no question and what `y` does.
+    var confirm: (Confirm, () -> Void)?
+    /// The `:` command line, when open.
+    var commandLine: TextInput?
+    /// The `?` overlay is shown.
+    var showHelp = false
+    private var dataVersion = -1
+    private var lastTimeReload = Date.distantPast
+    private var alertHighWater = 0
+    private var alertCheckedAt: Date
+    /// Set when the loop should end.
+    public private(set) var quitting = false
+    /// The township's compliance marks, re-read with every reload.
+    public private(set) var settings = ComplianceSettings.standard
+    /// Where an unsaved form is kept if the terminal goes away.
+    public var draftPath: String?
+
+    /// Creates the console on an open store.
+    public init(store: Store, language: Language, clock: ConsoleClock, actor: Actor, actions: ConsoleActions, bell: Bool = true) {
+        self.store = store; self.strings = Strings(language); self.clock = clock; self.actor = actor
+        self.readOnly = store.isReadOnly || actor.role == nil
+        self.actions = store.isReadOnly ? .none : actions
+        self.bell = bell
+        alertCheckedAt = clock.now()
+        alertHighWater = (try? store.lastMatterID()) ?? 0
+        tabs = (0..<6).map(ConsoleApp.freshTab)
+        if readOnly { message = store.isReadOnly ? strings["status.readonlyNotice"] : strings["status.unknownUser"] }
+    }
+
+    /// The screen in front.
+    public var current: Screen { stack.last ?? tabs[active] }
+
+    /// Now, on the console's clock.
+    public var now: Date { clock.now() }
+
+    /// Switches to tab `i` (0-based), closing pages.
+    public func show(tab i: Int) {
+        guard tabs.indices.contains(i) else { return }
+        if hasUnsavedText {
+            ask(strings["form.discard"]) { [self] in stack.removeAll(); discardTabEdits(); show(tab: i) }
+            return
+        }
+        stack.removeAll(); active = i; message = nil; reloadCurrent()
+    }
+
+    /// Pushes a page.
+    public func push(_ screen: Screen) { stack.append(screen); message = nil; reloadCurrent() }
+
+    /// Closes the front page (or does nothing on a tab).
+    public func pop() {
+        guard !stack.isEmpty else { return }
+        stack.removeLast(); reloadCurrent()
+    }
+
+    /// Asks a yes/no question; `yes` runs on `y`.
+    public func ask(_ question: String, yes: @escaping () -> Void) { confirm = (Confirm(question, tag: ""), yes) }
+
+    /// Reloads the front screen now.
+    public func reloadCurrent() {
+        do { settings = try store.complianceSettings(); try current.reload(self); lastRefresh = now } catch { message = strings["error.prefix"] + "\(error)" }
+    }
+
+    /// One poll tick: reload when another process committed or every 30 s (time-driven states), and check alerts.
+    /// Returns true when something changed and the screen should be redrawn.
+    @discardableResult
+    public func tick() -> Bool {
+        let v = (try? store.db.dataVersion()) ?? dataVersion
+        let t = now
+        let timeDue = t.timeIntervalSince(lastTimeReload) >= 30
+        guard v != dataVersion || timeDue else { return false }
+        dataVersion = v
+        if timeDue { lastTimeReload = t }
+        checkAlerts(now: t)
+        reloadCurrent()
+        return true
+    }
+
+    /// Forces the next tick to reload (after this console's own write, which `data_version` does not show).
+    public func dataChanged() { dataVersion = -1 }
+
+    private func checkAlerts(now t: Date) {
+        guard let found = try? store.newAlerts(afterID: alertHighWater, from: alertCheckedAt, to: t) else { return }
+        alertHighWater = (try? store.lastMatterID()) ?? alertHighWater
+        alertCheckedAt = t
+        var parts: [String] = []
+        if !found.urgent.isEmpty { parts.append(strings.f("alert.urgent", found.urgent.joined(separator: ", "))) }
+        if !found.overdue.isEmpty { parts.append(strings.f("alert.overdue", found.overdue.joined(separator: ", "))) }
+        if !parts.isEmpty {
+            banner = parts.joined(separator: "  ")
+            pendingAlert = true
+        }
+    }
+    var pendingAlert = false
+
+    /// Handles a key. Returns false when the console should quit.
+    @discardableResult
+    public func handle(_ key: Key) -> Bool {
+        if key == .ctrl("c") { requestQuit(); return !quitting }
+        if showHelp { showHelp = false; return true }
+        if let (_, yes) = confirm {
+            if key == .char("y") || key == .char("Y") { confirm = nil; yes() }
+            else if key == .char("n") || key == .char("N") || key == .escape { confirm = nil }
+            return true
+        }
+        if var line = commandLine {
+            switch key {
+            case .escape: commandLine = nil
+            case .enter: commandLine = nil; runCommand(line.text)
+            default: _ = line.handle(key); commandLine = line
+            }
+            return true
+        }
+        if key == .ctrl("l") || key == .resize { return true }
+        if banner != nil && key == .escape { banner = nil; return true }
+        if current.handle(key, self) { return !quitting }
+        switch key {
+        case .char("?"), .function(1): showHelp = true
+        case .char(":"): commandLine = TextInput()
+        case .char(let c) where ("1"..."6").contains(c): show(tab: Int(String(c))! - 1)
+        case .char("n"): openForm()
+        case .tab: show(tab: (active + 1) % tabs.count)
+        case .backTab: show(tab: (active + tabs.count - 1) % tabs.count)
+        case .escape, .char("q"):
+            if !stack.isEmpty { pop() } else if key == .char("q") { requestQuit() }
+        case .char("Q"): requestQuit()
+        default: break
+        }
+        return !quitting
+    }
+
+    /// Quits, asking first if a form holds unsaved text.
+    public func requestQuit() {
+        if hasUnsavedText {
+            ask(strings["form.discard"]) { [self] in quitting = true }
+        } else {
+            quitting = true
+        }
+    }
+
+    /// Whether any open page or the active tab holds typed text that is not saved.
+    public var hasUnsavedText: Bool { stack.contains { $0.dirty } || tabs[active].dirty }
+
+    /// Replaces the active tab with a fresh one when leaving it discards its typing (e.g. a handover note).
+    private func discardTabEdits() {
+        guard tabs[active].dirty else { return }
+        tabs[active] = ConsoleApp.freshTab(active)
+    }
+
+    static func freshTab(_ i: Int) -> Screen {
+        [OverviewScreen(), MattersScreen(), OverdueScreen(), PatrolScreen(), GridMapScreen(), DutyScreen()][i]
+    }
+
+    /// Opens the new-matter form.
+    public func openForm() {
+        guard !readOnly else { message = current === tabs[active] ? strings["status.readonlyNotice"] : message; return }
+        push(NewMatterScreen(app: self))
+    }
+
+    /// Runs a `:` command: `case NUMBER` opens a matter, `q` quits, `1`…`6` switch tabs.
+    public func runCommand(_ text: String) {
+        let words = text.split(separator: " ").map(String.init)
+        guard let first = words.first else { return }
+        switch first {
+        case "case", "matter", "c":
+            guard words.count > 1 else { message = strings.f("cmd.unknown", text); return }
+            openMatter(number: words[1])
+        case "q", "quit": requestQuit()
+        case "grid", "g":
+            guard words.count > 1 else { return }
+            push(GridPageScreen(code: words[1]))
+        default:
+            if let n = Int(first), (1...6).contains(n) { show(tab: n - 1) } else { message = strings.f("cmd.unknown", text) }
+        }
+    }
+
+    /// Opens a matter's page by case number.
+    public func openMatter(number: String) {
+        if (try? store.matterDetail(number: number)) ?? nil == nil {
+            message = strings.f("matter.notFound", number); return
+        }
+        push(MatterPageScreen(number: number))
+    }
+
+    /// Saves an unsaved form as a draft file (terminal closed or killed).
+    public func keepDraft() {
+        guard let path = draftPath, let form = stack.last(where: { $0.dirty }) as? NewMatterScreen else { return }
+        try? form.draftText.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}

@@ -1,0 +1,141 @@
+/// The console's interface language.
+public enum Language: String, Sendable {
+    /// 中文 (default).
+    case zh
+    /// English.
+    case en
+}
+
+/// Every string the console shows, in one table: key → (Chinese, English).
+public struct Strings: Sendable {
+    /// The language in use.
+    public let language: Language
+
+    /// Strings in a language.
+    public init(_ language: Language) { self.language = language }
+
+    /// The text for `key` (the key itself when missing, so a gap shows rather than crashes).
+    public subscript(_ key: String) -> String {
+        guard let pair = Strings.table[key] else { return key }
+        return language == .zh ? pair.0 : pair.1
+    }
+
+    /// The table.
+    static let table: [String: (String, String)] = [
+        // Tabs
+        "tab.overview": ("总览", "Overview"), "tab.matters": ("案件", "Matters"), "tab.overdue": ("超期督办", "Overdue"),
+        "tab.patrol": ("巡查考核", "Patrol"), "tab.map": ("网格图", "Grid map"), "tab.duty": ("值班", "Duty"),
+        "app.title": ("指挥室", "Command room"),
+        // Status and hints
+        "status.refreshed": ("刷新", "refreshed"), "status.readonly": ("只读", "READ-ONLY"),
+        "status.readonlyNotice": ("数据库文件只读：只能查看，不能办理", "database file is read-only: viewing only"),
+        "status.unknownUser": ("未登记人员：只能查看", "not on the staff: viewing only"),
+        "hint.help": ("帮助", "help"), "hint.quit": ("退出", "quit"), "hint.back": ("返回", "back"),
+        "hint.filter": ("筛选", "filter"), "hint.sort": ("排序", "sort"), "hint.open": ("打开", "open"),
+        "hint.new": ("新建", "new"), "hint.screens": ("切换", "screens"), "hint.move": ("办理", "act"),
+        "hint.urge": ("督办", "urge"), "hint.escalate": ("上报", "escalate"), "hint.command": ("命令", "command"),
+        "hint.save": ("保存", "save"), "hint.next": ("下一项", "next field"), "hint.cancel": ("取消", "cancel"),
+        "hint.start": ("接班", "start shift"), "hint.end": ("交班", "end shift"), "hint.note": ("交班记录", "handover note"),
+        "hint.pane": ("切换窗格", "pane"),
+        "tooSmall": ("窗口太小：至少需要 80×24，当前 %d×%d", "Window too small: need at least 80×24, have %d×%d"),
+        // Overview
+        "ov.newToday": ("今日新增", "New today"), "ov.open": ("在办", "Open"), "ov.nearDue": ("临期", "Near due"),
+        "ov.overdue": ("超期", "Overdue"), "ov.urgent": ("紧急在办", "Urgent open"), "ov.escalated": ("已上报", "Escalated"),
+        "ov.shelved": ("挂账", "Shelved"), "ov.byState": ("在办·按状态", "Open by state"),
+        "ov.byPlatform": ("在办·按平台", "Open by platform"), "ov.patrol": ("今日巡查", "Patrol today"),
+        "ov.gridsMet": ("达2小时", "≥ 2 h"), "ov.gridsUnder": ("不足", "under"), "ov.gridsNobody": ("无人巡查", "nobody out"),
+        "ov.reports": ("本月上报", "Reports this month"), "ov.pace": ("进度应达", "pace"), "ov.feed": ("最新动态", "Latest events"),
+        "ov.undispatched": ("未派遣", "not dispatched"),
+        // States
+        "state.new": ("待派遣", "new"), "state.dispatched": ("处置中", "dispatched"), "state.fed_back": ("待核查", "fed back"),
+        "state.escalated": ("已上报", "escalated"), "state.closed": ("已办结", "closed"), "state.invalid": ("已作废", "invalid"),
+        "state.merged": ("已合并", "merged"),
+        "urgency.urgent": ("紧急", "urgent"), "urgency.normal": ("一般", "normal"),
+        // Matter table
+        "col.number": ("编号", "Number"), "col.urgency": ("紧急", "Urg."), "col.category": ("类别", "Category"),
+        "col.grid": ("网格", "Grid"), "col.department": ("部门", "Department"), "col.state": ("状态", "State"),
+        "col.due": ("剩余/超期", "Left / over"), "col.title": ("标题", "Title"),
+        "due.over": ("超%@", "over %@"), "due.left": ("剩%@", "%@ left"), "due.none": ("—", "—"),
+        "unit.d": ("天", "d"), "unit.h": ("时", "h"), "unit.m": ("分", "m"),
+        "matters.count": ("共 %d 件", "%d matters"), "matters.filter": ("筛选：", "Filter: "),
+        "matters.sortedBy": ("排序：", "sorted by "),
+        "matter.fields": ("基本信息", "Fields"), "matter.stages": ("环节时限", "Stage clocks"),
+        "matter.history": ("办理经过", "History"), "matter.moves": ("可办理", "Allowed moves"),
+        "matter.notFound": ("没有这个案件：%@", "no such matter: %@"),
+        "matter.noMoves": ("当前状态与角色下没有可办理的操作", "no moves allowed for this state and role"),
+        // Overdue
+        "od.byDept": ("按部门", "By department"), "od.list": ("超期与临期，超期最久在前", "Overdue and near due, most overdue first"),
+        "od.none": ("没有超期或临期案件", "Nothing overdue or near due"),
+        // Patrol
+        "pt.minutes": ("今日巡查", "Today"), "pt.avg": ("月日均", "Avg/day"), "pt.days": ("达标天", "Days met"),
+        "pt.workers": ("网格员", "Workers"), "pt.reports": ("本月上报", "Reports"), "pt.grade": ("评价", "Grade"),
+        "pace.met": ("达标", "met"), "pace.onPace": ("进度正常", "on pace"), "pace.behind": ("落后", "behind"),
+        "gd.workers": ("网格员", "Workers"), "gd.sessions": ("今日巡查记录", "Today's sessions"),
+        "gd.ongoing": ("进行中", "under way"), "gd.start": ("开始", "Start"), "gd.end": ("结束", "End"), "gd.length": ("时长", "Length"), "gd.noSessions": ("今日无巡查", "no patrol today"),
+        "kind.full": ("专职", "full-time"), "kind.part": ("兼职", "part-time"),
+        // Map
+        "map.legend": ("红=有超期案件  黄=巡查不足  绿=正常", "red = overdue matter  yellow = under patrol mark  green = fine"),
+        "map.unplaced": ("未标注位置的网格：%d", "grids without a map position: %d"),
+        "map.none": ("没有基础网格", "no basic grids"),
+        // Duty
+        "duty.current": ("当前班次", "Current shift"), "duty.none": ("当前无人值班（按 s 接班）", "Nobody on duty (press s to start a shift)"),
+        "duty.since": ("自 %@ 起", "since %@"), "duty.happened": ("本班以来", "Since the shift began"),
+        "duty.new": ("新增", "new"), "duty.closed": ("办结", "closed"), "duty.becameOverdue": ("转为超期", "became overdue"),
+        "duty.urgent": ("紧急", "urgent"), "duty.previous": ("上一班交班记录", "Previous shift's handover note"),
+        "duty.noPrevious": ("（无）", "(none)"), "duty.note": ("本班交班记录", "This shift's handover note"),
+        "duty.started": ("已接班", "shift started"), "duty.ended": ("已交班", "shift ended"), "duty.saved": ("交班记录已保存", "note saved"),
+        "duty.confirmEnd": ("确认交班？", "End this shift?"),
+        // New matter form
+        "form.title": ("新建案件", "New matter"), "form.grid": ("网格", "Grid"), "form.category": ("类别", "Category"),
+        "form.department": ("部门", "Department"), "form.source": ("来源", "Source"), "form.titleField": ("标题", "Title"),
+        "form.description": ("描述", "Description"), "form.location": ("地点", "Location"), "form.reporter": ("上报人", "Reporter"),
+        "form.urgency": ("紧急程度", "Urgency"), "form.required": ("必填：%@", "required: %@"),
+        "form.notFound": ("%@：没有匹配「%@」的选项", "%@: nothing matches \"%@\""),
+        "form.saved": ("已受理：%@", "taken in: %@"), "form.duplicate": ("可能重复：%@ — 再按 Ctrl-S 仍然保存", "possible duplicate: %@ — Ctrl-S again to save anyway"),
+        "form.discard": ("放弃未保存的内容？", "Discard the unsaved form?"),
+        "form.unavailable": ("受理功能尚未接入", "intake is not available in this build"),
+        // Modal / alerts / command
+        "confirm.yesNo": ("(y 确认 / n 取消)", "(y yes / n no)"),
+        "alert.urgent": ("紧急案件：%@", "URGENT matter: %@"), "alert.overdue": ("新超期：%@", "Newly overdue: %@"),
+        "cmd.unknown": ("未知命令：%@（可用：case 编号、q）", "unknown command: %@ (try: case NUMBER, q)"),
+        "help.title": ("按键帮助（任意键关闭）", "Keys (any key closes)"),
+        "help.global": ("1-6 切换页面 · n 新建 · / 筛选 · : 命令 · ? 帮助 · Esc/q 返回 · Ctrl-L 重绘 · Q 退出",
+                        "1-6 screens · n new · / filter · : command · ? help · Esc/q back · Ctrl-L redraw · Q quit"),
+        "help.list": ("↑↓/j k 移动 · PgUp/PgDn 翻页 · g/G 首/末 · Enter 打开", "↑↓/j k move · PgUp/PgDn page · g/G top/bottom · Enter open"),
+        "help.sort": ("s 换排序列 · S 反向", "s next sort column · S reverse"),
+        "help.overdue": ("u 督办 · e 上报区指挥中心", "u urge · e escalate to the district"),
+        "help.matter": ("m 办理（列出可办理操作）· Tab 切换窗格", "m act (allowed moves) · Tab switch pane"),
+        "help.duty": ("s 接班 · e 交班 · Enter 编辑交班记录 · Ctrl-S 保存", "s start shift · e end shift · Enter edit note · Ctrl-S save"),
+        "help.map": ("方向键移动 · Enter 打开网格", "arrows move · Enter open grid"),
+        "help.form": ("Tab/↓ 下一项 · ↑ 上一项 · 输入即筛选 · Ctrl-S 保存 · Esc 取消", "Tab/↓ next · ↑ previous · type to filter · Ctrl-S save · Esc cancel"),
+        "error.prefix": ("出错：", "Error: "),
+        // Moves (办理操作)
+        "move.dispatch": ("派遣", "dispatch"), "move.return": ("回退", "return"), "move.feedback": ("反馈", "feedback"),
+        "move.verify_pass": ("核查通过", "verify: pass"), "move.rework": ("核查不通过（返工）", "verify: rework"),
+        "move.escalate": ("上报区指挥中心", "escalate"), "move.invalidate": ("作废", "invalidate"), "move.merge": ("合并（输入目标编号）", "merge (type target number)"),
+        "move.shelve": ("挂账", "shelve"), "move.unshelve": ("取消挂账", "unshelve"), "move.reopen": ("重新打开", "reopen"),
+        "move.urge.ordinary": ("普通督办", "urge"), "move.urge.yellow": ("黄牌督办", "urge (yellow)"), "move.urge.red": ("红牌督办", "urge (red)"),
+        "move.extend_request": ("申请延期（天数 理由）", "request extension (days reason)"), "move.comment": ("备注", "comment"),
+        "form.dispatched": ("已受理并派遣：%@", "taken in and dispatched: %@"),
+    ]
+}
+
+extension Strings {
+    /// The text for `key` with each `%@` or `%d` replaced by the next argument.
+    public func f(_ key: String, _ args: CustomStringConvertible...) -> String {
+        var out = ""
+        var rest = Substring(self[key])
+        var i = 0
+        while let r = rest.range(of: "%") {
+            out += rest[..<r.lowerBound]
+            let after = rest[r.upperBound...]
+            if let c = after.first, c == "@" || c == "d", i < args.count {
+                out += args[i].description; i += 1
+                rest = after.dropFirst()
+            } else {
+                out += "%"; rest = after
+            }
+        }
+        return out + rest
+    }
+}

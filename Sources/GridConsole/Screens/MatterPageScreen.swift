@@ -1,0 +1,155 @@
+import Foundation
+import GridCore
+import GridStore
+
+/// The matter page: every field, the stage clocks, the full history, and the moves allowed now.
+final class MatterPageScreen: Screen {
+    let number: String
+    var detail: MatterDetail?
+    var moves: [MoveChoice] = []
+    let history = TableView()
+    let moveList = TableView()
+    var pane = 0 // 0 history, 1 moves
+    var note: TextInput?
+    var pendingMove: MoveChoice?
+    var now = Date()
+
+    init(number: String) { self.number = number }
+
+    func title(_ t: Strings) -> String { number }
+    var editing: Bool { note != nil }
+    var dirty: Bool { !(note?.text.isEmpty ?? true) }
+
+    func reload(_ app: ConsoleApp) throws {
+        now = app.now
+        detail = try app.store.matterDetail(number: number)
+        history.count = detail?.events.count ?? 0
+        moves = detail.map { app.readOnly ? [] : app.actions.allowedMoves($0, app.actor, app.strings) } ?? []
+        moveList.count = moves.count
+    }
+
+    static let fieldKeys: [String: (String, String)] = [
+        "number": ("编号", "Number"), "reported_at": ("受理时间", "Reported"), "source": ("来源", "Source"), "reporter": ("上报人", "Reporter"),
+        "grid": ("网格", "Grid"), "category": ("类别", "Category"), "urgency": ("紧急程度", "Urgency"), "title": ("标题", "Title"),
+        "description": ("描述", "Description"), "location": ("地点", "Location"), "state": ("状态", "State"), "shelved": ("挂账", "Shelved"),
+        "department": ("部门", "Department"), "first_contact": ("首问责任人", "First contact"), "stage": ("当前环节", "Stage"),
+        "rework_count": ("返工次数", "Reworks"), "urge_count": ("督办次数", "Urges"), "extension_count": ("延期次数", "Extensions"),
+        "ended_at": ("结束时间", "Ended"), "version": ("版本", "Version"), "updated_by": ("最后操作", "Updated by"),
+    ]
+    static let stageNames: [String: (String, String)] = [
+        "dispatch": ("派遣", "dispatch"), "handling": ("处置", "handling"), "verification": ("核查", "verification"),
+    ]
+
+    func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
+        let t = app.strings
+        let zh = t.language == .zh
+        guard let d = detail else { s.put(a.row + 1, a.col + 1, t.f("matter.notFound", number), role: .overdue); return }
+        let status = DueStatus.of(dueAt: d.row.dueAt, nearDueAt: d.row.nearDueAt, now: now)
+        var c = a.col + 1
+        c += s.put(a.row, c, d.row.number + "  ", attrs: [.bold])
+        c += s.put(a.row, c, t["state." + d.row.state] + "  ", role: .heading, attrs: [.bold])
+        c += s.put(a.row, c, app.dueText(d.row.dueAt, now: now) + "  ", role: ConsoleApp.role(status), attrs: status == .overdue ? [.bold] : [])
+        s.put(a.row, c, d.row.title, width: a.col + a.width - c - 1)
+        // Left: fields. Right: stage clocks, moves.
+        let lw = min(56, a.width / 2)
+        Chrome.heading(s, row: a.row + 1, col: a.col + 1, width: lw - 1, text: t["matter.fields"])
+        var r = a.row + 2
+        for (k, v) in d.fields where r < a.row + 2 + min(21, a.height / 2 + 3) {
+            let label = MatterPageScreen.fieldKeys[k].map { zh ? $0.0 : $0.1 } ?? k
+            s.put(r, a.col + 1, DisplayWidth.pad(label, to: 10), role: .dim)
+            s.put(r, a.col + 12, MatterPageScreen.display(k, v, t), width: lw - 12)
+            r += 1
+        }
+        let rc = a.col + lw + 1, rw = a.width - lw - 2
+        Chrome.heading(s, row: a.row + 1, col: rc, width: rw, text: t["matter.stages"])
+        var sr = a.row + 2
+        for st in d.stages.suffix(6) {
+            let name = MatterPageScreen.stageNames[st.stage].map { zh ? $0.0 : $0.1 } ?? st.stage
+            let done = st.finishedAt.map { "→ " + ConsoleApp.shortTime($0, zone: app.store.zone) } ?? "…"
+            let line = "\(DisplayWidth.pad(name, to: 6)) \(ConsoleApp.shortTime(st.startedAt, zone: app.store.zone)) ≤ \(ConsoleApp.shortTime(st.dueAt, zone: app.store.zone)) \(done)"
+            let role: ColorRole = st.overdue || (st.finishedAt == nil && now >= st.dueAt) ? .overdue : .normal
+            s.put(sr, rc, line, role: role, width: rw); sr += 1
+        }
+        sr += 1
+        Chrome.heading(s, row: sr, col: rc, width: rw, text: t["matter.moves"] + (pane == 1 ? " ◆" : ""))
+        sr += 1
+        if moves.isEmpty {
+            s.put(sr, rc, t["matter.noMoves"], role: .dim, width: rw)
+        } else {
+            let box = Rect(row: sr, col: rc, height: min(moves.count + 1, a.bottom - sr - 1), width: rw)
+            if pane != 1 { moveList.select(-1) }
+            moveList.draw(s, box, columns: [Column(t["hint.move"], 0)]) { i in [CellText(self.moves[i].label)] }
+        }
+        if let note, let m = pendingMove {
+            let rr = a.bottom - 1
+            s.fill(row: rr, col: a.col, width: a.width, height: 1, role: .normal, attrs: [])
+            let w = s.put(rr, a.col + 1, m.label + "：", attrs: [.bold])
+            note.draw(s, row: rr, col: a.col + 1 + w, width: a.width - w - 2, focused: true)
+        }
+        // History under the fields.
+        let hr = max(r, sr) + 1
+        guard hr < a.bottom - 2 else { return }
+        Chrome.heading(s, row: hr, col: a.col + 1, width: lw - 1, text: t["matter.history"] + (pane == 0 ? " ◆" : ""))
+        let hist = Rect(row: hr + 1, col: a.col + 1, height: a.bottom - hr - 2, width: a.width - 2)
+        let heads = zh ? ["时间", "操作", "人员", "说明"] : ["When", "Move", "By", "Note"]
+        history.draw(s, hist, columns: [Column(heads[0], 11), Column(heads[1], 8), Column(heads[2], 10), Column(heads[3], 0)]) { i in
+            let e = d.events[i]
+            return [CellText(ConsoleApp.shortTime(e.at, zone: app.store.zone), .dim), CellText(FeedText.kind(e.kind, t), .heading, [.bold]),
+                    CellText(e.actor, .dim), CellText(d.notes[i])]
+        }
+    }
+
+    /// A stored value as people read it: states, urgency, channels and flags in words.
+    static func display(_ key: String, _ value: String, _ t: Strings) -> String {
+        let zh = t.language == .zh
+        switch key {
+        case "state": return t["state." + value]
+        case "urgency": return t["urgency." + value]
+        case "shelved": return value == "1" ? (zh ? "是" : "yes") : (zh ? "否" : "no")
+        case "source": return zh ? (MatterSource(rawValue: value)?.chineseName ?? value) : value
+        case "stage": return stageNames[value].map { zh ? $0.0 : $0.1 } ?? value
+        default: return value
+        }
+    }
+
+    func handle(_ key: Key, _ app: ConsoleApp) -> Bool {
+        if var input = note, let m = pendingMove {
+            switch key {
+            case .escape: note = nil; pendingMove = nil
+            case .enter: note = nil; pendingMove = nil; perform(m, text: input.text, app)
+            default: _ = input.handle(key); note = input
+            }
+            return true
+        }
+        switch key {
+        case .tab: pane = moves.isEmpty ? 0 : 1 - pane; if pane == 1 { moveList.select(0) }; return true
+        case .char("m"):
+            guard !moves.isEmpty else { app.message = app.strings["matter.noMoves"]; return true }
+            pane = 1; moveList.select(0); return true
+        case .enter where pane == 1 && moves.indices.contains(moveList.selection):
+            let m = moves[moveList.selection]
+            if m.needsNote { pendingMove = m; note = TextInput() } else { perform(m, text: "", app) }
+            return true
+        default:
+            return (pane == 0 ? history : moveList).handle(key)
+        }
+    }
+
+    func perform(_ m: MoveChoice, text: String, _ app: ConsoleApp) {
+        guard let d = detail else { return }
+        do {
+            app.message = try app.actions.perform(m, d, text, app.actor, app.now)
+            app.dataChanged()
+            pane = 0
+            app.reloadCurrent()
+        } catch {
+            app.message = app.strings["error.prefix"] + "\(error)"
+        }
+    }
+
+    func hints(_ app: ConsoleApp) -> [(key: String, label: String)] {
+        [("m", app.strings["hint.move"]), ("Tab", app.strings["hint.pane"])]
+    }
+
+    func help(_ app: ConsoleApp) -> [String] { [app.strings["help.matter"], app.strings["help.list"]] }
+}

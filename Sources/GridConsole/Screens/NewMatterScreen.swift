@@ -1,0 +1,180 @@
+import Foundation
+import GridCore
+import GridStore
+
+/// The new-matter form (`n`): pickers that filter as you type, Chinese text, validation, the duplicate warning.
+final class NewMatterScreen: Screen {
+    enum Field: Int, CaseIterable { case grid, category, department, source, title, location, description, reporter }
+    var grid: Picker, category: Picker, department: Picker, source: Picker
+    var texts: [Field: TextInput] = [.title: TextInput(maxLength: 200), .location: TextInput(maxLength: 200),
+                                      .description: TextInput(maxLength: 2000), .reporter: TextInput(maxLength: 100)]
+    var focus: Field = .grid
+    var error: String?
+    var warnedDuplicates: [String] = []
+    var categoryDepartments: [String: String] = [:]
+
+    static let sources = ["hotline", "grid_worker", "wechat", "public", "walk_in", "video", "inspection", "village_visit"]
+    static let sourceNames = ["12345热线", "网格员上报", "微信", "群众随手拍", "来访", "雪亮工程", "专项督查", "驻村联村"]
+
+    init(app: ConsoleApp) {
+        let store = app.store
+        grid = Picker(((try? store.pickerGrids()) ?? []).map { .init(code: $0.code, label: $0.name) })
+        let cats = (try? store.pickerCategories()) ?? []
+        category = Picker(cats.map { .init(code: $0.code, label: $0.name) })
+        for c in cats { categoryDepartments[c.code] = c.department }
+        department = Picker(((try? store.pickerDepartments()) ?? []).map { .init(code: $0.code, label: $0.name) })
+        let zh = app.strings.language == .zh
+        source = Picker(zip(NewMatterScreen.sources, NewMatterScreen.sourceNames).map { .init(code: $0.0, label: zh ? $0.1 : $0.0) })
+        source.chosen = source.options.first
+        source.input.set("hotline")
+        if let path = app.draftPath, let text = try? String(contentsOfFile: path, encoding: .utf8) { restore(text) }
+    }
+
+    func title(_ t: Strings) -> String { t["form.title"] }
+    var editing: Bool { true }
+    var dirty: Bool { Field.allCases.contains { !(text(of: $0).isEmpty) && $0 != .source } }
+
+    func label(_ f: Field, _ t: Strings) -> String {
+        switch f {
+        case .grid: t["form.grid"]; case .category: t["form.category"]; case .department: t["form.department"]
+        case .source: t["form.source"]; case .title: t["form.titleField"]; case .location: t["form.location"]
+        case .description: t["form.description"]; case .reporter: t["form.reporter"]
+        }
+    }
+
+    func picker(_ f: Field) -> Picker? {
+        switch f { case .grid: grid; case .category: category; case .department: department; case .source: source; default: nil }
+    }
+
+    func setPicker(_ f: Field, _ p: Picker) {
+        switch f { case .grid: grid = p; case .category: category = p; case .department: department = p; case .source: source = p; default: break }
+    }
+
+    func text(of f: Field) -> String { picker(f)?.input.text ?? texts[f]?.text ?? "" }
+
+    func reload(_ app: ConsoleApp) throws {}
+
+    func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
+        let t = app.strings
+        Chrome.heading(s, row: a.row, col: a.col + 1, width: a.width - 2, text: t["form.title"])
+        let lw = 10, fw = min(60, a.width - lw - 4)
+        var r = a.row + 2
+        for f in Field.allCases {
+            let focused = f == focus
+            s.put(r, a.col + 1, DisplayWidth.pad(label(f, t), to: lw), role: focused ? .heading : .dim, attrs: focused ? [.bold] : [])
+            if let p = picker(f) {
+                p.input.draw(s, row: r, col: a.col + 2 + lw, width: 16, focused: focused)
+                if let c = p.chosen { s.put(r, a.col + 20 + lw, c.label, role: .met, width: fw - 18) }
+            } else {
+                texts[f]!.draw(s, row: r, col: a.col + 2 + lw, width: fw, focused: focused)
+            }
+            r += 1
+        }
+        if let e = error { s.put(r + 1, a.col + 1, e, role: .overdue, attrs: [.bold], width: a.width - 2) }
+        // The focused picker's matches, filtered as you type.
+        if let p = picker(focus) {
+            let list = p.matches
+            let lc = a.col + lw + fw + 4
+            let box = Rect(row: a.row + 2, col: min(lc, a.col + a.width - 30), height: min(list.count, a.height - 3), width: max(20, a.col + a.width - lc - 1))
+            for (i, o) in list.prefix(box.height).enumerated() {
+                let hl = i == p.highlighted
+                s.put(box.row + i, box.col, DisplayWidth.pad("\(o.code) \(o.label)", to: box.width), role: hl ? .selected : .normal, attrs: hl ? [.reverse] : [], width: box.width)
+            }
+        }
+    }
+
+    func handle(_ key: Key, _ app: ConsoleApp) -> Bool {
+        switch key {
+        case .escape:
+            if dirty { app.ask(app.strings["form.discard"]) { app.pop() } } else { app.pop() }
+        case .tab, .down: advance(1)
+        case .backTab, .up:
+            if var p = picker(focus), key == .up, p.highlighted > 0 { p.highlighted -= 1; setPicker(focus, p); return true }
+            advance(-1)
+        case .enter:
+            if var p = picker(focus) { _ = p.choose(); setPicker(focus, p); afterPick() }
+            advance(1)
+        case .ctrl("s"): save(app)
+        case .ctrl("c"): return false
+        default:
+            if var p = picker(focus) { let h = p.handle(key); setPicker(focus, p); afterPick(); return h || true }
+            if var input = texts[focus] { _ = input.handle(key); texts[focus] = input }
+        }
+        return true
+    }
+
+    private func advance(_ d: Int) {
+        let all = Field.allCases
+        focus = all[(focus.rawValue + d + all.count) % all.count]
+    }
+
+    /// A chosen category fills in its department when none was picked.
+    private func afterPick() {
+        if focus == .category, let c = category.chosen, department.chosen == nil, let dep = categoryDepartments[c.code],
+           let opt = department.options.first(where: { $0.code == dep }) {
+            department.chosen = opt; department.input.set(opt.code)
+        }
+    }
+
+    /// Checks the form; the first problem in words, or nil.
+    func validate(_ t: Strings) -> String? {
+        for f in [Field.grid, .category, .department, .source] {
+            let p = picker(f)!
+            if p.input.text.isEmpty && f != .department { return t.f("form.required", label(f, t)) }
+            if !p.input.text.isEmpty && p.chosen == nil { return t.f("form.notFound", label(f, t), p.input.text) }
+        }
+        if texts[.title]!.text.trimmingCharacters(in: .whitespaces).isEmpty { return t.f("form.required", label(.title, t)) }
+        return nil
+    }
+
+    var draft: MatterDraft {
+        var d = MatterDraft()
+        d.grid = grid.chosen?.code ?? ""; d.category = category.chosen?.code ?? ""; d.department = department.chosen?.code ?? ""
+        d.source = source.chosen?.code ?? "hotline"
+        d.title = texts[.title]!.text.trimmingCharacters(in: .whitespaces); d.location = texts[.location]!.text
+        d.description = texts[.description]!.text; d.reporter = texts[.reporter]!.text
+        return d
+    }
+
+    func save(_ app: ConsoleApp) {
+        let t = app.strings
+        if let e = validate(t) { error = e; return }
+        let d = draft
+        do {
+            let dups = try app.actions.duplicates(d, app.now)
+            if !dups.isEmpty && dups != warnedDuplicates {
+                warnedDuplicates = dups; error = t.f("form.duplicate", dups.joined(separator: ", ")); return
+            }
+            let number = try app.actions.intake(d, !dups.isEmpty, app.actor, app.now)
+            if let path = app.draftPath { try? FileManager.default.removeItem(atPath: path) }
+            app.pop()
+            app.message = t.f("form.saved", number)
+            app.dataChanged()
+        } catch {
+            self.error = t["error.prefix"] + "\(error)"
+        }
+    }
+
+    /// The form as `field=value` lines (kept as a draft if the terminal goes away).
+    var draftText: String {
+        Field.allCases.map { "\($0)=\(text(of: $0).replacingOccurrences(of: "\n", with: " "))" }.joined(separator: "\n")
+    }
+
+    /// Fills the form from draft text.
+    func restore(_ text: String) {
+        for line in text.split(separator: "\n") {
+            guard let eq = line.firstIndex(of: "=") else { continue }
+            let name = String(line[..<eq]), value = String(line[line.index(after: eq)...])
+            guard let f = Field.allCases.first(where: { "\($0)" == name }) else { continue }
+            if var p = picker(f) {
+                p.input.set(value); p.chosen = p.options.first { $0.code == value }; setPicker(f, p)
+            } else { texts[f]?.set(value) }
+        }
+    }
+
+    func hints(_ app: ConsoleApp) -> [(key: String, label: String)] {
+        let t = app.strings
+        return [("Tab", t["hint.next"]), ("Enter", t["hint.open"]), ("Ctrl-S", t["hint.save"]), ("Esc", t["hint.cancel"])]
+    }
+    func help(_ app: ConsoleApp) -> [String] { [app.strings["help.form"]] }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import GridCore
+import GridStore
+
+/// 巡查考核: one row per basic grid — today's patrol against 2 h, the month so far, reports against the pace.
+final class PatrolScreen: Screen {
+    var rows: [GridComplianceRow] = []
+    let table = TableView()
+    var now = Date()
+    var day = 1, daysInMonth = 30, minutesIntoDay = 0
+
+    func title(_ t: Strings) -> String { t["tab.patrol"] }
+
+    func reload(_ app: ConsoleApp) throws {
+        now = app.now
+        let today = app.store.zone.localDate(of: now)
+        day = today.day; daysInMonth = today.localMonth.dayCount
+        minutesIntoDay = app.store.zone.secondsIntoDay(of: now) / 60
+        settings = app.settings
+        rows = try app.store.gridCompliance(now: now)
+        table.count = rows.count
+    }
+
+    var settings = ComplianceSettings.standard
+
+    func paces(_ g: GridComplianceRow) -> (patrol: ComplianceMarks.Pace, reports: ComplianceMarks.Pace) {
+        (ComplianceMarks.patrolPace(minutes: g.minutesToday, minutesIntoDay: minutesIntoDay, settings: settings),
+         ComplianceMarks.reportPace(reports: g.reports, workers: g.workers, day: day, daysInMonth: daysInMonth, settings: settings))
+    }
+
+    func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
+        let t = app.strings
+        let cols = [Column(t["col.grid"], 8), Column("", 16), Column(t["pt.minutes"], 24), Column(t["pt.avg"], 7, right: true),
+                    Column(t["pt.days"], 7, right: true), Column(t["pt.workers"], 6, right: true), Column(t["pt.reports"], 10, right: true),
+                    Column(t["pt.grade"], 0)]
+        let body = Rect(row: a.row, col: a.col + 1, height: a.height, width: a.width - 2)
+        table.draw(s, body, columns: cols) { i in
+            let g = self.rows[i]
+            let (p, r) = self.paces(g)
+            let hm = "\(g.minutesToday / 60):" + String(format: "%02d", g.minutesToday % 60)
+            let target = self.settings.monthlyReports * g.workers
+            let grade = min(p, r)
+            let ongoing = g.ongoing > 0 ? " ▶" : ""
+            return [CellText(g.code), CellText(g.name), CellText(hm + ongoing, ConsoleApp.role(p)), CellText("\(g.averageMinutes)", .normal),
+                    CellText("\(g.daysMet)/\(g.daysSoFar)"), CellText("\(g.workers)", g.workers == 0 ? .overdue : .normal),
+                    CellText("\(g.reports)/\(target)", ConsoleApp.role(r)), CellText(t["pace." + String(describing: grade)], ConsoleApp.role(grade), [.bold])]
+        }
+        // Bars over the Today column, drawn after the table so they sit beside the figure.
+        let widths = TableView.widths(cols, width: body.width)
+        let barCol = body.col + widths[0] + widths[1] + 2 + 7
+        let range = table.visibleRange(height: body.height - 1)
+        for (n, i) in range.enumerated() where i != table.selection {
+            let g = rows[i]
+            HBar.draw(s, row: body.row + 1 + n, col: barCol, width: widths[2] - 8, value: min(g.minutesToday, 240), max: 240,
+                      role: ConsoleApp.role(paces(g).patrol), mark: settings.dailyPatrolMinutes)
+        }
+    }
+
+    func handle(_ key: Key, _ app: ConsoleApp) -> Bool {
+        if table.handle(key) { return true }
+        if key == .enter, rows.indices.contains(table.selection) { app.push(GridPageScreen(code: rows[table.selection].code)); return true }
+        return false
+    }
+
+    func hints(_ app: ConsoleApp) -> [(key: String, label: String)] { [("Enter", app.strings["hint.open"])] }
+    func help(_ app: ConsoleApp) -> [String] { [app.strings["help.list"]] }
+}
+
+/// One grid's page: its workers with this month's reports, and today's patrol sessions (ongoing shown as such).
+final class GridPageScreen: Screen {
+    let code: String
+    var detail: GridDetail?
+    let table = TableView()
+    var now = Date()
+
+    init(code: String) { self.code = code }
+    func title(_ t: Strings) -> String { detail.map { "\($0.code) \($0.name)" } ?? code }
+
+    func reload(_ app: ConsoleApp) throws {
+        now = app.now
+        detail = try app.store.gridDetail(code: code, now: now)
+        table.count = detail?.sessions.count ?? 0
+    }
+
+    func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
+        let t = app.strings
+        guard let d = detail else { s.put(a.row + 1, a.col + 1, t.f("matter.notFound", code), role: .overdue); return }
+        s.put(a.row, a.col + 1, "\(d.code)  \(d.name)", attrs: [.bold], width: a.width - 2)
+        Chrome.heading(s, row: a.row + 2, col: a.col + 1, width: a.width - 2, text: t["gd.workers"])
+        var r = a.row + 3
+        let zone = app.store.zone
+        let today = zone.localDate(of: now)
+        for w in d.workers where r < a.row + 12 {
+            let pace = ComplianceMarks.reportPace(reports: w.reports, workers: 1, day: today.day, daysInMonth: today.localMonth.dayCount, settings: app.settings)
+            var c = a.col + 1
+            c += s.put(r, c, DisplayWidth.pad(w.code, to: 10))
+            c += s.put(r, c, DisplayWidth.pad(w.name, to: 10))
+            c += s.put(r, c, DisplayWidth.pad(t["kind." + w.kind], to: 10), role: .dim)
+            c += s.put(r, c, DisplayWidth.pad(w.phone, to: 14), role: .dim)
+            s.put(r, c, "\(t["pt.reports"]) \(w.reports)/\(app.settings.monthlyReports)", role: ConsoleApp.role(pace))
+            r += 1
+        }
+        r += 1
+        Chrome.heading(s, row: r, col: a.col + 1, width: a.width - 2, text: t["gd.sessions"])
+        if d.sessions.isEmpty { s.put(r + 1, a.col + 1, t["gd.noSessions"], role: .overdue); return }
+        table.draw(s, Rect(row: r + 1, col: a.col + 1, height: a.bottom - r - 1, width: a.width - 2),
+                   columns: [Column(t["pt.workers"], 20), Column(t["gd.start"], 12), Column(t["gd.end"], 12), Column(t["gd.length"], 0)]) { i in
+            let p = d.sessions[i]
+            let end = p.end.map { ConsoleApp.shortTime($0, zone: zone) } ?? t["gd.ongoing"]
+            let mins = Int((p.end ?? self.now).timeIntervalSince(p.start) / 60)
+            return [CellText("\(p.worker) \(p.workerName)"), CellText(ConsoleApp.shortTime(p.start, zone: zone)),
+                    CellText(end, p.end == nil ? .onPace : .normal, p.end == nil ? [.bold] : []), CellText("\(mins) min")]
+        }
+    }
+
+    func handle(_ key: Key, _ app: ConsoleApp) -> Bool { table.handle(key) }
+    func hints(_ app: ConsoleApp) -> [(key: String, label: String)] { [] }
+    func help(_ app: ConsoleApp) -> [String] { [app.strings["help.list"]] }
+}

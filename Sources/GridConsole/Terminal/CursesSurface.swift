@@ -1,0 +1,202 @@
+import CNcursesw
+import Foundation
+import GridCore
+
+/// Why the terminal could not be set up, in words a user can act on.
+public struct TerminalError: Error, CustomStringConvertible {
+    /// The message.
+    public let message: String
+    /// The description.
+    public var description: String { message }
+}
+
+/// The curses surface: ncursesw on the controlling terminal.
+///
+/// Sets a UTF-8 locale (falling back to C.UTF-8), uses `newterm` so an unknown `TERM` is an error
+/// rather than an exit, a 25 ms Esc delay, the terminal's default colours, and attributes only
+/// when `NO_COLOR` is set. `close()` restores the terminal; so do SIGTERM, SIGHUP and Ctrl-C.
+public final class CursesSurface: Surface {
+    private var screen: OpaquePointer?
+    private let useColor: Bool
+    private let bell: Bool
+    private var open = true
+
+    /// Starts curses. `bell` false keeps `alert()` silent.
+    public init(bell: Bool = true) throws {
+        setlocale(LC_ALL, "")
+        if gr_utf8_codeset() == 0 {
+            setlocale(LC_ALL, "C.UTF-8")
+            if gr_utf8_codeset() == 0 {
+                throw TerminalError(message: "no UTF-8 locale available (tried $LANG and C.UTF-8); set LANG=C.UTF-8")
+            }
+        }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard isatty(0) != 0, isatty(1) != 0 else {
+            throw TerminalError(message: "the console needs a terminal; standard input/output are not one (use the CLI commands in scripts)")
+        }
+        gr_set_escdelay(25)
+        guard let scr = gr_newterm() else {
+            throw TerminalError(message: "unknown terminal type TERM=\"\(term)\"; try TERM=xterm-256color")
+        }
+        screen = scr
+        set_term(scr)
+        raw()
+        noecho()
+        keypad(gr_stdscr(), true)
+        curs_set(0)
+        timeout(100)
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        useColor = !noColor && gr_has_colors() != 0
+        self.bell = bell
+        if useColor {
+            start_color()
+            use_default_colors()
+            for role in ColorRole.allCases {
+                let (fg, bg) = CursesSurface.colors(role)
+                init_pair(Int16(role.rawValue + 1), fg, bg)
+            }
+        }
+        CursesSurface.installSignalHandlers()
+    }
+
+    /// Foreground and background for a role (-1 = the terminal's default).
+    static func colors(_ role: ColorRole) -> (Int16, Int16) {
+        switch role {
+        case .normal, .heading: return (-1, -1)
+        case .tabBar, .status: return (Int16(COLOR_WHITE), Int16(COLOR_BLUE))
+        case .tabActive: return (Int16(COLOR_BLACK), Int16(COLOR_CYAN))
+        case .key: return (Int16(COLOR_YELLOW), Int16(COLOR_BLUE))
+        case .selected: return (Int16(COLOR_BLACK), Int16(COLOR_CYAN))
+        case .overdue: return (Int16(COLOR_RED), -1)
+        case .nearDue: return (Int16(COLOR_YELLOW), -1)
+        case .met: return (Int16(COLOR_GREEN), -1)
+        case .onPace: return (Int16(COLOR_CYAN), -1)
+        case .banner: return (Int16(COLOR_WHITE), Int16(COLOR_RED))
+        case .dim: return (-1, -1)
+        }
+    }
+
+    /// The attributes that stand for a role without colour (`NO_COLOR`), added to any given.
+    public static func monochromeAttrs(_ role: ColorRole) -> TextAttr {
+        switch role {
+        case .normal, .met, .onPace: return []
+        case .tabBar, .status, .selected, .banner: return [.reverse]
+        case .tabActive: return [.bold, .underline]
+        case .key, .heading, .overdue: return [.bold]
+        case .nearDue: return [.underline]
+        case .dim: return [.dim]
+        }
+    }
+
+    private func curses(_ role: ColorRole, _ attrs: TextAttr) -> attr_t {
+        var a = attrs
+        if !useColor { a.formUnion(CursesSurface.monochromeAttrs(role)) }
+        if useColor && role == .overdue { a.insert(.bold) }
+        if useColor && role == .dim { a.insert(.dim) }
+        var out: attr_t = 0
+        if a.contains(.bold) { out |= gr_a_bold() }
+        if a.contains(.reverse) { out |= gr_a_reverse() }
+        if a.contains(.underline) { out |= gr_a_underline() }
+        if a.contains(.dim) { out |= gr_a_dim() }
+        if useColor { out |= gr_color_pair(Int16(role.rawValue + 1)) }
+        return out
+    }
+
+    /// Rows.
+    public var rows: Int { Int(getmaxy(gr_stdscr())) }
+    /// Columns.
+    public var cols: Int { Int(getmaxx(gr_stdscr())) }
+
+    /// Erases the frame (drawn on the next `present`).
+    public func clear() { erase() }
+
+    /// Writes clipped text; the last cell of the screen is never written (it would scroll).
+    @discardableResult
+    public func put(_ row: Int, _ col: Int, _ text: String, role: ColorRole, attrs: TextAttr, width: Int?) -> Int {
+        let r = rows, c = cols
+        guard row >= 0, row < r, col >= 0, col < c else { return 0 }
+        var limit = min(c - col, width ?? Int.max)
+        if row == r - 1 && col + limit >= c { limit = c - col - 1 }
+        guard limit > 0 else { return 0 }
+        let clipped = DisplayWidth.clip(text.filter { !$0.isNewline }, to: limit)
+        let w = DisplayWidth.of(clipped)
+        let a = curses(role, attrs)
+        attr_set(a, 0, nil)
+        if useColor { attr_set(a, Int16(role.rawValue + 1), nil) }
+        var wide = Array(clipped.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+        wide.append(0)
+        _ = gr_mvaddnwstr(Int32(row), Int32(col), wide, Int32(wide.count - 1))
+        attr_set(0, 0, nil)
+        return w
+    }
+
+    /// Fills a rectangle with blanks.
+    public func fill(row: Int, col: Int, width: Int, height: Int, role: ColorRole, attrs: TextAttr) {
+        guard width > 0 else { return }
+        let blank = String(repeating: " ", count: width)
+        for r in row..<(row + height) { put(r, col, blank, role: role, attrs: attrs, width: width) }
+    }
+
+    /// Sends the frame to the terminal.
+    public func present() { refresh() }
+
+    /// Bell, or a flash when the terminal has no bell; nothing when bells are off.
+    public func alert() { if bell { beep() } }
+
+    /// Reads one key, waiting at most the poll interval; nil when none came.
+    public func readKey() -> Key? {
+        var ch: Int32 = 0
+        let rc = gr_get_wch(&ch)
+        if rc == ERR { return nil }
+        if rc == gr_key_code_yes() {
+            switch ch {
+            case gr_key_up(): return .up
+            case gr_key_down(): return .down
+            case gr_key_left(): return .left
+            case gr_key_right(): return .right
+            case gr_key_ppage(): return .pageUp
+            case gr_key_npage(): return .pageDown
+            case gr_key_home(): return .home
+            case gr_key_end(): return .end
+            case gr_key_enter(): return .enter
+            case gr_key_backspace(): return .backspace
+            case gr_key_dc(): return .delete
+            case gr_key_btab(): return .backTab
+            case gr_key_resize(): return .resize
+            default:
+                let f = Int(ch - gr_key_f1()) + 1
+                return (1...12).contains(f) ? .function(f) : nil
+            }
+        }
+        switch ch {
+        case 10, 13: return .enter
+        case 9: return .tab
+        case 27: return .escape
+        case 127, 8: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(ch) + 96)))
+        default:
+            guard let s = Unicode.Scalar(UInt32(bitPattern: ch)) else { return nil }
+            return .char(Character(s))
+        }
+    }
+
+    /// Restores the terminal. Safe to call twice.
+    public func close() {
+        guard open else { return }
+        open = false
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+    }
+
+    deinit { close() }
+
+    /// Set by SIGTERM, SIGHUP or SIGINT; the loop notices it within one poll tick.
+    nonisolated(unsafe) public static var stopSignal: Int32 = 0
+
+    static func installSignalHandlers() {
+        for sig in [SIGTERM, SIGHUP, SIGINT] {
+            signal(sig) { s in CursesSurface.stopSignal = s }
+        }
+    }
+}

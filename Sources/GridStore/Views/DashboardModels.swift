@@ -1,0 +1,243 @@
+import Foundation
+import GridCore
+
+/// The Overview screen's figures (总览), read in one snapshot.
+public struct OverviewFigures: Sendable, Equatable {
+    /// Matters reported today.
+    public var newToday = 0
+    /// Open matters (not closed, invalid or merged).
+    public var open = 0
+    /// Open matters past their warning point but not their deadline.
+    public var nearDue = 0
+    /// Open matters past their stage deadline.
+    public var overdue = 0
+    /// Open urgent matters.
+    public var urgentOpen = 0
+    /// Matters escalated to the district and still open.
+    public var escalated = 0
+    /// Open matters shelved on the problem register (挂账).
+    public var shelved = 0
+    /// Open matters by state code, largest first.
+    public var byState: [(key: String, count: Int)] = []
+    /// Open matters by platform code ("" = not yet dispatched), largest first.
+    public var byPlatform: [(key: String, count: Int)] = []
+    /// Basic grids whose patrol today reached the mark.
+    public var gridsMet = 0
+    /// Basic grids patrolled today but under the mark.
+    public var gridsUnder = 0
+    /// Basic grids with no patrol today.
+    public var gridsNobody = 0
+    /// Reports by grid workers this month.
+    public var reportsThisMonth = 0
+    /// Grid workers on the roll.
+    public var workers = 0
+    /// The township's marks: daily patrol minutes per grid, monthly reports per worker.
+    public var dailyPatrolMinutes = 120, monthlyReports = 10
+    /// Day of the month and its length (for the pace).
+    public var day = 1, daysInMonth = 30
+    /// The latest events, newest first.
+    public var feed: [FeedItem] = []
+
+    /// Creates empty figures.
+    public init() {}
+
+    public static func == (a: OverviewFigures, b: OverviewFigures) -> Bool {
+        a.newToday == b.newToday && a.open == b.open && a.nearDue == b.nearDue && a.overdue == b.overdue
+            && a.urgentOpen == b.urgentOpen && a.escalated == b.escalated && a.shelved == b.shelved
+            && a.byState.map(\.key) == b.byState.map(\.key) && a.byState.map(\.count) == b.byState.map(\.count)
+            && a.feed == b.feed
+    }
+}
+
+/// One line of the live feed: something that happened to a matter.
+public struct FeedItem: Sendable, Equatable {
+    /// When.
+    public var at: Date
+    /// The event kind (e.g. `intake`, `dispatch`).
+    public var kind: String
+    /// The matter's case number.
+    public var number: String
+    /// The matter's title.
+    public var title: String
+    /// Who did it.
+    public var actor: String
+}
+
+/// One row of a matter table: what the Matters and Overdue screens show.
+public struct MatterRow: Sendable, Equatable {
+    /// Row id.
+    public var id: Int
+    /// Case number, e.g. 20261122-0007.
+    public var number: String
+    /// `urgent` or `normal`.
+    public var urgency: String
+    /// Category name.
+    public var category: String
+    /// Grid code.
+    public var grid: String
+    /// Department name ("" before dispatch).
+    public var department: String
+    /// Department code ("" before dispatch).
+    public var departmentCode: String
+    /// State code.
+    public var state: String
+    /// Title.
+    public var title: String
+    /// Current stage deadline.
+    public var dueAt: Date?
+    /// Current stage warning point.
+    public var nearDueAt: Date?
+    /// Shelved.
+    public var shelved: Bool
+    /// Times urged.
+    public var urgeCount: Int
+}
+
+/// Which column a matter table is sorted by.
+public enum MatterSort: String, Sendable, CaseIterable {
+    /// Case number (newest first).
+    case number
+    /// Urgent first.
+    case urgency
+    /// Category.
+    case category
+    /// Grid.
+    case grid
+    /// Department.
+    case department
+    /// State.
+    case state
+    /// Deadline, soonest (most overdue) first.
+    case due
+}
+
+/// A filter typed after `/`: free text plus `state:` `grid:` `dept:` `cat:` terms.
+public struct ConsoleMatterFilter: Sendable, Equatable {
+    /// Words matched against number, title and location.
+    public var text: [String] = []
+    /// State code.
+    public var state: String?
+    /// Grid code (prefix).
+    public var grid: String?
+    /// Department code or name.
+    public var department: String?
+    /// Category code or name.
+    public var category: String?
+
+    /// Creates an empty filter.
+    public init() {}
+
+    /// Parses `word state:new grid:G01 dept:… cat:…`.
+    public init(parsing text: String) {
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init) {
+            if let v = word.value(after: "state:") { state = v }
+            else if let v = word.value(after: "grid:") { grid = v }
+            else if let v = word.value(after: "dept:") { department = v }
+            else if let v = word.value(after: "cat:") { category = v }
+            else { self.text.append(word) }
+        }
+    }
+
+    /// Whether nothing is filtered.
+    public var isEmpty: Bool { text.isEmpty && state == nil && grid == nil && department == nil && category == nil }
+}
+
+extension String {
+    fileprivate func value(after prefix: String) -> String? {
+        hasPrefix(prefix) && count > prefix.count ? String(dropFirst(prefix.count)) : nil
+    }
+}
+
+/// Everything the matter page shows.
+public struct MatterDetail: Sendable {
+    /// The table row.
+    public var row: MatterRow
+    /// Every stored field, label code → value, in schema order.
+    public var fields: [(String, String)]
+    /// The stage clocks, oldest first.
+    public var stages: [StageClock]
+    /// The full history, oldest first.
+    public var events: [FeedItem]
+    /// Notes of each event (same order as `events`).
+    public var notes: [String]
+    /// The row version (for moves with version checks).
+    public var version: Int
+}
+
+/// One stage's clock (环节时限).
+public struct StageClock: Sendable, Equatable {
+    /// `dispatch`, `handling` or `verification`.
+    public var stage: String
+    /// Started.
+    public var startedAt: Date
+    /// Deadline (after extensions).
+    public var dueAt: Date
+    /// Finished, if it has.
+    public var finishedAt: Date?
+    /// Whether it went overdue.
+    public var overdue: Bool
+}
+
+/// Overdue counts for one department.
+public struct DepartmentDue: Sendable, Equatable {
+    /// Department name ("" before dispatch).
+    public var department: String
+    /// Overdue matters.
+    public var overdue: Int
+    /// Near-due matters.
+    public var nearDue: Int
+}
+
+/// One basic grid's compliance row (巡查考核).
+public struct GridComplianceRow: Sendable, Equatable {
+    /// Grid code.
+    public var code: String
+    /// Grid name.
+    public var name: String
+    /// Map position.
+    public var mapRow: Int?, mapCol: Int?
+    /// Patrol minutes today (overlaps counted once).
+    public var minutesToday: Int
+    /// Month-to-date average daily minutes over the completed days.
+    public var averageMinutes: Int
+    /// Completed days this month at or above the mark.
+    public var daysMet: Int
+    /// Completed days of the month so far (today is judged when it ends).
+    public var daysSoFar: Int
+    /// Workers assigned.
+    public var workers: Int
+    /// Reports by its workers this month.
+    public var reports: Int
+    /// Open overdue matters in the grid.
+    public var overdueMatters: Int
+    /// Patrol sessions under way now.
+    public var ongoing: Int
+}
+
+/// One patrol session as the grid drill-down shows it.
+public struct PatrolLine: Sendable, Equatable {
+    /// Worker code and name.
+    public var worker: String, workerName: String
+    /// Start.
+    public var start: Date
+    /// End; nil while under way.
+    public var end: Date?
+}
+
+/// One worker's line in the grid drill-down.
+public struct WorkerLine: Sendable, Equatable {
+    /// Code, name, kind (`full`/`part`), phone.
+    public var code: String, name: String, kind: String, phone: String
+    /// Reports this month.
+    public var reports: Int
+}
+
+/// The grid drill-down.
+public struct GridDetail: Sendable, Equatable {
+    /// The grid.
+    public var code: String, name: String
+    /// Its workers.
+    public var workers: [WorkerLine]
+    /// Today's sessions.
+    public var sessions: [PatrolLine]
+}

@@ -1,0 +1,124 @@
+import Foundation
+import GridCore
+
+extension Store {
+    static let consoleMatterColumns = """
+        m.id, m.number, m.urgency, coalesce(c.name, m.category), m.grid, coalesce(d.name, ''), coalesce(m.department, ''),
+        m.state, m.title, m.stage_due_at, m.near_due_at, m.shelved, m.urge_count
+        FROM matters m LEFT JOIN categories c ON c.code = m.category LEFT JOIN departments d ON d.code = m.department
+        """
+
+    static func consoleMatterRow(_ r: Row) -> MatterRow {
+        MatterRow(id: r.int(0), number: r.text(1), urgency: r.text(2), category: r.text(3), grid: r.text(4),
+                  department: r.text(5), departmentCode: r.text(6), state: r.text(7), title: r.text(8),
+                  dueAt: r.optionalDate(9), nearDueAt: r.optionalDate(10), shelved: r.bool(11), urgeCount: r.int(12))
+    }
+
+    private func whereClause(_ filter: ConsoleMatterFilter) -> (String, [SQLValue]) {
+        var sql = "m.ended_at IS NULL"
+        var args: [SQLValue] = []
+        if let s = filter.state { sql += " AND m.state = ?"; args.append(.text(s)) }
+        if let g = filter.grid { sql += " AND m.grid LIKE ? ESCAPE '\\'"; args.append(.text(Store.likeEscape(g) + "%")) }
+        if let d = filter.department { sql += " AND (m.department = ? OR d.name LIKE ? ESCAPE '\\')"; args += [.text(d), .text("%" + Store.likeEscape(d) + "%")] }
+        if let c = filter.category { sql += " AND (m.category = ? OR c.name LIKE ? ESCAPE '\\')"; args += [.text(c), .text("%" + Store.likeEscape(c) + "%")] }
+        for w in filter.text {
+            sql += " AND (m.number LIKE ? ESCAPE '\\' OR m.title LIKE ? ESCAPE '\\' OR m.location LIKE ? ESCAPE '\\' OR m.grid LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\')"
+            let p = "%" + Store.likeEscape(w) + "%"
+            args += [.text(p), .text(p), .text(p), .text(p), .text(p)]
+        }
+        return (sql, args)
+    }
+
+    static func likeEscape(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    /// How many open matters pass `filter`.
+    public func openMatterCount(filter: ConsoleMatterFilter) throws -> Int {
+        let (w, args) = whereClause(filter)
+        return try db.scalarInt("SELECT count(*) FROM matters m LEFT JOIN categories c ON c.code = m.category LEFT JOIN departments d ON d.code = m.department WHERE \(w)", args)
+    }
+
+    /// A window of the open matters passing `filter`, sorted: rows `offset ..< offset + limit` only.
+    public func openMatters(filter: ConsoleMatterFilter, sort: MatterSort, descending: Bool = false, offset: Int, limit: Int) throws -> [MatterRow] {
+        let (w, args) = whereClause(filter)
+        let dir = descending ? "DESC" : "ASC"
+        let order: String
+        switch sort {
+        case .number: order = "m.number \(descending ? "ASC" : "DESC")"
+        case .urgency: order = "m.urgency = 'urgent' \(descending ? "ASC" : "DESC"), m.stage_due_at"
+        case .category: order = "c.name \(dir), m.number DESC"
+        case .grid: order = "m.grid \(dir), m.number DESC"
+        case .department: order = "d.name \(dir), m.number DESC"
+        case .state: order = "m.state \(dir), m.number DESC"
+        case .due: order = "m.stage_due_at IS NULL, m.stage_due_at \(dir), m.number"
+        }
+        return try db.query("SELECT \(Store.consoleMatterColumns) WHERE \(w) ORDER BY \(order) LIMIT ? OFFSET ?",
+                            args + [.of(limit), .of(offset)], Store.consoleMatterRow)
+    }
+
+    /// Open matters near due or overdue at `now`, most overdue first (at most `limit`).
+    public func dueMatters(now: Date, limit: Int = 500) throws -> [MatterRow] {
+        try db.query(ConsoleQueries.dueList,
+                     [.of(now), .of(now), .of(limit)], Store.consoleMatterRow)
+    }
+
+    /// Overdue and near-due counts per department at `now`, most overdue first.
+    public func dueByDepartment(now: Date) throws -> [DepartmentDue] {
+        try db.query(ConsoleQueries.dueByDepartment, [.of(now), .of(now), .of(now), .of(now)]) { DepartmentDue(department: $0.text(0), overdue: $0.int(1), nearDue: $0.int(2)) }
+    }
+
+    /// Everything about one matter by case number, or nil.
+    public func matterDetail(number: String) throws -> MatterDetail? {
+        try db.read {
+            guard let row = try db.first("SELECT \(Store.consoleMatterColumns) WHERE m.number = ?", [.text(number)], Store.consoleMatterRow) else { return nil }
+            let fields: [(String, String)] = try db.first("""
+                SELECT number, reported_at, source, reporter, grid, category, urgency, title, description, location,
+                       state, shelved, coalesce(department, ''), first_contact, stage, rework_count, urge_count,
+                       extension_count, ended_at, version, updated_by
+                FROM matters WHERE id = ?
+                """, [.of(row.id)]) { r in
+                let names = ["number", "reported_at", "source", "reporter", "grid", "category", "urgency", "title",
+                             "description", "location", "state", "shelved", "department", "first_contact", "stage",
+                             "rework_count", "urge_count", "extension_count", "ended_at", "version", "updated_by"]
+                return names.enumerated().map { i, n in
+                    let idx = Int32(i)
+                    if n == "reported_at" || n == "ended_at" {
+                        return (n, r.optionalDate(idx).map { ISOTime.format($0, zone: self.zone) } ?? "")
+                    }
+                    return (n, r.optionalText(idx) ?? "")
+                }
+            } ?? []
+            let version = Int(fields.first { $0.0 == "version" }?.1 ?? "1") ?? 1
+            let stages = try db.query("SELECT stage, started_at, due_at, finished_at, overdue FROM stages WHERE matter_id = ? ORDER BY id", [.of(row.id)]) {
+                StageClock(stage: $0.text(0), startedAt: $0.date(1), dueAt: $0.date(2), finishedAt: $0.optionalDate(3), overdue: $0.bool(4))
+            }
+            var notes: [String] = []
+            let events = try db.query("SELECT at, kind, actor, note, coalesce(to_state, ''), coalesce(level, '') FROM events WHERE matter_id = ? ORDER BY id", [.of(row.id)]) { r -> FeedItem in
+                var note = r.text(3)
+                if !r.text(5).isEmpty { note = "[\(r.text(5))] " + note }
+                notes.append(note)
+                return FeedItem(at: r.date(0), kind: r.text(1), number: number, title: r.text(4), actor: r.text(2))
+            }
+            return MatterDetail(row: row, fields: fields, stages: stages, events: events, notes: notes, version: version)
+        }
+    }
+
+    /// The highest matter id so far (the console's high-water mark for new-urgent alerts).
+    public func lastMatterID() throws -> Int { try db.scalarInt("SELECT coalesce(max(id), 0) FROM matters") }
+
+    /// Alerts since the last look: urgent matters added after `afterID`, and open matters whose
+    /// deadline passed in `[from, to)` (newly overdue: `stage_due_at < now` is overdue). Case numbers, at most `limit` of each.
+    public func newAlerts(afterID: Int, from: Date, to: Date, limit: Int = 5) throws -> (urgent: [String], overdue: [String]) {
+        let u = try db.query(ConsoleQueries.newUrgent,
+                             [.of(afterID), .of(limit)]) { $0.text(0) }
+        let o = try db.query(ConsoleQueries.newlyOverdue,
+                             [.of(from), .of(to), .of(limit)]) { $0.text(0) }
+        return (u, o)
+    }
+
+    /// Case numbers of matters with this id set (for alert text), at most `limit`.
+    public func numbers(ids: [Int], limit: Int = 3) throws -> [String] {
+        try ids.prefix(limit).compactMap { id in try db.first("SELECT number FROM matters WHERE id = ?", [.of(id)]) { $0.text(0) } }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import GridCore
+
+extension Store {
+    /// The Overview screen's figures at `now`: counters, bars, today's patrol and the latest `feedSize` events.
+    public func overview(now: Date, feedSize: Int = 10) throws -> OverviewFigures {
+        let today = zone.localDate(of: now)
+        let dayStart = zone.startOfDay(today), dayEnd = zone.endOfDay(today)
+        let month = today.localMonth
+        let monthStart = zone.startOfDay(month.firstDay), monthEnd = zone.startOfDay(month.next.firstDay)
+        return try db.read {
+            var f = OverviewFigures()
+            f.newToday = try db.scalarInt(ConsoleQueries.newInRange, [.of(dayStart), .of(dayEnd)])
+            f.byState = try db.query(ConsoleQueries.openByState) { ($0.text(0), $0.int(1)) }
+            f.open = f.byState.reduce(0) { $0 + $1.count }
+            f.escalated = f.byState.first { $0.key == "escalated" }?.count ?? 0
+            f.overdue = try db.scalarInt(ConsoleQueries.overdueCount, [.of(now)])
+            f.nearDue = try db.scalarInt(ConsoleQueries.nearDueCount, [.of(now), .of(now)])
+            f.urgentOpen = try db.scalarInt(ConsoleQueries.urgentOpenCount)
+            f.shelved = try db.scalarInt(ConsoleQueries.shelvedCount)
+            f.byPlatform = try db.query(ConsoleQueries.openByPlatform) { ($0.text(0), $0.int(1)) }
+            let minutes = try patrolMinutesToday(now: now)
+            let settings = try complianceSettings()
+            f.dailyPatrolMinutes = settings.dailyPatrolMinutes
+            f.monthlyReports = settings.monthlyReports
+            for (_, m) in minutes {
+                if m >= settings.dailyPatrolMinutes { f.gridsMet += 1 } else if m > 0 { f.gridsUnder += 1 } else { f.gridsNobody += 1 }
+            }
+            f.reportsThisMonth = try db.scalarInt(ConsoleQueries.reportsInRange, [.of(monthStart), .of(monthEnd)])
+            f.workers = try db.scalarInt("SELECT count(*) FROM workers")
+            f.day = today.day; f.daysInMonth = month.dayCount
+            f.feed = try db.query(ConsoleQueries.feed, [.of(feedSize), .of(feedSize)]) { FeedItem(at: $0.date(0), kind: $0.text(1), number: $0.text(2), title: $0.text(3), actor: $0.text(4)) }
+            return f
+        }
+    }
+
+    /// Patrol minutes today per basic grid, by the compliance rules (overlaps once, suspect sessions left out).
+    public func patrolMinutesToday(now: Date) throws -> [(code: String, minutes: Int)] {
+        let today = zone.localDate(of: now)
+        let settings = try complianceSettings()
+        let frame = DayFrame(from: today, through: today, zone: zone, now: now)
+        let dayStart = zone.startOfDay(today), dayEnd = zone.endOfDay(today)
+        var sessions: [String: [PatrolSession]] = [:]
+        var order: [String] = []
+        // A session may start the evening before and cross midnight: look back one day.
+        try db.forEach("""
+            SELECT g.code, p.id, p.worker, p.start_at, p.end_at, p.confirmed_by, p.confirmed_at FROM grids g
+            LEFT JOIN patrols p ON p.grid = g.code AND p.start_at >= ? AND p.start_at < ?
+            WHERE g.level = 'basic' ORDER BY g.code
+            """, [.of(dayStart.addingTimeInterval(-86_400)), .of(min(dayEnd, now))]) { row in
+            let code = row.text(0)
+            if sessions[code] == nil { sessions[code] = []; order.append(code) }
+            if !row.isNull(1) {
+                sessions[code]!.append(PatrolSession(id: row.int(1), worker: row.text(2), grid: code, start: row.date(3), end: row.optionalDate(4),
+                                                     confirmedBy: row.optionalText(5), confirmedAt: row.optionalDate(6)))
+            }
+        }
+        return order.map { code in (code, PatrolRules.figure(sessions[code]!, frame: frame, settings: settings).todayMinutes ?? 0) }
+    }
+}

@@ -1,0 +1,26 @@
+import XCTest
+import GridCore
+import GridStore
+@testable import GridConsole
+
+/// What makes the console's screens instant at a year's size: every dashboard query reads through an index
+/// (a partial index of open matters counts as one), never a full scan of matters, events or patrols.
+final class ConsoleQueryPlanTests: XCTestCase {
+    func testDashboardQueriesUseTheirIndexes() throws {
+        let store = try Fixture.store()
+        XCTAssertGreaterThanOrEqual(ConsoleQueries.all.count, 18)
+        for q in ConsoleQueries.all {
+            let args = [SQLValue](repeating: .int(1), count: q.args)
+            let plan = try store.db.query("EXPLAIN QUERY PLAN " + q.sql, args) { $0.text(3) }
+            for line in plan {
+                // "SCAN matters" alone (or "SCAN m") is a full table scan; "SCAN m USING INDEX matters_open_…" walks
+                // only the open matters' partial index.
+                let full = ["matters", "m", "events", "e", "patrols", "p"].contains { t in
+                    line == "SCAN \(t)" || line.hasPrefix("SCAN \(t) ") && !line.contains("USING INDEX matters_open_")
+                        && !line.contains("USING INDEX matters_shelved") && !line.contains("USING COVERING INDEX")
+                }
+                XCTAssertFalse(full, "\(q.name): \(line)\n\(plan.joined(separator: "\n"))")
+            }
+        }
+    }
+}

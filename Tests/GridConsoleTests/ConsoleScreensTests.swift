@@ -1,0 +1,287 @@
+import XCTest
+import GridCore
+import GridStore
+@testable import GridConsole
+
+/// The screens drawn on a MemorySurface over the fixture township at 2026-11-22 10:00 (+08:00).
+final class ConsoleScreensTests: XCTestCase {
+    var store: Store!
+    var app: ConsoleApp!
+    var s: MemorySurface!
+
+    override func setUpWithError() throws {
+        store = try Fixture.store()
+        app = try Fixture.app(store)
+        s = MemorySurface(rows: 40, cols: 120)
+        app.tick()
+    }
+
+    func testOverviewCounters() {
+        app.draw(s)
+        XCTAssertEqual(s.line(0).hasPrefix(" 1 总览  2 案件  3 超期督办  4 巡查考核  5 网格图  6 值班"), true)
+        // Reported today (from 00:00): only 0001 at 09:00. Open 4. Near due: 0001 (near 10:00 ≤ now < due 11:00).
+        // Overdue: 0003 (due 07:00). Urgent open: 0001. Shelved: 0002.
+        XCTAssertEqual(s.line(2), " 今日新增 1   在办 4   临期 1   超期 1   紧急在办 1   已上报 0   挂账 1")
+        let over = s.find("超期 1")!
+        XCTAssertEqual(s.cell(2, over.col + 5).text, "1")
+        XCTAssertEqual(s.cell(2, over.col + 5).role, .overdue, "the overdue count is red")
+        XCTAssertEqual(s.cell(2, over.col + 5).attrs, [.bold])
+        XCTAssertEqual(s.cell(2, over.col).role, .dim)
+        // By state: dispatched 3, new 1.
+        XCTAssertTrue(s.line(5).hasPrefix(" 处置中            3 █"), s.line(5))
+        XCTAssertTrue(s.line(6).hasPrefix(" 待派遣            1 █"), s.line(6))
+        // Patrol today: G01 150 min ≥ 120 (met); G02 90 min (under); G03 none.
+        XCTAssertTrue(s.line(15).hasPrefix(" 达2小时 1   不足 1   无人巡查 1"), s.line(15))
+        // Reports this month by grid workers: 0001 (W1) and 0003 (W2) = 2; target 3 workers × 10 = 30;
+        // pace on day 22 of 30: 30 × 22 / 30 = 22.
+        XCTAssertTrue(s.line(15).contains("2 / 30  进度应达 22"))
+        // The status line: where, and the refresh time ending one column before the edge (120 − 1 − 13 = 106).
+        XCTAssertTrue(s.line(38).hasPrefix(" 总览 · \(store.db.path)"))
+        XCTAssertEqual(s.find("刷新 10:00:00")?.col, 106)
+        XCTAssertEqual(s.cell(38, 0).role, .status)
+    }
+
+    func testMattersTableSortedByDeadlineWithColours() {
+        app.handle(.char("2")); app.draw(s)
+        XCTAssertEqual(s.line(1), " 共 4 件   排序：剩余/超期")
+        XCTAssertEqual(s.line(2), " 编号           紧急 类别           网格     部门         状态       剩余/超期▼ 标题")
+        // Most overdue first: 0003 due 07:00 → over 3 h; 0001 due 11:00 → 1 h left; 0004 +30 h → 1 d 6 h; 0002 +200 h → 8 d 8 h.
+        XCTAssertEqual(s.line(3), " 20261121-0003  一般 违章搭建       G02      城管中队     处置中       超3时0分 院内违章搭建彩钢棚")
+        XCTAssertEqual(s.line(4), " 20261122-0001  紧急 邻里纠纷       G01                   待派遣       剩1时0分 楼道堆放杂物引发争吵")
+        XCTAssertEqual(s.line(5), " 20261121-0004  一般 邻里纠纷       G02      综治办       处置中       剩1天6时 噪音扰民")
+        XCTAssertEqual(s.line(6), " 20261120-0002  一般 违章搭建       G03      城管中队     处置中       剩8天8时 废弃房屋待拆除")
+        // Row 4 is selected (reversed); row 5's deadline is near due (yellow), its urgency red.
+        XCTAssertEqual(s.cell(3, 1).attrs, [.reverse])
+        let dueCol = s.find("剩1时0分")!.col
+        XCTAssertEqual(s.cell(4, dueCol).role, .nearDue)
+        XCTAssertEqual(s.cell(4, 16).role, .overdue)
+    }
+
+    func testFilterTermsAndSort() {
+        app.handle(.char("2"))
+        app.handle(.char("/"))
+        for c in "dept:D2 违章" { app.handle(.char(c)) }
+        app.handle(.enter)
+        app.draw(s)
+        XCTAssertEqual(s.line(1), " 共 2 件   排序：剩余/超期   筛选：dept:D2 违章")
+        XCTAssertTrue(s.line(3).hasPrefix(" 20261121-0003"))
+        XCTAssertTrue(s.line(4).hasPrefix(" 20261120-0002"))
+        // s cycles to the next column after "due" → number, newest first.
+        app.handle(.char("s")); app.draw(s)
+        XCTAssertTrue(s.line(2).hasPrefix(" 编号▼"))
+        XCTAssertTrue(s.line(3).hasPrefix(" 20261121-0003"))
+        XCTAssertTrue(s.line(4).hasPrefix(" 20261120-0002"))
+        app.handle(.escape); app.draw(s)
+        XCTAssertEqual(s.line(1), " 共 4 件   排序：编号")
+    }
+
+    func testMatterPageShowsFieldsAndHistory() {
+        app.runCommand("case 20261121-0003")
+        app.draw(s)
+        XCTAssertEqual(s.line(1), " 20261121-0003  处置中  超3时0分  院内违章搭建彩钢棚")
+        XCTAssertEqual(s.cell(1, 24).role, .overdue)
+        XCTAssertNotNil(s.find("网格       G02"))
+        XCTAssertNotNil(s.find("11-21 15:00 派遣     tester     派至城管中队"))
+        XCTAssertNotNil(s.find("当前状态与角色下没有可办理的操作"))
+        app.handle(.escape); app.draw(s)
+        XCTAssertTrue(s.line(38).hasPrefix(" 总览"))
+        app.runCommand("case nope")
+        XCTAssertEqual(app.message, "没有这个案件：nope")
+    }
+
+    func testOverdueGroupsByDepartment() {
+        app.handle(.char("3")); app.draw(s)
+        XCTAssertTrue(s.line(3).hasPrefix(" 城管中队           1     0    20261121-0003      超3时0分 城管中队"))
+        XCTAssertTrue(s.line(4).hasPrefix(" 未派遣             0     1    20261122-0001      剩1时0分 未派遣"))
+    }
+
+    func testPatrolCountsOverlapsOnceAndMarksOngoing() {
+        app.handle(.char("4")); app.draw(s)
+        // G02: 08:00–09:00 ∪ 08:30–09:10 = 70 min, plus 09:40–now(10:00) ongoing = 20 → 90 min = 1:30 ▶.
+        XCTAssertTrue(s.line(3).hasPrefix(" G02      东湖二组         1:30 ▶"))
+        // G01: 150 min today. Today is judged when it ends: the 21 completed days have no patrol,
+        // so average 0 and 0 of 21 days met; reports 1 of 10, behind the pace (1 × 30 < 10 × 22).
+        XCTAssertTrue(s.line(2).hasPrefix(" G01      东湖一组         2:30"))
+        XCTAssertTrue(s.line(2).contains("0    0/21      1       1/10 落后"), s.line(2))
+        app.handle(.enter); app.draw(s)
+        XCTAssertNotNil(s.find("W1        张伟      专职      13800000001   本月上报 1/10"))
+        XCTAssertNotNil(s.find("W1 张伟              11-22 07:00  11-22 09:30  150 min"))
+    }
+
+    func testGridMapColoursByWorstState() {
+        app.handle(.char("5")); app.draw(s)
+        // G02 has an overdue matter: red. G01 met its patrol: green. G03 none at 10:00 (behind pace): yellow.
+        let g01 = s.find("G01")!, g02 = s.find("G02")!, g03 = s.find("G03")!
+        XCTAssertEqual(s.cell(g02.row, g02.col).role, .overdue)
+        XCTAssertEqual(s.cell(g01.row, g01.col).role, .met)
+        XCTAssertEqual(s.cell(g03.row, g03.col).role, .nearDue)
+        XCTAssertTrue(s.line(37).hasPrefix(" G01 东湖一组 · 今日巡查 2:30"))
+        app.handle(.right); app.draw(s)
+        XCTAssertTrue(s.line(37).hasPrefix(" G02 东湖二组"))
+        app.handle(.down); app.draw(s)
+        XCTAssertTrue(s.line(37).hasPrefix(" G03 东湖三组"))
+    }
+
+    func testTooSmallMessage() {
+        let small = MemorySurface(rows: 20, cols: 70)
+        app.draw(small)
+        XCTAssertEqual(small.line(10), String(repeating: " ", count: 17) + "窗口太小：至少需要 80×24，当前 70×20")
+    }
+
+    func testEnglishStrings() throws {
+        let en = try Fixture.app(store, language: .en)
+        en.tick(); en.draw(s)
+        XCTAssertTrue(s.line(0).hasPrefix(" 1 Overview  2 Matters  3 Overdue  4 Patrol  5 Grid map  6 Duty"))
+        XCTAssertTrue(s.line(2).hasPrefix(" New today 1   Open 4   Near due 1   Overdue 1"))
+    }
+
+    func testHelpOverlayListsTheScreensKeys() {
+        app.handle(.char("2")); app.handle(.char("?")); app.draw(s)
+        XCTAssertNotNil(s.find("↑↓/j k 移动 · PgUp/PgDn 翻页 · g/G 首/末 · Enter 打开"))
+        XCTAssertNotNil(s.find("s 换排序列 · S 反向"))
+        app.handle(.char("x")); app.draw(s)
+        XCTAssertNil(s.find("s 换排序列"))
+    }
+
+    func testAnotherProcessesCommitShowsWithABannerAndBell() throws {
+        app.handle(.char("2")); app.draw(s)
+        XCTAssertFalse(app.tick(), "nothing changed")
+        let other = try Store.open(path: store.db.path)
+        let t = Int(Fixture.now.timeIntervalSince1970)
+        try other.db.write {
+            try other.db.run("""
+                INSERT INTO matters(number, reported_at, source, grid, category, urgency, title, state, first_contact, stage, stage_due_at, near_due_at, created_at, updated_at, updated_by)
+                VALUES ('20261122-0005', ?, 'hotline', 'G01', 'C1', 'urgent', '燃气泄漏', 'new', 'x', 'dispatch', ?, ?, ?, ?, 'x')
+                """, [.of(t), .of(t + 3600), .of(t + 1800), .of(t), .of(t)])
+        }
+        XCTAssertTrue(app.tick())
+        app.draw(s)
+        XCTAssertEqual(s.line(1), " ▲ 紧急案件：20261122-0005")
+        XCTAssertEqual(s.cell(1, 1).role, .banner)
+        XCTAssertEqual(s.alerts, 1)
+        XCTAssertEqual(s.line(2), " 共 5 件   排序：剩余/超期")
+        app.draw(s)
+        XCTAssertEqual(s.alerts, 1, "one bell per alert, not per frame")
+        app.handle(.escape); app.draw(s)
+        XCTAssertEqual(s.line(1), " 共 5 件   排序：剩余/超期", "Esc dismisses the banner")
+    }
+
+    func testNewlyOverdueRaisesAnAlertAsTimePasses() throws {
+        final class Box: @unchecked Sendable { var t = Fixture.now }
+        let box = Box()
+        let live = ConsoleApp(store: store, language: .zh, clock: ConsoleClock { box.t }, actor: try store.actor(login: "tester"), actions: .none)
+        live.tick(); live.draw(s)
+        XCTAssertNil(live.banner)
+        XCTAssertEqual(s.line(2), " 今日新增 1   在办 4   临期 1   超期 1   紧急在办 1   已上报 0   挂账 1")
+        // 10 s later: no write, no 30-s re-evaluation yet.
+        box.t = Fixture.now.addingTimeInterval(10)
+        XCTAssertFalse(live.tick())
+        // 0001 is due at 11:00. At 11:00:30 the time-driven reload sees it overdue, without any write.
+        box.t = Fixture.now.addingTimeInterval(3630)
+        XCTAssertTrue(live.tick())
+        live.draw(s)
+        XCTAssertEqual(s.line(1), " ▲ 新超期：20261122-0001")
+        XCTAssertEqual(s.alerts, 1)
+        XCTAssertEqual(s.line(3), " 今日新增 1   在办 4   临期 0   超期 2   紧急在办 1   已上报 0   挂账 1")
+    }
+
+    func testBellCanBeTurnedOff() throws {
+        let quiet = ConsoleApp(store: store, language: .zh, clock: ConsoleClock(start: Fixture.now.addingTimeInterval(-60), frozen: false),
+                               actor: try store.actor(login: "tester"), actions: .none, bell: false)
+        quiet.tick()
+        let other = try Store.open(path: store.db.path)
+        try other.db.write {
+            try other.db.run("UPDATE matters SET urgency = 'urgent' WHERE id = 1")
+            try other.db.run("""
+                INSERT INTO matters(number, reported_at, source, grid, category, urgency, title, state, first_contact, created_at, updated_at, updated_by)
+                VALUES ('20261122-0008', 0, 'hotline', 'G01', 'C1', 'urgent', '火情', 'new', 'x', 0, 0, 'x')
+                """)
+        }
+        XCTAssertTrue(quiet.tick())
+        quiet.draw(s)
+        XCTAssertEqual(s.line(1), " ▲ 紧急案件：20261122-0008")
+        XCTAssertEqual(s.alerts, 0)
+    }
+
+    func testDutyShiftStartNoteAndEnd() throws {
+        app.handle(.char("6")); app.draw(s)
+        XCTAssertEqual(s.line(3), " 当前无人值班（按 s 接班）")
+        app.handle(.char("s")); app.draw(s)
+        XCTAssertEqual(app.message, "已接班")
+        XCTAssertEqual(s.line(3), " 测试员 (tester)  自 11-22 10:00 起")
+        // Since 10:00 (now): nothing yet.
+        XCTAssertEqual(s.line(6), " 新增 0    办结 0    转为超期 0    紧急 0")
+        app.handle(.enter)
+        for c in "夜间平稳，0003待城管回复" { app.handle(.char(c)) }
+        XCTAssertTrue(app.current.dirty)
+        app.handle(.ctrl("s")); app.draw(s)
+        XCTAssertEqual(app.message, "交班记录已保存")
+        XCTAssertNotNil(s.find("夜间平稳，0003待城管回复"))
+        // Typing a note and leaving the screen asks first.
+        app.handle(.enter); app.handle(.char("补"))
+        app.handle(.char("1"))
+        XCTAssertTrue(app.current is DutyScreen, "digits go into the note while editing")
+        app.requestQuit()
+        XCTAssertFalse(app.quitting, "quitting with an unsaved note asks first")
+        XCTAssertNotNil(app.confirm)
+        app.handle(.char("n"))
+        app.handle(.escape)
+        XCTAssertNotNil(app.confirm, "an unsaved note is not dropped silently")
+        app.handle(.char("y"))
+        app.handle(.char("e")); app.handle(.char("y")); app.draw(s)
+        XCTAssertEqual(app.message, "已交班")
+        XCTAssertEqual(try store.previousShift()?.note, "夜间平稳，0003待城管回复")
+        XCTAssertNil(try store.currentShift())
+    }
+
+    func testFormValidatesAndKeepsUnsavedTextBehindAQuestion() {
+        app.handle(.char("n")); app.draw(s)
+        XCTAssertTrue(s.line(1).hasPrefix(" 新建案件"))
+        app.handle(.ctrl("s")); app.draw(s)
+        XCTAssertNotNil(s.find("必填：网格"))
+        for c in "zz" { app.handle(.char(c)) }
+        app.handle(.ctrl("s")); app.draw(s)
+        XCTAssertNotNil(s.find("网格：没有匹配「zz」的选项"))
+        app.handle(.escape)
+        XCTAssertNotNil(app.confirm, "typed text is not dropped silently")
+        app.handle(.char("n"))
+        XCTAssertTrue(app.current is NewMatterScreen)
+        app.handle(.escape); app.handle(.char("y"))
+        XCTAssertFalse(app.current is NewMatterScreen)
+    }
+
+    func testFormSavesThroughTheActionsWithChineseText() {
+        var saved: MatterDraft?
+        let actions = ConsoleActions(allowedMoves: { _, _, _ in [] }, perform: { _, _, _, _, _ in "" },
+                                     intake: { d, _, _, _ in saved = d; return "20261122-0006" }, duplicates: { _, _ in [] })
+        let app = try! Fixture.app(store, actions: actions)
+        app.handle(.char("n"))
+        for c in "一组" { app.handle(.char(c)) }     // filters to G01 东湖一组
+        app.handle(.enter)                           // choose, next field
+        for c in "纠纷" { app.handle(.char(c)) }     // C1 邻里纠纷
+        app.handle(.enter)                           // department follows the category: D1
+        app.handle(.tab); app.handle(.tab)           // past department and source
+        for c in "楼道堆物" { app.handle(.char(c)) }
+        app.handle(.ctrl("s"))
+        XCTAssertEqual(saved?.grid, "G01")
+        XCTAssertEqual(saved?.category, "C1")
+        XCTAssertEqual(saved?.department, "D1")
+        XCTAssertEqual(saved?.title, "楼道堆物")
+        XCTAssertEqual(app.message, "已受理：20261122-0006")
+        XCTAssertFalse(app.current is NewMatterScreen)
+    }
+
+    func testReadOnlyConsoleSaysSo() throws {
+        let path = store.db.path
+        store = nil; app = nil
+        chmod(path, 0o440)
+        defer { chmod(path, 0o660) }
+        if getuid() == 0 { throw XCTSkip("root can write any file") }
+        let ro = try Store.open(path: path)
+        XCTAssertTrue(ro.isReadOnly)
+        let a = try Fixture.app(ro)
+        a.tick(); a.draw(s)
+        XCTAssertTrue(s.line(0).contains("[只读]"))
+        XCTAssertEqual(a.message, "数据库文件只读：只能查看，不能办理")
+    }
+}
