@@ -15,6 +15,9 @@ public final class Database {
     private var cache: [String: Statement] = [:]
     private var transactionDepth = 0
 
+    /// The size the write-ahead log is cut back to after a checkpoint resets it (bytes).
+    public static let walSizeLimit = 8 * 1024 * 1024
+
     /// Busy timeout applied to every connection, in milliseconds.
     public static let busyTimeoutMs: Int32 = 5_000
 
@@ -46,6 +49,9 @@ public final class Database {
         if !readOnly {
             // journal_mode needs a write lock; it persists in the file once set.
             try execute("PRAGMA journal_mode = WAL")
+            // A big transaction (an index build, a bulk chunk) grows the log; once checkpointed and reset,
+            // it is cut back to this size instead of staying at its peak for as long as anyone has the file open.
+            try execute("PRAGMA journal_size_limit = \(Database.walSizeLimit)")
         }
         try execute("PRAGMA synchronous = NORMAL")
     }
