@@ -1,10 +1,9 @@
 import XCTest
 import GridStore
 
-/// Guarantee 1 (issue 8): several writers at once. Three writer processes (registry and patrol imports; matter intake and
-/// moves; department and matter imports) and three reader processes (check; matter and worker lists; staff list
-/// and import log) run on one
-/// file at the same time for 30 s (`GRIDROOM_CONCURRENCY_SECONDS` to change). No process may fail (a locking
+/// Guarantee 1 (issue 8): several writers at once. Three writer processes (registry and patrol imports; matter
+/// intake and moves; department and matter imports), three reader processes (check; matter and worker lists;
+/// staff list, import log and patrol list) and a live console in tmux run on one file at the same time for 30 s (`GRIDROOM_CONCURRENCY_SECONDS` to change). No process may fail (a locking
 /// error would make one exit non-zero); every acknowledged write (exit 0) is present afterwards with exact counts;
 /// `PRAGMA integrity_check` and `gridroom check` pass.
 final class ConcurrencyTests: XCTestCase {
@@ -121,9 +120,35 @@ final class ConcurrencyTests: XCTestCase {
         tasks.append { while Date() < stop { step(["cases", "--format", "csv"], expect: "number,"); step(["workers", "--format", "csv"], expect: "code,name") } }
         tasks.append { while Date() < stop { step(["staff", "list"], expect: "root"); step(["imports", "--format", "csv"]); step(["patrol", "list", "--day", "2026-01-01"]) } }
 
+        // And a live console in tmux watching it all: it must never show an error, and must quit cleanly after.
+        final class Console: @unchecked Sendable { var session: TmuxSession?; var samples = 0 }
+        let console = Console()
+        console.session = try? TmuxSession(command: "env -u GRIDROOM_DB -u GRIDROOM_NOW LANG=C.UTF-8 '\(GridroomHarness.binary)' "
+                                           + "--db '\(h.db)' --now \(GridroomHarness.now) --lang en; echo CONSOLE-EXIT=$?; sleep 60")
+        if let t = console.session { _ = try t.wait(for: "1 Overview", timeout: 5) }
+        tasks.append {
+            guard let t = console.session else { return }
+            while Date() < stop {
+                if let screen = try? t.screen() {
+                    console.samples += 1
+                    if screen.contains("Error: ") || screen.contains("CONSOLE-EXIT") { log.fail("console: \(screen)") }
+                }
+                usleep(500_000)
+            }
+        }
+
+        // One thread each (the shared dispatch pool may hold a seventh blocking task back).
         let group = DispatchGroup()
-        for t in tasks { DispatchQueue.global().async(group: group, execute: t) }
+        for t in tasks {
+            group.enter()
+            Thread { t(); group.leave() }.start()
+        }
         group.wait()
+        if let t = console.session {
+            try t.keys("q")
+            if (try? t.wait(for: "CONSOLE-EXIT=0", timeout: 2)) == nil { try t.keys("q"); try t.wait(for: "CONSOLE-EXIT=0") }
+            XCTAssertGreaterThan(console.samples, Int(seconds))
+        }
 
         XCTAssertEqual(log.failures.count, 0, log.failures.prefix(5).joined(separator: "\n"))
         let db = try h.open()
@@ -159,7 +184,7 @@ final class ConcurrencyTests: XCTestCase {
         XCTAssertEqual(try db.count("SELECT count(*) FROM audit WHERE action = 'calendar_set'"), base.dayAudit + days.reduce(0) { $0 + acked[$1]! })
         let check = try h.run(["check"])
         XCTAssertEqual(check.status, 0, check.out + check.err)
-        print("ConcurrencyTests: \(log.runs) commands in \(Int(seconds)) s, acknowledged \(acked.filter { !$0.key.hasPrefix("days:") }) and \(days.count) calendar days")
+        print("ConcurrencyTests: \(log.runs) commands in \(Int(seconds)) s, acknowledged \(acked.filter { !$0.key.hasPrefix("days:") }) and \(days.count) calendar days; console screen sampled \(console.samples) times")
         // Enough happened for the test to mean something.
         XCTAssertGreaterThan(log.runs, Int(seconds) * 10)
     }
