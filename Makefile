@@ -43,3 +43,16 @@ soak: deps
 
 clean:
 	rm -rf .build
+
+## bench: a full-size database (built once, cached outside git) and `gridroom bench` on it.
+BENCH_DIR ?= $(HOME)/.cache/gridroom
+BENCH_DB  ?= $(BENCH_DIR)/full.sqlite
+BENCH_NOW ?= 2026-11-22T10:00:00+08:00
+bench: deps
+	$(SWIFT) build -c release
+	@mkdir -p "$(BENCH_DIR)"
+	@if [ ! -f "$(BENCH_DB)" ]; then \
+	  .build/release/gridroom --db "$(BENCH_DB)" --now "$(BENCH_NOW)" init --demo >/dev/null && \
+	  /usr/bin/time -f "generate: %e s, peak %M KB" .build/release/gridroom --db "$(BENCH_DB)" --now "$(BENCH_NOW)" demo generate; \
+	fi
+	.build/release/gridroom --db "$(BENCH_DB)" --now "$(BENCH_NOW)" bench

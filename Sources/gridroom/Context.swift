@@ -32,7 +32,8 @@ final class Context {
         } else {
             now = Date(); nowFixed = false
         }
-        let l = globals.option("lang") ?? env["GRIDROOM_LANG"] ?? "zh"
+        let envLang = env["GRIDROOM_LANG"].flatMap { $0.isEmpty ? nil : $0 }
+        let l = globals.option("lang") ?? envLang ?? "zh"
         guard l == "zh" || l == "en" else { throw UsageError("--lang \(l): expected zh or en") }
         lang = l
         login = Context.osLogin()

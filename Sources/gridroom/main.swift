@@ -7,7 +7,7 @@ let commands: [any Command.Type] = [
     ConsoleCommand.self, InitCommand.self, StaffCommand.self, CalendarCommand.self,
     ImportCommand.self, ImportsCommand.self,
     GridsCommand.self, WorkersCommand.self, DepartmentsCommand.self, CategoriesCommand.self,
-    BackupCommand.self, CheckCommand.self, DemoCommand.self,
+    BackupCommand.self, CheckCommand.self, DemoCommand.self, BenchCommand.self,
     PatrolCommand.self, CaseCommand.self, CasesCommand.self, ReportCommand.self,
 ]
 

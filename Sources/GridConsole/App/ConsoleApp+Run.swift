@@ -9,6 +9,7 @@ extension ConsoleApp {
         _ = tick()
         reloadCurrent()
         draw(surface)
+        timing?("first_frame")
         var size = (surface.rows, surface.cols)
         while !quitting {
             if CursesSurface.stopSignal != 0 { keepDraft(); return }
@@ -19,10 +20,14 @@ extension ConsoleApp {
                 if key == .ctrl("l") { surface.clear(); surface.present() }
             }
             if CursesSurface.stopSignal != 0 { keepDraft(); return }
-            if tick() { redraw = true }
+            var reloaded = false
+            if tick() { redraw = true; reloaded = true }
             let now = (surface.rows, surface.cols)
             if now != size { size = now; redraw = true }
-            if redraw && !quitting { draw(surface) }
+            if redraw && !quitting {
+                draw(surface)
+                if reloaded { timing?("reload") }
+            }
         }
     }
 }

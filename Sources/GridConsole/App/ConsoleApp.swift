@@ -49,6 +49,8 @@ public final class ConsoleApp {
     public private(set) var settings = ComplianceSettings.standard
     /// Where an unsaved form is kept if the terminal goes away.
     public var draftPath: String?
+    /// Told `first_frame` after the first frame and `reload` after each reloaded frame (for `gridroom bench`).
+    public var timing: ((String) -> Void)?
 
     /// Creates the console on an open store.
     public init(store: Store, language: Language, clock: ConsoleClock, actor: Actor, actions: ConsoleActions, bell: Bool = true) {

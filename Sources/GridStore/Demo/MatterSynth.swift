@@ -63,9 +63,11 @@ struct MatterSynth {
             var reported = Int(zone.instant(day, secondsIntoDay: minute * 60 + r.int(0...59)).timeIntervalSince1970)
             if reported >= nowSec { reported = nowSec - r.int(60...7200) }
             let localDay = zone.localDate(of: Date(timeIntervalSince1970: Double(reported)))
+            // matter_numbers is keyed by the local day as YYYY-MM-DD, like intake's own numbering.
+            let dayKey = localDay.description
             let key = zeroPad(localDay.year, 4) + zeroPad(localDay.month, 2) + zeroPad(localDay.day, 2)
-            let seq = (numbers[key] ?? 0) + 1
-            numbers[key] = seq
+            let seq = (numbers[dayKey] ?? 0) + 1
+            numbers[dayKey] = seq
             let grid = r.int(0...(gridCodes.count - 1))
             let cat = categories[r.int(0...(categories.count - 1))]
             let byWorker = r.chance(0.7) && workersByGrid[grid] != nil
@@ -152,7 +154,7 @@ struct MatterSynth {
         begin(.handling, t)
         var rounds = 0
         while true {
-            if r.chance(0.01) { // approved extension of 2 working days
+            if r.chance(0.01), m.stages[m.stages.count - 1].start + 1800 <= nowSec { // approved extension of 2 working days
                 var st = m.stages[m.stages.count - 1]
                 st.due = Int(calendar.due(from: Date(timeIntervalSince1970: Double(st.due)), limit: TimeLimit(amount: 2, unit: .workingDays)!).timeIntervalSince1970)
                 m.stages[m.stages.count - 1] = st

@@ -16,6 +16,19 @@ enum ConsoleCommand: Command {
     instant and runs on. A read-only database file opens a read-only console.
     """
 
+    /// With GRIDROOM_TIMING=FILE (set by `gridroom bench`), appends `first_frame MS` (milliseconds since
+    /// GRIDROOM_T0, epoch seconds) and `reload EPOCH` lines, so start-up and live latency can be measured.
+    static func timingLog(_ env: [String: String]) -> ((String) -> Void)? {
+        guard let path = env["GRIDROOM_TIMING"], let handle = FileHandle(forWritingAtPath: path) else { return nil }
+        let t0 = Double(env["GRIDROOM_T0"] ?? "") ?? Date().timeIntervalSince1970
+        return { event in
+            let t = Date().timeIntervalSince1970
+            let line = event == "first_frame" ? "first_frame \((t - t0) * 1000)\n" : "\(event) \(t)\n"
+            handle.seekToEndOfFile()
+            handle.write(line.data(using: .utf8)!)
+        }
+    }
+
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let noBell = args.flag("no-bell")
         try args.rejectUnknown()
@@ -31,6 +44,7 @@ enum ConsoleCommand: Command {
         do { surface = try CursesSurface(bell: !bellOff) } catch let e as TerminalError {
             throw UsageError(e.message)
         }
+        app.timing = ConsoleCommand.timingLog(env)
         app.run(on: surface)
         if let sig = Optional(CursesSurface.stopSignal), sig != 0 {
             FileHandle.standardError.write("gridroom: console closed by signal \(sig)\n".data(using: .utf8)!)
