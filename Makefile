@@ -20,7 +20,7 @@ build: deps
 
 ## run: build, create the demo database if absent, start the console.
 run: build
-	@[ -f "$(DB)" ] || $(BIN) --db "$(DB)" init --demo
+	@[ -f "$(DB)" ] || $(BIN) --db "$(DB)" init --demo --activity
 	$(BIN) --db "$(DB)"
 
 ## test: every test, unit and end-to-end.
