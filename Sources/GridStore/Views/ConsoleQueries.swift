@@ -10,15 +10,15 @@ public enum ConsoleQueries {
     /// Open matters past their warning point but not their deadline.
     public static let nearDueCount = "SELECT count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at >= ? AND near_due_at <= ?"
     /// Open urgent matters.
-    public static let urgentOpenCount = "SELECT count(*) FROM matters WHERE ended_at IS NULL AND urgency = 'urgent'"
+    public static let urgentOpenCount = "SELECT count(*) FROM matters INDEXED BY matters_open_kind WHERE ended_at IS NULL AND urgency = 'urgent'"
     /// Open matters shelved on the problem register.
     public static let shelvedCount = "SELECT count(*) FROM matters WHERE ended_at IS NULL AND shelved = 1"
-    /// Open matters counted by the platform of their department ("" before dispatch).
-    public static let openByPlatform = "SELECT coalesce(d.platform, ''), count(*) FROM matters m LEFT JOIN departments d ON d.code = m.department WHERE m.ended_at IS NULL GROUP BY 1 ORDER BY 2 DESC, 1"
+    /// Open matters counted by the platform of their department ("" before dispatch), from the covering `matters_open_kind`.
+    public static let openByPlatform = "SELECT coalesce(d.platform, ''), count(*) FROM matters m INDEXED BY matters_open_kind LEFT JOIN departments d ON d.code = m.department WHERE m.ended_at IS NULL GROUP BY 1 ORDER BY 2 DESC, 1"
     /// The latest events with their matter, newest first, reading only the last ids.
     public static let feed = "SELECT e.at, e.kind, m.number, m.title, e.actor FROM events e JOIN matters m ON m.id = e.matter_id WHERE e.id > (SELECT coalesce(max(id), 0) FROM events) - 10 * ? ORDER BY e.id DESC LIMIT ?"
-    /// Reports by grid workers in [from, to).
-    public static let reportsInRange = "SELECT count(*) FROM matters WHERE source = 'grid_worker' AND reported_at >= ? AND reported_at < ?"
+    /// Reports by grid workers in [from, to) (the covering partial index `matters_worker_reported`).
+    public static let reportsInRange = "SELECT count(*) FROM matters INDEXED BY matters_worker_reported WHERE source = 'grid_worker' AND reported_at >= ? AND reported_at < ?"
     /// Open overdue matters counted by grid (through the open-due partial index).
     public static let overdueByGrid = "SELECT grid, count(*) FROM matters INDEXED BY matters_open_due WHERE ended_at IS NULL AND stage_due_at < ? GROUP BY grid"
     /// Reports by grid workers in [from, to), counted by grid.
@@ -37,9 +37,21 @@ public enum ConsoleQueries {
     public static let becameOverdue = "SELECT count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at >= ? AND stage_due_at < ?"
     /// Urgent matters reported in [from, to].
     public static let urgentInRange = "SELECT count(*) FROM matters WHERE urgency = 'urgent' AND reported_at >= ? AND reported_at <= ?"
+    /// Every basic grid with its sessions started in [?, ?), by grid (a grid without any comes once, with NULLs).
+    /// `confirmed_by` is not read (the rules use only `confirmed_at`): the covering `patrols_grid_start` answers.
+    public static let patrolToday = """
+        SELECT g.code, p.id, p.worker, p.start_at, p.end_at, NULL, p.confirmed_at FROM grids g
+        LEFT JOIN patrols p ON p.grid = g.code AND p.start_at >= ? AND p.start_at < ?
+        WHERE g.level = 'basic' ORDER BY g.code
+        """
+
+    /// The queries that must be answered from a covering index alone (name, index).
+    public static let covered: [(name: String, index: String)] = [
+        ("reportsInRange", "matters_worker_reported"), ("urgentOpenCount", "matters_open_kind"),
+        ("openByPlatform", "matters_open_kind"), ("patrolToday", "patrols_grid_start")]
 
     /// Every named query with sample arguments, for the plan check.
     public static var all: [(name: String, sql: String, args: Int)] {
-        [("newInRange", newInRange, 2), ("openByState", openByState, 0), ("overdueCount", overdueCount, 1), ("nearDueCount", nearDueCount, 2), ("urgentOpenCount", urgentOpenCount, 0), ("shelvedCount", shelvedCount, 0), ("openByPlatform", openByPlatform, 0), ("feed", feed, 2), ("reportsInRange", reportsInRange, 2), ("overdueByGrid", overdueByGrid, 1), ("reportsByGrid", reportsByGrid, 2), ("newUrgent", newUrgent, 2), ("newlyOverdue", newlyOverdue, 3), ("dueList", dueList, 3), ("dueByDepartment", dueByDepartment, 4), ("closedInRange", closedInRange, 2), ("becameOverdue", becameOverdue, 2), ("urgentInRange", urgentInRange, 2)]
+        [("newInRange", newInRange, 2), ("openByState", openByState, 0), ("overdueCount", overdueCount, 1), ("nearDueCount", nearDueCount, 2), ("urgentOpenCount", urgentOpenCount, 0), ("shelvedCount", shelvedCount, 0), ("openByPlatform", openByPlatform, 0), ("feed", feed, 2), ("reportsInRange", reportsInRange, 2), ("overdueByGrid", overdueByGrid, 1), ("reportsByGrid", reportsByGrid, 2), ("newUrgent", newUrgent, 2), ("newlyOverdue", newlyOverdue, 3), ("dueList", dueList, 3), ("dueByDepartment", dueByDepartment, 4), ("closedInRange", closedInRange, 2), ("becameOverdue", becameOverdue, 2), ("urgentInRange", urgentInRange, 2), ("patrolToday", patrolToday, 2)]
     }
 }

@@ -42,12 +42,9 @@ extension Store {
         let dayStart = zone.startOfDay(today), dayEnd = zone.endOfDay(today)
         var sessions: [String: [PatrolSession]] = [:]
         var order: [String] = []
-        // A session may start the evening before and cross midnight: look back one day.
-        try db.forEach("""
-            SELECT g.code, p.id, p.worker, p.start_at, p.end_at, p.confirmed_by, p.confirmed_at FROM grids g
-            LEFT JOIN patrols p ON p.grid = g.code AND p.start_at >= ? AND p.start_at < ?
-            WHERE g.level = 'basic' ORDER BY g.code
-            """, [.of(dayStart.addingTimeInterval(-86_400)), .of(min(dayEnd, now))]) { row in
+        // A session may start the evening before and cross midnight: look back one day. `confirmed_by` is not
+        // read (the rules use only `confirmed_at`): the covering `patrols_grid_start` answers without the table.
+        try db.forEach(ConsoleQueries.patrolToday, [.of(dayStart.addingTimeInterval(-86_400)), .of(min(dayEnd, now))]) { row in
             let code = row.text(0)
             if sessions[code] == nil { sessions[code] = []; order.append(code) }
             if !row.isNull(1) {
