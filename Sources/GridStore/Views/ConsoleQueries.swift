@@ -37,23 +37,16 @@ public enum ConsoleQueries {
     public static let becameOverdue = "SELECT count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at >= ? AND stage_due_at < ?"
     /// Urgent matters reported in [from, to].
     public static let urgentInRange = "SELECT count(*) FROM matters WHERE urgency = 'urgent' AND reported_at >= ? AND reported_at <= ?"
-    /// Every basic grid with its sessions started in [?, ?), by grid (a grid without any comes once, with NULLs).
-    /// `confirmed_by` is not read (the rules use only `confirmed_at`): the covering `patrols_grid_start` answers.
-    public static let patrolToday = """
-        SELECT g.code, p.id, p.worker, p.start_at, p.end_at, NULL, p.confirmed_at FROM grids g
-        LEFT JOIN patrols p ON p.grid = g.code AND p.start_at >= ? AND p.start_at < ?
-        WHERE g.level = 'basic' ORDER BY g.code
-        """
 
     /// The queries that must be answered from a covering index alone (name, index).
     public static let covered: [(name: String, index: String)] = [
         ("reportsInRange", "matters_worker_reported"), ("urgentOpenCount", "matters_open_kind"),
-        ("openByPlatform", "matters_open_kind"), ("patrolToday", "patrols_grid_start"),
+        ("openByPlatform", "matters_open_kind"),
         ("openByState", "matters_open_list"), ("overdueCount", "matters_open_list"), ("nearDueCount", "matters_open_list"),
         ("overdueByGrid", "matters_open_list"), ("dueList", "matters_open_list"), ("dueByDepartment", "matters_open_list")]
 
     /// Every named query with sample arguments, for the plan check.
     public static var all: [(name: String, sql: String, args: Int)] {
-        [("newInRange", newInRange, 2), ("openByState", openByState, 0), ("overdueCount", overdueCount, 1), ("nearDueCount", nearDueCount, 2), ("urgentOpenCount", urgentOpenCount, 0), ("shelvedCount", shelvedCount, 0), ("openByPlatform", openByPlatform, 0), ("feed", feed, 2), ("reportsInRange", reportsInRange, 2), ("overdueByGrid", overdueByGrid, 1), ("reportsByGrid", reportsByGrid, 2), ("newUrgent", newUrgent, 2), ("newlyOverdue", newlyOverdue, 3), ("dueList", dueList, 3), ("dueByDepartment", dueByDepartment, 4), ("closedInRange", closedInRange, 2), ("becameOverdue", becameOverdue, 2), ("urgentInRange", urgentInRange, 2), ("patrolToday", patrolToday, 2)]
+        [("newInRange", newInRange, 2), ("openByState", openByState, 0), ("overdueCount", overdueCount, 1), ("nearDueCount", nearDueCount, 2), ("urgentOpenCount", urgentOpenCount, 0), ("shelvedCount", shelvedCount, 0), ("openByPlatform", openByPlatform, 0), ("feed", feed, 2), ("reportsInRange", reportsInRange, 2), ("overdueByGrid", overdueByGrid, 1), ("reportsByGrid", reportsByGrid, 2), ("newUrgent", newUrgent, 2), ("newlyOverdue", newlyOverdue, 3), ("dueList", dueList, 3), ("dueByDepartment", dueByDepartment, 4), ("closedInRange", closedInRange, 2), ("becameOverdue", becameOverdue, 2), ("urgentInRange", urgentInRange, 2)]
     }
 }
