@@ -23,4 +23,16 @@ final class ConsoleQueryPlanTests: XCTestCase {
             }
         }
     }
+
+    /// The overview's counters over a million matters read only their covering indexes (no table lookups).
+    func testOverviewCountersReadOnlyTheirCoveringIndexes() throws {
+        let store = try Fixture.store()
+        XCTAssertEqual(ConsoleQueries.covered.count, 9)
+        for (name, index) in ConsoleQueries.covered {
+            let q = try XCTUnwrap(ConsoleQueries.all.first { $0.name == name }, name)
+            let args = [SQLValue](repeating: .int(1), count: q.args)
+            let plan = try store.db.query("EXPLAIN QUERY PLAN " + q.sql, args) { $0.text(3) }
+            XCTAssertTrue(plan.contains { $0.contains("USING COVERING INDEX \(index)") }, "\(name): \(plan.joined(separator: "\n"))")
+        }
+    }
 }

@@ -204,7 +204,7 @@ final class PatrolDaysTests: XCTestCase {
             }
         }
         let upgraded = try Store.open(path: p)
-        XCTAssertEqual(upgraded.schemaVersion, 5)
+        XCTAssertEqual(upgraded.schemaVersion, Migrator.latestVersion)
         XCTAssertFalse(try upgraded.patrolDaysStale())
         XCTAssertEqual(try rows(upgraded), ["G2 2026-11-03 7200"])
         XCTAssertEqual(try upgraded.summaryMismatches(), [])

@@ -209,7 +209,10 @@ final class PatrolStoreTests: XCTestCase {
         let long = try plan(Store.longSessionsSQL, [0, 1])
         XCTAssertEqual(long.components(separatedBy: "USING COVERING INDEX patrols_long").count, 3, long) // both halves
         let reports = try plan(Store.reportCountsSQL(oneGrid: false), [0, 1])
-        XCTAssertTrue(reports.contains("USING COVERING INDEX matters_reporter_state"), reports)
+        XCTAssertTrue(reports.contains("USING COVERING INDEX matters_worker_reported"), reports)
         XCTAssertFalse(reports.contains("SCAN m"), reports)
+        let oneGrid = try plan(Store.reportCountsSQL(oneGrid: true), [0, 1, "G1"])
+        XCTAssertTrue(oneGrid.contains("USING COVERING INDEX matters_reporter_state"), oneGrid)
+        XCTAssertFalse(oneGrid.contains("SCAN m"), oneGrid)
     }
 }

@@ -3,40 +3,47 @@
 public enum ConsoleQueries {
     /// Matters reported in [from, to) (new today; new this shift).
     public static let newInRange = "SELECT count(*) FROM matters WHERE reported_at >= ? AND reported_at < ?"
-    /// Open matters counted by state (through the open-matter partial index).
-    public static let openByState = "SELECT state, count(*) FROM matters WHERE ended_at IS NULL GROUP BY state ORDER BY 2 DESC, 1"
+    /// Open matters counted by state (the covering `matters_open_list`).
+    public static let openByState = "SELECT state, count(*) FROM matters INDEXED BY matters_open_list WHERE ended_at IS NULL GROUP BY state ORDER BY 2 DESC, 1"
     /// Open matters whose current stage deadline has passed.
-    public static let overdueCount = "SELECT count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at < ?"
+    public static let overdueCount = "SELECT count(*) FROM matters INDEXED BY matters_open_list WHERE ended_at IS NULL AND stage_due_at < ?"
     /// Open matters past their warning point but not their deadline.
-    public static let nearDueCount = "SELECT count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at >= ? AND near_due_at <= ?"
+    public static let nearDueCount = "SELECT count(*) FROM matters INDEXED BY matters_open_list WHERE ended_at IS NULL AND stage_due_at >= ? AND near_due_at <= ?"
     /// Open urgent matters.
-    public static let urgentOpenCount = "SELECT count(*) FROM matters WHERE ended_at IS NULL AND urgency = 'urgent'"
+    public static let urgentOpenCount = "SELECT count(*) FROM matters INDEXED BY matters_open_kind WHERE ended_at IS NULL AND urgency = 'urgent'"
     /// Open matters shelved on the problem register.
     public static let shelvedCount = "SELECT count(*) FROM matters WHERE ended_at IS NULL AND shelved = 1"
-    /// Open matters counted by the platform of their department ("" before dispatch).
-    public static let openByPlatform = "SELECT coalesce(d.platform, ''), count(*) FROM matters m LEFT JOIN departments d ON d.code = m.department WHERE m.ended_at IS NULL GROUP BY 1 ORDER BY 2 DESC, 1"
+    /// Open matters counted by the platform of their department ("" before dispatch), from the covering `matters_open_kind`.
+    public static let openByPlatform = "SELECT coalesce(d.platform, ''), count(*) FROM matters m INDEXED BY matters_open_kind LEFT JOIN departments d ON d.code = m.department WHERE m.ended_at IS NULL GROUP BY 1 ORDER BY 2 DESC, 1"
     /// The latest events with their matter, newest first, reading only the last ids.
     public static let feed = "SELECT e.at, e.kind, m.number, m.title, e.actor FROM events e JOIN matters m ON m.id = e.matter_id WHERE e.id > (SELECT coalesce(max(id), 0) FROM events) - 10 * ? ORDER BY e.id DESC LIMIT ?"
-    /// Reports by grid workers in [from, to).
-    public static let reportsInRange = "SELECT count(*) FROM matters WHERE source = 'grid_worker' AND reported_at >= ? AND reported_at < ?"
-    /// Open overdue matters counted by grid (through the open-due partial index).
-    public static let overdueByGrid = "SELECT grid, count(*) FROM matters INDEXED BY matters_open_due WHERE ended_at IS NULL AND stage_due_at < ? GROUP BY grid"
+    /// Reports by grid workers in [from, to) (the covering partial index `matters_worker_reported`).
+    public static let reportsInRange = "SELECT count(*) FROM matters INDEXED BY matters_worker_reported WHERE source = 'grid_worker' AND reported_at >= ? AND reported_at < ?"
+    /// Open overdue matters counted by grid (the covering `matters_open_list`).
+    public static let overdueByGrid = "SELECT grid, count(*) FROM matters INDEXED BY matters_open_list WHERE ended_at IS NULL AND stage_due_at < ? GROUP BY grid"
     /// Reports by grid workers in [from, to), counted by grid.
     public static let reportsByGrid = "SELECT grid, count(*) FROM matters WHERE source = 'grid_worker' AND reported_at >= ? AND reported_at < ? GROUP BY grid"
     /// Open urgent matters added after an id (new-urgent alerts).
     public static let newUrgent = "SELECT number FROM matters WHERE id > ? AND urgency = 'urgent' AND ended_at IS NULL ORDER BY id LIMIT ?"
     /// Open matters whose deadline fell in [from, to) (newly-overdue alerts).
     public static let newlyOverdue = "SELECT number FROM matters WHERE ended_at IS NULL AND stage_due_at >= ? AND stage_due_at < ? ORDER BY stage_due_at LIMIT ?"
-    /// Open matters overdue or near due, soonest deadline first.
-    public static let dueList = "SELECT \(Store.consoleMatterColumns) WHERE m.ended_at IS NULL AND m.stage_due_at IS NOT NULL AND (m.stage_due_at < ? OR m.near_due_at <= ?) ORDER BY m.stage_due_at LIMIT ?"
+    /// Open matters overdue or near due, soonest deadline first (picked from the covering `matters_open_list`).
+    public static let dueList = Store.consoleMatterPage("SELECT m.id FROM matters m INDEXED BY matters_open_list WHERE m.ended_at IS NULL AND m.stage_due_at IS NOT NULL AND (m.stage_due_at < ? OR m.near_due_at <= ?) ORDER BY m.stage_due_at LIMIT ?")
     /// Overdue and near-due counts by department.
-    public static let dueByDepartment = "SELECT coalesce(d.name, ''), sum(m.stage_due_at < ?), sum(m.stage_due_at >= ?) FROM matters m LEFT JOIN departments d ON d.code = m.department WHERE m.ended_at IS NULL AND m.stage_due_at IS NOT NULL AND (m.stage_due_at < ? OR m.near_due_at <= ?) GROUP BY 1 ORDER BY 2 DESC, 3 DESC, 1"
+    public static let dueByDepartment = "SELECT coalesce(d.name, ''), sum(m.stage_due_at < ?), sum(m.stage_due_at >= ?) FROM matters m INDEXED BY matters_open_list LEFT JOIN departments d ON d.code = m.department WHERE m.ended_at IS NULL AND m.stage_due_at IS NOT NULL AND (m.stage_due_at < ? OR m.near_due_at <= ?) GROUP BY 1 ORDER BY 2 DESC, 3 DESC, 1"
     /// Matters closed (verification passed) in [from, to].
     public static let closedInRange = "SELECT count(DISTINCT matter_id) FROM events WHERE at >= ? AND at <= ? AND kind = 'verify_pass'"
     /// Open matters whose deadline fell in [from, to) (since a shift began).
     public static let becameOverdue = "SELECT count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at >= ? AND stage_due_at < ?"
     /// Urgent matters reported in [from, to].
     public static let urgentInRange = "SELECT count(*) FROM matters WHERE urgency = 'urgent' AND reported_at >= ? AND reported_at <= ?"
+
+    /// The queries that must be answered from a covering index alone (name, index).
+    public static let covered: [(name: String, index: String)] = [
+        ("reportsInRange", "matters_worker_reported"), ("urgentOpenCount", "matters_open_kind"),
+        ("openByPlatform", "matters_open_kind"),
+        ("openByState", "matters_open_list"), ("overdueCount", "matters_open_list"), ("nearDueCount", "matters_open_list"),
+        ("overdueByGrid", "matters_open_list"), ("dueList", "matters_open_list"), ("dueByDepartment", "matters_open_list")]
 
     /// Every named query with sample arguments, for the plan check.
     public static var all: [(name: String, sql: String, args: Int)] {

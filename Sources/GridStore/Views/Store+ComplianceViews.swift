@@ -3,53 +3,20 @@ import GridCore
 
 extension Store {
     /// One row per basic grid at `now`: today's patrol, the month so far, workers, reports and overdue matters.
+    /// The patrol and report figures are the compliance board's for the month (`complianceBoard(.month)`, read
+    /// from the maintained day summary `patrol_days`): one rule, one place.
     public func gridCompliance(now: Date) throws -> [GridComplianceRow] {
-        let today = zone.localDate(of: now)
-        let month = today.localMonth
-        let monthStart = zone.startOfDay(month.firstDay), monthEnd = zone.startOfDay(month.next.firstDay)
+        let month = zone.localDate(of: now).localMonth
         return try db.read {
-            var rows: [GridComplianceRow] = []
-            var index: [String: Int] = [:]
-            try db.forEach("""
-                SELECT g.code, g.name, g.map_row, g.map_col, (SELECT count(*) FROM workers w WHERE w.grid = g.code)
-                FROM grids g WHERE g.level = 'basic' ORDER BY g.code
-                """) { r in
-                index[r.text(0)] = rows.count
-                rows.append(GridComplianceRow(code: r.text(0), name: r.text(1), mapRow: r.optionalInt(2), mapCol: r.optionalInt(3),
-                                           minutesToday: 0, averageMinutes: 0, daysMet: 0, daysSoFar: today.day - 1, workers: r.int(4),
-                                           reports: 0, overdueMatters: 0, ongoing: 0))
+            let board = try complianceBoard(.month(month), now: now)
+            var overdue: [String: Int] = [:]
+            try db.forEach(ConsoleQueries.overdueByGrid, [.of(now)]) { overdue[$0.text(0)] = $0.int(1) }
+            return board.grids.map { g in
+                GridComplianceRow(code: g.grid.code, name: g.grid.name, mapRow: g.grid.row, mapCol: g.grid.col,
+                                  minutesToday: g.patrol.todayMinutes ?? 0, averageMinutes: Int(g.patrol.averageMinutes ?? 0),
+                                  daysMet: g.patrol.daysMeeting, daysSoFar: g.patrol.days, workers: g.reports.workers,
+                                  reports: g.reports.reports, overdueMatters: overdue[g.grid.code] ?? 0, ongoing: g.ongoing)
             }
-            // The month's sessions, grid by grid (index patrols_grid_start), judged by the compliance rules.
-            let settings = try complianceSettings()
-            let frame = DayFrame(month: month, zone: zone, now: now)
-            var sessions: [PatrolSession] = []
-            var current = ""
-            func flush() {
-                guard let i = index[current] else { return }
-                let fig = PatrolRules.figure(sessions, frame: frame, settings: settings)
-                rows[i].minutesToday = fig.todayMinutes ?? 0
-                rows[i].daysMet = fig.daysMeeting
-                rows[i].daysSoFar = fig.days
-                rows[i].averageMinutes = Int(fig.averageMinutes ?? 0)
-                rows[i].ongoing = sessions.filter { $0.isOpen }.count
-            }
-            try db.forEach("""
-                SELECT p.grid, p.id, p.worker, p.start_at, p.end_at, p.confirmed_by, p.confirmed_at
-                FROM grids g JOIN patrols p ON p.grid = g.code AND p.start_at >= ? AND p.start_at < ?
-                WHERE g.level = 'basic' ORDER BY g.code
-                """, [.of(monthStart.addingTimeInterval(-86_400)), .of(min(monthEnd, now))]) { r in
-                if r.text(0) != current { flush(); current = r.text(0); sessions = [] }
-                sessions.append(PatrolSession(id: r.int(1), worker: r.text(2), grid: r.text(0), start: r.date(3), end: r.optionalDate(4),
-                                              confirmedBy: r.optionalText(5), confirmedAt: r.optionalDate(6)))
-            }
-            flush()
-            try db.forEach(ConsoleQueries.reportsByGrid, [.of(monthStart), .of(monthEnd)]) { r in
-                if let i = index[r.text(0)] { rows[i].reports = r.int(1) }
-            }
-            try db.forEach(ConsoleQueries.overdueByGrid, [.of(now)]) { r in
-                if let i = index[r.text(0)] { rows[i].overdueMatters = r.int(1) }
-            }
-            return rows
         }
     }
 

@@ -2,10 +2,16 @@ import Foundation
 import GridCore
 
 extension Store {
-    static let consoleMatterColumns = """
+    /// The list's columns and joins, from `matters m` (for one matter, or a page picked by id first).
+    static let consoleMatterColumns = "\(consoleMatterFields) FROM matters m \(consoleMatterJoins)"
+    static let consoleMatterJoins = "LEFT JOIN categories c ON c.code = m.category LEFT JOIN departments d ON d.code = m.department"
+    /// A page of the list: the ids picked (sorted, limited) by the subquery `k`, then only those rows read, in `k`'s order.
+    static func consoleMatterPage(_ ids: String) -> String {
+        "SELECT \(consoleMatterFields) FROM (\(ids)) k CROSS JOIN matters m ON m.id = k.id \(consoleMatterJoins)"
+    }
+    static let consoleMatterFields = """
         m.id, m.number, m.urgency, coalesce(c.name, m.category), m.grid, coalesce(d.name, ''), coalesce(m.department, ''),
         m.state, m.title, m.stage_due_at, m.near_due_at, m.shelved, m.urge_count
-        FROM matters m LEFT JOIN categories c ON c.code = m.category LEFT JOIN departments d ON d.code = m.department
         """
 
     static func consoleMatterRow(_ r: Row) -> MatterRow {
@@ -36,7 +42,7 @@ extension Store {
     /// How many open matters pass `filter`.
     public func openMatterCount(filter: ConsoleMatterFilter) throws -> Int {
         let (w, args) = whereClause(filter)
-        return try db.scalarInt("SELECT count(*) FROM matters m LEFT JOIN categories c ON c.code = m.category LEFT JOIN departments d ON d.code = m.department WHERE \(w)", args)
+        return try db.scalarInt("SELECT count(*) FROM matters m INDEXED BY matters_open_list LEFT JOIN categories c ON c.code = m.category LEFT JOIN departments d ON d.code = m.department WHERE \(w)", args)
     }
 
     /// A window of the open matters passing `filter`, sorted: rows `offset ..< offset + limit` only.
@@ -53,7 +59,9 @@ extension Store {
         case .state: order = "m.state \(dir), m.number DESC"
         case .due: order = "m.stage_due_at IS NULL, m.stage_due_at \(dir), m.number"
         }
-        return try db.query("SELECT \(Store.consoleMatterColumns) WHERE \(w) ORDER BY \(order) LIMIT ? OFFSET ?",
+        // Sorted and cut from the covering `matters_open_list` (a text search reads title and location from the
+        // table); only the page's rows are then read in full.
+        return try db.query(Store.consoleMatterPage("SELECT m.id FROM matters m INDEXED BY matters_open_list \(Store.consoleMatterJoins) WHERE \(w) ORDER BY \(order) LIMIT ? OFFSET ?"),
                             args + [.of(limit), .of(offset)], Store.consoleMatterRow)
     }
 

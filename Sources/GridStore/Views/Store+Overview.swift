@@ -40,21 +40,12 @@ extension Store {
         let settings = try complianceSettings()
         let frame = DayFrame(from: today, through: today, zone: zone, now: now)
         let dayStart = zone.startOfDay(today), dayEnd = zone.endOfDay(today)
+        // The board's own read: sessions from today's start less the suspect limit (covering `patrols_grid_start`),
+        // plus the few flagged long or open ones that started earlier (`patrols_long`), by grid.
         var sessions: [String: [PatrolSession]] = [:]
-        var order: [String] = []
-        // A session may start the evening before and cross midnight: look back one day.
-        try db.forEach("""
-            SELECT g.code, p.id, p.worker, p.start_at, p.end_at, p.confirmed_by, p.confirmed_at FROM grids g
-            LEFT JOIN patrols p ON p.grid = g.code AND p.start_at >= ? AND p.start_at < ?
-            WHERE g.level = 'basic' ORDER BY g.code
-            """, [.of(dayStart.addingTimeInterval(-86_400)), .of(min(dayEnd, now))]) { row in
-            let code = row.text(0)
-            if sessions[code] == nil { sessions[code] = []; order.append(code) }
-            if !row.isNull(1) {
-                sessions[code]!.append(PatrolSession(id: row.int(1), worker: row.text(2), grid: code, start: row.date(3), end: row.optionalDate(4),
-                                                     confirmedBy: row.optionalText(5), confirmedAt: row.optionalDate(6)))
-            }
-        }
-        return order.map { code in (code, PatrolRules.figure(sessions[code]!, frame: frame, settings: settings).todayMinutes ?? 0) }
+        let window = TimeSpan(from: dayStart, to: max(dayStart, min(dayEnd, now)))
+        for s in try patrolSessions(overlapping: window, settings: settings) { sessions[s.grid, default: []].append(s) }
+        let order = try db.query("SELECT code FROM grids WHERE level = 'basic' ORDER BY code") { $0.text(0) }
+        return order.map { code in (code, PatrolRules.figure(sessions[code] ?? [], frame: frame, settings: settings).todayMinutes ?? 0) }
     }
 }
