@@ -183,6 +183,12 @@ final class ConsoleScreensTests: XCTestCase {
         XCTAssertEqual(s.line(1), " ▲ 新超期：20261122-0001")
         XCTAssertEqual(s.alerts, 1)
         XCTAssertEqual(s.line(3), " 今日新增 1   在办 4   临期 0   超期 2   紧急在办 1   已上报 0   挂账 1")
+        // The console also writes the breach into 0001's history, once, dated at the deadline, by `system`.
+        let breach = "SELECT count(*) FROM events e JOIN matters m ON m.id = e.matter_id WHERE m.number = '20261122-0001' AND e.kind = 'overdue' AND e.actor = 'system'"
+        XCTAssertEqual(try store.db.scalarInt(breach), 1)
+        box.t = Fixture.now.addingTimeInterval(3700)
+        live.tick()
+        XCTAssertEqual(try store.db.scalarInt(breach), 1, "recorded once, however often the console looks")
     }
 
     func testBellCanBeTurnedOff() throws {

@@ -94,8 +94,16 @@ public final class ConsoleApp {
 
     /// Reloads the front screen now.
     public func reloadCurrent() {
-        do { settings = try store.complianceSettings(); try current.reload(self); lastRefresh = now } catch { message = strings["error.prefix"] + "\(error)" }
+        do {
+            settings = try store.complianceSettings(); try current.reload(self); lastRefresh = now; lastError = nil
+        } catch {
+            lastError = error
+            message = strings["error.prefix"] + "\(error)"
+        }
     }
+
+    /// The error of the last reload, if it failed (shown in the status line; `gridroom bench` refuses to time it).
+    public private(set) var lastError: Error?
 
     /// One poll tick: reload when another process committed or every 30 s (time-driven states), and check alerts.
     /// Returns true when something changed and the screen should be redrawn.
@@ -106,11 +114,28 @@ public final class ConsoleApp {
         let timeDue = t.timeIntervalSince(lastTimeReload) >= 30
         guard v != dataVersion || timeDue else { return false }
         dataVersion = v
-        if timeDue { lastTimeReload = t }
+        if timeDue {
+            lastTimeReload = t
+            housekeeping(now: t)
+        }
         checkAlerts(now: t)
         reloadCurrent()
         return true
     }
+
+    /// Every 30 s: record stages that went overdue while nobody wrote (once each, by `system`), and
+    /// checkpoint the WAL so it does not grow while consoles sit idle all night. Never on a read-only file.
+    private func housekeeping(now t: Date) {
+        guard !store.isReadOnly else { return }
+        _ = try? store.recordOverdue(now: t)
+        if t.timeIntervalSince(lastCheckpoint) >= 300 {
+            _ = try? store.checkpoint()
+            lastCheckpoint = t
+        }
+        // Our own writes do not move data_version; read it again so they do not cause a second reload.
+        dataVersion = (try? store.db.dataVersion()) ?? dataVersion
+    }
+    private var lastCheckpoint = Date.distantPast
 
     /// Forces the next tick to reload (after this console's own write, which `data_version` does not show).
     public func dataChanged() { dataVersion = -1 }

@@ -34,12 +34,12 @@ enum BenchCommand: Command {
         let names = ["overview", "matters", "overdue", "patrol", "map", "duty"]
         for (i, name) in names.enumerated() {
             app.show(tab: i)
-            result.screens[name] = Stats(try time(runs) { app.reloadCurrent(); app.draw(surface) })
+            result.screens[name] = try timeScreen(app, surface, name: name, runs: runs)
         }
         if let number = try store.matters({ var f = MatterFilter(); f.open = true; return f }(), now: now, limit: 1).first?.number {
             app.show(tab: 1)
             app.openMatter(number: number)
-            result.screens["matter_page"] = Stats(try time(runs) { app.reloadCurrent(); app.draw(surface) })
+            result.screens["matter_page"] = try timeScreen(app, surface, name: "matter_page", runs: runs)
         }
         // A full 120×40 frame of every screen with its data loaded (layout and text into the surface).
         var frames: [Double] = []
@@ -56,6 +56,16 @@ enum BenchCommand: Command {
         result.rssMB = live.rssMB
         print(format == "json" ? result.json : result.table, terminator: "")
         return 0
+    }
+
+    /// Times one screen's reload and frame; a screen whose load fails is an error, not a fast screen.
+    static func timeScreen(_ app: ConsoleApp, _ surface: MemorySurface, name: String, runs: Int) throws -> Stats {
+        let samples = try time(runs) {
+            app.reloadCurrent()
+            if let e = app.lastError { throw StoreError.invalid("bench: screen \(name) failed to load: \(e)") }
+            app.draw(surface)
+        }
+        return Stats(samples)
     }
 
     /// Runs `body` `n` times after one warm-up; milliseconds each.
