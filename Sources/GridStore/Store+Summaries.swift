@@ -18,6 +18,8 @@ extension Store {
         if reworks > 0 { problems.append("\(reworks) matters whose rework count differs from their history") }
         // The per-grid, per-day patrol summary must equal a recount of the sessions.
         problems += try patrolDaysMismatches()
+        // The per-worker, per-month report summary must equal a recount of the matters.
+        problems += try workerMonthsMismatches()
         return problems
     }
 }

@@ -61,6 +61,7 @@ public final class Store {
         try store.restoreDroppedIndexes()
         // A summary marked stale (fresh from the migration, or a rebuild cut short) is rebuilt on a writable open.
         if writable, try store.patrolDaysStale() { try store.rebuildPatrolDays() }
+        if writable, try store.workerMonthsStale() { try store.rebuildWorkerMonths() }
         return store
     }
 

@@ -61,6 +61,8 @@ public struct DemoGenerator {
         // Recompute the day summary from the new sessions (after the indexes are back: the rebuild reads
         // each grid's sessions through them).
         if spec.patrols > 0 { try store.rebuildPatrolDays() }
+        // Matters go in through plain SQL: the month report summary is stale until rebuilt below (or on the next open).
+        try store.markWorkerMonthsStale()
         // Into an empty file, load without secondary indexes and build them once at the end.
         let empty = try store.db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM matters LIMIT 1)") == 0
         let counts = try (empty ? { try store.withIndexesDropped(on: ["matters", "events", "stages"], progress: writer.progress, $0) } : { try $0() }) {
@@ -68,6 +70,8 @@ public struct DemoGenerator {
                                      calendar: try store.officeCalendar(), rules: try store.matterRules(), actor: actor.login)
             .write(count: spec.matters, rng: &rng, gridCodes: gridCodes, workersByGrid: workersByGrid, writer: writer)
         }
+        // Matters go in through plain SQL, not intake: recount the month report summary in one pass.
+        try store.rebuildWorkerMonths()
         summary.rows.merge(counts) { $1 }
         summary.seconds = Date().timeIntervalSince(started)
         return summary

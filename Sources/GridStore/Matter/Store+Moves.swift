@@ -167,6 +167,8 @@ extension Store {
         let changed = try db.run("UPDATE matters SET \(sets.joined(separator: ", ")) WHERE id = ? AND version = ?",
                                  args + [.of(m.id), .of(m.version)])
         guard changed == 1 else { throw conflict(try requireMatter(m.number), seen: m.version) }
+        // Invalidating, merging or bringing back a grid worker's report changes its reporter's month count.
+        if t.to != t.from { try noteStateChange(m, from: t.from, to: t.to) }
 
         try appendEvent(matter: m.id, at: now, kind: req.move.kind, from: t.from.rawValue, to: t.to.rawValue, actor: actor.login,
                         note: eventNote, stage: finishedStage, stageSeconds: stageSeconds,

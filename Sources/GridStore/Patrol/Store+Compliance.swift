@@ -29,7 +29,7 @@ extension Store {
             case .day(let d): window = TimeSpan(from: zone.startOfDay(d), to: zone.endOfDay(d))
             }
             let reportsEnd = min(at, zone.endOfDay(month.lastDay))
-            let counts = try reportCounts(from: zone.startOfDay(month.firstDay), to: max(reportsEnd, zone.startOfDay(month.firstDay)), grid: grid)
+            let counts = try reportCounts(month: month, through: max(reportsEnd, zone.startOfDay(month.firstDay)), grid: grid)
             // A month reads the maintained day summary for its completed days (see Store+PatrolDayReads).
             if case .month = period, let figures = try summarisedPatrol(frame: ComplianceRules.frame(for: period, zone: zone, now: now),
                                                                           codes: grids.map(\.code), grid: grid, settings: settings, now: now) {

@@ -1,0 +1,132 @@
+import Foundation
+import GridCore
+
+/// The maintained month summary `worker_months` (网格员月上报数): per local month and reporter, the matters that
+/// count as grid-worker reports (`WorkerReportCount`). Intake adds, a move into or out of invalid / merged adjusts,
+/// in the same write transaction; the v7 migration and the demo generator rebuild it in one pass.
+extension Store {
+    /// Name of the summary in `summary_rebuild`.
+    static let workerMonthsName = "worker_months"
+
+    /// Whether `worker_months` is marked for rebuilding (then readers count from `matters` instead).
+    public func workerMonthsStale() throws -> Bool {
+        try db.scalarInt("SELECT count(*) FROM summary_rebuild WHERE name = ?", [.text(Store.workerMonthsName)]) > 0
+    }
+
+    /// Marks `worker_months` for rebuilding (readers then count from `matters`; the next writable open, or
+    /// `rebuildWorkerMonths`, recomputes it). For writers that bypass intake and moves, before they write.
+    public func markWorkerMonthsStale() throws {
+        try db.write { try db.run("INSERT OR IGNORE INTO summary_rebuild(name) VALUES (?)", [.text(Store.workerMonthsName)]) }
+    }
+
+    /// Adds `delta` to the count of `reporter` in the local month of `reportedAt` (inside the caller's write);
+    /// a count reaching zero removes its row.
+    func addWorkerReport(reporter: String, reportedAt: Date, delta: Int) throws {
+        guard delta != 0 else { return }
+        let month = WorkerReportCount.month(reportedAt: reportedAt, zone: zone).description
+        if delta > 0 {
+            try db.run("""
+                INSERT INTO worker_months(month, worker, reports) VALUES (?1, ?2, ?3)
+                ON CONFLICT(month, worker) DO UPDATE SET reports = reports + ?3
+                """, [.text(month), .text(reporter), .of(delta)])
+        } else {
+            // A count that would reach zero goes (rows hold positive counts only); otherwise it is lowered.
+            try db.run("DELETE FROM worker_months WHERE month = ?1 AND worker = ?2 AND reports <= ?3", [.text(month), .text(reporter), .of(-delta)])
+            try db.run("UPDATE worker_months SET reports = reports + ?3 WHERE month = ?1 AND worker = ?2", [.text(month), .text(reporter), .of(delta)])
+        }
+    }
+
+    /// Keeps the summary in step with a state change of `m` (inside the caller's write).
+    func noteStateChange(_ m: Matter, from: MatterState, to: MatterState) throws {
+        try addWorkerReport(reporter: m.reporter, reportedAt: m.reportedAt,
+                            delta: WorkerReportCount.delta(source: m.source, from: from, to: to))
+    }
+
+    /// A full recount from `matters`: month text → reporter → counted reports.
+    func recountWorkerMonths() throws -> [String: [String: Int]] {
+        var out: [String: [String: Int]] = [:]
+        // Cache the month of each local-day start: reports come in time order on the covering index.
+        var lastDay: (lo: Int, hi: Int, month: String)? = nil
+        try db.forEach("""
+            SELECT reporter, reported_at, state FROM matters WHERE source = 'grid_worker'
+            """) { r in
+            guard let state = MatterState(rawValue: r.text(2)), WorkerReportCount.counts(source: .gridWorker, state: state) else { return }
+            let at = r.int(1)
+            let month: String
+            if let d = lastDay, at >= d.lo, at < d.hi {
+                month = d.month
+            } else {
+                let instant = Date(timeIntervalSince1970: TimeInterval(at))
+                let day = zone.localDate(of: instant)
+                month = WorkerReportCount.month(reportedAt: instant, zone: zone).description
+                lastDay = (Int(zone.startOfDay(day).timeIntervalSince1970), Int(zone.endOfDay(day).timeIntervalSince1970), month)
+            }
+            out[month, default: [:]][r.text(0), default: 0] += 1
+        }
+        return out
+    }
+
+    /// Recomputes the whole summary from `matters` in one write transaction and clears its stale mark.
+    public func rebuildWorkerMonths() throws {
+        try db.write {
+            let counts = try recountWorkerMonths()
+            try db.run("DELETE FROM worker_months")
+            let insert = try db.prepare("INSERT INTO worker_months(month, worker, reports) VALUES (?, ?, ?)")
+            for month in counts.keys.sorted() {
+                for (worker, n) in counts[month]!.sorted(by: { $0.key < $1.key }) {
+                    try insert.run([.text(month), .text(worker), .of(n)])
+                }
+            }
+            try db.run("DELETE FROM summary_rebuild WHERE name = ?", [.text(Store.workerMonthsName)])
+        }
+    }
+
+    /// `worker_months` rows that differ from a full recount, in words (empty when they agree or when the table
+    /// is marked for rebuilding and so not in use).
+    func workerMonthsMismatches() throws -> [String] {
+        try db.read {
+            guard try !workerMonthsStale() else { return [] }
+            var stored: [String: [String: Int]] = [:]
+            try db.forEach("SELECT month, worker, reports FROM worker_months") { stored[$0.text(0), default: [:]][$0.text(1)] = $0.int(2) }
+            let recount = try recountWorkerMonths()
+            var bad: [String] = []
+            for month in Set(stored.keys).union(recount.keys).sorted() {
+                let a = stored[month] ?? [:], b = recount[month] ?? [:]
+                for w in Set(a.keys).union(b.keys).sorted() where a[w] != b[w] {
+                    bad.append("worker_months \(month) \(w): stored \(a[w] ?? 0), recount \(b[w] ?? 0)")
+                }
+            }
+            return bad
+        }
+    }
+
+    /// Counted reports per worker in `month` up to `end` (网格员上报数), from the summary: the month's row per
+    /// worker less the few reports in [`end`, month end) counted from `matters`. While the summary is stale, or
+    /// when `end` is early in the month, counted from `matters` as `reportCounts(from:to:grid:)` does.
+    /// - Parameter grid: only this grid's workers, or nil for every reporter.
+    public func reportCounts(month: LocalMonth, through end: Date, grid: String? = nil) throws -> [String: Int] {
+        let start = zone.startOfDay(month.firstDay), monthEnd = zone.endOfDay(month.lastDay)
+        let tailSeconds = monthEnd.timeIntervalSince(end)
+        guard try !workerMonthsStale(), tailSeconds * 2 < monthEnd.timeIntervalSince(start) else {
+            return try reportCounts(from: start, to: max(start, end), grid: grid)
+        }
+        var out: [String: Int] = [:]
+        if let grid {
+            try db.forEach("""
+                SELECT w.code, wm.reports FROM workers w JOIN worker_months wm ON wm.month = ?1 AND wm.worker = w.code
+                WHERE w.grid = ?2
+                """, [.text(month.description), .text(grid)]) { out[$0.text(0)] = $0.int(1) }
+        } else {
+            try db.forEach("SELECT worker, reports FROM worker_months WHERE month = ?", [.text(month.description)]) {
+                out[$0.text(0)] = $0.int(1)
+            }
+        }
+        if tailSeconds > 0 {
+            for (w, n) in try reportCounts(from: end, to: monthEnd, grid: grid) {
+                let left = (out[w] ?? 0) - n
+                out[w] = left > 0 ? left : nil
+            }
+        }
+        return out
+    }
+}
