@@ -101,32 +101,35 @@ extension Store {
     }
 
     /// Counted reports per worker in `month` up to `end` (网格员上报数), from the summary: the month's row per
-    /// worker less the few reports in [`end`, month end) counted from `matters`. While the summary is stale, or
-    /// when `end` is early in the month, counted from `matters` as `reportCounts(from:to:grid:)` does.
+    /// worker less the few reports in [`end`, month end) counted from `matters`. The month's total is checked
+    /// against a count on the covering `matters_worker_reported` (no rows returned, only counted): should a writer
+    /// have gone round intake and the moves (plain SQL), the figures are counted from `matters` instead, as they
+    /// are while the summary is stale, for one grid (a few index seeks), or when `end` is early in the month.
     /// - Parameter grid: only this grid's workers, or nil for every reporter.
     public func reportCounts(month: LocalMonth, through end: Date, grid: String? = nil) throws -> [String: Int] {
         let start = zone.startOfDay(month.firstDay), monthEnd = zone.endOfDay(month.lastDay)
         let tailSeconds = monthEnd.timeIntervalSince(end)
-        guard try !workerMonthsStale(), tailSeconds * 2 < monthEnd.timeIntervalSince(start) else {
-            return try reportCounts(from: start, to: max(start, end), grid: grid)
-        }
+        let fallback = { try self.reportCounts(from: start, to: max(start, end), grid: grid) }
+        guard grid == nil, try !workerMonthsStale(), tailSeconds * 2 < monthEnd.timeIntervalSince(start) else { return try fallback() }
         var out: [String: Int] = [:]
-        if let grid {
-            try db.forEach("""
-                SELECT w.code, wm.reports FROM workers w JOIN worker_months wm ON wm.month = ?1 AND wm.worker = w.code
-                WHERE w.grid = ?2
-                """, [.text(month.description), .text(grid)]) { out[$0.text(0)] = $0.int(1) }
-        } else {
-            try db.forEach("SELECT worker, reports FROM worker_months WHERE month = ?", [.text(month.description)]) {
-                out[$0.text(0)] = $0.int(1)
-            }
+        var total = 0
+        try db.forEach("SELECT worker, reports FROM worker_months WHERE month = ?", [.text(month.description)]) {
+            out[$0.text(0)] = $0.int(1); total += $0.int(1)
         }
+        let counted = try db.scalarInt(Store.monthReportTotalSQL, [.of(start), .of(monthEnd)])
+        guard counted == total else { return try fallback() }
         if tailSeconds > 0 {
-            for (w, n) in try reportCounts(from: end, to: monthEnd, grid: grid) {
+            for (w, n) in try reportCounts(from: end, to: monthEnd, grid: nil) {
                 let left = (out[w] ?? 0) - n
                 out[w] = left > 0 ? left : nil
             }
         }
         return out
     }
+
+    /// Counted grid-worker reports in [?1, ?2), a count on the covering partial index (the summary's check).
+    static let monthReportTotalSQL = """
+        SELECT count(*) FROM matters INDEXED BY matters_worker_reported
+        WHERE source = 'grid_worker' AND reported_at >= ?1 AND reported_at < ?2 AND state NOT IN ('invalid', 'merged')
+        """
 }
