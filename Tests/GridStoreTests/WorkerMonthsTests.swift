@@ -67,7 +67,8 @@ final class WorkerMonthsTests: XCTestCase {
         XCTAssertFalse(want.isEmpty)
         XCTAssertEqual(try rows(f.store), want)
         XCTAssertEqual(try f.store.summaryMismatches(), [])
-        // The board reads the same November figures as a count from the matters (the summary's fallback).
+        // Every matter came through intake: the summary is in use, and reads as a count from the matters would.
+        XCTAssertTrue(try f.store.workerMonthsCurrent())
         let nov = LocalMonth(year: 2026, month: 11)!
         let end = f.at("2026-12-01T00:00")
         let viaSummary = try f.store.reportCounts(month: nov, through: end)
@@ -97,7 +98,7 @@ final class WorkerMonthsTests: XCTestCase {
         try f.move(gone.number, .invalidate, at: "2026-11-01T10:00")
         try f.new("2026-11-01T11:00", source: .hotline)
         // Back to a v6 file: no summary table, version 6.
-        try f.store.db.execute("DROP TABLE worker_months; PRAGMA user_version = 6")
+        try f.store.db.execute("DROP TABLE worker_months; DROP TABLE worker_months_through; PRAGMA user_version = 6")
         let upgraded = try Store.open(path: f.path)
         XCTAssertEqual(upgraded.schemaVersion, Migrator.latestVersion)
         XCTAssertFalse(try upgraded.workerMonthsStale())

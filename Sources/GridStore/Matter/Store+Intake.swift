@@ -74,6 +74,7 @@ extension Store {
         // A new matter counts in its reporter's month when it is a grid worker's report (WorkerReportCount).
         try addWorkerReport(reporter: m.reporter, reportedAt: m.reportedAt,
                             delta: WorkerReportCount.counts(source: m.source, state: .new) ? 1 : 0)
+        try advanceWorkerMonthsThrough(matter: id)
         try db.run("INSERT INTO stages(matter_id, stage, time_limit, started_at, due_at, original_due_at) VALUES (?, 'dispatch', ?, ?, ?, ?)",
                    [.of(id), .text(limit.description), .of(clock.startedAt), .of(clock.dueAt), .of(clock.dueAt)])
         var note = "\(m.source.chineseName); first contact \(actor.login)"

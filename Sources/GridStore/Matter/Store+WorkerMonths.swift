@@ -36,6 +36,19 @@ extension Store {
         }
     }
 
+    /// Records that matter `id`, just taken in, is in the summary: advances the mark only from `id − 1`, so a
+    /// matter written round intake (plain SQL) keeps the summary out of use until it is rebuilt.
+    func advanceWorkerMonthsThrough(matter id: Int) throws {
+        try db.run("UPDATE worker_months_through SET matter_id = ?1 WHERE matter_id = ?1 - 1", [.of(id)])
+    }
+
+    /// Whether every matter is in the summary (its mark equals the newest matter id; both are index look-ups).
+    func workerMonthsCurrent() throws -> Bool {
+        try db.scalarInt("""
+            SELECT (SELECT matter_id FROM worker_months_through) = (SELECT coalesce(max(id), 0) FROM matters)
+            """) == 1
+    }
+
     /// Keeps the summary in step with a state change of `m` (inside the caller's write).
     func noteStateChange(_ m: Matter, from: MatterState, to: MatterState) throws {
         try addWorkerReport(reporter: m.reporter, reportedAt: m.reportedAt,
@@ -77,6 +90,7 @@ extension Store {
                     try insert.run([.text(month), .text(worker), .of(n)])
                 }
             }
+            try db.run("UPDATE worker_months_through SET matter_id = (SELECT coalesce(max(id), 0) FROM matters)")
             try db.run("DELETE FROM summary_rebuild WHERE name = ?", [.text(Store.workerMonthsName)])
         }
     }
@@ -101,23 +115,20 @@ extension Store {
     }
 
     /// Counted reports per worker in `month` up to `end` (网格员上报数), from the summary: the month's row per
-    /// worker less the few reports in [`end`, month end) counted from `matters`. The month's total is checked
-    /// against a count on the covering `matters_worker_reported` (no rows returned, only counted): should a writer
-    /// have gone round intake and the moves (plain SQL), the figures are counted from `matters` instead, as they
-    /// are while the summary is stale, for one grid (a few index seeks), or when `end` is early in the month.
+    /// worker less the few reports in [`end`, month end) counted from `matters`. Counted from `matters` instead
+    /// (as `reportCounts(from:to:grid:)`) while the summary is stale, when a matter was written round intake
+    /// (the `worker_months_through` mark is behind), for one grid (a few index seeks) or when `end` is early in the month.
     /// - Parameter grid: only this grid's workers, or nil for every reporter.
     public func reportCounts(month: LocalMonth, through end: Date, grid: String? = nil) throws -> [String: Int] {
         let start = zone.startOfDay(month.firstDay), monthEnd = zone.endOfDay(month.lastDay)
         let tailSeconds = monthEnd.timeIntervalSince(end)
         let fallback = { try self.reportCounts(from: start, to: max(start, end), grid: grid) }
-        guard grid == nil, try !workerMonthsStale(), tailSeconds * 2 < monthEnd.timeIntervalSince(start) else { return try fallback() }
+        guard grid == nil, try !workerMonthsStale(), try workerMonthsCurrent(),
+              tailSeconds * 2 < monthEnd.timeIntervalSince(start) else { return try fallback() }
         var out: [String: Int] = [:]
-        var total = 0
         try db.forEach("SELECT worker, reports FROM worker_months WHERE month = ?", [.text(month.description)]) {
-            out[$0.text(0)] = $0.int(1); total += $0.int(1)
+            out[$0.text(0)] = $0.int(1)
         }
-        let counted = try db.scalarInt(Store.monthReportTotalSQL, [.of(start), .of(monthEnd)])
-        guard counted == total else { return try fallback() }
         if tailSeconds > 0 {
             for (w, n) in try reportCounts(from: end, to: monthEnd, grid: nil) {
                 let left = (out[w] ?? 0) - n
@@ -126,10 +137,4 @@ extension Store {
         }
         return out
     }
-
-    /// Counted grid-worker reports in [?1, ?2), a count on the covering partial index (the summary's check).
-    static let monthReportTotalSQL = """
-        SELECT count(*) FROM matters INDEXED BY matters_worker_reported
-        WHERE source = 'grid_worker' AND reported_at >= ?1 AND reported_at < ?2 AND state NOT IN ('invalid', 'merged')
-        """
 }

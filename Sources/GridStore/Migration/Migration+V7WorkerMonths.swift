@@ -10,6 +10,12 @@ extension Migration {
         reports  INTEGER NOT NULL CHECK (reports > 0),
         PRIMARY KEY (month, worker)   -- the board reads one month for every worker: a contiguous run
     ) WITHOUT ROWID;
+    -- One row: the matters with id up to `matter_id` are in `worker_months`. Intake advances it by one with each
+    -- matter it counts; a matter written by plain SQL leaves it behind, and readers then count from `matters`.
+    CREATE TABLE worker_months_through (
+        matter_id INTEGER NOT NULL
+    );
+    INSERT INTO worker_months_through(matter_id) VALUES (0);
     INSERT OR IGNORE INTO summary_rebuild(name) VALUES ('worker_months');
     """)
 }
