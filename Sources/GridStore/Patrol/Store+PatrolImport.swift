@@ -13,12 +13,24 @@ extension Store {
                              writer: patrolWriter(settings: settings, actor: actor.login, now: now))
     }
 
-    /// Writes one checked patrol row; false when the same row was imported before.
+    /// Writes checked patrol rows a chunk at a time: one prepared insert, and the `patrol_days` rows of the
+    /// (grid, day) pairs the chunk touched recomputed once at its end, in the same transaction. A row imported
+    /// before (same import key) writes nothing.
     func patrolWriter(settings: ComplianceSettings, actor: String, now: Date) -> ImportWriter<PatrolRow> {
-        ImportWriter(write: { store, r in
-            try store.insertPatrol(worker: r.worker, grid: r.grid, start: r.start, end: r.end, settings: settings, source: "import",
-                                   importKey: Store.patrolImportKey(worker: r.worker, grid: r.grid, start: r.start, end: r.end),
-                                   actor: actor, now: now) != nil
-        })
+        .chunked { store, rows in
+            let insert = try store.db.prepare(Store.insertPatrolSQL)
+            var touched = PatrolDayTouches()
+            var n = 0
+            for r in rows {
+                let key = Store.patrolImportKey(worker: r.worker, grid: r.grid, start: r.start, end: r.end)
+                if try store.insertPatrolRow(insert, worker: r.worker, grid: r.grid, start: r.start, end: r.end, settings: settings,
+                                             source: "import", importKey: key, actor: actor, now: now) {
+                    touched.add(grid: r.grid, from: r.start, to: r.end, zone: store.zone)
+                    n += 1
+                }
+            }
+            try store.refreshPatrolDays(touched)
+            return n
+        }
     }
 }
