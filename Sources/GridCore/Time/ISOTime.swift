@@ -7,7 +7,11 @@ import Foundation
 public enum ISOTime {
     /// Parses an instant; text without an offset is read in `zone`.
     public static func parse(_ raw: String, zone: TownshipZone) -> Date? {
-        if let fast = parseCommon(raw, zone: zone) { return fast }
+        parseCommon(raw, zone: zone) ?? parseGeneral(raw, zone: zone)
+    }
+
+    /// Every accepted shape, with Foundation's string handling (the reference for `parseCommon`).
+    static func parseGeneral(_ raw: String, zone: TownshipZone) -> Date? {
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard text.count >= 10, let date = LocalDate(iso: String(text.prefix(10))) else { return nil }
         var rest = Substring(text.dropFirst(10))
