@@ -140,11 +140,13 @@ extension Store {
             return db.lastInsertID
         }
         var written = 0
-        for chunk in Store.chunks(writer.groups(batch.accepted.map(\.value)), size: options.chunkSize) {
-            try db.write {
-                let n = try writer.writeChunk(self, chunk)
-                try db.run("UPDATE import_log SET rows_written = rows_written + ? WHERE id = ?", [.of(n), .of(logID)])
-                written += n
+        try bulkWriting {
+            for chunk in Store.chunks(writer.groups(batch.accepted.map(\.value)), size: options.chunkSize) {
+                try db.write {
+                    let n = try writer.writeChunk(self, chunk)
+                    try db.run("UPDATE import_log SET rows_written = rows_written + ? WHERE id = ?", [.of(n), .of(logID)])
+                    written += n
+                }
             }
         }
         try db.write {

@@ -16,8 +16,12 @@ extension Store {
     /// Writes checked patrol rows a chunk at a time: one prepared insert, and the `patrol_days` rows of the
     /// (grid, day) pairs the chunk touched recomputed once at its end, in the same transaction. A row imported
     /// before (same import key) writes nothing.
+    ///
+    /// Rows are written in (grid, worker, start) order, not file order: a chunk then holds a few grids' sessions,
+    /// so it touches a few pages of each index and of `patrol_days` instead of one page per row all over a big
+    /// file (a day's file lists every worker once; in file order every chunk would touch every grid).
     func patrolWriter(settings: ComplianceSettings, actor: String, now: Date) -> ImportWriter<PatrolRow> {
-        .chunked { store, rows in
+        .chunked(groups: Store.patrolWriteOrder) { store, rows in
             let insert = try store.db.prepare(Store.insertPatrolSQL)
             var touched = PatrolDayTouches()
             var n = 0
@@ -32,5 +36,17 @@ extension Store {
             try store.refreshPatrolDays(touched)
             return n
         }
+    }
+
+    /// The rows by grid, worker, start and end (file order among equal ones), each its own group.
+    static func patrolWriteOrder(_ rows: [PatrolRow]) -> [[PatrolRow]] {
+        rows.indices.sorted { i, j in
+            let a = rows[i], b = rows[j]
+            if a.grid != b.grid { return a.grid < b.grid }
+            if a.worker != b.worker { return a.worker < b.worker }
+            if a.start != b.start { return a.start < b.start }
+            if a.end != b.end { return a.end < b.end }
+            return i < j
+        }.map { [rows[$0]] }
     }
 }
