@@ -20,7 +20,7 @@ build: deps
 
 ## run: build, create the demo database if absent, start the console.
 run: build
-	@[ -f "$(DB)" ] || $(BIN) --db "$(DB)" init --demo
+	@[ -f "$(DB)" ] || $(BIN) --db "$(DB)" init --demo --activity
 	$(BIN) --db "$(DB)"
 
 ## test: every test, unit and end-to-end.
@@ -33,6 +33,13 @@ unit: deps
 
 e2e: deps
 	$(SWIFT) test --filter EndToEndTests
+
+## soak: the crash tests with 2000 kills each (SOAK_KILLS=N to change) and a 120 s concurrency run.
+SOAK_KILLS ?= 2000
+soak: deps
+	$(SWIFT) build --build-tests
+	GRIDROOM_SOAK_KILLS=$(SOAK_KILLS) GRIDROOM_CONCURRENCY_SECONDS=120 \
+	  $(SWIFT) test --skip-build --filter 'EndToEndTests.(CrashTests|ConcurrencyTests)'
 
 clean:
 	rm -rf .build

@@ -51,10 +51,18 @@ extension Store {
     }
 
     /// Integrity check, foreign-key check and a recount of every maintained figure.
+    /// A damaged file does not stop the check: whatever cannot be read is reported as a problem.
     public func check() throws -> CheckReport {
-        let integrity = try db.query("PRAGMA integrity_check") { $0.text(0) }
-        let fk = try db.query("PRAGMA foreign_key_check") { "\($0.text(0)) row \($0.int(1)) → \($0.text(2))" }
-        return CheckReport(integrity: integrity, foreignKeyProblems: fk, summaryProblems: try summaryMismatches())
+        func attempt(_ what: String, _ body: () throws -> [String]) -> [String] {
+            do { return try body() } catch let e as DatabaseError { return ["\(what) could not run: \(e.message)"] }
+            catch { return ["\(what) could not run: \(error)"] }
+        }
+        let integrity = attempt("the integrity check") { try db.query("PRAGMA integrity_check") { $0.text(0) } }
+        let fk = attempt("the foreign-key check") {
+            try db.query("PRAGMA foreign_key_check") { "\($0.text(0)) row \($0.int(1)) → \($0.text(2))" }
+        }
+        return CheckReport(integrity: integrity, foreignKeyProblems: fk,
+                           summaryProblems: attempt("the summary recount") { try summaryMismatches() })
     }
 
     /// Checkpoints the WAL into the main file so it does not grow without bound (called when idle).

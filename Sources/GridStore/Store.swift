@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import GridCore
 
@@ -19,28 +20,40 @@ public final class Store {
         self.zone = zone
     }
 
-    /// Opens an existing GridRoom file, applying pending migrations. Read-only files open read-only.
-    public static func open(path: String) throws -> Store {
+    /// Opens an existing GridRoom file, applying pending migrations.
+    ///
+    /// The file opens read-only when `readOnly` is asked for (`--read-only`), or when the file or its
+    /// directory is not writable for this user; reads then work and every write is refused with a
+    /// message naming the reason (never a crash). A file this user may not read at all is reported as such.
+    public static func open(path: String, readOnly: Bool = false) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
-        let writable = FileManager.default.isWritableFile(atPath: path)
-            && FileManager.default.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
-        let db: Database
-        do {
-            db = try Database(path: path, create: false, readOnly: !writable)
-        } catch {
-            throw StoreError.notGridRoom(path: path, reason: error.message)
+        guard access(path, R_OK) == 0 else {
+            throw StoreError.forbidden("\(path): permission denied; this user may not read the file (ask for membership of its group; see Docs/reliability.md)")
         }
+        let dir = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let reason: String?
+        if readOnly { reason = "opened with --read-only" }
+        else if access(path, W_OK) != 0 { reason = "the file is not writable for this user (\(String(cString: strerror(errno))))" }
+        else if access(dir, W_OK) != 0 { reason = "its directory \(dir) is not writable for this user (\(String(cString: strerror(errno))))" }
+        else { reason = nil }
+        let writable = reason == nil
+        let db: Database
         let version: Int
-        do { version = try Migrator.version(of: db) } catch let e as DatabaseError {
+        do {
+            (db, version) = try openChecked(path: path, readOnly: !writable)
+        } catch let e as DatabaseError where e.primaryCode == SQLITE_CORRUPT {
+            throw StoreError.invalid("\(path): the file is damaged (\(e.message)); restore the latest copy made by `gridroom backup` (see Docs/reliability.md)")
+        } catch let e as DatabaseError {
             throw StoreError.notGridRoom(path: path, reason: e.message)
         }
+        db.readOnlyReason = reason
         if version == 0 { throw StoreError.notGridRoom(path: path, reason: "no GridRoom schema; run `gridroom init`") }
         if version > Migrator.latestVersion {
             throw StoreError.schemaTooNew(found: version, supported: Migrator.latestVersion, path: path)
         }
         if version < Migrator.latestVersion {
             guard writable else {
-                throw StoreError.invalid("\(path): schema version \(version) needs upgrading but the file is read-only")
+                throw StoreError.invalid("\(path): schema version \(version) needs upgrading but the file is read-only (\(reason ?? ""))")
             }
             try Migrator.migrate(db)
         }
@@ -49,6 +62,28 @@ public final class Store {
         // A summary marked stale (fresh from the migration, or a rebuild cut short) is rebuilt on a writable open.
         if writable, try store.patrolDaysStale() { try store.rebuildPatrolDays() }
         return store
+    }
+
+    /// Opens the connection and reads the schema version. A read-only WAL file whose directory does not let
+    /// this user create the shared-memory index (`-shm`) cannot be read the usual way. When there is no index
+    /// and no write-ahead log with content, no process has the file open for writing (a writer always keeps an
+    /// index), so the main file is complete and is read as an immutable file. Otherwise the message says which
+    /// companion file this user cannot read.
+    private static func openChecked(path: String, readOnly: Bool) throws -> (Database, Int) {
+        do {
+            let db = try Database(path: path, create: false, readOnly: readOnly)
+            return (db, try Migrator.version(of: db))
+        } catch let e as DatabaseError where readOnly && (e.primaryCode == SQLITE_CANTOPEN || e.primaryCode == SQLITE_READONLY) {
+            let wal = path + "-wal", shm = path + "-shm"
+            let walSize = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? NSNumber)?.intValue
+            guard (walSize == nil || walSize == 0) && !FileManager.default.fileExists(atPath: shm) else {
+                throw DatabaseError(code: e.code, message: "cannot use \(shm) and \(wal), the write-ahead log and its index kept by "
+                                    + "another user's process; this user needs read and write access to them and to the directory "
+                                    + "(the shared group; see Docs/reliability.md)")
+            }
+            let db = try Database(path: path, create: false, readOnly: true, immutable: true)
+            return (db, try Migrator.version(of: db))
+        }
     }
 
     /// Creates a new file (mode 0660), applies every migration, records the time zone and makes `admin` its admin.

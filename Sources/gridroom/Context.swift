@@ -16,6 +16,8 @@ final class Context {
     let lang: String
     /// The OS login name of the real user id. No flag or variable can change it.
     let login: String
+    /// `--read-only` (or `GRIDROOM_READ_ONLY=1`): open the file without ever writing to it.
+    let readOnly: Bool
 
     init(globals: inout Arguments) throws {
         let env = ProcessInfo.processInfo.environment
@@ -35,6 +37,7 @@ final class Context {
         guard l == "zh" || l == "en" else { throw UsageError("--lang \(l): expected zh or en") }
         lang = l
         login = Context.osLogin()
+        readOnly = globals.flag("read-only") || env["GRIDROOM_READ_ONLY"] == "1"
     }
 
     /// The login name of the real user id, from the password database.
@@ -46,7 +49,7 @@ final class Context {
 
     /// Opens the existing database (migrating it if older), or fails with a clear message.
     func openStore() throws -> Store {
-        try Store.open(path: dbPath)
+        try Store.open(path: dbPath, readOnly: readOnly)
     }
 
     /// Re-reads `--now` text in the township's own zone once the store is open (text without offset is local).

@@ -29,6 +29,7 @@ let commands: [any Command.Type] = [
       --db PATH        database file (else $GRIDROOM_DB, else ./gridroom.sqlite)
       --now TIME       fix "now" (else $GRIDROOM_NOW), e.g. 2026-11-22T09:30:00+08:00
       --lang zh|en     interface language (else $GRIDROOM_LANG, default zh)
+      --read-only      open the file read-only (else $GRIDROOM_READ_ONLY=1): views work, writes are refused
 
     `gridroom COMMAND --help` describes a command. Exit status: 0 ok, 1 failure, 2 usage error.
 

@@ -4,15 +4,15 @@ import XCTest
 /// The real console binary in tmux on the demo database: every screen, resize, Chinese input,
 /// another process's write on screen within 1 s, and a restored terminal on quit and on signals.
 final class ConsoleEndToEndTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/gridroom").path
+    static let root = GridroomCLI.root
+    static let binary = GridroomCLI.binary
     static let now = "2026-11-22T10:00:00+08:00"
 
     var dir: URL!
     var db: String { dir.appendingPathComponent("t.sqlite").path }
 
     override func setUpWithError() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Self.binary), "build gridroom first: \(Self.binary)")
+        try GridroomCLI.requireBinary()
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-console-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let r = try cli(["init", "--demo"])
@@ -24,19 +24,7 @@ final class ConsoleEndToEndTests: XCTestCase {
     /// Runs a CLI command on the test database (a second process).
     @discardableResult
     func cli(_ args: [String], now: String = ConsoleEndToEndTests.now) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = ["--db", db, "--now", now] + args
-        p.currentDirectoryURL = Self.root
-        var env = ProcessInfo.processInfo.environment
-        env["GRIDROOM_DB"] = nil; env["GRIDROOM_NOW"] = nil; env["GRIDROOM_LANG"] = nil
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try GridroomCLI.run(args, db: db, now: now)
     }
 
     /// The console in tmux; the shell prints its exit status afterwards.

@@ -2,12 +2,10 @@ import XCTest
 
 /// Runs the built `gridroom` binary through a matter's life on the demo township.
 final class MatterEndToEndTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/gridroom").path
     var dir: URL!
 
     override func setUpWithError() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Self.binary), "build gridroom first: \(Self.binary)")
+        try GridroomCLI.requireBinary()
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-e2e-matters-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     }
@@ -16,19 +14,7 @@ final class MatterEndToEndTests: XCTestCase {
 
     @discardableResult
     func run(_ args: [String], now: String) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = ["--db", dir.appendingPathComponent("t.sqlite").path, "--now", now] + args
-        p.currentDirectoryURL = Self.root
-        var env = ProcessInfo.processInfo.environment
-        env["GRIDROOM_DB"] = nil; env["GRIDROOM_DATA"] = nil; env["GRIDROOM_NOW"] = nil
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try GridroomCLI.run(args, db: dir.appendingPathComponent("t.sqlite").path, now: now)
     }
 
     func testAMatterFromIntakeToReport() throws {
@@ -77,5 +63,20 @@ final class MatterEndToEndTests: XCTestCase {
         let bad = try run(["case", "reopen", "20261124-0001"], now: "2026-11-24T09:05")
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.err.contains("allowed from here: dispatch"), bad.err)
+    }
+
+    /// `make run`'s database: the demo township with two months of activity, consistent and reportable.
+    func testDemoActivity() throws {
+        let made = try run(["init", "--demo", "--activity"], now: "2026-11-22T10:00")
+        XCTAssertEqual(made.status, 0, made.err)
+        XCTAssertTrue(made.out.contains("demo activity: 1800 matters, 4500 patrol sessions"), made.out)
+        XCTAssertEqual(try run(["check"], now: "2026-11-22T10:00").status, 0)
+        let open = try run(["cases", "--open", "--format", "csv"], now: "2026-11-22T10:00")
+        XCTAssertEqual(open.status, 0, open.err)
+        XCTAssertGreaterThan(open.out.split(separator: "\n").count, 1, "open matters expected")
+        // One compliance row per basic grid of Data/grids.csv (35), plus the header.
+        let board = try run(["report", "compliance", "--month", "2026-11", "--format", "csv"], now: "2026-11-22T10:00")
+        XCTAssertEqual(board.out.split(separator: "\n").count, 36, board.out)
+        XCTAssertEqual(try run(["init", "--activity"], now: "2026-11-22T10:00").status, 2) // --activity needs --demo
     }
 }

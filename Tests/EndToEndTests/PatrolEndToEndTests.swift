@@ -2,12 +2,10 @@ import XCTest
 
 /// Runs the built `gridroom` binary through patrol recording, import and the compliance reports on the demo township.
 final class PatrolEndToEndTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/gridroom").path
     var dir: URL!
 
     override func setUpWithError() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Self.binary), "build gridroom first: \(Self.binary)")
+        try GridroomCLI.requireBinary()
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-e2e-patrols-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     }
@@ -16,19 +14,7 @@ final class PatrolEndToEndTests: XCTestCase {
 
     @discardableResult
     func run(_ args: [String], now: String) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = ["--db", dir.appendingPathComponent("t.sqlite").path, "--now", now] + args
-        p.currentDirectoryURL = Self.root
-        var env = ProcessInfo.processInfo.environment
-        env["GRIDROOM_DB"] = nil; env["GRIDROOM_DATA"] = nil; env["GRIDROOM_NOW"] = nil
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try GridroomCLI.run(args, db: dir.appendingPathComponent("t.sqlite").path, now: now)
     }
 
     func testPatrolsToComplianceCSV() throws {

@@ -2,36 +2,21 @@ import XCTest
 
 /// Runs the built `gridroom` binary (`swift build` first) on a temporary database.
 final class RegistryEndToEndTests: XCTestCase {
-    /// The package root, from this file's path: Tests/EndToEndTests/ → ../..
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/gridroom").path
 
     var dir: URL!
 
     override func setUpWithError() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Self.binary), "build gridroom first: \(Self.binary)")
+        try GridroomCLI.requireBinary()
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     }
 
     override func tearDownWithError() throws { if let dir { try? FileManager.default.removeItem(at: dir) } }
 
-    /// Runs gridroom in the temp directory (so Data/ must be found from the executable's path); returns status, stdout, stderr.
+    /// Runs gridroom in the temp directory (so Data/ must be found from the executable's path).
     @discardableResult
     func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = ["--db", dir.appendingPathComponent("t.sqlite").path, "--now", "2026-11-22T09:00:00+08:00"] + args
-        p.currentDirectoryURL = dir
-        var env = ProcessInfo.processInfo.environment
-        env["GRIDROOM_DB"] = nil; env["GRIDROOM_DATA"] = nil; env["GRIDROOM_NOW"] = nil
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try GridroomCLI.run(args, db: dir.appendingPathComponent("t.sqlite").path, now: "2026-11-22T09:00:00+08:00", cwd: dir)
     }
 
     func testInitDemoAndCSVRoundTrip() throws {
@@ -42,7 +27,7 @@ final class RegistryEndToEndTests: XCTestCase {
             let listed = try run([kind, "--format", "csv"])
             XCTAssertEqual(listed.status, 0, listed.err)
             // The export is the demo file's rows (same header, same rows, perhaps in another order).
-            let demo = try String(contentsOf: Self.root.appendingPathComponent("Data/\(kind).csv"), encoding: .utf8)
+            let demo = try String(contentsOf: GridroomCLI.root.appendingPathComponent("Data/\(kind).csv"), encoding: .utf8)
             let exported = listed.out.split(separator: "\n"), original = demo.split(separator: "\n")
             XCTAssertEqual(exported.first, original.first, kind)
             XCTAssertEqual(Set(exported), Set(original), kind)

@@ -56,3 +56,22 @@ public enum ImportChecks {
         return batch
     }
 }
+
+extension ImportBatch {
+    /// Moves every accepted row whose `key` another accepted row of the file shares to the rejected rows,
+    /// each naming the other lines ("the same row as line N"). Rows with a nil key are left alone.
+    public func rejectingDuplicates(key: (Value) -> String?) -> ImportBatch<Value> {
+        var lines: [String: [Int]] = [:]
+        for r in accepted { if let k = key(r.value) { lines[k, default: []].append(r.record.line) } }
+        guard lines.values.contains(where: { $0.count > 1 }) else { return self }
+        var out = ImportBatch(accepted: [], rejected: rejected)
+        for r in accepted {
+            guard let k = key(r.value), let ls = lines[k], ls.count > 1 else { out.accepted.append(r); continue }
+            let others = ls.filter { $0 != r.record.line }.map(String.init).joined(separator: ", ")
+            out.rejected.append(RejectedRow(record: r.record, errors: [RowError(line: r.record.line, column: nil,
+                message: "duplicate row: the same as line\(ls.count > 2 ? "s" : "") \(others)")]))
+        }
+        out.rejected.sort { $0.record.line < $1.record.line }
+        return out
+    }
+}

@@ -15,15 +15,28 @@ public final class Database {
     private var cache: [String: Statement] = [:]
     private var transactionDepth = 0
 
+    /// The size the write-ahead log is cut back to after a checkpoint resets it (bytes).
+    public static let walSizeLimit = 8 * 1024 * 1024
+
     /// Busy timeout applied to every connection, in milliseconds.
     public static let busyTimeoutMs: Int32 = 5_000
 
-    /// Opens (and with `create`, creates) the file.
-    public init(path: String, create: Bool = true, readOnly: Bool = false) throws(DatabaseError) {
+    /// Why the connection is read-only, in words (set by `Store.open`); shown when a write is refused.
+    public var readOnlyReason: String?
+
+    /// Opens (and with `create`, creates) the file. `immutable` (read-only only) reads the file without
+    /// the shared-memory index, for a file in a directory this user cannot write and that nobody writes.
+    public init(path: String, create: Bool = true, readOnly: Bool = false, immutable: Bool = false) throws(DatabaseError) {
         var db: OpaquePointer?
         var flags = SQLITE_OPEN_FULLMUTEX
         flags |= readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0))
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        var name = path
+        if readOnly && immutable {
+            flags |= SQLITE_OPEN_URI
+            let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#"))) ?? path
+            name = "file:" + escaped + "?immutable=1"
+        }
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let msg = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             if let db { sqlite3_close_v2(db) }
@@ -36,6 +49,9 @@ public final class Database {
         if !readOnly {
             // journal_mode needs a write lock; it persists in the file once set.
             try execute("PRAGMA journal_mode = WAL")
+            // A big transaction (an index build, a bulk chunk) grows the log; once checkpointed and reset,
+            // it is cut back to this size instead of staying at its peak for as long as anyone has the file open.
+            try execute("PRAGMA journal_size_limit = \(Database.walSizeLimit)")
         }
         try execute("PRAGMA synchronous = NORMAL")
     }
@@ -126,10 +142,13 @@ public final class Database {
             transactionDepth += 1; defer { transactionDepth -= 1 }
             return try body()
         }
+        if isReadOnly {
+            throw StoreError.invalid("\(path) is open read-only (\(readOnlyReason ?? "read-only connection")): this command writes, so nothing was changed")
+        }
         let attempts = 3
         var began = false
         for _ in 1...attempts {
-            if beginImmediate() { began = true; break }
+            if try beginImmediate() { began = true; break }
         }
         guard began else { throw StoreError.busy(attempts: attempts) }
         transactionDepth = 1
@@ -145,9 +164,19 @@ public final class Database {
         }
     }
 
-    /// Takes the write lock; false when still busy after the busy timeout.
-    private func beginImmediate() -> Bool {
-        sqlite3_exec(handle, "BEGIN IMMEDIATE", nil, nil, nil) == SQLITE_OK
+    /// Takes the write lock; false when still busy after the busy timeout. Any other failure (a read-only
+    /// file, a full disk, an I/O error) is thrown as it is, not passed off as "busy".
+    private func beginImmediate() throws(DatabaseError) -> Bool {
+        let rc = sqlite3_exec(handle, "BEGIN IMMEDIATE", nil, nil, nil)
+        if rc == SQLITE_OK { return true }
+        let e = DatabaseError(code: sqlite3_extended_errcode(handle), message: lastMessage, sql: "BEGIN IMMEDIATE")
+        if e.isBusy { return false }
+        throw e
+    }
+
+    /// Changes how long this connection waits for another's lock before an attempt counts as busy.
+    public func setBusyTimeout(milliseconds: Int32) {
+        sqlite3_busy_timeout(handle, milliseconds)
     }
 
     /// Runs `body` in a read transaction so that every query sees one snapshot.

@@ -35,7 +35,7 @@ public struct DemoGenerator {
         guard !categories.isEmpty else {
             throw StoreError.invalid("no categories in \(store.db.path); run `gridroom init --demo` (or import categories) first")
         }
-        if try store.db.scalarInt("SELECT count(*) FROM grids WHERE code LIKE 'S-%'") > 0 {
+        if !spec.useExistingRegistry, try store.db.scalarInt("SELECT count(*) FROM grids WHERE code LIKE 'S-%'") > 0 {
             throw StoreError.invalid("\(store.db.path) already holds generated data (grids S-…); generate into a fresh file")
         }
         // A bulk writer touches many index pages at random: a larger page cache for this connection
@@ -44,7 +44,8 @@ public struct DemoGenerator {
         gr_keep_heap()
         defer { try? store.db.execute("PRAGMA wal_autocheckpoint = 1000"); try? store.checkpoint() }
         var rng = SeededRandom(seed: spec.seed)
-        let (gridCodes, workers) = try writeRegistry(&rng, &summary)
+        let (gridCodes, workers) = spec.useExistingRegistry ? try existingRegistry() : try writeRegistry(&rng, &summary)
+        guard !gridCodes.isEmpty else { throw StoreError.invalid("no basic grids in \(store.db.path) to write activity for") }
         let workersByGrid = Dictionary(grouping: workers, by: \.grid)
         let noPatrols = try store.db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM patrols LIMIT 1)") == 0
         // Sessions go in through plain SQL, not the patrol writes: the day summary is stale from here until
@@ -70,6 +71,15 @@ public struct DemoGenerator {
         summary.rows.merge(counts) { $1 }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// The basic grids and workers already in the file (the demo township).
+    private func existingRegistry() throws -> ([String], [GenWorker]) {
+        let grids = try store.db.query("SELECT code FROM grids WHERE level = 'basic' ORDER BY code") { $0.text(0) }
+        let index = Dictionary(uniqueKeysWithValues: grids.enumerated().map { ($1, $0) })
+        let workers = try store.db.query("SELECT code, grid FROM workers ORDER BY code") { ($0.text(0), $0.text(1)) }
+            .compactMap { w in index[w.1].map { GenWorker(code: w.0, grid: $0) } }
+        return (grids, workers)
     }
 
     private func writeRegistry(_ rng: inout SeededRandom, _ summary: inout DemoSummary) throws -> ([String], [GenWorker]) {

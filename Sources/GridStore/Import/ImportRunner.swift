@@ -6,6 +6,10 @@ public struct ImportWriter<Value: Sendable> {
     /// Splits the values into groups that must share one transaction, in write order
     /// (e.g. an A/B pair of workers; parents before children). Default: each value on its own.
     public var groups: ([Value]) -> [[Value]]
+    /// The row's identity for kinds whose validator does not check duplicate keys itself (matters, patrols:
+    /// their import key). Two rows of one file with the same identity are both rejected, naming each other's
+    /// line, instead of the second being silently counted as "unchanged". Nil: no such check.
+    public var key: ((Value) -> String?)?
     /// Writes one value inside the runner's open transaction; returns whether the database changed
     /// (false when an identical row was already there: re-imports are idempotent).
     public var write: (Store, Value) throws -> Bool
@@ -15,8 +19,9 @@ public struct ImportWriter<Value: Sendable> {
     public var writeChunk: (Store, [Value]) throws -> Int
 
     /// Creates a writer.
-    public init(groups: @escaping ([Value]) -> [[Value]] = { $0.map { [$0] } }, write: @escaping (Store, Value) throws -> Bool) {
-        self.groups = groups; self.write = write
+    public init(groups: @escaping ([Value]) -> [[Value]] = { $0.map { [$0] } }, key: ((Value) -> String?)? = nil,
+                write: @escaping (Store, Value) throws -> Bool) {
+        self.groups = groups; self.key = key; self.write = write
         self.writeChunk = { store, values in
             var n = 0
             for value in values where try write(store, value) { n += 1 }
@@ -25,9 +30,9 @@ public struct ImportWriter<Value: Sendable> {
     }
 
     /// A writer that takes a whole chunk at once (`write` then writes a chunk of one value).
-    public static func chunked(groups: @escaping ([Value]) -> [[Value]] = { $0.map { [$0] } },
+    public static func chunked(groups: @escaping ([Value]) -> [[Value]] = { $0.map { [$0] } }, key: ((Value) -> String?)? = nil,
                                _ writeChunk: @escaping (Store, [Value]) throws -> Int) -> ImportWriter {
-        var w = ImportWriter(groups: groups, write: { store, value in try writeChunk(store, [value]) > 0 })
+        var w = ImportWriter(groups: groups, key: key, write: { store, value in try writeChunk(store, [value]) > 0 })
         w.writeChunk = writeChunk
         return w
     }
@@ -122,7 +127,8 @@ extension Store {
         do { table = try CSVReader.read(bytes, header: validator.header) } catch {
             throw ImportError.unreadable("\(fileName):\(error.line): \(error.message)")
         }
-        let batch = validator.validate(table.records)
+        var batch = validator.validate(table.records)
+        if let key = writer.key { batch = batch.rejectingDuplicates(key: key) }
         if !batch.rejected.isEmpty && !options.skipInvalid {
             throw ImportError.rejected(file: fileName, problems: batch.errors.map { $0.located(in: fileName) })
         }

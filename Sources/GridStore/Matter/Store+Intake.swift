@@ -90,7 +90,7 @@ extension Store {
         let calendar = try matterCalendar()
         return try runImport(path: path, action: .importMatters, options: options, actor: actor, now: now,
                              makeValidator: { s in MatterImportValidator(references: try s.matterReferences(), zone: s.zone, now: now) },
-                             writer: ImportWriter { s, m in
+                             writer: ImportWriter(key: { $0.importKey }) { s, m in
                                  guard let key = m.importKey,
                                        try s.db.scalarInt("SELECT count(*) FROM matters WHERE import_key = ?", [.text(key)]) == 0 else { return false }
                                  _ = try s.intakeInTransaction(m, actor: actor, rules: rules, calendar: calendar, now: now, audited: false)

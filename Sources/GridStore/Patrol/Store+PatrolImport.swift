@@ -21,7 +21,7 @@ extension Store {
     /// so it touches a few pages of each index and of `patrol_days` instead of one page per row all over a big
     /// file (a day's file lists every worker once; in file order every chunk would touch every grid).
     func patrolWriter(settings: ComplianceSettings, actor: String, now: Date) -> ImportWriter<PatrolRow> {
-        .chunked(groups: Store.patrolWriteOrder) { store, rows in
+        .chunked(groups: Store.patrolWriteOrder, key: { r in Store.patrolImportKey(worker: r.worker, grid: r.grid, start: r.start, end: r.end) }) { store, rows in
             let insert = try store.db.prepare(Store.insertPatrolSQL)
             var touched = PatrolDayTouches()
             var n = 0

@@ -7,17 +7,21 @@ enum InitCommand: Command {
     static let name = "init"
     static let summary = "create the database (and load the demo township with --demo)"
     static let usage = """
-    usage: gridroom init [--demo] [--timezone TZ] [--name DISPLAY-NAME] [--data DIR]
+    usage: gridroom init [--demo [--activity]] [--timezone TZ] [--name DISPLAY-NAME] [--data DIR]
 
     Creates the database file (mode 0660) with the current schema. The user who runs it
     becomes its admin. --timezone sets the township's zone (default Asia/Shanghai): days
-    and months are counted there. --demo loads the demo township from Data/ (or --data DIR).
+    and months are counted there. --demo loads the demo township from Data/ (or --data DIR)
+    (the registry: grids, workers, departments, categories, demo staff); --activity adds
+    two months of synthetic matters and patrol sessions ending now (what `make run` shows).
     """
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let tzName = args.option("timezone") ?? "Asia/Shanghai"
         guard let zone = TownshipZone(identifier: tzName) else { throw UsageError("--timezone \(tzName): unknown time zone") }
         let demo = args.flag("demo")
+        let activity = args.flag("activity")
+        if activity && !demo { throw UsageError("--activity goes with --demo (it writes matters and patrols for the demo township)") }
         let displayName = args.option("name") ?? ctx.login
         let dataDir = args.option("data")
         try args.rejectUnknown()
@@ -26,7 +30,14 @@ enum InitCommand: Command {
                                      admin: Staff(login: ctx.login, name: displayName, role: .admin), now: now)
         print("created \(ctx.dbPath) (schema \(store.schemaVersion), time zone \(zone.identifier)); admin: \(ctx.login)")
         if demo {
-            try DemoLoader.load(into: store, dataDir: dataDir ?? DemoLoader.defaultDataDir(), actor: try store.actor(login: ctx.login), now: now)
+            let admin = try store.actor(login: ctx.login)
+            try DemoLoader.load(into: store, dataDir: dataDir ?? DemoLoader.defaultDataDir(), actor: admin, now: now)
+        }
+        if activity {
+            // Two months of matters and patrols, so every screen has something to show on the first run.
+            let admin = try store.actor(login: ctx.login)
+            let summary = try DemoGenerator(store: store, spec: .demoActivity, now: now, actor: admin).run()
+            print("demo activity: \(summary.rows["matters"] ?? 0) matters, \(summary.rows["patrols"] ?? 0) patrol sessions over the last two months")
         }
         return 0
     }

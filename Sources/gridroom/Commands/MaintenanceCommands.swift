@@ -38,7 +38,9 @@ enum CheckCommand: Command {
         try args.rejectUnknown()
         let store = try ctx.openStore()
         let report = try store.check()
-        print("integrity: " + report.integrity.joined(separator: "; "))
+        // A damaged file can give hundreds of lines: the first ten say where, the count says how much.
+        let lines = report.integrity.flatMap { $0.split(separator: "\n").map(String.init) }
+        print("integrity: " + lines.prefix(10).joined(separator: "; ") + (lines.count > 10 ? "; … \(lines.count - 10) more" : ""))
         print("foreign keys: " + (report.foreignKeyProblems.isEmpty ? "ok" : report.foreignKeyProblems.joined(separator: "; ")))
         print("summaries: " + (report.summaryProblems.isEmpty ? "ok" : report.summaryProblems.joined(separator: "; ")))
         print("schema version: \(store.schemaVersion)")

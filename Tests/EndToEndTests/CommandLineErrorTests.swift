@@ -1,0 +1,79 @@
+import XCTest
+import GridStore
+
+/// Guarantee 3 (issue 8) at the command line: bad values (a sample across every command) get a usage error
+/// (exit 2) naming the value; a bad
+/// import file is refused whole (exit 1) with its line numbers and the database unchanged, or split with
+/// `--skip-invalid`.
+final class CommandLineErrorTests: XCTestCase {
+    var h: GridroomHarness!
+    override func setUpWithError() throws { h = try GridroomHarness("cli-errors") }
+    override func tearDown() { h?.remove() }
+
+    func testBadValuesAreUsageErrorsNamingTheValue() throws {
+        try h.ok(["init", "--demo"])
+        try h.ok(["case", "new", "--source", "hotline", "--grid", "DH-01-01", "--category", "SR03", "--title", "油污"])
+        let before = try ReliabilityDump.of(h.db)
+        let cases: [([String], String)] = [
+            (["case", "new", "--source", "pigeon", "--grid", "DH-01-01", "--category", "SR03", "--title", "x"], "--source pigeon"),
+            (["case", "urge", "20261122-0001", "--level", "purple", "--note", "x"], "--level purple"),
+            (["case", "extend", "20261122-0001", "--days", "many", "--note", "x"], "--days many"),
+            (["case", "dispatch", "20261122-0001", "--version", "abc"], "--version abc"),
+            (["cases", "--format", "xml"], "--format xml"),
+            (["patrol", "add", "--worker", "W001", "--grid", "DH-01-01", "--start", "25:00", "--end", "2026-11-22T08:00"], "--start 25:00"),
+            (["patrol", "list", "--day", "2026-02-30"], "--day 2026-02-30"),
+            (["calendar", "--year", "99999"], "--year 99999"),
+            (["calendar", "due", "--from", "yesterday", "--limit", "3wd"], "--from yesterday"),
+            (["calendar", "due", "--from", "2026-11-22T09:00:00+08:00", "--limit", "3weeks"], "--limit 3weeks"),
+            (["calendar", "set", "2026-13-45", "--workday", "0", "--name", "x"], "2026-13-45"),
+            (["calendar", "set", "2026-12-01", "--workday", "2", "--name", "x"], "--workday 2"),
+            (["staff", "add", "x", "--name", "y", "--role", "boss"], "--role boss"),
+            (["staff", "frobnicate"], "staff frobnicate"),
+            (["--lang", "fr", "staff", "list"], "--lang fr"),
+            (["--now", "notatime", "staff", "list"], "--now notatime"),
+            (["grids", "--format", "xml"], "--format xml"),
+            (["demo", "generate", "--grids", "-5"], "--grids -5"),
+            (["demo", "generate", "--matters", "many"], "--matters many"),
+            (["staff", "list", "--colour", "red"], "--colour"),
+            (["import", "nonsense", "f.csv"], "nonsense"),
+            (["import", "grids"], "FILE.csv"),
+            (["init", "--timezone", "Mars/Base"], "Mars/Base"),
+            (["frobnicate"], "frobnicate"),
+        ]
+        for (args, named) in cases {
+            let r = try h.run(args)
+            XCTAssertEqual(r.status, 2, "\(args): \(r.err)")
+            XCTAssertTrue(r.err.hasPrefix("gridroom: ") && r.err.contains(named), "\(args): \(r.err)")
+        }
+        XCTAssertEqual(try ReliabilityDump.of(h.db), before)
+    }
+
+    /// A GBK file with CRLF line ends and two bad rows (lines 3 and 5): refused, both lines named, nothing written,
+    /// not even an import-log entry. With --skip-invalid: two rows written, two in the rejects file.
+    func testBadImportFileIsRefusedWholeThenSplit() throws {
+        try h.ok(["init", "--demo"])
+        let before = try ReliabilityDump.of(h.db)
+        // code,name,platform in GBK; line 3 has an unknown platform, line 5 a duplicate of line 2's code.
+        let text = "code,name,platform\r\nJZ2,执法二队,enforcement\r\nXX,某部门,无此平台\r\nBM2,便民二站,services\r\nJZ2,重复,market\r\n"
+        let gbk = GridroomHarness.gb18030(text)
+        let path = h.dir.appendingPathComponent("depts.csv").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: gbk))
+        XCTAssertNil(String(data: gbk, encoding: .utf8), "the file must really be GBK, not UTF-8")
+        let r = try h.run(["import", "departments", path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.err.contains("\(path):3: platform: \"无此平台\""), r.err)
+        XCTAssertTrue(r.err.contains("\(path):5: code: duplicate code JZ2: also on line 2"), r.err)
+        XCTAssertTrue(r.err.contains("\(path):2: code: duplicate code JZ2: also on line 5"), r.err)
+        XCTAssertEqual(try ReliabilityDump.of(h.db), before, "a refused import changes nothing, the import log included")
+
+        let s = try h.run(["import", "departments", path, "--skip-invalid"])
+        XCTAssertEqual(s.status, 0, s.err)
+        XCTAssertTrue(s.out.contains("4 rows — 1 written, 0 unchanged, 3 rejected"), s.out)
+        let rejects = try String(contentsOfFile: h.dir.appendingPathComponent("depts.rejects.csv").path, encoding: .utf8)
+        XCTAssertEqual(rejects.split(separator: "\n").count, 4, rejects)   // header + lines 2, 3, 5
+        XCTAssertTrue(rejects.contains("line 3: platform"), rejects)
+        let db = try h.open()
+        XCTAssertEqual(try db.count("SELECT count(*) FROM departments WHERE code IN ('BM2', 'JZ2', 'XX')"), 1)
+        XCTAssertEqual(try db.first("SELECT rows_total || ',' || rows_written || ',' || rows_rejected || ',' || complete FROM import_log ORDER BY id DESC LIMIT 1") { $0.text(0) }, "4,1,3,1")
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import XCTest
+
+/// The built `gridroom` binary and a one-shot way to run it, shared by the end-to-end tests.
+enum GridroomCLI {
+    /// The package root, from this file's path: Tests/EndToEndTests/ → ../..
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The debug binary `swift build` makes.
+    static let binary = root.appendingPathComponent(".build/debug/gridroom").path
+
+    /// Skips the test when the binary has not been built.
+    static func requireBinary() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary), "build gridroom first: \(binary)")
+    }
+
+    /// Runs `gridroom --db DB --now NOW ARGS…` in `cwd` (the package root by default) with the GRIDROOM_*
+    /// variables cleared, so only the arguments decide; returns status, stdout and stderr.
+    static func run(_ args: [String], db: String, now: String, cwd: URL = root) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = ["--db", db, "--now", now] + args
+        p.currentDirectoryURL = cwd
+        var env = ProcessInfo.processInfo.environment
+        for key in ["GRIDROOM_DB", "GRIDROOM_DATA", "GRIDROOM_NOW", "GRIDROOM_LANG", "GRIDROOM_READ_ONLY"] { env[key] = nil }
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        // Read both pipes before waiting: a full pipe would block the child.
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+}

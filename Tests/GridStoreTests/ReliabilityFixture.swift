@@ -1,0 +1,75 @@
+import XCTest
+import CSQLite
+import GridCore
+@testable import GridStore
+
+/// A small township on a fresh file in a temporary directory, for the reliability tests (issue 8).
+///
+/// Registry: department ZZB; grids T (township) → A1 (area) → B1, B2 (basic); category C1; worker W1.
+final class ReliabilityFixture {
+    let dir: URL
+    let store: Store
+    let admin = Actor(login: "root", staff: Staff(login: "root", name: "管理员", role: .admin))
+    /// A fixed "now": 2026-11-22 09:30 +08:00.
+    let now = Date(timeIntervalSince1970: 1_795_311_000)
+
+    init(name: String = "fixture") throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-rel-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        store = try Store.create(path: dir.appendingPathComponent("room.sqlite").path, zone: .shanghai,
+                                 admin: admin.staff!, now: now)
+        _ = try store.importDepartments(path: file("d.csv", "code,name,platform\nZZB,综治办,public_order\nSCJ,市场监管所,market\n"),
+                                        actor: admin, now: now)
+        _ = try store.importGrids(path: file("g.csv", """
+            code,name,level,parent,row,col
+            T,青山镇,township,,,
+            A1,东村,area,T,,
+            B1,东村一组,basic,A1,1,1
+            B2,东村二组,basic,A1,1,2
+
+            """), actor: admin, now: now)
+        _ = try store.importCategories(path: file("c.csv", """
+            code,name,major,department,urgency,dispatch_limit,handle_limit,verify_limit
+            C1,占道经营,街面秩序,SCJ,normal,30min,3wd,1wd
+
+            """), actor: admin, now: now)
+        _ = try store.importWorkers(path: file("w.csv", "code,name,phone,kind,grid,partner\nW1,张三,13812345678,full,B1,\n"),
+                                    actor: admin, now: now)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: dir) }
+
+    var dbPath: String { store.db.path }
+
+    /// Writes `text` (as UTF-8) to a file in the fixture's directory and returns its path.
+    func file(_ name: String, _ text: String) -> String { file(name, bytes: Array(text.utf8)) }
+
+    /// Writes raw bytes to a file in the fixture's directory and returns its path.
+    func file(_ name: String, bytes: [UInt8]) -> String {
+        let p = dir.appendingPathComponent(name).path
+        _ = FileManager.default.createFile(atPath: p, contents: Data(bytes))
+        return p
+    }
+
+    /// Every row of every table, quoted, in key order: equal dumps mean equal contents.
+    func dump() throws -> [String: [String]] {
+        try ReliabilityFixture.dump(store.db)
+    }
+
+    /// Every row of every table of `db`.
+    static func dump(_ db: Database) throws -> [String: [String]] {
+        let tables = try db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") { $0.text(0) }
+        var out: [String: [String]] = [:]
+        for t in tables {
+            let cols = try db.query("SELECT name FROM pragma_table_info(?) ORDER BY cid", [.text(t)]) { $0.text(0) }
+            let expr = cols.map { "quote(\"\($0)\")" }.joined(separator: " || ',' || ")
+            out[t] = try db.query("SELECT \(expr) FROM \"\(t)\" ORDER BY 1") { $0.text(0) }
+        }
+        return out
+    }
+
+    /// The count of rows in `table`.
+    func count(_ table: String, _ whereClause: String = "1") throws -> Int {
+        try store.db.scalarInt("SELECT count(*) FROM \(table) WHERE \(whereClause)")
+    }
+}
