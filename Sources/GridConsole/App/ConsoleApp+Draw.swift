@@ -16,7 +16,7 @@ extension ConsoleApp {
         }
         let titles = tabs.map { $0.title(strings) }
         var right = strings["app.title"] + " " + actor.login
-        if let r = actor.role { right += "(\(r.chineseName))" }
+        if let r = actor.role { right += "(\(strings.language == .zh ? r.chineseName : r.rawValue))" }
         if readOnly { right += " [" + strings["status.readonly"] + "]" }
         Chrome.tabBar(s, row: 0, tabs: titles, active: active, right: right)
         var top = 1

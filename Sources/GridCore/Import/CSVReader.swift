@@ -15,7 +15,13 @@ public struct CSVRecord: Equatable, Sendable {
     }
 
     /// Whether every field is empty (a blank line, or `,,,` from a spreadsheet): such records are skipped.
-    public var isBlank: Bool { fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+    public var isBlank: Bool {
+        fields.allSatisfy { f in
+            guard let a = f.utf8.first else { return true }
+            if a > 0x20 && a < 0x7F { return false }  // starts with printable ASCII: not blank
+            return f.trimmingCharacters(in: .whitespaces).isEmpty
+        }
+    }
 }
 
 /// A decoded CSV file: its encoding, header and records.

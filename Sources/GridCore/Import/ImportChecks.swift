@@ -61,6 +61,11 @@ extension ImportBatch {
     /// Moves every accepted row whose `key` another accepted row of the file shares to the rejected rows,
     /// each naming the other lines ("the same row as line N"). Rows with a nil key are left alone.
     public func rejectingDuplicates(key: (Value) -> String?) -> ImportBatch<Value> {
+        // The usual case, no duplicate: one set of keys, no per-key arrays.
+        var seen = Set<String>(minimumCapacity: accepted.count)
+        var anyDuplicate = false
+        for r in accepted { if let k = key(r.value), !seen.insert(k).inserted { anyDuplicate = true; break } }
+        guard anyDuplicate else { return self }
         var lines: [String: [Int]] = [:]
         for r in accepted { if let k = key(r.value) { lines[k, default: []].append(r.record.line) } }
         guard lines.values.contains(where: { $0.count > 1 }) else { return self }

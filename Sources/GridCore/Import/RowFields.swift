@@ -4,16 +4,14 @@ import Foundation
 public struct RowFields {
     /// The record.
     public let record: CSVRecord
-    private let index: [String: Int]
+    private let header: [String]
     /// Problems found so far.
     public private(set) var errors: [RowError] = []
 
     /// Reads `record` against `header`; a wrong field count or a quoting problem is recorded at once.
     public init(_ record: CSVRecord, header: [String]) {
         self.record = record
-        var idx: [String: Int] = [:]
-        for (i, h) in header.enumerated() { idx[h] = i }
-        index = idx
+        self.header = header
         if let p = record.problem { errors.append(RowError(line: record.line, column: nil, message: p)) }
         if record.fields.count != header.count {
             errors.append(RowError(line: record.line, column: nil,
@@ -29,8 +27,11 @@ public struct RowFields {
 
     /// The column's text, trimmed of spaces ("" when missing).
     public func text(_ column: String) -> String {
-        guard let i = index[column], i < record.fields.count else { return "" }
-        return record.fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let i = header.firstIndex(of: column), i < record.fields.count else { return "" }
+        let v = record.fields[i]
+        // Printable ASCII at both ends: nothing to trim (the usual case, without Foundation).
+        if let a = v.utf8.first, let z = v.utf8.last, a > 0x20, a < 0x7F, z > 0x20, z < 0x7F { return v }
+        return v.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Records a problem in `column` (nil: the whole row).
@@ -56,6 +57,10 @@ public struct RowFields {
 
     /// Why `v` is not an acceptable code, or nil.
     public static func codeProblem(_ v: String) -> String? {
+        // At most 32 bytes, all ASCII letters, digits, - _ or .: fine (the usual case, without Foundation).
+        if v.utf8.count <= 32, v.utf8.allSatisfy({ b in
+            (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || b == 0x2D || b == 0x5F || b == 0x2E
+        }) { return nil }
         if v.count > 32 { return "code \"\(v.prefix(40))\" is \(v.count) characters long (at most 32)" }
         if !v.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }) {
             return "code \"\(v)\" may hold only ASCII letters, digits, - _ and ."

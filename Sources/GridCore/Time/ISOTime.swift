@@ -7,6 +7,11 @@ import Foundation
 public enum ISOTime {
     /// Parses an instant; text without an offset is read in `zone`.
     public static func parse(_ raw: String, zone: TownshipZone) -> Date? {
+        parseCommon(raw, zone: zone) ?? parseGeneral(raw, zone: zone)
+    }
+
+    /// Every accepted shape, with Foundation's string handling (the reference for `parseCommon`).
+    static func parseGeneral(_ raw: String, zone: TownshipZone) -> Date? {
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard text.count >= 10, let date = LocalDate(iso: String(text.prefix(10))) else { return nil }
         var rest = Substring(text.dropFirst(10))
@@ -41,6 +46,53 @@ public enum ISOTime {
         return zone.instant(date).addingTimeInterval(secondsIntoDay)
     }
 
+    /// The common shapes without allocating: `YYYY-MM-DD`, then `T` and `HH:MM` or `HH:MM:SS`, then nothing,
+    /// `Z`/`z`, `±HH:MM`, `±HHMM` or `±HH`, all digits ASCII and no spaces. Gives exactly what the general
+    /// parser gives for these; nil for anything else (the general parser then decides, errors included).
+    static func parseCommon(_ raw: String, zone: TownshipZone) -> Date? {
+        let parsed: (date: LocalDate, seconds: Int, offset: Int?)?? = raw.utf8.withContiguousStorageIfAvailable { b in
+            let n = b.count
+            @inline(__always) func digit(_ i: Int) -> Int? {
+                let c = b[i] &- 0x30
+                return c < 10 ? Int(c) : nil
+            }
+            @inline(__always) func two(_ i: Int) -> Int? {
+                guard let a = digit(i), let c = digit(i + 1) else { return nil }
+                return a * 10 + c
+            }
+            guard n >= 10, b[4] == 0x2D, b[7] == 0x2D,
+                  let y1 = two(0), let y2 = two(2), let mo = two(5), let d = two(8),
+                  let date = LocalDate(year: y1 * 100 + y2, month: mo, day: d) else { return nil }
+            if n == 10 { return (date, 0, nil) }
+            guard n >= 16, b[10] == 0x54, b[13] == 0x3A, let h = two(11), let m = two(14), h < 24, m < 60 else { return nil }
+            var i = 16
+            var sec = 0
+            if i < n && b[i] == 0x3A {
+                guard n >= 19, let s = two(17), s < 61 else { return nil }
+                sec = s; i = 19
+            }
+            let clock = h * 3600 + m * 60 + sec
+            if i == n { return (date, clock, nil) }
+            if i + 1 == n && (b[i] == 0x5A || b[i] == 0x7A) { return (date, clock, 0) }
+            guard n - i >= 3, b[i] == 0x2B || b[i] == 0x2D, let oh = two(i + 1) else { return nil }
+            let sign = b[i] == 0x2D ? -1 : 1
+            var om = 0
+            switch n - i {
+            case 3: break
+            case 5: guard let v = two(i + 3) else { return nil }; om = v
+            case 6: guard b[i + 3] == 0x3A, let v = two(i + 4) else { return nil }; om = v
+            default: return nil
+            }
+            guard oh <= 14, om < 60 else { return nil }
+            return (date, clock, sign * (oh * 3600 + om * 60))
+        }
+        guard let found = parsed, let (date, clock, offset) = found else { return nil }
+        if let offset {
+            return Date(timeIntervalSince1970: Double(date.daysSinceEpoch * 86_400) + Double(clock) - Double(offset))
+        }
+        return zone.instant(date).addingTimeInterval(Double(clock))
+    }
+
     /// Formats an instant with the zone's offset: `2026-11-22T08:30:00+08:00`.
     public static func format(_ instant: Date, zone: TownshipZone) -> String {
         let off = zone.offset(at: instant)
@@ -60,6 +112,6 @@ public enum ISOTime {
 
     /// Formats an instant in UTC, the form stored in the database: `2026-11-22T00:30:00Z`.
     public static func formatUTC(_ instant: Date) -> String {
-        format(instant, zone: TownshipZone(TimeZone(identifier: "UTC")!)).replacingOccurrences(of: "+00:00", with: "Z")
+        format(instant, zone: .utc).replacingOccurrences(of: "+00:00", with: "Z")
     }
 }

@@ -125,6 +125,9 @@ public final class Database {
         try first(sql, args) { $0.int(0) } ?? 0
     }
 
+    /// Rows changed by the last INSERT, UPDATE or DELETE on this connection.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
     /// The rowid of the last insert on this connection.
     public var lastInsertID: Int { Int(sqlite3_last_insert_rowid(handle)) }
 

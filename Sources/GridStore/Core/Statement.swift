@@ -29,6 +29,13 @@ public final class Statement {
         sqlite3_reset(handle)
     }
 
+    /// Runs the statement as a query with `args`, visiting each row (for hot loops that keep the statement).
+    public func forEach(_ args: [SQLValue], _ visit: (Row) throws -> Void) throws {
+        try bind(args)
+        defer { sqlite3_reset(handle) }
+        while try step() { try visit(Row(handle: handle)) }
+    }
+
     /// Binds values to `?` parameters in order, after a reset.
     func bind(_ values: [SQLValue]) throws(DatabaseError) {
         sqlite3_reset(handle)

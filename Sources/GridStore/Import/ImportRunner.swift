@@ -13,11 +13,28 @@ public struct ImportWriter<Value: Sendable> {
     /// Writes one value inside the runner's open transaction; returns whether the database changed
     /// (false when an identical row was already there: re-imports are idempotent).
     public var write: (Store, Value) throws -> Bool
+    /// Writes one chunk of values inside the runner's open transaction; returns how many changed the database.
+    /// Default: `write` on each value. Batch writers set it to share work across the chunk (prepared
+    /// statements, one summary update per chunk).
+    public var writeChunk: (Store, [Value]) throws -> Int
 
     /// Creates a writer.
     public init(groups: @escaping ([Value]) -> [[Value]] = { $0.map { [$0] } }, key: ((Value) -> String?)? = nil,
                 write: @escaping (Store, Value) throws -> Bool) {
         self.groups = groups; self.key = key; self.write = write
+        self.writeChunk = { store, values in
+            var n = 0
+            for value in values where try write(store, value) { n += 1 }
+            return n
+        }
+    }
+
+    /// A writer that takes a whole chunk at once (`write` then writes a chunk of one value).
+    public static func chunked(groups: @escaping ([Value]) -> [[Value]] = { $0.map { [$0] } }, key: ((Value) -> String?)? = nil,
+                               _ writeChunk: @escaping (Store, [Value]) throws -> Int) -> ImportWriter {
+        var w = ImportWriter(groups: groups, key: key, write: { store, value in try writeChunk(store, [value]) > 0 })
+        w.writeChunk = writeChunk
+        return w
     }
 }
 
@@ -129,12 +146,13 @@ extension Store {
             return db.lastInsertID
         }
         var written = 0
-        for chunk in Store.chunks(writer.groups(batch.accepted.map(\.value)), size: options.chunkSize) {
-            try db.write {
-                var n = 0
-                for value in chunk where try writer.write(self, value) { n += 1 }
-                try db.run("UPDATE import_log SET rows_written = rows_written + ? WHERE id = ?", [.of(n), .of(logID)])
-                written += n
+        try bulkWriting {
+            for chunk in Store.chunks(writer.groups(batch.accepted.map(\.value)), size: options.chunkSize) {
+                try db.write {
+                    let n = try writer.writeChunk(self, chunk)
+                    try db.run("UPDATE import_log SET rows_written = rows_written + ? WHERE id = ?", [.of(n), .of(logID)])
+                    written += n
+                }
             }
         }
         try db.write {

@@ -85,16 +85,26 @@ extension Store {
     /// The grid's `patrol_days` rows for the days the session touches are recomputed in the same transaction.
     public func insertPatrol(worker: String, grid: String, start: Date, end: Date, settings: ComplianceSettings,
                              source: String, importKey: String?, actor: String, now: Date) throws -> Int? {
-        let suspect = PatrolSession(id: 0, worker: worker, grid: grid, start: start, end: end)
-            .isSuspect(limitSeconds: settings.suspectSeconds, now: now)
-        let changed = try db.run("""
-            INSERT INTO patrols(worker, grid, start_at, end_at, suspect, source, import_key, created_at, created_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(import_key) DO NOTHING
-            """, [.text(worker), .text(grid), .of(start), .of(end), .of(suspect), .text(source), .of(importKey), .of(now), .text(actor)])
-        guard changed > 0 else { return nil }
+        guard try insertPatrolRow(try db.prepare(Store.insertPatrolSQL), worker: worker, grid: grid, start: start, end: end,
+                                  settings: settings, source: source, importKey: importKey, actor: actor, now: now) else { return nil }
         let id = db.lastInsertID
         try refreshPatrolDays(grid: grid, from: start, to: end)
         return id
+    }
+
+    static let insertPatrolSQL = """
+        INSERT INTO patrols(worker, grid, start_at, end_at, suspect, source, import_key, created_at, created_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(import_key) DO NOTHING
+        """
+
+    /// The insert of `insertPatrol` without the summary update (the caller refreshes `patrol_days`);
+    /// `insert` is the prepared `insertPatrolSQL`. False when the import key was already there.
+    func insertPatrolRow(_ insert: Statement, worker: String, grid: String, start: Date, end: Date, settings: ComplianceSettings,
+                         source: String, importKey: String?, actor: String, now: Date) throws -> Bool {
+        let suspect = PatrolSession(id: 0, worker: worker, grid: grid, start: start, end: end)
+            .isSuspect(limitSeconds: settings.suspectSeconds, now: now)
+        try insert.run([.text(worker), .text(grid), .of(start), .of(end), .of(suspect), .text(source), .of(importKey), .of(now), .text(actor)])
+        return db.changes > 0
     }
 
     /// The import key of a patrol row: the same worker, grid, start and end always give the same key.

@@ -30,17 +30,9 @@ extension Store {
     /// Recomputes the summary rows of `grid` for every local day from `start`'s to `end`'s, inside the
     /// caller's write transaction (called by every write that closes, adds or confirms a session).
     func refreshPatrolDays(grid: String, from start: Date, to end: Date) throws {
-        let settings = try complianceSettings()
-        let first = zone.localDate(of: start), last = zone.localDate(of: max(start, end))
-        let frame = DayFrame(from: first, through: last, zone: zone, now: end)
-        let sessions = try patrolSessions(overlapping: frame.window, grid: grid, settings: settings).filter { $0.grid == grid }
-        let rows = PatrolDayRules.closedDailySeconds(sessions, frame: frame, settings: settings)
-        try db.run("DELETE FROM patrol_days WHERE grid = ? AND day >= ? AND day <= ?",
-                   [.text(grid), .text(first.description), .text(last.description)])
-        for r in rows {
-            try db.run("INSERT INTO patrol_days(grid, day, counted_seconds) VALUES (?, ?, ?)",
-                       [.text(grid), .text(frame.days[r.day].description), .of(r.seconds)])
-        }
+        var touched = PatrolDayTouches()
+        touched.add(grid: grid, from: start, to: end, zone: zone)
+        try refreshPatrolDays(touched)
     }
 
     /// One grid's full recount from all its closed sessions: day text → seconds (days with any patrol).
