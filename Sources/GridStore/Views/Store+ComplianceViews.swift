@@ -29,7 +29,8 @@ extension Store {
             guard let name = try db.first("SELECT name FROM grids WHERE code = ?", [.text(code)], { $0.text(0) }) else { return nil }
             let workers = try db.query("""
                 SELECT w.code, w.name, w.kind, w.phone,
-                       (SELECT count(*) FROM matters m WHERE m.source = 'grid_worker' AND m.reporter = w.code AND m.reported_at >= ? AND m.reported_at < ?)
+                       (SELECT count(*) FROM matters m WHERE m.source = 'grid_worker' AND m.reporter = w.code AND m.reported_at >= ? AND m.reported_at < ?
+                          AND m.state NOT IN ('invalid','merged'))
                 FROM workers w WHERE w.grid = ? ORDER BY w.code
                 """, [.of(monthStart), .of(monthEnd), .text(code)]) {
                 WorkerLine(code: $0.text(0), name: $0.text(1), kind: $0.text(2), phone: $0.text(3), reports: $0.int(4))
