@@ -151,13 +151,18 @@ final class PatrolDaysTests: XCTestCase {
                 try store.startPatrol(worker: w, grid: g, at: start, by: op, now: nowW)
                 try store.stopPatrol(worker: w, grid: g, at: end, by: op, now: nowW)
             } else if roll < 80 {
-                let ids = try store.db.query("SELECT id FROM patrols WHERE suspect = 1 AND confirmed_at IS NULL AND end_at IS NOT NULL ORDER BY id") { $0.int(0) }
+                // Only sessions still longer than the limit in force can be confirmed (it changes at step 200).
+                let limitMinutes = step > 200 ? 800 : 720
+                let ids = try store.db.query("SELECT id FROM patrols WHERE suspect = 1 AND confirmed_at IS NULL AND end_at IS NOT NULL AND end_at - start_at > ? ORDER BY id",
+                                             [.of(limitMinutes * 60)]) { $0.int(0) }
                 if let id = ids.isEmpty ? nil : ids[rng.int(0...(ids.count - 1))] { try store.confirmPatrol(id: id, by: sup, now: nowW) }
             } else if roll < 95 {
                 importLines.append("\(w),\(g),\(ISOTime.format(start, zone: zone)),\(ISOTime.format(end, zone: zone))")
             } else {
                 // A duplicate of an existing session by another worker: counts once.
-                if let (sg, s, e) = try store.db.first("SELECT grid, start_at, end_at FROM patrols WHERE end_at IS NOT NULL ORDER BY random() LIMIT 1", [], { ($0.text(0), $0.date(1), $0.date(2)) }) {
+                // Chosen by the seeded generator (not SQLite's random()) so every run is the same.
+                let closed = try store.db.query("SELECT grid, start_at, end_at FROM patrols WHERE end_at IS NOT NULL ORDER BY id") { ($0.text(0), $0.date(1), $0.date(2)) }
+                if let (sg, s, e) = closed.isEmpty ? nil : closed[rng.int(0...(closed.count - 1))] {
                     try store.addPatrol(worker: w, grid: sg, start: s, end: e, by: op, now: nowW)
                 }
             }
