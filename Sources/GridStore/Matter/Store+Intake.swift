@@ -53,12 +53,8 @@ extension Store {
             ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last
             """, [.text(day.description)]) { $0.int(0) } ?? 1
         let number = day.description.replacingOccurrences(of: "-", with: "") + String(format: "-%04d", seq)
-        let window = Double(rules.duplicateWindowHours * 3600)
-        let dup = rules.duplicateWindowHours == 0 ? nil : try db.first("""
-            SELECT id, number FROM matters WHERE category = ? AND grid = ? AND reported_at >= ? AND reported_at <= ?
-              AND state NOT IN ('invalid','merged') ORDER BY abs(reported_at - ?), id LIMIT 1
-            """, [.text(m.category), .text(m.grid), .of(m.reportedAt.addingTimeInterval(-window)),
-                  .of(m.reportedAt.addingTimeInterval(window)), .of(m.reportedAt)]) { ($0.int(0), $0.text(1)) }
+        let dup = try duplicateCandidates(category: m.category, grid: m.grid, at: m.reportedAt,
+                                          windowHours: rules.duplicateWindowHours, limit: 1).first
         let limit = rules.limit(for: .dispatch, category: cat, urgency: urgency)
         let clock = Deadline.clock(stage: .dispatch, limit: limit, start: m.reportedAt, calendar: calendar, share: rules.nearDueShare)
         try db.run("""
@@ -109,5 +105,21 @@ extension Store {
         try db.forEach("SELECT code FROM workers") { r.workers.insert($0.text(0)) }
         try db.forEach("SELECT code, urgency FROM categories") { r.categories[$0.text(0)] = Urgency(rawValue: $0.text(1)) ?? .normal }
         return r
+    }
+}
+
+extension Store {
+    /// Matters of the same category and grid reported within `windowHours` of `at`, nearest first, left
+    /// out when invalid or merged away: the possible duplicates (疑似重复) flagged at intake and warned
+    /// about by the console's form. One query for both.
+    func duplicateCandidates(category: String, grid: String, at: Date, windowHours: Int, limit: Int) throws -> [(id: Int, number: String)] {
+        guard windowHours > 0 else { return [] }
+        let w = Double(windowHours * 3600)
+        return try db.query("""
+            SELECT id, number FROM matters WHERE category = ? AND grid = ? AND reported_at >= ? AND reported_at <= ?
+              AND state NOT IN ('invalid','merged') ORDER BY abs(reported_at - ?), id LIMIT ?
+            """, [.text(category), .text(grid), .of(at.addingTimeInterval(-w)), .of(at.addingTimeInterval(w)), .of(at), .of(limit)]) {
+            (id: $0.int(0), number: $0.text(1))
+        }
     }
 }

@@ -22,12 +22,6 @@ extension Store {
     /// Matters of the same category and grid reported within the duplicate window of `at` (at most 3 case
     /// numbers): what the new-matter form warns about before saving. The window is the matter rules' setting.
     public func possibleDuplicates(category: String, grid: String, at: Date) throws -> [String] {
-        let hours = try matterRules().duplicateWindowHours
-        guard hours > 0 else { return [] }
-        let w = Double(hours * 3600)
-        return try db.query("""
-            SELECT number FROM matters WHERE category = ? AND grid = ? AND reported_at >= ? AND reported_at <= ?
-              AND state NOT IN ('invalid','merged') ORDER BY abs(reported_at - ?), id LIMIT 3
-            """, [.text(category), .text(grid), .of(at.addingTimeInterval(-w)), .of(at.addingTimeInterval(w)), .of(at)]) { $0.text(0) }
+        try duplicateCandidates(category: category, grid: grid, at: at, windowHours: try matterRules().duplicateWindowHours, limit: 3).map(\.number)
     }
 }
