@@ -8,19 +8,20 @@ extension Store {
 
     /// Runs `body` with the secondary indexes of `tables` dropped, then rebuilds them from their
     /// own definitions (SQLite sorts once instead of inserting a million keys at random places).
-    /// Only for loads into empty tables: live files keep their indexes.
-    func withIndexesDropped<T>(on tables: [String], progress: ((BatchProgress) -> Void)?, _ body: () throws -> T) throws -> T {
-        try dropIndexesForBulkLoad(on: tables)
+    /// Only for loads into empty tables: live files keep their indexes. Indexes in `keeping` stay: ones the
+    /// load appends to in key order (a matter's events by matter id) cost little to keep and a sort to rebuild.
+    func withIndexesDropped<T>(on tables: [String], keeping: Set<String> = [], progress: ((BatchProgress) -> Void)?, _ body: () throws -> T) throws -> T {
+        try dropIndexesForBulkLoad(on: tables, keeping: keeping)
         defer { try? restoreDroppedIndexes(progress: progress) }
         return try body()
     }
 
     /// Drops the secondary indexes of `tables`, recording their definitions first (same transaction).
-    func dropIndexesForBulkLoad(on tables: [String]) throws {
+    func dropIndexesForBulkLoad(on tables: [String], keeping: Set<String> = []) throws {
         let list = tables.map { "'\($0)'" }.joined(separator: ",")
         let defs = try db.query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(list)) ORDER BY name") {
             ($0.text(0), $0.text(1))
-        }
+        }.filter { !keeping.contains($0.0) }
         try db.write {
             let saved = defs.map { $0.1.replacingOccurrences(of: "\n", with: " ") }.joined(separator: ";\n")
             try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [.text(Store.droppedIndexesKey), .text(saved)])

@@ -18,6 +18,9 @@ public final class Database {
     /// The size the write-ahead log is cut back to after a checkpoint resets it (bytes).
     public static let walSizeLimit = 8 * 1024 * 1024
 
+    /// Process-wide SQLite settings, applied once before the first connection opens.
+    private static let configured: Bool = gr_sqlite_no_memstatus() == SQLITE_OK
+
     /// Busy timeout applied to every connection, in milliseconds.
     public static let busyTimeoutMs: Int32 = 5_000
 
@@ -27,8 +30,10 @@ public final class Database {
     /// Opens (and with `create`, creates) the file. `immutable` (read-only only) reads the file without
     /// the shared-memory index, for a file in a directory this user cannot write and that nobody writes.
     public init(path: String, create: Bool = true, readOnly: Bool = false, immutable: Bool = false) throws(DatabaseError) {
+        _ = Database.configured
         var db: OpaquePointer?
-        var flags = SQLITE_OPEN_FULLMUTEX
+        // One connection is used by one thread at a time (the class is not thread-safe anyway): no SQLite mutexes.
+        var flags = SQLITE_OPEN_NOMUTEX
         flags |= readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0))
         var name = path
         if readOnly && immutable {

@@ -36,23 +36,47 @@ public final class Statement {
         while try step() { try visit(Row(handle: handle)) }
     }
 
+    /// Runs a multi-row statement once: parameters are, row after row, `leading` then the row's values.
+    public func run(rows: [[SQLValue]], leading: SQLValue) throws {
+        sqlite3_reset(handle)
+        var idx: Int32 = 1
+        for row in rows {
+            try bind(leading, at: idx)
+            idx += 1
+            for v in row { try bind(v, at: idx); idx += 1 }
+        }
+        while try step() {}
+        sqlite3_reset(handle)
+    }
+
     /// Binds values to `?` parameters in order, after a reset.
     func bind(_ values: [SQLValue]) throws(DatabaseError) {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
-        for (i, v) in values.enumerated() {
-            let idx = Int32(i + 1)
-            let rc: Int32
-            switch v {
-            case .null: rc = sqlite3_bind_null(handle, idx)
-            case let .int(n): rc = sqlite3_bind_int64(handle, idx, n)
-            case let .double(d): rc = sqlite3_bind_double(handle, idx, d)
-            case let .text(s): rc = sqlite3_bind_text(handle, idx, s, -1, transient)
-            case let .blob(b): rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, idx, $0.baseAddress, Int32(b.count), transient) }
+        for (i, v) in values.enumerated() { try bind(v, at: Int32(i + 1)) }
+    }
+
+    /// Binds one value to parameter `idx` (1-based).
+    private func bind(_ v: SQLValue, at idx: Int32) throws(DatabaseError) {
+        let rc: Int32
+        switch v {
+        case .null: rc = sqlite3_bind_null(handle, idx)
+        case let .int(n): rc = sqlite3_bind_int64(handle, idx, n)
+        case let .double(d): rc = sqlite3_bind_double(handle, idx, d)
+        case let .text(s):
+            // withUTF8 reads a native string in place (a short one from the stack): no C-string copy, no strlen.
+            var s = s
+            rc = s.withUTF8 { u in
+                u.withMemoryRebound(to: CChar.self) { c in
+                    // A NULL pointer would bind NULL, not '': an empty string goes in as a literal.
+                    guard let p = c.baseAddress, c.count > 0 else { return sqlite3_bind_text(handle, idx, "", 0, transient) }
+                    return sqlite3_bind_text(handle, idx, p, Int32(c.count), transient)
+                }
             }
-            guard rc == SQLITE_OK else {
-                throw DatabaseError(code: rc, message: database.lastMessage, sql: sql)
-            }
+        case let .blob(b): rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, idx, $0.baseAddress, Int32(b.count), transient) }
+        }
+        guard rc == SQLITE_OK else {
+            throw DatabaseError(code: rc, message: database.lastMessage, sql: sql)
         }
     }
 

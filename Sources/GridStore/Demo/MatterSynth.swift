@@ -52,9 +52,9 @@ struct MatterSynth {
         var r = rng
         defer { rng = r }
         let sources = ["hotline", "wechat", "public", "walk_in", "video", "inspection", "village_visit"]
-        let statements = Statements(matter: try store.db.prepare(MatterSynth.matterSQL), stage: try store.db.prepare(MatterSynth.stageSQL),
-                                    event: try store.db.prepare(MatterSynth.eventSQL))
-        let written = try writer.run(label: "matters", total: count, chunk: 1_000, next: { () -> MatterRow? in
+        let statements = try Statements(db: store.db)
+        // Simulation on a second thread, a chunk ahead of the inserts (it never touches the database).
+        let written = try writer.runPipelined(label: "matters", total: count, chunk: 1_000, next: { () -> PreparedMatter? in
             guard i < count else { return nil }
             defer { i += 1 }
             // Spread over the days; the hour follows the working day's rhythm.
@@ -80,7 +80,7 @@ struct MatterSynth {
                               urgency: cat.urgency == .urgent || r.chance(0.03) ? .urgent : .normal,
                               title: titles[r.int(0...(titles.count - 1))], updated: reported)
             simulate(&m, rng: &r, nowSec: nowSec, departments: departments, district: district)
-            return m
+            return prepare(m)
         }, write: { db, m in
             try insert(db, m, statements)
             events += m.events.count
@@ -208,13 +208,25 @@ struct MatterSynth {
                 handle_due_at, rework_count, urge_count, urge_yellow, urge_red, extension_count, ended_at, version, created_at, updated_at, updated_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
-    static let stageSQL = "INSERT INTO stages(matter_id, stage, time_limit, started_at, due_at, original_due_at, finished_at, overdue) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-    static let eventSQL = "INSERT INTO events(matter_id, at, kind, from_state, to_state, actor, note, stage, stage_seconds, department, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    static func stageSQL(rows n: Int) -> String {
+        "INSERT INTO stages(matter_id, stage, time_limit, started_at, due_at, original_due_at, finished_at, overdue) VALUES "
+            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: n).joined(separator: ", ")
+    }
+    static func eventSQL(rows n: Int) -> String {
+        "INSERT INTO events(matter_id, at, kind, from_state, to_state, actor, note, stage, stage_seconds, department, level) VALUES "
+            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: n).joined(separator: ", ")
+    }
 
-    /// The three inserts, prepared once.
-    struct Statements { let matter: Statement; let stage: Statement; let event: Statement }
+    /// One matter's rows as SQL values, built on the simulating thread: only binding and stepping are left to the writer.
+    struct PreparedMatter {
+        var matter: [SQLValue]
+        /// Stage and event rows without their first column, the matter's id (known only after its insert).
+        var stages: [[SQLValue]]
+        var events: [[SQLValue]]
+        var merged: Bool
+    }
 
-    func insert(_ db: Database, _ m: MatterRow, _ st: Statements) throws {
+    func prepare(_ m: MatterRow) -> PreparedMatter {
         let open = m.state.isOpen
         let running = open && m.state != .escalated ? m.stages.last : nil
         let stageCol: Stage? = m.state == .escalated ? nil : running?.stage
@@ -226,21 +238,51 @@ struct MatterSynth {
         let shelved = open && m.state == .dispatched && m.reported % 331 == 0
         let everOverdue = m.stages.contains { $0.overdue }
         let handleDue = m.stages.last { $0.stage == .handling }?.due
-        try st.matter.run(matterValues(m, stage: stageCol, running: running, nearDue: nearDue, shelved: shelved, everOverdue: everOverdue, handleDue: handleDue))
-        let id = Int64(db.lastInsertID)
-        for s in m.stages {
-            try st.stage.run([.int(id), .text(s.stage.rawValue), .text(s.limit.description), .int(Int64(s.start)), .int(Int64(s.due)),
-                        .int(Int64(s.originalDue)), .of(s.finished), .of(s.overdue)])
+        let stages = m.stages.map { s -> [SQLValue] in
+            [.text(s.stage.rawValue), .text(s.limit.description), .int(Int64(s.start)), .int(Int64(s.due)),
+             .int(Int64(s.originalDue)), .of(s.finished), .of(s.overdue)]
         }
-        for e in m.events.sorted(by: { $0.at < $1.at }) {
-            try st.event.run([.int(id), .int(Int64(e.at)), .text(e.kind), .of(e.from), .of(e.to), .text(actor), .text(e.note), .of(e.stage),
-                        .of(e.seconds), .of(e.department), .of(e.level)])
+        let events = m.events.sorted(by: { $0.at < $1.at }).map { e -> [SQLValue] in
+            [.int(Int64(e.at)), .text(e.kind), .of(e.from), .of(e.to), .text(actor), .text(e.note), .of(e.stage),
+             .of(e.seconds), .of(e.department), .of(e.level)]
         }
-        if m.state == .merged && id > 1 {
-            try db.run("UPDATE matters SET merged_into = ? WHERE id = ?", [.int(id - 1), .int(id)])
+        return PreparedMatter(matter: matterValues(m, stage: stageCol, running: running, nearDue: nearDue, shelved: shelved,
+                                                   everOverdue: everOverdue, handleDue: handleDue),
+                              stages: stages, events: events, merged: m.state == .merged)
+    }
+
+    /// The inserts, prepared once; a matter's stages and its events each go in as one multi-row INSERT
+    /// (one statement run per matter instead of one per row).
+    final class Statements {
+        let db: Database
+        let matter: Statement
+        private var stage: [Statement?] = []
+        private var event: [Statement?] = []
+
+        init(db: Database) throws {
+            self.db = db
+            matter = try db.prepare(MatterSynth.matterSQL)
         }
-        if shelved {
-            try db.run("UPDATE matters SET shelved = 1 WHERE id = ?", [.int(id)])
+
+        func stages(_ n: Int) throws -> Statement { try Statements.cached(&stage, n, db) { MatterSynth.stageSQL(rows: n) } }
+        func events(_ n: Int) throws -> Statement { try Statements.cached(&event, n, db) { MatterSynth.eventSQL(rows: n) } }
+
+        private static func cached(_ list: inout [Statement?], _ n: Int, _ db: Database, _ sql: () -> String) throws -> Statement {
+            if n < list.count, let s = list[n] { return s }
+            if n >= list.count { list += Array(repeating: nil, count: n + 1 - list.count) }
+            let s = try db.prepare(sql())
+            list[n] = s
+            return s
+        }
+    }
+
+    func insert(_ db: Database, _ m: PreparedMatter, _ st: Statements) throws {
+        try st.matter.run(m.matter)
+        let id = SQLValue.int(Int64(db.lastInsertID))
+        if !m.stages.isEmpty { try st.stages(m.stages.count).run(rows: m.stages, leading: id) }
+        if !m.events.isEmpty { try st.events(m.events.count).run(rows: m.events, leading: id) }
+        if m.merged, case .int(let n) = id, n > 1 {
+            try db.run("UPDATE matters SET merged_into = ? WHERE id = ?", [.int(n - 1), id])
         }
     }
 }
