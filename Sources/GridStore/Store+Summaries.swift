@@ -20,6 +20,8 @@ extension Store {
         problems += try patrolDaysMismatches()
         // The per-worker, per-month report summary must equal a recount of the matters.
         problems += try workerMonthsMismatches()
+        // The open-matter counts kept by triggers must equal a recount of the open matters.
+        problems += try openMattersMismatches()
         return problems
     }
 }

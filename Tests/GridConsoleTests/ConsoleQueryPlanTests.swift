@@ -27,12 +27,25 @@ final class ConsoleQueryPlanTests: XCTestCase {
     /// The overview's counters over a million matters read only their covering indexes (no table lookups).
     func testOverviewCountersReadOnlyTheirCoveringIndexes() throws {
         let store = try Fixture.store()
-        XCTAssertEqual(ConsoleQueries.covered.count, 9)
+        XCTAssertEqual(ConsoleQueries.covered.count, 6)
         for (name, index) in ConsoleQueries.covered {
             let q = try XCTUnwrap(ConsoleQueries.all.first { $0.name == name }, name)
             let args = [SQLValue](repeating: .int(1), count: q.args)
             let plan = try store.db.query("EXPLAIN QUERY PLAN " + q.sql, args) { $0.text(3) }
             XCTAssertTrue(plan.contains { $0.contains("USING COVERING INDEX \(index)") }, "\(name): \(plan.joined(separator: "\n"))")
+        }
+    }
+
+    /// The open-matter counters read the few rows of the summary `open_matters`, never `matters` itself.
+    func testOpenCountersReadOnlyTheSummary() throws {
+        let store = try Fixture.store()
+        XCTAssertEqual(ConsoleQueries.summarised.count, 4)
+        for name in ConsoleQueries.summarised {
+            let q = try XCTUnwrap(ConsoleQueries.all.first { $0.name == name }, name)
+            let plan = try store.db.query("EXPLAIN QUERY PLAN " + q.sql) { $0.text(3) }
+            XCTAssertTrue(plan.contains { $0.contains("open_matters") }, "\(name): \(plan.joined(separator: "\n"))")
+            XCTAssertFalse(plan.contains { $0.contains("matters ") && !$0.contains("open_matters") || $0.hasSuffix(" matters") },
+                           "\(name): \(plan.joined(separator: "\n"))")
         }
     }
 }

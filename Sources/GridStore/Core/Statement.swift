@@ -109,7 +109,13 @@ public struct Row {
     /// Column `i` as text ("" for NULL).
     public func text(_ i: Int32) -> String {
         guard let p = sqlite3_column_text(handle, i) else { return "" }
-        return String(cString: p)
+        return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))), as: UTF8.self)
+    }
+    /// Whether column `i` is exactly the text `utf8`, compared in place (no string is made: for hot loops).
+    public func textEquals(_ i: Int32, _ utf8: [UInt8]) -> Bool {
+        guard let p = sqlite3_column_text(handle, i) else { return false }
+        let n = Int(sqlite3_column_bytes(handle, i))
+        return n == utf8.count && (n == 0 || utf8.withUnsafeBufferPointer { memcmp(p, $0.baseAddress!, n) == 0 })
     }
     /// Column `i` as text, nil for NULL.
     public func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }

@@ -172,8 +172,13 @@ public struct DemoGenerator {
             else if roll < 90 { startMinute = r.int(840...1020); minutes = r.int(30...150) }
             else if roll < 97 { startMinute = r.int(1140...1380); minutes = r.int(40...180) } // may cross midnight
             else { startMinute = r.int(360...1200); minutes = r.chance(0.3) ? r.int(780...1000) : r.int(20...60) } // forgotten stops
-            let start = Int(zone.instant(day, secondsIntoDay: startMinute * 60 + r.int(0...59)).timeIntervalSince1970)
-            guard start < nowSec else { n += 0; return (gridCodes[grid], worker, nowSec - 3600, nil, false) }
+            var start = Int(zone.instant(day, secondsIntoDay: startMinute * 60 + r.int(0...59)).timeIntervalSince1970)
+            // A walk of today's share that would start after now goes to an earlier day at the same hour: turning them
+            // into walks under way put thousands out at once (more than all 2,000 workers' morning walks at 10:00).
+            if start >= nowSec {
+                let earlier = day.adding(days: -r.int(1...max(1, dayCount - 1)))
+                start = Int(zone.instant(earlier, secondsIntoDay: startMinute * 60 + r.int(0...59)).timeIntervalSince1970)
+            }
             var end: Int? = start + minutes * 60
             if end! > nowSec { end = nil } // still under way
             let suspect = minutes > 12 * 60

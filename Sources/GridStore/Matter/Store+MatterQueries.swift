@@ -44,7 +44,7 @@ extension Store {
         let whereSQL = conds.isEmpty ? "" : "WHERE " + conds.joined(separator: " AND ")
         // The overdue and near-due sets are small: read them through their partial indexes and sort,
         // rather than walking the whole table newest first.
-        let index = f.overdue ? "INDEXED BY matters_open_due" : f.nearDue ? "INDEXED BY matters_open_near" : ""
+        let index = f.overdue ? "INDEXED BY matters_open_list" : f.nearDue ? "INDEXED BY matters_open_near" : ""
         return try db.query("SELECT \(Store.matterColumns) FROM matters m \(index) \(whereSQL) ORDER BY m.id DESC LIMIT ?",
                             args + [.of(max(1, min(limit, 10_000)))], Store.matterRow)
     }

@@ -137,4 +137,14 @@ extension Store {
         }
         return out
     }
+
+    /// Counted grid-worker reports in the whole of `month` (本月上报数): the sum of the month's summary rows
+    /// (≈ one per worker), or, while the summary is not in use, a count on the covering `matters_worker_reported`.
+    public func reportTotal(month: LocalMonth) throws -> Int {
+        if try !workerMonthsStale(), try workerMonthsCurrent() {
+            return try db.scalarInt("SELECT coalesce(sum(reports), 0) FROM worker_months WHERE month = ?", [.text(month.description)])
+        }
+        let start = zone.startOfDay(month.firstDay), end = zone.startOfDay(month.next.firstDay)
+        return try db.scalarInt(ConsoleQueries.reportsInRange, [.of(start), .of(end)])
+    }
 }

@@ -3,18 +3,18 @@
 public enum ConsoleQueries {
     /// Matters reported in [from, to) (new today; new this shift).
     public static let newInRange = "SELECT count(*) FROM matters WHERE reported_at >= ? AND reported_at < ?"
-    /// Open matters counted by state (the covering `matters_open_list`).
-    public static let openByState = "SELECT state, count(*) FROM matters INDEXED BY matters_open_list WHERE ended_at IS NULL GROUP BY state ORDER BY 2 DESC, 1"
+    /// Open matters counted by state (the trigger-kept summary `open_matters`, a few hundred rows).
+    public static let openByState = "SELECT state, sum(n) FROM open_matters GROUP BY state HAVING sum(n) > 0 ORDER BY 2 DESC, 1"
     /// Open matters whose current stage deadline has passed.
     public static let overdueCount = "SELECT count(*) FROM matters INDEXED BY matters_open_list WHERE ended_at IS NULL AND stage_due_at < ?"
     /// Open matters past their warning point but not their deadline.
     public static let nearDueCount = "SELECT count(*) FROM matters INDEXED BY matters_open_list WHERE ended_at IS NULL AND stage_due_at >= ? AND near_due_at <= ?"
-    /// Open urgent matters.
-    public static let urgentOpenCount = "SELECT count(*) FROM matters INDEXED BY matters_open_kind WHERE ended_at IS NULL AND urgency = 'urgent'"
-    /// Open matters shelved on the problem register.
-    public static let shelvedCount = "SELECT count(*) FROM matters WHERE ended_at IS NULL AND shelved = 1"
-    /// Open matters counted by the platform of their department ("" before dispatch), from the covering `matters_open_kind`.
-    public static let openByPlatform = "SELECT coalesce(d.platform, ''), count(*) FROM matters m INDEXED BY matters_open_kind LEFT JOIN departments d ON d.code = m.department WHERE m.ended_at IS NULL GROUP BY 1 ORDER BY 2 DESC, 1"
+    /// Open urgent matters (`open_matters`).
+    public static let urgentOpenCount = "SELECT coalesce(sum(n), 0) FROM open_matters WHERE urgency = 'urgent'"
+    /// Open matters shelved on the problem register (`open_matters`).
+    public static let shelvedCount = "SELECT coalesce(sum(n), 0) FROM open_matters WHERE shelved = 1"
+    /// Open matters counted by the platform of their department ("" before dispatch), from `open_matters`.
+    public static let openByPlatform = "SELECT coalesce(d.platform, ''), sum(open_matters.n) FROM open_matters LEFT JOIN departments d ON d.code = open_matters.department GROUP BY 1 HAVING sum(open_matters.n) > 0 ORDER BY 2 DESC, 1"
     /// The latest events with their matter, newest first, reading only the last ids.
     public static let feed = "SELECT e.at, e.kind, m.number, m.title, e.actor FROM events e JOIN matters m ON m.id = e.matter_id WHERE e.id > (SELECT coalesce(max(id), 0) FROM events) - 10 * ? ORDER BY e.id DESC LIMIT ?"
     /// Reports by grid workers in [from, to) (the covering partial index `matters_worker_reported`).
@@ -41,10 +41,12 @@ public enum ConsoleQueries {
 
     /// The queries that must be answered from a covering index alone (name, index).
     public static let covered: [(name: String, index: String)] = [
-        ("reportsInRange", "matters_worker_reported"), ("urgentOpenCount", "matters_open_kind"),
-        ("openByPlatform", "matters_open_kind"),
-        ("openByState", "matters_open_list"), ("overdueCount", "matters_open_list"), ("nearDueCount", "matters_open_list"),
+        ("reportsInRange", "matters_worker_reported"),
+        ("overdueCount", "matters_open_list"), ("nearDueCount", "matters_open_list"),
         ("overdueByGrid", "matters_open_list"), ("dueList", "matters_open_list"), ("dueByDepartment", "matters_open_list")]
+
+    /// The queries answered from the open-matter summary alone (never reading `matters`).
+    public static let summarised = ["openByState", "urgentOpenCount", "shelvedCount", "openByPlatform"]
 
     /// Every named query with sample arguments, for the plan check.
     public static var all: [(name: String, sql: String, args: Int)] {

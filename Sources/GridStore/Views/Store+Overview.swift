@@ -7,7 +7,6 @@ extension Store {
         let today = zone.localDate(of: now)
         let dayStart = zone.startOfDay(today), dayEnd = zone.endOfDay(today)
         let month = today.localMonth
-        let monthStart = zone.startOfDay(month.firstDay), monthEnd = zone.startOfDay(month.next.firstDay)
         return try db.read {
             var f = OverviewFigures()
             f.newToday = try db.scalarInt(ConsoleQueries.newInRange, [.of(dayStart), .of(dayEnd)])
@@ -26,7 +25,7 @@ extension Store {
             for (_, m) in minutes {
                 if m >= settings.dailyPatrolMinutes { f.gridsMet += 1 } else if m > 0 { f.gridsUnder += 1 } else { f.gridsNobody += 1 }
             }
-            f.reportsThisMonth = try db.scalarInt(ConsoleQueries.reportsInRange, [.of(monthStart), .of(monthEnd)])
+            f.reportsThisMonth = try reportTotal(month: month)
             f.workers = try db.scalarInt("SELECT count(*) FROM workers")
             f.day = today.day; f.daysInMonth = month.dayCount
             f.feed = try db.query(ConsoleQueries.feed, [.of(feedSize), .of(feedSize)]) { FeedItem(at: $0.date(0), kind: $0.text(1), number: $0.text(2), title: $0.text(3), actor: $0.text(4)) }

@@ -8,19 +8,22 @@ enum BenchCommand: Command {
     static let name = "bench"
     static let summary = "measure screen loads, frames, start-up, live latency, import rate, memory"
     static let usage = """
-    usage: gridroom bench [--db PATH] [--runs N] [--format table|json]
+    usage: gridroom bench [--db PATH] [--runs N] [--format table|json] [--screen NAME]
 
     On the given database: each console screen's data load (median and 95th percentile over
     --runs, default 30), a full 120×40 frame, start to first frame and commit-in-another-process
     to visible on screen (the console run in tmux), the patrol import rate (100,000 rows into a
-    scratch database), and the console's peak resident memory after visiting every screen.
+    copy of the database, made with the online backup and removed after), and the console's peak
+    resident memory after visiting every screen.
     Writes a few comments (events) into the database to measure live latency.
     `make bench` builds a full-size database once (cached in ~/.cache/gridroom) and runs this.
+    --screen overview|matters|overdue|patrol|map|duty|matter_page times that screen alone (for profiling).
     """
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let runs = try args.int("runs", range: 3...10_000) ?? 30
         let format = try args.choice("format", ["table", "json"], default: "table")!
+        let only = try args.choice("screen", ["overview", "matters", "overdue", "patrol", "map", "duty", "matter_page"], default: nil)
         try args.rejectUnknown()
         let store = try ctx.openStore()
         let now = ctx.now(in: store.zone)
@@ -32,14 +35,18 @@ enum BenchCommand: Command {
         let app = ConsoleApp(store: store, language: .zh, clock: ConsoleClock(start: now, frozen: true), actor: actor, actions: .none)
         let surface = MemorySurface(rows: 40, cols: 120)
         let names = ["overview", "matters", "overdue", "patrol", "map", "duty"]
-        for (i, name) in names.enumerated() {
+        for (i, name) in names.enumerated() where only == nil || only == name {
             app.show(tab: i)
             result.screens[name] = try timeScreen(app, surface, name: name, runs: runs)
         }
-        if let number = try store.matters({ var f = MatterFilter(); f.open = true; return f }(), now: now, limit: 1).first?.number {
+        if only == nil || only == "matter_page", let number = try store.matters({ var f = MatterFilter(); f.open = true; return f }(), now: now, limit: 1).first?.number {
             app.show(tab: 1)
             app.openMatter(number: number)
             result.screens["matter_page"] = try timeScreen(app, surface, name: "matter_page", runs: runs)
+        }
+        if only != nil {
+            print(format == "json" ? result.json : result.table, terminator: "")
+            return 0
         }
         // A full 120×40 frame of every screen with its data loaded (layout and text into the surface).
         var frames: [Double] = []
@@ -49,7 +56,7 @@ enum BenchCommand: Command {
         }
         result.frameP50 = Stats(frames).p50
 
-        result.importRate = try ImportBench.rowsPerSecond(login: ctx.login, now: now)
+        result.importRate = try ImportBench.rowsPerSecond(store: store, login: ctx.login, now: now)
         let live = try LiveBench(dbPath: ctx.dbPath, nowText: ctx.nowText, store: store, actor: actor, now: now).run()
         result.startToFirstFrame = live.startToFirstFrame
         result.commitToScreenP50 = live.commitToScreenP50
