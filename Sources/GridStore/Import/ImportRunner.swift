@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import GridCore
 
@@ -103,6 +104,7 @@ extension Store {
     /// `makeValidator` is called after the role check, to build the validator over the current database.
     public func runImport<V: RowValidator>(path: String, action: Action, options: ImportOptions, actor: Actor, now: Date,
                                            makeValidator: (Store) throws -> V, writer: ImportWriter<V.Value>) throws -> ImportReport {
+        gr_keep_heap()  // before the file is read: its buffers and rows are the big allocations
         guard let data = FileManager.default.contents(atPath: path) else {
             let why = FileManager.default.fileExists(atPath: path) ? "cannot be read (permissions?)" : "no such file"
             throw ImportError.unreadable("\(path): \(why)")
