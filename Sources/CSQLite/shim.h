@@ -8,9 +8,6 @@
 static inline void gr_keep_heap(void) {
     mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
     mallopt(M_TOP_PAD, 64 * 1024 * 1024);
-    /* Big buffers (a whole CSV file, its rows) from the heap too: an mmap per buffer is faulted in page by
-       page and given back on free, and the next one faults again. */
-    mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);
 }
 
 /* sqlite3_config is variadic (Swift cannot call it). Memory statistics take a global mutex on

@@ -74,6 +74,23 @@ final class OpenMattersTests: XCTestCase {
                        try f.count("SELECT count(*) FROM matters WHERE ended_at IS NULL"))
     }
 
+    /// A plain-SQL write that changes only `ended_at` (ends a matter, or reopens it) moves it out of, and back
+    /// into, the summary: 2 open, then 1, then 2, by hand.
+    func testEndedAtAloneMovesAMatterOutAndBackIn() throws {
+        let f = try MatterFixture()
+        try f.new("2026-11-20T08:00")
+        try f.new("2026-11-20T08:10", grid: "G2")
+        XCTAssertEqual(try f.store.openMatterRows(), ["new WJ - normal 0 2"])
+        try f.store.db.write { try f.store.db.run("UPDATE matters SET ended_at = 1795000000 WHERE id = 1") }
+        XCTAssertEqual(try f.store.openMatterRows(), ["new WJ - normal 0 1"])
+        try f.store.db.write { try f.store.db.run("UPDATE matters SET ended_at = NULL WHERE id = 1") }
+        XCTAssertEqual(try f.store.openMatterRows(), ["new WJ - normal 0 2"])
+        // A change that touches none of the counted columns leaves it alone.
+        try f.store.db.write { try f.store.db.run("UPDATE matters SET title = '改' WHERE id = 2") }
+        XCTAssertEqual(try f.store.openMatterRows(), ["new WJ - normal 0 2"])
+        XCTAssertEqual(try f.store.summaryMismatches(), [])
+    }
+
     func testCheckReportsADriftedSummary() throws {
         let f = try MatterFixture()
         try f.new("2026-11-20T08:00")

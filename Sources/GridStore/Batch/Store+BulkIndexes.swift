@@ -6,6 +6,10 @@ extension Store {
     /// (a crash, kill -9) has them rebuilt on the next open instead of leaving a slow file.
     static let droppedIndexesKey = "bulk_dropped_indexes"
 
+    /// Indexes a later migration removed (v8): a load cut short under an older schema may still have them
+    /// recorded, and they must not come back when the file is next opened.
+    static let retiredIndexes: Set<String> = ["matters_open_due", "matters_reporter"]
+
     /// Runs `body` with the secondary indexes of `tables` dropped, then rebuilds them from their
     /// own definitions (SQLite sorts once instead of inserting a million keys at random places).
     /// Only for loads into empty tables: live files keep their indexes. Indexes in `keeping` stay: ones the
@@ -39,7 +43,7 @@ extension Store {
             try db.write {
                 let name = sql.components(separatedBy: " ").dropFirst(2).first { $0 != "INDEX" && $0 != "UNIQUE" } ?? ""
                 let exists = try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?", [.text(name)]) > 0
-                if !exists { try db.execute(sql) }
+                if !exists && !Store.retiredIndexes.contains(name) { try db.execute(sql) }
             }
             progress?(BatchProgress(label: "indexes", done: i + 1, total: statements.count, elapsed: Date().timeIntervalSince(start)))
         }

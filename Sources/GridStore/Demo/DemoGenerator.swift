@@ -44,12 +44,16 @@ public struct DemoGenerator {
         // read from the registry or the id of the matter it just inserted, so the per-row parent look-ups (≈ 9 M)
         // would check nothing. Index builds may sort on a second thread; nothing here is secret, so deleted
         // bytes need not be zeroed (this build of SQLite zeroes them by default).
-        try store.db.execute("PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 10000; PRAGMA foreign_keys = OFF; PRAGMA threads = 2; PRAGMA secure_delete = OFF")
-        gr_keep_heap()
+        // Each setting goes back to what the connection had, whatever happens (FK enforcement above all).
+        let saved = try ["cache_size", "wal_autocheckpoint", "foreign_keys", "threads", "secure_delete"].map {
+            ($0, try store.db.scalarInt("PRAGMA \($0)"))
+        }
         defer {
-            try? store.db.execute("PRAGMA wal_autocheckpoint = 1000; PRAGMA foreign_keys = ON; PRAGMA threads = 0; PRAGMA secure_delete = ON")
+            try? store.db.execute(saved.map { "PRAGMA \($0.0) = \($0.1)" }.joined(separator: "; "))
             _ = try? store.checkpoint()
         }
+        try store.db.execute("PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 10000; PRAGMA foreign_keys = OFF; PRAGMA threads = 2; PRAGMA secure_delete = OFF")
+        gr_keep_heap()
         var rng = SeededRandom(seed: spec.seed)
         let (gridCodes, workers) = spec.useExistingRegistry ? try existingRegistry() : try writeRegistry(&rng, &summary)
         guard !gridCodes.isEmpty else { throw StoreError.invalid("no basic grids in \(store.db.path) to write activity for") }

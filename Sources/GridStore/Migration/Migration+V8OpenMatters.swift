@@ -35,8 +35,8 @@ extension Migration {
     DROP TRIGGER IF EXISTS open_matters_update;
     CREATE TRIGGER open_matters_update AFTER UPDATE OF state, category, department, urgency, shelved, ended_at ON matters
     WHEN (OLD.ended_at IS NULL OR NEW.ended_at IS NULL)
-     AND (OLD.ended_at IS NULL, NEW.ended_at IS NULL, OLD.state, OLD.category, OLD.department, OLD.urgency, OLD.shelved)
-         IS NOT (OLD.ended_at IS NULL, NEW.ended_at IS NULL, NEW.state, NEW.category, NEW.department, NEW.urgency, NEW.shelved) BEGIN
+     AND (OLD.ended_at IS NULL, OLD.state, OLD.category, OLD.department, OLD.urgency, OLD.shelved)
+         IS NOT (NEW.ended_at IS NULL, NEW.state, NEW.category, NEW.department, NEW.urgency, NEW.shelved) BEGIN
         UPDATE open_matters SET n = n - 1
             WHERE OLD.ended_at IS NULL AND state = OLD.state AND category = OLD.category
               AND department = coalesce(OLD.department, '') AND urgency = OLD.urgency AND shelved = OLD.shelved;

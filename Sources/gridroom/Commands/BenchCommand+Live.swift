@@ -2,7 +2,6 @@ import Foundation
 import GridCore
 import GridStore
 
-/// The patrol import rate: 100,000 generated rows into a scratch database with the demo registry.
 /// The patrol import rate into a copy of the benchmarked database (its size, its indexes, its summaries):
 /// an import into a year's file is what a command room does, and costs more than one into an empty file.
 enum ImportBench {
