@@ -200,6 +200,15 @@ public final class Database {
         return try body()
     }
 
+    /// Runs `body` with the given integer PRAGMAs set on this connection, then puts back the values the
+    /// connection had, whether `body` returns or throws (for bulk writers: cache, checkpoints, foreign keys).
+    public func withPragmas<T>(_ settings: KeyValuePairs<String, Int>, _ body: () throws -> T) throws -> T {
+        let saved = try settings.map { ($0.key, try scalarInt("PRAGMA \($0.key)")) }
+        defer { try? execute(saved.map { "PRAGMA \($0.0) = \($0.1)" }.joined(separator: "; ")) }
+        try execute(settings.map { "PRAGMA \($0.key) = \($0.value)" }.joined(separator: "; "))
+        return try body()
+    }
+
     /// Whether a write transaction is open on this connection.
     public var inTransaction: Bool { transactionDepth > 0 }
 }

@@ -43,17 +43,18 @@ public struct DemoGenerator {
         // Foreign keys off for this connection during the load: every reference the generator writes is a code it
         // read from the registry or the id of the matter it just inserted, so the per-row parent look-ups (≈ 9 M)
         // would check nothing. Index builds may sort on a second thread; nothing here is secret, so deleted
-        // bytes need not be zeroed (this build of SQLite zeroes them by default).
-        // Each setting goes back to what the connection had, whatever happens (FK enforcement above all).
-        let saved = try ["cache_size", "wal_autocheckpoint", "foreign_keys", "threads", "secure_delete"].map {
-            ($0, try store.db.scalarInt("PRAGMA \($0)"))
-        }
-        defer {
-            try? store.db.execute(saved.map { "PRAGMA \($0.0) = \($0.1)" }.joined(separator: "; "))
-            _ = try? store.checkpoint()
-        }
-        try store.db.execute("PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 10000; PRAGMA foreign_keys = OFF; PRAGMA threads = 2; PRAGMA secure_delete = OFF")
+        // bytes need not be zeroed (this build of SQLite zeroes them by default). All go back afterwards.
         gr_keep_heap()
+        defer { _ = try? store.checkpoint() }
+        try store.db.withPragmas(["cache_size": -65_536, "wal_autocheckpoint": 10_000, "foreign_keys": 0, "threads": 2, "secure_delete": 0]) {
+            try load(&summary, categories: categories)
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// Writes the registry (unless existing), the patrols and the matters, and rebuilds their summaries.
+    private func load(_ summary: inout DemoSummary, categories: [Category]) throws {
         var rng = SeededRandom(seed: spec.seed)
         let (gridCodes, workers) = spec.useExistingRegistry ? try existingRegistry() : try writeRegistry(&rng, &summary)
         guard !gridCodes.isEmpty else { throw StoreError.invalid("no basic grids in \(store.db.path) to write activity for") }
@@ -87,8 +88,6 @@ public struct DemoGenerator {
         // Matters go in through plain SQL, not intake: recount the month report summary in one pass.
         try store.rebuildWorkerMonths()
         summary.rows.merge(counts) { $1 }
-        summary.seconds = Date().timeIntervalSince(started)
-        return summary
     }
 
     /// The basic grids and workers already in the file (the demo township).

@@ -9,15 +9,10 @@ extension Store {
     /// year's file (≈ 14,000 more page faults to fill it, 33,400 against 19,400 for 100,000 rows). The process
     /// also keeps its freed heap (`gr_keep_heap`). Other connections are unaffected; chunks stay short transactions.
     func bulkWriting<T>(_ body: () throws -> T) throws -> T {
-        let autoCheckpoint = try db.scalarInt("PRAGMA wal_autocheckpoint")
+        gr_keep_heap()  // keep freed heap between chunks instead of giving it back and faulting it in again
+        defer { _ = try? checkpoint() }
         // The log may reach ≈ 40 MB between checkpoints: keep it that size instead of cutting it back to 8 MB
         // after each one (the file system zeroes every block it grows by again).
-        try db.execute("PRAGMA wal_autocheckpoint = 10000; PRAGMA journal_size_limit = \(64 << 20)")
-        gr_keep_heap()  // keep freed heap between chunks instead of giving it back and faulting it in again
-        defer {
-            try? db.execute("PRAGMA wal_autocheckpoint = \(autoCheckpoint); PRAGMA journal_size_limit = \(Database.walSizeLimit)")
-            _ = try? checkpoint()
-        }
-        return try body()
+        return try db.withPragmas(["wal_autocheckpoint": 10_000, "journal_size_limit": 64 << 20], body)
     }
 }

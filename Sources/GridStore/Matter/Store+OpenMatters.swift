@@ -4,9 +4,8 @@ import Foundation
 extension Store {
     /// The summary's rows with a count, as "state category department urgency shelved n" (department "-" before dispatch).
     func openMatterRows() throws -> [String] {
-        try db.query("SELECT state, category, department, urgency, shelved, n FROM open_matters WHERE n > 0 ORDER BY 1, 2, 3, 4, 5") {
-            "\($0.text(0)) \($0.text(1)) \($0.text(2).isEmpty ? "-" : $0.text(2)) \($0.text(3)) \($0.int(4)) \($0.int(5))"
-        }
+        try db.query("SELECT state, category, department, urgency, shelved, n FROM open_matters WHERE n > 0 ORDER BY 1, 2, 3, 4, 5",
+                     [], Store.openMatterLine)
     }
 
     /// The same figures counted from `matters` itself (the open-matter partial index), for the check.
@@ -14,9 +13,12 @@ extension Store {
         try db.query("""
             SELECT state, category, coalesce(department, ''), urgency, shelved, count(*) FROM matters INDEXED BY matters_open_list
             WHERE ended_at IS NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-            """) {
-            "\($0.text(0)) \($0.text(1)) \($0.text(2).isEmpty ? "-" : $0.text(2)) \($0.text(3)) \($0.int(4)) \($0.int(5))"
-        }
+            """, [], Store.openMatterLine)
+    }
+
+    /// One row (state, category, department, urgency, shelved, count) as a line.
+    private static func openMatterLine(_ r: Row) -> String {
+        "\(r.text(0)) \(r.text(1)) \(r.text(2).isEmpty ? "-" : r.text(2)) \(r.text(3)) \(r.int(4)) \(r.int(5))"
     }
 
     /// `open_matters` rows that differ from a recount, in words (empty when they agree).

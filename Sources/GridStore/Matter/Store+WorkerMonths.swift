@@ -49,6 +49,11 @@ extension Store {
             """) == 1
     }
 
+    /// Whether readers may use the summary: not marked for rebuilding, and holding every matter.
+    func workerMonthsInUse() throws -> Bool {
+        try !workerMonthsStale() && workerMonthsCurrent()
+    }
+
     /// Keeps the summary in step with a state change of `m` (inside the caller's write).
     func noteStateChange(_ m: Matter, from: MatterState, to: MatterState) throws {
         try addWorkerReport(reporter: m.reporter, reportedAt: m.reportedAt,
@@ -123,7 +128,7 @@ extension Store {
         let start = zone.startOfDay(month.firstDay), monthEnd = zone.endOfDay(month.lastDay)
         let tailSeconds = monthEnd.timeIntervalSince(end)
         let fallback = { try self.reportCounts(from: start, to: max(start, end), grid: grid) }
-        guard grid == nil, try !workerMonthsStale(), try workerMonthsCurrent(),
+        guard grid == nil, try workerMonthsInUse(),
               tailSeconds * 2 < monthEnd.timeIntervalSince(start) else { return try fallback() }
         var out: [String: Int] = [:]
         try db.forEach("SELECT worker, reports FROM worker_months WHERE month = ?", [.text(month.description)]) {
@@ -141,7 +146,7 @@ extension Store {
     /// Counted grid-worker reports in the whole of `month` (本月上报数): the sum of the month's summary rows
     /// (≈ one per worker), or, while the summary is not in use, a count on the covering `matters_worker_reported`.
     public func reportTotal(month: LocalMonth) throws -> Int {
-        if try !workerMonthsStale(), try workerMonthsCurrent() {
+        if try workerMonthsInUse() {
             return try db.scalarInt("SELECT coalesce(sum(reports), 0) FROM worker_months WHERE month = ?", [.text(month.description)])
         }
         let start = zone.startOfDay(month.firstDay), end = zone.startOfDay(month.next.firstDay)

@@ -23,7 +23,8 @@ enum BenchCommand: Command {
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let runs = try args.int("runs", range: 3...10_000) ?? 30
         let format = try args.choice("format", ["table", "json"], default: "table")!
-        let only = try args.choice("screen", ["overview", "matters", "overdue", "patrol", "map", "duty", "matter_page"], default: nil)
+        let names = ["overview", "matters", "overdue", "patrol", "map", "duty"]
+        let only = try args.choice("screen", names + ["matter_page"], default: nil)
         try args.rejectUnknown()
         let store = try ctx.openStore()
         let now = ctx.now(in: store.zone)
@@ -34,7 +35,6 @@ enum BenchCommand: Command {
         // (lists fetch their visible page lazily while drawing, so the draw is part of the load).
         let app = ConsoleApp(store: store, language: .zh, clock: ConsoleClock(start: now, frozen: true), actor: actor, actions: .none)
         let surface = MemorySurface(rows: 40, cols: 120)
-        let names = ["overview", "matters", "overdue", "patrol", "map", "duty"]
         for (i, name) in names.enumerated() where only == nil || only == name {
             app.show(tab: i)
             result.screens[name] = try timeScreen(app, surface, name: name, runs: runs)
