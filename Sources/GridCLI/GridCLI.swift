@@ -1,0 +1,82 @@
+import Foundation
+import GridCore
+import GridStore
+
+// Every subcommand, in the order `gridroom --help` lists them.
+let commands: [any Command.Type] = [
+    ConsoleCommand.self, InitCommand.self, StaffCommand.self, CalendarCommand.self,
+    ImportCommand.self, ImportsCommand.self,
+    GridsCommand.self, WorkersCommand.self, DepartmentsCommand.self, CategoriesCommand.self,
+    BackupCommand.self, CheckCommand.self, DemoCommand.self, BenchCommand.self,
+    PatrolCommand.self, CaseCommand.self, CasesCommand.self, ReportCommand.self,
+]
+
+@MainActor func printUsage() {
+    var text = """
+    gridroom — the township grid-governance command room console (社会治理综合指挥室)
+
+    usage: gridroom [--db PATH] [--now ISO-8601] [--lang zh|en] [COMMAND [ARGS]]
+
+    With no command, opens the live console on the database.
+
+    commands:
+
+    """
+    for c in commands { text += "  " + DisplayWidth.pad(c.name, to: 14) + c.summary + "\n" }
+    text += """
+
+    global options:
+      --db PATH        database file (else $GRIDROOM_DB, else ./gridroom.sqlite)
+      --now TIME       fix "now" (else $GRIDROOM_NOW), e.g. 2026-11-22T09:30:00+08:00
+      --lang zh|en     interface language (else $GRIDROOM_LANG, default zh)
+      --read-only      open the file read-only (else $GRIDROOM_READ_ONLY=1): views work, writes are refused
+
+    `gridroom COMMAND --help` describes a command. Exit status: 0 ok, 1 failure, 2 usage error.
+
+    """
+    print(text, terminator: "")
+}
+
+func fail(_ message: String, status: Int32) -> Never {
+    FileHandle.standardError.write(("gridroom: " + message + "\n").data(using: .utf8)!)
+    exit(status)
+}
+
+/// The command line as a library: `main.swift` only hands it the words.
+public enum GridCLI {
+    /// Parses `arguments` (the words after the program name), runs the command and exits with its status.
+    @MainActor public static func main(_ arguments: [String]) -> Never {
+        var words = arguments
+        // Global options may stand before the command name.
+        var leading: [String] = []
+        while let w = words.first, w.hasPrefix("--"), w != "--help" {
+            leading.append(words.removeFirst())
+            if !w.contains("="), !Arguments.knownFlags.contains(String(w.dropFirst(2))), let v = words.first {
+                leading.append(v); words.removeFirst()
+            }
+        }
+        if words.first == "--help" || words.first == "-h" || words.first == "help" { printUsage(); exit(0) }
+
+        do {
+            let name = words.first
+            var args = try Arguments(leading + Array(words.dropFirst()))
+            let ctx = try Context(globals: &args)
+            guard let name else {
+                exit(try ConsoleCommand.run(ctx, &args))
+            }
+            guard let command = commands.first(where: { $0.name == name }) else {
+                throw UsageError("unknown command \(name); `gridroom --help` lists them")
+            }
+            if args.flag("help") { print(command.usage); exit(0) }
+            let status = try command.run(ctx, &args)
+            fflush(nil)
+            exit(status)
+        } catch let e as UsageError {
+            fflush(nil)
+            fail(e.message, status: 2)
+        } catch {
+            fflush(nil)
+            fail(String(describing: error), status: 1)
+        }
+    }
+}
