@@ -30,7 +30,7 @@ public final class ConsoleApp {
     /// A one-line message for the status line (errors, confirmations).
     public var message: String?
     /// The alert banner's text, if shown.
-    public private(set) var banner: String?
+    public internal(set) var banner: String?
     /// When data was last reloaded.
     public private(set) var lastRefresh: Date?
     /// A pending yes/no question and what `y` does.
@@ -81,7 +81,10 @@ public final class ConsoleApp {
     }
 
     /// Pushes a page.
-    public func push(_ screen: Screen) { stack.append(screen); message = nil; reloadCurrent() }
+    public func push(_ screen: Screen) {
+        if let page = screen as? MatterPageScreen, shiftAlertNumbers.contains(page.number) { acknowledgeAlerts(numbers: [page.number]) }
+        stack.append(screen); message = nil; reloadCurrent()
+    }
 
     /// Closes the front page (or does nothing on a tab).
     public func pop() {
@@ -112,6 +115,7 @@ public final class ConsoleApp {
         let v = (try? store.db.dataVersion()) ?? dataVersion
         let t = now
         let timeDue = t.timeIntervalSince(lastTimeReload) >= 30
+        if ringDue(now: t) { return true }
         guard v != dataVersion || timeDue else { return false }
         dataVersion = v
         if timeDue {
@@ -119,6 +123,7 @@ public final class ConsoleApp {
             housekeeping(now: t)
         }
         checkAlerts(now: t)
+        refreshShiftAlerts(now: t)
         reloadCurrent()
         return true
     }
@@ -150,9 +155,19 @@ public final class ConsoleApp {
         if !parts.isEmpty {
             banner = parts.joined(separator: "  ")
             pendingAlert = true
+            lastRing = t
+            // During a shift what rang is kept, and rings and stays until acknowledged (Store+DutyAlerts).
+            _ = try? store.recordShiftAlerts(numbers: found.urgent, kind: "urgent", now: t)
+            _ = try? store.recordShiftAlerts(numbers: found.overdue, kind: "overdue", now: t)
         }
     }
     var pendingAlert = false
+    /// The open shift's alerts not yet acknowledged (case numbers), shown in the banner.
+    var shiftAlertNumbers: [String] = []
+    /// When the bell last rang.
+    var lastRing = Date.distantPast
+    /// `duty.ring_until_ack`, re-read with the alerts.
+    var ringUntilAcknowledged = true
 
     /// Handles a key. Returns false when the console should quit.
     @discardableResult
@@ -173,7 +188,7 @@ public final class ConsoleApp {
             return true
         }
         if key == .ctrl("l") || key == .resize { return true }
-        if banner != nil && key == .escape { banner = nil; return true }
+        if banner != nil && key == .escape { acknowledgeAlerts(numbers: nil); banner = nil; return true }
         if current.handle(key, self) { return !quitting }
         switch key {
         case .char("?"), .function(1): showHelp = true
