@@ -5,7 +5,7 @@ import GridStore
 /// `gridroom import KIND FILE.csv [--skip-invalid]`: loads a CSV file through the shared import runner.
 enum ImportCommand: Command {
     static let name = "import"
-    static let summary = "import a CSV file: grids, workers, departments, categories, cases, patrols"
+    static let summary = "import a CSV file: grids, workers, departments, categories, cases, patrols, roster"
 
     /// One importable kind: its name, header (for help) and the store call that imports it.
     struct Kind {
@@ -22,6 +22,9 @@ enum ImportCommand: Command {
         Kind(name: "categories", header: CategoryValidator(existing: .init()).header) { try $0.importCategories(path: $1, options: $2, actor: $3, now: $4) },
         Kind(name: "cases", header: MatterImportValidator.header) { try $0.importCases(path: $1, options: $2, actor: $3, now: $4) },
         Kind(name: "patrols", header: ["worker", "grid", "start", "end"]) { try $0.importPatrols(path: $1, options: $2, actor: $3, now: $4) },
+        Kind(name: "roster", header: RosterValidator(periods: .standard, activeStaff: [], knownStaff: []).header) {
+            try $0.importRoster(path: $1, options: $2, actor: $3, now: $4)
+        },
     ]
 
     static var usage: String {
@@ -31,12 +34,13 @@ enum ImportCommand: Command {
         Kinds and their CSV headers:
         \(kinds.map { "  \(DisplayWidth.pad($0.name, to: 12))\($0.header.joined(separator: ","))" }.joined(separator: "\n"))
 
+        The roster's headings may also be Chinese: 日期,班次,值班人,副班.
         Files may be UTF-8 (with or without BOM) or GB18030/GBK, with CRLF or LF line ends.
         Every row is checked before anything is written. A file with any bad row is rejected whole:
         nothing is written and every problem is listed as FILE:LINE: COLUMN: what is wrong (exit 1).
         --skip-invalid writes the good rows and puts the bad ones, with a reason column, in
         FILE.rejects.csv. Rows are matched by code (cases: by reported_at, source, reporter, grid, category and title;
-        patrols: by worker, grid, start and end):
+        patrols: by worker, grid, start and end; roster: by date and shift, a planned shift is replaced):
         importing the same file again changes nothing.
         Every import is recorded in the import log (`gridroom imports`). See Docs/imports.md.
         """

@@ -4,7 +4,7 @@ extension Strings {
         "duty.current": ("当前班次", "Current shift"), "duty.none": ("当前无人值班（按 s 接班）", "Nobody on duty (press s to start a shift)"),
         "duty.since": ("自 %@ 起", "since %@"), "duty.offRoster": ("[未排班]", "[not on the roster]"),
         "duty.planned": ("排班：%@", "planned: %@"), "duty.nothingPlanned": ("此时段未排班", "nothing planned now"),
-        "duty.roster": ("排班（今晚 · 明天）", "Roster (tonight · tomorrow)"), "duty.noRoster": ("（未排班；gridroom import roster 导入）", "(nothing planned; gridroom import roster)"),
+        "duty.roster": ("排班（今晚 · 明天）", "Roster (tonight · tomorrow)"), "duty.noRoster": ("（今明两天未排班）", "(nothing planned today or tomorrow)"),
         "duty.today": ("今天", "today"), "duty.tomorrow": ("明天", "tomorrow"), "duty.deputy": ("副班", "deputy"),
         "duty.now": ("当班", "now"),
         "duty.previous": ("上一班交班", "Previous shift's hand-over"), "duty.noPrevious": ("（无）", "(none)"),

@@ -101,7 +101,7 @@ final class DutyScreen: Screen {
             }
             let mine = NoteEditor.wrap(c.note, width: width - 2)
             if c.note.isEmpty { s.put(r, left + 2, t["duty.noteEmpty"], role: .dim); r += 1 }
-            for l in mine.prefix(2) { s.put(r, left + 2, l, width: width - 2); r += 1 }
+            else { for l in mine.prefix(2) { s.put(r, left + 2, l, width: width - 2); r += 1 } }
             if mine.count > 2 { s.put(r - 1, a.col + a.width - 6, "+\(mine.count - 2)", role: .dim) }
         }
         // The counts, one per list (the selected one highlighted), then the selected list.
