@@ -87,7 +87,7 @@ final class DutyScreenTests: XCTestCase {
 
         // Ending asks, and says what is handed over: 0008 and 0001 urgent, 0003 overdue.
         a.handle(.char("e"))
-        XCTAssertEqual(a.confirm?.0.question, "确认交班？交班记录 40 字，移交 3 件")
+        XCTAssertEqual(a.confirm?.0.question, "确认交班？交班记录 38 字，移交 3 件")
         a.handle(.char("y"))
         XCTAssertEqual(a.message, "已交班")
 

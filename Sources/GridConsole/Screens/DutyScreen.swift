@@ -154,7 +154,7 @@ final class DutyScreen: Screen {
         case .char("s"): start(app)
         case .char("e"):
             guard let c = current, !app.readOnly else { return true }
-            let question = t.f("duty.confirmEnd", c.note.count, (try? app.store.carryOver(now: app.now).count) ?? 0)
+            let question = t.f("duty.confirmEnd", c.note.filter { $0 != "\n" }.count, (try? app.store.carryOver(now: app.now).count) ?? 0)
             app.ask(question) { [self] in
                 run(app, done: t["duty.ended"]) { try app.store.endShift(shiftID: c.id, by: app.actor, now: app.now) }
             }
