@@ -3,7 +3,7 @@ import GridCore
 
 extension Store {
     /// `m.id, m.number, m.title, m.state, m.urgency, m.stage_due_at` — the matter columns of every duty list.
-    static let shiftMatterColumns = "m.id, m.number, m.title, m.state, m.urgency, m.stage_due_at"
+    static let shiftMatterColumns = ConsoleQueries.shiftMatterColumns
 
     /// Decodes the six matter columns then `at` at column 6; an unknown state or urgency is an error, not a guess.
     static func shiftMatter(_ r: Row, reasons: [CarryReason] = []) throws -> ShiftMatter {
@@ -22,15 +22,7 @@ extension Store {
         let horizon = now.addingTimeInterval(CarryOver.nearDueWindow)
         return try db.read {
             var out: [ShiftMatter] = []
-            try db.forEach("""
-                SELECT \(Store.shiftMatterColumns), ?, m.state = 'escalated',
-                       CASE WHEN m.shelved = 1 THEN (SELECT max(e.at) FROM events e WHERE e.matter_id = m.id AND e.kind = 'shelve') END
-                FROM matters m WHERE m.ended_at IS NULL AND m.id IN (
-                    SELECT id FROM matters INDEXED BY matters_open_list WHERE ended_at IS NULL AND stage_due_at < ?
-                    UNION SELECT id FROM matters INDEXED BY matters_open_kind WHERE ended_at IS NULL AND urgency = 'urgent'
-                    UNION SELECT id FROM matters WHERE ended_at IS NULL AND state = 'escalated'
-                    UNION SELECT matter_id FROM events WHERE kind = 'shelve' AND at >= ?)
-                """, [.of(now), .of(horizon), .of(dayStart)]) { r in
+            try db.forEach(ConsoleQueries.carryOver, [.of(now), .of(horizon), .of(dayStart)]) { r in
                 var m = try Store.shiftMatter(r)
                 let facts = CarryFacts(urgent: m.urgency == .urgent, escalated: r.bool(7), dueAt: m.dueAt, shelvedAt: r.optionalDate(8))
                 m.reasons = CarryOver.reasons(facts, now: now, dayStart: dayStart)
@@ -69,11 +61,7 @@ extension Store {
         let limit = ShiftActivity.limit
         return try db.read {
             func events(_ kind: String) throws -> [ShiftMatter] {
-                try db.query("""
-                    SELECT \(Store.shiftMatterColumns), x.at FROM (SELECT matter_id, max(at) AS at FROM events
-                        WHERE at >= ? AND at <= ? AND kind = ? GROUP BY matter_id) x JOIN matters m ON m.id = x.matter_id
-                    ORDER BY x.at DESC, m.id DESC LIMIT ?
-                    """, [.of(from), .of(to), .text(kind), .of(limit)]) { try Store.shiftMatter($0) }
+                try db.query(ConsoleQueries.shiftEvents, [.of(from), .of(to), .text(kind), .of(limit)]) { try Store.shiftMatter($0) }
             }
             var a = ShiftActivity()
             a.lists[.takenIn] = try events("intake")
@@ -82,15 +70,7 @@ extension Store {
             a.lists[.closed] = try events("verify_pass")
             // Overdue: the recorded `overdue` events (at the deadline) and open matters whose deadline fell in the
             // shift but that no housekeeping has recorded yet.
-            a.lists[.turnedOverdue] = try db.query("""
-                SELECT \(Store.shiftMatterColumns), x.at FROM (
-                    SELECT matter_id, max(at) AS at FROM (
-                        SELECT matter_id, at FROM events WHERE at >= ? AND at < ? AND kind = 'overdue'
-                        UNION ALL SELECT id, stage_due_at FROM matters INDEXED BY matters_open_list
-                            WHERE ended_at IS NULL AND stage_due_at >= ? AND stage_due_at < ?)
-                    GROUP BY matter_id) x JOIN matters m ON m.id = x.matter_id
-                ORDER BY x.at DESC, m.id DESC LIMIT ?
-                """, [.of(from), .of(to), .of(from), .of(to), .of(limit)]) { try Store.shiftMatter($0) }
+            a.lists[.turnedOverdue] = try db.query(ConsoleQueries.shiftTurnedOverdue, [.of(from), .of(to), .of(from), .of(to), .of(limit)]) { try Store.shiftMatter($0) }
             a.lists[.rang] = try shiftAlerts(shiftID: shift.id)
             return a
         }
