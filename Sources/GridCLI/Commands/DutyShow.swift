@@ -53,7 +53,7 @@ enum DutyShow {
         }
         print("  note:")
         if s.note.isEmpty { print("    (none)") }
-        for l in s.note.split(separator: "\n", omittingEmptySubsequences: false) { print("    " + visible(String(l))) }
+        else { for l in s.note.split(separator: "\n", omittingEmptySubsequences: false) { print("    " + visible(String(l))) } }
         guard carried, s.endedAt != nil else { return }
         let items = try store.handoverItems(shiftID: s.id)
         print("  carried over: \(items.count)")
