@@ -24,7 +24,7 @@ final class MigrationTests: XCTestCase {
         let store = try Store.create(path: path("a.sqlite"), zone: .shanghai, admin: Staff(login: "root", name: "管理员", role: .admin), now: now)
         XCTAssertEqual(store.schemaVersion, Migrator.latestVersion)
         let names = try tables(store.db)
-        for t in ["grids", "workers", "departments", "categories", "staff", "matters", "events", "stages", "patrols", "shifts", "roster", "handover_items", "shift_alerts", "import_log", "audit"] {
+        for t in ["grids", "workers", "departments", "categories", "staff", "matters", "events", "stages", "patrols", "shifts", "shift_details", "roster", "handover_items", "shift_alerts", "import_log", "audit"] {
             XCTAssertTrue(names.contains(t), "missing table \(t)")
         }
         XCTAssertEqual(try store.db.first("PRAGMA journal_mode") { $0.text(0) }, "wal")
@@ -74,7 +74,14 @@ final class MigrationTests: XCTestCase {
         XCTAssertNil(s.tookOver)
         XCTAssertNil(s.acknowledgedAt)
         XCTAssertEqual(try store.handoverItems(shiftID: s.id), [])
-        for t in ["roster", "handover_items", "shift_alerts"] { XCTAssertTrue(try tables(store.db).contains(t), t) }
+        for t in ["shift_details", "roster", "handover_items", "shift_alerts"] { XCTAssertTrue(try tables(store.db).contains(t), t) }
+        // The step runs again over itself (a file set back by hand) and keeps what it holds.
+        try store.db.run("INSERT INTO shift_details(shift_id, acknowledged_at, acknowledged_by) VALUES (?, 1795393000, 'nobody')", [.of(s.id)])
+        try store.db.execute("PRAGMA user_version = \(before)")
+        let again = try Store.open(path: p)
+        XCTAssertEqual(again.schemaVersion, Migrator.latestVersion)
+        XCTAssertEqual(try again.previousShift()?.acknowledgedBy, "nobody")
+        XCTAssertEqual(try again.previousShift()?.note, note)
     }
 
     func testNewerSchemaIsRefusedAndUntouched() throws {

@@ -76,7 +76,7 @@ enum DutyShow {
             "id": s.id, "login": s.login, "name": s.name, "started_at": ISOTime.format(s.startedAt, zone: z),
             "ended_at": s.endedAt.map { ISOTime.format($0, zone: z) } ?? NSNull(), "note": s.note,
             "on_roster": s.onRoster, "planned_login": s.plannedLogin.isEmpty ? NSNull() : s.plannedLogin,
-            "took_over": s.tookOver ?? NSNull() as Any, "version": s.version,
+            "took_over": s.tookOver ?? NSNull() as Any,
             "acknowledgement": s.acknowledgedAt.map { ["at": ISOTime.format($0, zone: z), "by": s.acknowledgedBy ?? ""] as [String: Any] } ?? NSNull(),
         ]
         if carried, s.endedAt != nil { o["carried_over"] = try store.handoverItems(shiftID: s.id).map { matter($0, store) } }

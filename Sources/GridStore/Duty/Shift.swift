@@ -26,8 +26,6 @@ public struct Shift: Sendable, Equatable {
     public var acknowledgedAt: Date?
     /// Who acknowledged it.
     public var acknowledgedBy: String?
-    /// Bumped by every write (the version check).
-    public var version: Int
 }
 
 /// One matter in a shift's lists or its carried-over list, with what it is now.

@@ -3,14 +3,15 @@ import GridCore
 
 extension Store {
     static let shiftColumns = """
-        s.id, s.login, coalesce(st.name, s.login), s.started_at, s.ended_at, s.handover_note, s.planned_login, s.on_roster,
-        s.took_over, s.acknowledged_at, s.acknowledged_by, s.version FROM shifts s LEFT JOIN staff st ON st.login = s.login
+        s.id, s.login, coalesce(st.name, s.login), s.started_at, s.ended_at, s.handover_note, coalesce(d.planned_login, ''),
+        coalesce(d.on_roster, 1), d.took_over, d.acknowledged_at, d.acknowledged_by
+        FROM shifts s LEFT JOIN staff st ON st.login = s.login LEFT JOIN shift_details d ON d.shift_id = s.id
         """
 
     static func shift(_ r: Row) -> Shift {
         Shift(id: r.int(0), login: r.text(1), name: r.text(2), startedAt: r.date(3), endedAt: r.optionalDate(4), note: r.text(5),
               plannedLogin: r.text(6), onRoster: r.bool(7), tookOver: r.optionalInt(8), acknowledgedAt: r.optionalDate(9),
-              acknowledgedBy: r.optionalText(10), version: r.int(11))
+              acknowledgedBy: r.optionalText(10))
     }
 
     /// The shift under way, if any (the latest one without an end).
@@ -58,9 +59,10 @@ extension Store {
             let day = zone.localDate(of: now)
             let planned = RosterRules.covering(now, entries: try rosterEntries(from: day.adding(days: -1), to: day), periods: settings.periods, zone: zone)
             let on = RosterRules.isOn(actor.login, planned)
-            try db.run("INSERT INTO shifts(login, started_at, planned_login, on_roster, took_over) VALUES (?, ?, ?, ?, ?)",
-                       [.text(actor.login), .of(now), .text(planned?.login ?? ""), .of(on), .of(open?.id)])
+            try db.run("INSERT INTO shifts(login, started_at) VALUES (?, ?)", [.text(actor.login), .of(now)])
             let id = db.lastInsertID
+            try db.run("INSERT INTO shift_details(shift_id, planned_login, on_roster, took_over) VALUES (?, ?, ?, ?)",
+                       [.of(id), .text(planned?.login ?? ""), .of(on), .of(open?.id)])
             try audit(actor: actor.login, action: "shift_start", target: "shift \(id)", allowed: true,
                       detail: on ? "on the roster (\(planned!.key))" : "not on the roster" + (planned.map { " (planned: \($0.login), \($0.key))" } ?? " (nothing planned)"),
                       now: now)
@@ -75,7 +77,7 @@ extension Store {
         try db.write {
             let s = try openShift(expected: shiftID)
             guard s.login == actor.login else { throw DutyError.notTheOfficer(login: actor.login, officer: s.login) }
-            try db.run("UPDATE shifts SET handover_note = ?, version = version + 1 WHERE id = ?", [.text(text), .of(s.id)])
+            try db.run("UPDATE shifts SET handover_note = ? WHERE id = ?", [.text(text), .of(s.id)])
             try audit(actor: actor.login, action: "shift_note", target: "shift \(s.id)", allowed: true, detail: "\(text.count) characters", now: now)
         }
     }
@@ -107,8 +109,11 @@ extension Store {
             if let at = prev.acknowledgedAt {
                 throw DutyError.alreadyAcknowledged(shift: prev.id, by: prev.acknowledgedBy ?? "", at: ISOTime.format(at, zone: zone))
             }
-            try db.run("UPDATE shifts SET acknowledged_at = ?, acknowledged_by = ?, version = version + 1 WHERE id = ?",
-                       [.of(now), .text(actor.login), .of(prev.id)])
+            // A shift from before the roster has no details row yet: it is on the roster, not taken over.
+            try db.run("""
+                INSERT INTO shift_details(shift_id, acknowledged_at, acknowledged_by) VALUES (?, ?, ?)
+                ON CONFLICT(shift_id) DO UPDATE SET acknowledged_at = excluded.acknowledged_at, acknowledged_by = excluded.acknowledged_by
+                """, [.of(prev.id), .of(now), .text(actor.login)])
             let carried = try db.scalarInt("SELECT count(*) FROM handover_items WHERE shift_id = ?", [.of(prev.id)])
             try audit(actor: actor.login, action: "handover_ack", target: "shift \(prev.id)", allowed: true,
                       detail: "by shift \(current.id); \(carried) matters carried over; note of \(prev.note.count) characters", now: now)
@@ -130,9 +135,9 @@ extension Store {
     private func close(_ s: Shift, note: String?, at: Date, by actor: Actor, action: String) throws {
         let end = max(at, s.startedAt)
         if let note {
-            try db.run("UPDATE shifts SET ended_at = ?, handover_note = ?, version = version + 1 WHERE id = ?", [.of(end), .text(note), .of(s.id)])
+            try db.run("UPDATE shifts SET ended_at = ?, handover_note = ? WHERE id = ?", [.of(end), .text(note), .of(s.id)])
         } else {
-            try db.run("UPDATE shifts SET ended_at = ?, version = version + 1 WHERE id = ?", [.of(end), .of(s.id)])
+            try db.run("UPDATE shifts SET ended_at = ? WHERE id = ?", [.of(end), .of(s.id)])
         }
         let carried = try carryOver(now: end)
         try db.run("DELETE FROM handover_items WHERE shift_id = ?", [.of(s.id)])
