@@ -125,6 +125,15 @@ final class DutyEndToEndTests: XCTestCase {
         XCTAssertTrue(history.out.contains("夜班乙 (nobody), 2026-11-22 21:30 – now"), history.out)
         for line in note { XCTAssertTrue(history.out.contains("    " + line), "history keeps every line: \(line)") }
         XCTAssertEqual(try h.open().count("SELECT count(*) FROM audit WHERE action = 'handover_ack' AND actor = 'nobody'"), 1)
+        // From the command line no shift ends by surprise either; bad note text is refused naming the field.
+        let start = try cli(["duty", "start"], at: "2026-11-22T21:50:00+08:00")
+        XCTAssertEqual(start.status, 1)
+        XCTAssertTrue(start.err.contains("shift 2 of nobody is open since 2026-11-22T21:30:"), start.err)
+        XCTAssertTrue(start.err.contains("`gridroom duty start --take-over` ends it (its note kept)"), start.err)
+        let bad = try cli(["duty", "note", "交班\u{1B}[2J"], at: "2026-11-22T21:50:00+08:00", nobody: true)
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.err.contains("note: contains the control character U+001B"), bad.err)
+        XCTAssertEqual(try cli(["duty"], at: "2026-11-22T21:50:00+08:00").status, 2)
         try b.keys("q"); try b.wait(for: "CONSOLE-EXIT=0")
     }
 }

@@ -125,6 +125,9 @@ final class DutyScreenTests: XCTestCase {
         XCTAssertEqual(a.confirm?.0.question, "夜班长 (night) 的班次（11-22 10:10 起）尚未交班：接管并结束它（保留其交班记录）？")
         a.handle(.char("n"))
         XCTAssertEqual(try store.currentShift()?.id, bShift, "nothing ended")
+        a.handle(.char("w"))
+        XCTAssertFalse(a.current.editing, "A may not write B's note")
+        XCTAssertEqual(a.message, "本班由 夜班长 (night) 值班，只有值班人写交班记录")
 
         // Enter opens the selected matter of the list.
         b.handle(.enter)

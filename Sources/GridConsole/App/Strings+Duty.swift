@@ -26,6 +26,7 @@ extension Strings {
         "duty.confirmTakeOver": ("%@ 的班次（%@ 起）尚未交班：接管并结束它（保留其交班记录）？", "%@'s shift (since %@) is still open: take it over and end it (its note kept)?"),
         "duty.confirmRestart": ("本班仍在进行：结束本班（保留交班记录）并重新接班？", "Your shift is still open: end it (note kept) and start a new one?"),
         "duty.discardNote": ("放弃未保存的交班记录？", "Discard the unsaved note?"),
+        "duty.notYours": ("本班由 %@ 值班，只有值班人写交班记录", "this is %@'s shift; only they write its note"),
         "duty.fullNote": ("上一班交班记录全文", "Previous shift's note in full"),
         "hint.start": ("接班", "start shift"), "hint.end": ("交班", "end shift"), "hint.note": ("写交班记录", "write note"),
         "hint.ack": ("接班确认", "acknowledge"), "hint.list": ("切换列表", "list"), "hint.fullNote": ("全文", "full note"),

@@ -159,7 +159,9 @@ final class DutyScreen: Screen {
                 run(app, done: t["duty.ended"]) { try app.store.endShift(shiftID: c.id, by: app.actor, now: app.now) }
             }
         case .char("w"):
-            guard current != nil, !app.readOnly else { return true }
+            guard let c = current, !app.readOnly else { return true }
+            // Only the officer on duty writes the note (the store refuses others): say so before any typing.
+            guard c.login == app.actor.login else { app.message = t.f("duty.notYours", "\(c.name) (\(c.login))"); return true }
             editor = NoteEditor(savedNote)
         case .char("a"):
             guard current != nil, !app.readOnly else { return true }
