@@ -152,4 +152,28 @@ final class DutyScreenTests: XCTestCase {
         a.handle(.ctrl("s"))
         XCTAssertEqual(try store.currentShift()?.note, long + rest)
     }
+
+    /// Opening the matter acknowledges its alert: the banner goes on every console; with the setting off it rang once.
+    func testOpeningTheMatterAcknowledgesAndTheSettingStopsTheRepeats() throws {
+        try store.setDutySetting("duty.ring_until_ack", "off", by: try store.actor(login: "tester"), now: Fixture.now)
+        let a = try app("tester"), watcher = try app("night")
+        _ = try store.startShift(by: try store.actor(login: "tester"), now: Fixture.now)
+        try store.db.write { try store.db.run("UPDATE matters SET stage_due_at = ? WHERE number = '20261122-0001'", [.of(Fixture.now.addingTimeInterval(3))]) }
+        box.t = Fixture.now.addingTimeInterval(31)    // the 30-s look finds 0001's deadline passed
+        a.tick(); a.draw(s)
+        XCTAssertEqual(s.line(1), " ▲ 新超期：20261122-0001")
+        XCTAssertEqual(s.alerts, 1)
+        watcher.tick()
+        XCTAssertEqual(watcher.banner, "新超期：20261122-0001", "the other console shows what rang in the shift")
+        box.t = Fixture.now.addingTimeInterval(50)
+        a.tick(); a.draw(s)
+        XCTAssertEqual(s.alerts, 1, "duty.ring_until_ack off: it rang once")
+        XCTAssertNotNil(a.banner, "and the banner stays")
+        a.openMatter(number: "20261122-0001")
+        XCTAssertNil(a.banner)
+        XCTAssertEqual(try store.shiftAlerts(shiftID: try store.currentShift()!.id).first?.acknowledgedBy, "tester")
+        box.t = Fixture.now.addingTimeInterval(90)
+        watcher.tick()
+        XCTAssertNil(watcher.banner, "acknowledged on one console: gone on the other")
+    }
 }
