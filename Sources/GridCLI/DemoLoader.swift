@@ -40,7 +40,7 @@ enum DemoLoader {
         for (kind, file) in files {
             let path = (dataDir as NSString).appendingPathComponent(file)
             guard FileManager.default.fileExists(atPath: path) else {
-                throw StoreError.invalid("\(path): demo data not found; run from the GridRoom checkout, or give --data DIR or GRIDROOM_DATA")
+                throw CLIError.demoDataMissing(path: path)
             }
             guard let kindEntry = ImportCommand.kinds.first(where: { $0.name == kind }) else { continue }
             let report = try kindEntry.run(store, path, ImportOptions(), actor, now)

@@ -76,7 +76,7 @@ public enum GridCLI {
             fail(e.message, status: 2)
         } catch {
             fflush(nil)
-            fail(String(describing: error), status: 1)
+            fail(ErrorWording.words(error, Context.languageFromEnvironment(leading + Array(words.dropFirst()))), status: 1)
         }
     }
 }

@@ -28,7 +28,7 @@ enum CaseMoves {
             req.move = .urge(UrgeLevel(rawValue: level)!)
         case "extend":
             req.move = .extendRequest
-            guard let days = try args.int("days", range: 1...60) else { throw UsageError("case extend: missing --days N (working days)") }
+            guard let days = try args.int("days", range: TimeRules.extensionDays) else { throw UsageError("case extend: missing --days N (working days)") }
             req.days = days
         case "approve": req.move = .extendApprove
         case "refuse": req.move = .extendRefuse
@@ -42,7 +42,7 @@ enum CaseMoves {
         let before = try store.matter(number: number)
         let m = try store.perform(req, by: actor, now: now)
         var line = "\(m.number): "
-        if let b = before, b.state != m.state { line += "\(b.state.rawValue) → \(m.state.rawValue)" } else { line += "\(req.move.kind) recorded, \(m.state.rawValue)" }
+        if let b = before, b.state != m.state { line += "\(b.state.rawValue) → \(m.state.rawValue)" } else { line += "\(req.move.kind.rawValue) recorded, \(m.state.rawValue)" }
         if m.shelved { line += " (shelved)" }
         line += "; version \(m.version)"
         if let st = m.stage, let due = m.stageDueAt { line += "; \(st.rawValue) due \(ISOTime.format(due, zone: store.zone))" }

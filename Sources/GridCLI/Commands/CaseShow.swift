@@ -32,10 +32,10 @@ enum CaseShow {
         }
         let stageHeader = ["stage", "limit", "started_at", "due_at", "original_due_at", "finished_at", "overdue"]
         let eventRows = events.map { e in
-            [t(e.at), e.kind, e.fromState ?? "", e.toState ?? "", e.actor, e.stage ?? "", e.stageSeconds.map(String.init) ?? "",
-             e.department ?? "", e.level ?? "", e.note]
+            [t(e.at), e.kind.rawValue, e.fromState?.rawValue ?? "", e.toState?.rawValue ?? "", e.actor, e.stage?.rawValue ?? "",
+             e.stageSeconds.map(String.init) ?? "", e.department ?? "", e.level?.rawValue ?? "", e.extensionDays.map(String.init) ?? "", e.note]
         }
-        let eventHeader = ["at", "kind", "from", "to", "actor", "stage", "stage_seconds", "department", "level", "note"]
+        let eventHeader = ["at", "kind", "from", "to", "actor", "stage", "stage_seconds", "department", "level", "extension_days", "note"]
         if format == "json" {
             var object: [String: Any] = [:]
             for (k, v) in fields { object[k] = v }
@@ -53,6 +53,7 @@ enum CaseShow {
                 var o: [String: Any] = Dictionary(uniqueKeysWithValues: zip(eventHeader, r))
                 for (k, v) in o where (v as? String) == "" && k != "note" { o[k] = NSNull() }
                 o["stage_seconds"] = events[i].stageSeconds.map { $0 as Any } ?? NSNull()
+                o["extension_days"] = events[i].extensionDays.map { $0 as Any } ?? NSNull()
                 return o
             }
             print(Output.json(object))

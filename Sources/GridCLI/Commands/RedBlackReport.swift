@@ -26,7 +26,7 @@ enum RedBlackReport: ReportKind {
         func grids(_ list: String, _ gs: [GridCompliance]) {
             for (i, g) in gs.enumerated() {
                 rows.append([list, "grid", String(i + 1), g.grid.code, g.grid.name, String(g.patrol.patrolMinutes), String(g.patrol.days), avg(g.patrol),
-                             String(g.patrol.daysMeeting), f(g.patrol.ok), String(g.reports.reports), f(g.reports.ok), g.grade?.chineseName ?? "",
+                             String(g.patrol.daysMeeting), f(g.patrol.ok), String(g.reports.reports), f(g.reports.ok), g.grade?.names.zh ?? "",
                              g.reports.noWorker ? "无网格员 no worker" : ""])
             }
         }
@@ -34,7 +34,7 @@ enum RedBlackReport: ReportKind {
             for (i, w) in ws.enumerated() {
                 rows.append([list, "worker", String(i + 1), w.reports.worker, w.reports.name, String(w.patrol.patrolMinutes), String(w.patrol.days),
                              avg(w.patrol), String(w.patrol.daysMeeting), f(w.patrol.ok), String(w.reports.reports), f(w.reports.ok),
-                             w.grade?.chineseName ?? "", "grid \(w.reports.grid)"])
+                             w.grade?.names.zh ?? "", "grid \(w.reports.grid)"])
             }
         }
         grids("red", rb.redGrids); grids("black", rb.blackGrids)

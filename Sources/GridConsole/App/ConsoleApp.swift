@@ -98,7 +98,7 @@ public final class ConsoleApp {
             settings = try store.complianceSettings(); try current.reload(self); lastRefresh = now; lastError = nil
         } catch {
             lastError = error
-            message = strings["error.prefix"] + "\(error)"
+            message = strings["error.prefix"] + ErrorWording.words(error, strings, zone: store.zone)
         }
     }
 

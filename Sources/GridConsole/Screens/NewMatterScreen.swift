@@ -151,7 +151,7 @@ final class NewMatterScreen: Screen {
             app.message = t.f("form.saved", number)
             app.dataChanged()
         } catch {
-            self.error = t["error.prefix"] + "\(error)"
+            self.error = t["error.prefix"] + ErrorWording.words(error, t, zone: app.store.zone)
         }
     }
 

@@ -95,7 +95,7 @@ final class GridPageScreen: Screen {
             var c = a.col + 1
             c += s.put(r, c, DisplayWidth.pad(w.code, to: 10))
             c += s.put(r, c, DisplayWidth.pad(w.name, to: 10))
-            c += s.put(r, c, DisplayWidth.pad(t["kind." + w.kind], to: 10), role: .dim)
+            c += s.put(r, c, DisplayWidth.pad(t.name(w.kind), to: 10), role: .dim)
             c += s.put(r, c, DisplayWidth.pad(w.phone, to: 14), role: .dim)
             s.put(r, c, "\(t["pt.reports"]) \(w.reports)/\(app.settings.monthlyReports)", role: ConsoleApp.role(pace))
             r += 1

@@ -155,7 +155,7 @@ public final class Database {
             return try body()
         }
         if isReadOnly {
-            throw StoreError.invalid("\(path) is open read-only (\(readOnlyReason ?? "read-only connection")): this command writes, so nothing was changed")
+            throw StoreError.readOnly(path: path, reason: readOnlyReason ?? "read-only connection")
         }
         let attempts = 3
         var began = false

@@ -101,17 +101,17 @@ extension Store {
 
     /// Basic grids, by code (one grid when `code` is given; an unknown or non-basic code is an error).
     public func basicGrids(code: String? = nil) throws -> [Grid] {
-        let map: (Row) -> Grid = {
-            Grid(code: $0.text(0), name: $0.text(1), level: GridLevel(rawValue: $0.text(2)) ?? .basic, parent: $0.optionalText(3),
+        let map: (Row) throws -> Grid = {
+            Grid(code: $0.text(0), name: $0.text(1), level: try $0.code(2, table: "grids", column: "level"), parent: $0.optionalText(3),
                  row: $0.optionalInt(4), col: $0.optionalInt(5))
         }
         guard let code else {
             return try db.query("SELECT code, name, level, parent, map_row, map_col FROM grids WHERE level = 'basic' ORDER BY code", [], map)
         }
         guard let g = try db.first("SELECT code, name, level, parent, map_row, map_col FROM grids WHERE code = ?", [.text(code)], map) else {
-            throw StoreError.notFound("unknown grid \(code)")
+            throw StoreError.unknownCode(.grid, code)
         }
-        guard g.level == .basic else { throw StoreError.invalid("grid \(code) is a \(g.level.rawValue) grid; compliance is figured for basic grids (基础网格)") }
+        guard g.level == .basic else { throw StoreError.notBasicGrid(code: code, level: g.level) }
         return [g]
     }
 

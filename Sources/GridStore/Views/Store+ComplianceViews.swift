@@ -33,7 +33,7 @@ extension Store {
                           AND m.state NOT IN ('invalid','merged'))
                 FROM workers w WHERE w.grid = ? ORDER BY w.code
                 """, [.of(monthStart), .of(monthEnd), .text(code)]) {
-                WorkerLine(code: $0.text(0), name: $0.text(1), kind: $0.text(2), phone: $0.text(3), reports: $0.int(4))
+                WorkerLine(code: $0.text(0), name: $0.text(1), phone: $0.text(3), kind: try $0.code(2, table: "workers", column: "kind"), reports: $0.int(4))
             }
             let dayStart = zone.startOfDay(today)
             let sessions = try db.query("""
