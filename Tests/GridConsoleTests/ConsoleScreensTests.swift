@@ -80,7 +80,10 @@ final class ConsoleScreensTests: XCTestCase {
         app.draw(s)
         XCTAssertEqual(s.line(1), " 20261121-0003  处置中  超3时0分  院内违章搭建彩钢棚")
         XCTAssertEqual(s.cell(1, 24).role, .overdue)
-        XCTAssertNotNil(s.find("网格       G02"))
+        XCTAssertNotNil(s.find("网格       G02 东湖二组"), s.text)      // the name beside the code
+        XCTAssertNotNil(s.find("受理时间   11-21 14:00"), s.text)        // local and short, not ISO
+        XCTAssertNotNil(s.find("上报人     W2 李娜"), s.text)
+        XCTAssertNotNil(s.find("状态       处置中"), s.text)
         XCTAssertNotNil(s.find("11-21 15:00 派遣     tester     派至城管中队"))
         XCTAssertNotNil(s.find("当前状态与角色下没有可办理的操作"))
         app.handle(.escape); app.draw(s)

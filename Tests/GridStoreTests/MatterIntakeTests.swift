@@ -44,19 +44,23 @@ final class MatterIntakeTests: XCTestCase {
 
     func testBadIntakeNamesTheField() throws {
         let f = try MatterFixture()
-        func refused(_ m: MatterIntake, _ message: String) {
+        func refused(_ m: MatterIntake, _ expected: StoreError) {
             XCTAssertThrowsError(try f.store.intake(m, by: f.actor("op"), now: f.at("2026-11-20T10:00"))) { e in
-                XCTAssertEqual(String(describing: e), message)
+                XCTAssertEqual(e as? StoreError, expected)
             }
         }
         let t = f.at("2026-11-20T09:00")
         refused(MatterIntake(reportedAt: t, source: .gridWorker, grid: "G1", category: "WJ", title: "x"),
-                "reporter: a grid-worker report needs the worker's code")
+                .badField(name: "reporter", problem: .empty))
         refused(MatterIntake(reportedAt: t, source: .gridWorker, reporter: "W9", grid: "G1", category: "WJ", title: "x"),
-                "reporter W9: no such grid worker in the registry")
-        refused(MatterIntake(reportedAt: t, source: .hotline, grid: "G9", category: "WJ", title: "x"), "grid G9: no such grid in the registry")
-        refused(MatterIntake(reportedAt: t, source: .hotline, grid: "G1", category: "XX", title: "x"), "category XX: no such category in the registry")
-        refused(MatterIntake(reportedAt: t, source: .hotline, grid: "G1", category: "WJ", title: "  "), "title: must not be empty")
+                .unknownCode(.worker, "W9"))
+        refused(MatterIntake(reportedAt: t, source: .hotline, grid: "G9", category: "WJ", title: "x"), .unknownCode(.grid, "G9"))
+        refused(MatterIntake(reportedAt: t, source: .hotline, grid: "G1", category: "XX", title: "x"), .unknownCode(.category, "XX"))
+        refused(MatterIntake(reportedAt: t, source: .hotline, grid: "G1", category: "WJ", title: "  "), .badField(name: "title", problem: .empty))
+        // More than `TimeRules.futureTolerance` (300 s) ahead of now (10:00) is refused; 10:05 itself is clock skew.
+        let ahead = f.at("2026-11-20T10:05").addingTimeInterval(1)
+        refused(MatterIntake(reportedAt: ahead, source: .hotline, grid: "G1", category: "WJ", title: "x"),
+                .badField(name: "reported_at", problem: .inFuture(ahead, now: f.at("2026-11-20T10:00"))))
         XCTAssertEqual(try f.count("SELECT count(*) FROM matters"), 0)
         XCTAssertEqual(try f.count("SELECT count(*) FROM matter_numbers"), 0)   // nothing half-written
     }

@@ -111,7 +111,7 @@ final class MatterPageScreen: Screen {
         guard hr < a.bottom - 2 else { return }
         Chrome.heading(s, row: hr, col: a.col + 1, width: lw - 1, text: t["matter.history"] + (pane == 0 ? " ◆" : ""))
         let hist = Rect(row: hr + 1, col: a.col + 1, height: a.bottom - hr - 2, width: a.width - 2)
-        history.draw(s, hist, columns: [Column(t["hist.when"], 11), Column(t["hist.move"], 10), Column(t["hist.by"], 10), Column(t["hist.note"], 0)]) { i in
+        history.draw(s, hist, columns: [Column(t["hist.when"], 11), Column(t["hist.move"], 8), Column(t["hist.by"], 10), Column(t["hist.note"], 0)]) { i in
             let e = d.events[i]
             return [CellText(PeopleTime.short(e.at, now: self.now, zone: app.store.zone), .dim),
                     CellText(EventWords.kind(e, t.language), .heading, [.bold]),

@@ -25,6 +25,11 @@ public struct MoveError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The moves that would have been accepted.
     public let allowed: [Move]
 
+    /// Creates the error (the machine makes them; tests state what they expect).
+    public init(move: Move, state: MatterState, shelved: Bool, allowed: [Move]) {
+        self.move = move; self.state = state; self.shelved = shelved; self.allowed = allowed
+    }
+
     /// A plain English line for logs and test failures; people read the front ends' wording.
     public var description: String {
         "\(move.kind.rawValue) refused in state \(state.rawValue)\(shelved ? " (shelved)" : ""); allowed: \(allowed.map { $0.kind.rawValue }.joined(separator: ", "))"
