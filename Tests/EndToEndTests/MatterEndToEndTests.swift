@@ -30,8 +30,11 @@ final class MatterEndToEndTests: XCTestCase {
         XCTAssertEqual(d.out, "20261120-0001: new → dispatched; version 2; handling due 2026-11-23T11:10:00+08:00\n")
         let stale = try run(["case", "feedback", "20261120-0001", "--version", "1", "--note", "已清理"], now: "2026-11-23T09:00")
         XCTAssertEqual(stale.status, 1)
-        XCTAssertTrue(stale.err.contains("was changed by"), stale.err)
-        XCTAssertTrue(stale.err.contains("— reload (you had version 1, it is now version 2)"), stale.err)
+        XCTAssertTrue(stale.err.contains("已被 root 于 2026-11-20 16:10 改动"), stale.err)
+        XCTAssertTrue(stale.err.contains("（你看到的是第 1 版，现为第 2 版）；请刷新后再办理"), stale.err)
+        // --lang en words the same refusal in English.
+        let staleEn = try run(["--lang", "en", "case", "feedback", "20261120-0001", "--version", "1", "--note", "已清理"], now: "2026-11-23T09:00")
+        XCTAssertTrue(staleEn.err.contains("— reload (you had version 1, it is now version 2)"), staleEn.err)
         // Monday 10:30: near due (after 3 of 4 office hours: 1h20 Friday + 1h40 Monday = 10:10).
         let near = try run(["cases", "--near-due", "--format", "csv"], now: "2026-11-23T10:30")
         XCTAssertEqual(near.out.split(separator: "\n").count, 2, near.out)
@@ -62,7 +65,7 @@ final class MatterEndToEndTests: XCTestCase {
         // Roles: the admin may do everything; an illegal move exits 1 naming what is allowed.
         let bad = try run(["case", "reopen", "20261124-0001"], now: "2026-11-24T09:05")
         XCTAssertEqual(bad.status, 1)
-        XCTAssertTrue(bad.err.contains("allowed from here: dispatch"), bad.err)
+        XCTAssertTrue(bad.err.contains("状态下不能 reopen；可用：dispatch"), bad.err)
     }
 
     /// `make run`'s database: the demo township with two months of activity, consistent and reportable.

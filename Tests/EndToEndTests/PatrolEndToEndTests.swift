@@ -25,7 +25,7 @@ final class PatrolEndToEndTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         r = try run(["patrol", "start", "--worker", "W001", "--grid", "DH-01-01"], now: "2026-11-21T12:00")
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.err.contains("already has patrol #1 under way in DH-01-01"), r.err)
+        XCTAssertTrue(r.err.contains("在 DH-01-01 已有进行中的巡查 #1"), r.err)
         r = try run(["patrol", "stop", "--worker", "W001", "--grid", "DH-01-01", "--at", "2026-11-21T09:30"], now: "2026-11-21T12:00")
         XCTAssertEqual(r.out, "patrol #1 stopped: W001 in DH-01-01, 90 min\n", r.err)
         r = try run(["patrol", "add", "--worker", "W002", "--grid", "DH-01-01", "--start", "2026-11-21T01:00:00Z", "--end", "2026-11-21T02:00:00Z"],

@@ -84,7 +84,7 @@ final class GridPageScreen: Screen {
 
     func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
         let t = app.strings
-        guard let d = detail else { s.put(a.row + 1, a.col + 1, t.f("matter.notFound", code), role: .overdue); return }
+        guard let d = detail else { s.put(a.row + 1, a.col + 1, t.f("grid.notFound", code), role: .overdue); return }
         s.put(a.row, a.col + 1, "\(d.code)  \(d.name)", attrs: [.bold], width: a.width - 2)
         Chrome.heading(s, row: a.row + 2, col: a.col + 1, width: a.width - 2, text: t["gd.workers"])
         var r = a.row + 3

@@ -27,14 +27,14 @@ extension Store {
         guard oneGrid else {
             return """
             SELECT reporter FROM matters INDEXED BY matters_worker_reported
-            WHERE source = 'grid_worker' AND reported_at >= ?1 AND reported_at < ?2 AND state NOT IN ('invalid', 'merged')
+            WHERE \(CountedReports.source()) AND reported_at >= ?1 AND reported_at < ?2 AND \(CountedReports.state())
             """
         }
         return """
         SELECT w.code, count(m.id) FROM workers w
-        CROSS JOIN matters m INDEXED BY matters_reporter_state ON m.reporter = w.code AND m.source = 'grid_worker'
+        CROSS JOIN matters m INDEXED BY matters_reporter_state ON m.reporter = w.code AND \(CountedReports.source("m"))
                       AND m.reported_at >= ?1 AND m.reported_at < ?2
-        WHERE m.state NOT IN ('invalid', 'merged') AND w.grid = ?3
+        WHERE \(CountedReports.state("m")) AND w.grid = ?3
         GROUP BY w.code
         """
     }
