@@ -32,10 +32,16 @@ final class Context {
         } else {
             now = Date(); nowFixed = false
         }
+        Output.now = now
         let envLang = env["GRIDROOM_LANG"].flatMap { $0.isEmpty ? nil : $0 }
         let l = globals.option("lang") ?? envLang ?? "zh"
         guard let parsed = Language(rawValue: l) else { throw UsageError("--lang \(l): expected zh or en") }
         language = parsed
+        Output.language = parsed
+        if let h = globals.option("headings") {
+            guard let hl = Language(rawValue: h) else { throw UsageError("--headings \(h): expected zh or en") }
+            Output.csvHeadings = hl
+        }
         login = Context.osLogin()
         readOnly = globals.flag("read-only") || env["GRIDROOM_READ_ONLY"] == "1"
     }
@@ -57,7 +63,10 @@ final class Context {
 
     /// Opens the existing database (migrating it if older), or fails with a clear message.
     func openStore() throws -> Store {
-        try Store.open(path: dbPath, readOnly: readOnly)
+        let store = try Store.open(path: dbPath, readOnly: readOnly)
+        Output.zone = store.zone
+        Output.now = now(in: store.zone)
+        return store
     }
 
     /// Re-reads `--now` text in the township's own zone once the store is open (text without offset is local).

@@ -44,7 +44,7 @@ enum DemoLoader {
             }
             guard let kindEntry = ImportCommand.kinds.first(where: { $0.name == kind }) else { continue }
             let report = try kindEntry.run(store, path, ImportOptions(), actor, now)
-            if !quiet { print(ImportCommand.summary(report)) }
+            if !quiet { print(ImportCommand.summary(report, Output.language)) }
         }
         let existing = Set(try store.staffList().map(\.login))
         for s in demoStaff where !existing.contains(s.login) {

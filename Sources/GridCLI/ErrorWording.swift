@@ -29,7 +29,7 @@ enum ErrorWording {
         guard let e = error as? StoreError else { return String(describing: error) }
         switch e {
         case let .missingReason(number, move):
-            return zh ? "案件 \(number)：\(words(move))需要 --note（理由或办理情况）"
+            return zh ? "案件 \(number)：\(words(move)) 需要 --note（理由或办理情况）"
                 : "case \(number): \(words(move)) needs --note (a reason or what was done)"
         case let .missingValue(number, _, .mergeTarget):
             return zh ? "案件 \(number)：merge 需要 --into 编号（被重复的案件）" : "case \(number): merge needs --into NUMBER (the matter it duplicates)"
@@ -41,7 +41,7 @@ enum ErrorWording {
             return zh ? "案件 \(number)：\(words(move)) 需要 --department 部门编码" : "case \(number): \(words(move)) needs --department CODE"
         case let .illegalMove(number, m):
             let allowed = m.allowed.map(words).joined(separator: ", ")
-            let state = "\(m.state.rawValue) (\(m.state.displayName(language)))" + (m.shelved ? (zh ? "，已挂账" : ", shelved") : "")
+            let state = (zh ? "\(m.state.rawValue)（\(m.state.displayName(.zh))）" : m.state.rawValue) + (m.shelved ? (zh ? "，已挂账" : ", shelved") : "")
             return zh ? "案件 \(number)：\(state) 状态下不能 \(words(m.move))；可用：\(allowed.isEmpty ? "无" : allowed)"
                 : "case \(number): cannot \(words(m.move)) a matter that is \(state); allowed from here: \(allowed.isEmpty ? "nothing" : allowed)"
         case let .refusedRole(login, action, nil, _):

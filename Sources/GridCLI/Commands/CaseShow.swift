@@ -59,12 +59,26 @@ enum CaseShow {
             print(Output.json(object))
             return 0
         }
-        let width = fields.map { DisplayWidth.of($0.0) }.max() ?? 0
-        for (k, v) in fields where !v.isEmpty { print(DisplayWidth.pad(k, to: width) + "  " + v) }
-        print("\nstages:")
-        print(TextTable(headers: stageHeader, rows: stageRows).render(), terminator: "")
-        print("\nhistory:")
-        print(TextTable(headers: eventHeader, rows: eventRows).render(), terminator: "")
+        // For people: headings and coded values in --lang, times short and local, each event's note worded.
+        let l = ctx.language
+        // Here `overdue` is a flag (elsewhere a count): named apart so it reads 是/否.
+        let people = fields.map { $0.0 == "overdue" ? ("is_overdue", $0.1) : $0 }
+        let names: [String: [String: String]] = ["grid": try store.names(of: .grid), "category": try store.names(of: .category),
+                                                 "department": try store.names(of: .department)]
+        let labels = people.map { Heading.name($0.0, l) }
+        let width = labels.map { DisplayWidth.of($0) }.max() ?? 0
+        for ((k, v), label) in zip(people, labels) where !v.isEmpty {
+            var shown = OutputColumns.people(k, v, l, zone: z, now: now)
+            if let name = names[k]?[v], !name.isEmpty { shown += " " + name }          // names beside codes
+            print(DisplayWidth.pad(label, to: width) + "  " + shown)
+        }
+        print(l.pick("\n环节：", "\nstages:"))
+        Output.emit(format: "table", header: stageHeader.map { $0 == "overdue" ? "is_overdue" : $0 }, rows: stageRows)
+        print(l.pick("\n办理经过：", "\nhistory:"))
+        let lines = events.map { e in
+            [t(e.at), EventWords.kind(e, l), e.actor, EventWords.note(e, mergedInto: m.mergedInto, l)]
+        }
+        Output.emit(format: "table", header: ["at", "move", "actor", "note"], rows: lines)
         return 0
     }
 }
