@@ -87,6 +87,21 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(PeopleTime.short(Date(timeIntervalSince1970: 1_795_278_600), now: now, zone: z), "00:30")
     }
 
+    func testEveryImportHeaderHasOneChineseNamePerColumnAndReadsInEither() throws {
+        let headers: [[String]] = [DepartmentValidator().header, GridValidator(existing: .init()).header, WorkerValidator(existing: .init()).header,
+                                   CategoryValidator(existing: .init()).header, MatterImportValidator.header,
+                                   PatrolRowValidator(existing: .init(), zone: .shanghai, now: Date()).header]
+        for h in headers {
+            let names = h.map { Heading.name($0, .zh) }
+            for (code, name) in zip(h, names) { XCTAssertTrue(hasHan(name), "\(code) has no Chinese heading") }
+            XCTAssertEqual(Set(names).count, names.count, "two columns of \(h) share a Chinese heading: \(names)")
+            XCTAssertEqual(names.map { Heading.code(forName: $0, among: h) }, h)
+        }
+        let zh = try CSVReader.read(Array("编码,名称,平台\nD1,派出所,public_order\n".utf8), header: ["code", "name", "platform"])
+        XCTAssertEqual(zh.records.map(\.fields), [["D1", "派出所", "public_order"]])
+        XCTAssertThrowsError(try CSVReader.read(Array("编码,名称,层级\nD1,x,y\n".utf8), header: ["code", "name", "platform"]))
+    }
+
     func testTimeRulesAreTheOnePlace() {
         let now = Date(timeIntervalSince1970: 1_000_000)
         XCTAssertTrue(TimeRules.isAcceptable(reported: now.addingTimeInterval(300), now: now))   // 5 min of skew

@@ -14,7 +14,7 @@ public enum Heading {
         // Matters
         "number": "编号", "reported_at": "受理时间", "source": "来源", "reporter": "上报人", "category": "类别",
         "state": "状态", "due_at": "到期时间", "overdue": "超期", "near_due": "临期", "shelved": "挂账", "version": "版本",
-        "title": "标题", "stage": "环节", "limit": "时限", "started_at": "开始", "original_due_at": "原到期时间",
+        "title": "标题", "description": "描述", "location": "地点", "stage": "环节", "limit": "时限", "started_at": "开始", "original_due_at": "原到期时间",
         "finished_at": "结束", "at": "时间", "from": "原状态", "to": "新状态", "actor": "操作人", "stage_seconds": "环节用时(秒)",
         "extension_days": "延期工作日", "note": "说明", "setting": "设置项", "value": "值", "key": "设置项",
         "first_contact": "首问责任人", "near_due_at": "临期时间", "is_overdue": "超期", "ever_overdue": "曾超期",
