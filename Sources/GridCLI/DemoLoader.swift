@@ -50,6 +50,10 @@ enum DemoLoader {
         for s in demoStaff where !existing.contains(s.login) {
             try store.addStaff(s, by: actor, now: now)
         }
-        if !quiet { print("demo staff: " + demoStaff.map { "\($0.login) (\($0.role.rawValue))" }.joined(separator: ", ")) }
+        if !quiet {
+            let l = Output.language
+            print(l.pick("演示人员：", "demo staff: ") + demoStaff.map { "\($0.login)" + l.pick("（\($0.role.displayName(.zh))）", " (\($0.role.rawValue))") }
+                .joined(separator: l.pick("、", ", ")))
+        }
     }
 }

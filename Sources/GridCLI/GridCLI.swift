@@ -19,7 +19,7 @@ let commands: [any Command.Type] = [
         return
     }
     var text = """
-    gridroom — the township grid-governance command room console (社会治理综合指挥室)
+    gridroom — the township grid-governance command room console
 
     usage: gridroom [--db PATH] [--now ISO-8601] [--lang zh|en] [COMMAND [ARGS]]
 

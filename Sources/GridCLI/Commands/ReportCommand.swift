@@ -18,7 +18,7 @@ enum ReportCommand: Command {
     static let kinds: [any ReportKind.Type] = [EvaluationReport.self, ComplianceReport.self, RedBlackReport.self]
 
     static let name = "report"
-    static let summary = "reports: evaluation (结案率, 按期结案率, 返工率), compliance (巡查考核), redblack (红黑榜)"
+    static let summary = "reports: evaluation (closure, on-time and rework rates), compliance (patrol and reporting), redblack (red and black lists)"
     static var usage: String { "usage:\n" + kinds.map { $0.usage }.joined(separator: "\n\n") }
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {

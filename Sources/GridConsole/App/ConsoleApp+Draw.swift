@@ -55,12 +55,9 @@ extension ConsoleApp {
         return String(format: "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
     }
 
-    /// `MM-DD HH:MM` in the township's zone.
-    static func shortTime(_ d: Date, zone: TownshipZone) -> String {
-        let day = zone.localDate(of: d)
-        let s = zone.secondsIntoDay(of: d)
-        return String(format: "%02d-%02d %02d:%02d", day.month, day.day, s / 3600, s / 60 % 60)
-    }
+    /// `MM-DD HH:MM` in the township's zone, the date always shown (columns that mix days stay aligned);
+    /// the one short form is `PeopleTime`'s.
+    static func shortTime(_ d: Date, zone: TownshipZone) -> String { PeopleTime.dated(d, now: d, zone: zone) }
 
     /// Time left or overdue by, e.g. `剩2天3时` / `超5时20分`.
     func dueText(_ due: Date?, now: Date) -> String {
