@@ -31,10 +31,10 @@ public final class Store {
             throw StoreError.permissionDenied(path: path)
         }
         let dir = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
-        let reason: String?
-        if readOnly { reason = "opened with --read-only" }
-        else if access(path, W_OK) != 0 { reason = "the file is not writable for this user (\(String(cString: strerror(errno))))" }
-        else if access(dir, W_OK) != 0 { reason = "its directory \(dir) is not writable for this user (\(String(cString: strerror(errno))))" }
+        let reason: ReadOnlyReason?
+        if readOnly { reason = .asked }
+        else if access(path, W_OK) != 0 { reason = .fileNotWritable(String(cString: strerror(errno))) }
+        else if access(dir, W_OK) != 0 { reason = .directoryNotWritable(dir, String(cString: strerror(errno))) }
         else { reason = nil }
         let writable = reason == nil
         let db: Database
@@ -53,7 +53,7 @@ public final class Store {
         }
         if version < Migrator.latestVersion {
             guard writable else {
-                throw StoreError.upgradeNeedsWrite(path: path, version: version, reason: reason ?? "")
+                throw StoreError.upgradeNeedsWrite(path: path, version: version, reason: reason ?? .connection)
             }
             try Migrator.migrate(db)
         }

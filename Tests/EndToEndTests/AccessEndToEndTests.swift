@@ -76,7 +76,7 @@ final class AccessEndToEndTests: XCTestCase {
         let new = try h.run(["case", "new", "--source", "hotline", "--grid", "DH-01-01", "--category", "SR03", "--title", "油污"], prefix: asNobody)
         XCTAssertEqual(new.status, 1)
         XCTAssertFalse(new.signalled)
-        XCTAssertTrue(new.err.contains("以只读方式打开（the file is not writable for this user (Permission denied)）：此操作需要写入"), new.err)
+        XCTAssertTrue(new.err.contains("以只读方式打开（此用户不能写这个文件（Permission denied））：此操作需要写入"), new.err)
         XCTAssertEqual(try ReliabilityDump.of(h.db), before)
     }
 
@@ -87,7 +87,7 @@ final class AccessEndToEndTests: XCTestCase {
                             (["staff", "add", "op1", "--name", "甲", "--role", "operator"], ["GRIDROOM_READ_ONLY": "1"])] {
             let r = try h.run(args, env: env)
             XCTAssertEqual(r.status, 1, r.err)
-            XCTAssertTrue(r.err.contains("以只读方式打开（opened with --read-only）：此操作需要写入，未做任何改动"), r.err)
+            XCTAssertTrue(r.err.contains("以只读方式打开（按 --read-only 打开）：此操作需要写入，未做任何改动"), r.err)
             let list = try h.run(["--read-only", "staff", "list"], env: env)
             XCTAssertEqual(list.status, 0, list.err)
         }
@@ -111,7 +111,7 @@ final class AccessEndToEndTests: XCTestCase {
         let add = try h.run(["staff", "add", "op2", "--name", "乙", "--role", "operator"], prefix: ro)
         XCTAssertEqual(add.status, 1)
         XCTAssertFalse(add.signalled)
-        XCTAssertTrue(add.err.contains("以只读方式打开（the file is not writable for this user (Read-only file system)）"), add.err)
+        XCTAssertTrue(add.err.contains("以只读方式打开（此用户不能写这个文件（Read-only file system））"), add.err)
         let imp = try h.run(["import", "departments", try h.file("d.csv", "code,name,platform\nX1,部门,services\n")], prefix: ro)
         XCTAssertEqual(imp.status, 1)
         XCTAssertTrue(imp.err.contains("只读"), imp.err)

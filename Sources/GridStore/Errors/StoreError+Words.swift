@@ -28,11 +28,11 @@ extension StoreError {
             return zh ? "\(path)：没有读取权限；请申请加入该文件的用户组（见 Docs/reliability.md）"
                 : "\(path): permission denied; this user may not read the file (ask for membership of its group; see Docs/reliability.md)"
         case let .upgradeNeedsWrite(path, version, reason):
-            return zh ? "\(path)：结构版本 \(version) 需要升级，但文件只读（\(reason)）"
-                : "\(path): schema version \(version) needs upgrading but the file is read-only (\(reason))"
+            return zh ? "\(path)：结构版本 \(version) 需要升级，但文件只读（\(reason.words(.zh))）"
+                : "\(path): schema version \(version) needs upgrading but the file is read-only (\(reason.words(.en)))"
         case let .readOnly(path, reason):
-            return zh ? "\(path) 以只读方式打开（\(reason)）：此操作需要写入，未做任何改动"
-                : "\(path) is open read-only (\(reason)): this command writes, so nothing was changed"
+            return zh ? "\(path) 以只读方式打开（\(reason.words(.zh))）：此操作需要写入，未做任何改动"
+                : "\(path) is open read-only (\(reason.words(.en))): this command writes, so nothing was changed"
         case let .fileExists(path):
             return zh ? "\(path) 已存在；请换一个名字" : "\(path) already exists; choose a new name"
         case let .fileSystem(path, operation, reason):

@@ -22,9 +22,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     /// This user may not read the file at all.
     case permissionDenied(path: String)
     /// The file's schema (at `version`) needs upgrading, but it is open read-only (`reason`).
-    case upgradeNeedsWrite(path: String, version: Int, reason: String)
+    case upgradeNeedsWrite(path: String, version: Int, reason: ReadOnlyReason)
     /// The file is open read-only (`reason`: `--read-only`, permissions) and this command writes; nothing changed.
-    case readOnly(path: String, reason: String)
+    case readOnly(path: String, reason: ReadOnlyReason)
     /// A file that would be created (database, backup) already exists.
     case fileExists(path: String)
     /// The system refused a file operation (`operation`: create, rename) with `reason` (strerror).
@@ -85,6 +85,30 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
 
     /// English words for logs and tests' failure messages (`words(.en)`).
     public var description: String { words(.en) }
+}
+
+/// Why a file is open read-only (只读原因).
+public enum ReadOnlyReason: Sendable, Equatable {
+    /// `--read-only` or `GRIDROOM_READ_ONLY=1` asked for it.
+    case asked
+    /// The file is not writable for this user (the system's reason).
+    case fileNotWritable(String)
+    /// Its directory is not writable for this user (the directory, the system's reason): SQLite needs it for the WAL.
+    case directoryNotWritable(String, String)
+    /// The connection itself was opened read-only.
+    case connection
+
+    /// The reason in words.
+    public func words(_ language: Language) -> String {
+        let zh = language == .zh
+        switch self {
+        case .asked: return zh ? "按 --read-only 打开" : "opened with --read-only"
+        case let .fileNotWritable(why): return zh ? "此用户不能写这个文件（\(why)）" : "the file is not writable for this user (\(why))"
+        case let .directoryNotWritable(dir, why):
+            return zh ? "此用户不能写所在目录 \(dir)（\(why)）" : "its directory \(dir) is not writable for this user (\(why))"
+        case .connection: return zh ? "只读连接" : "read-only connection"
+        }
+    }
 }
 
 /// Which value a move lacked (办理所需的值).
