@@ -45,7 +45,9 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(MatterSource.public.displayName(.zh), "群众随手拍")
         XCTAssertEqual(MatterSource.walkIn.displayName(.zh), "群众来访")
         // The three extension kinds, missing before, have names.
-        XCTAssertEqual([EventKind.extendRequest, .extendApprove, .extendRefuse].map { $0.displayName(.zh) }, ["申请延期", "批准延期", "不批准延期"])
+        XCTAssertEqual([EventKind.extendRequest, .extendApprove, .extendRefuse].map { $0.displayName(.zh) }, ["申请延期", "批准延期", "驳回延期"])
+        // Event names fit the feed's 8-column cell.
+        for k in EventKind.allCases { XCTAssertLessThanOrEqual(DisplayWidth.of(k.displayName(.zh)), 8, "\(k)") }
     }
 
     func testCodesAndNamesReadBack() {

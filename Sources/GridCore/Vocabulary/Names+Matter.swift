@@ -56,6 +56,7 @@ extension UrgeLevel: NamedCode {
 }
 
 extension EventKind: NamedCode {
+    /// Short names (at most four characters in Chinese): the feed and the history give them an 8-column cell.
     public var names: (zh: String, en: String) {
         switch self {
         case .intake: ("受理", "intake")
@@ -63,8 +64,8 @@ extension EventKind: NamedCode {
         case .returnMatter: ("回退", "return")
         case .feedback: ("反馈", "feedback")
         case .verifyPass: ("核查通过", "verified")
-        case .rework: ("核查不通过（返工）", "rework")
-        case .escalate: ("上报区指挥中心", "escalated")
+        case .rework: ("返工", "rework")
+        case .escalate: ("上报", "escalated")
         case .invalidate: ("作废", "invalidated")
         case .merge: ("合并", "merged")
         case .shelve: ("挂账", "shelved")
@@ -73,7 +74,7 @@ extension EventKind: NamedCode {
         case .urge: ("督办", "urged")
         case .extendRequest: ("申请延期", "extension asked")
         case .extendApprove: ("批准延期", "extension approved")
-        case .extendRefuse: ("不批准延期", "extension refused")
+        case .extendRefuse: ("驳回延期", "extension refused")
         case .comment: ("备注", "comment")
         case .overdue: ("超期", "overdue")
         }
