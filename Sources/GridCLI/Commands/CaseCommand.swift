@@ -61,7 +61,7 @@ enum CaseCommand: Command {
 
     static func intake(_ ctx: Context, _ args: inout Arguments, _ store: Store, _ now: Date) throws -> Int32 {
         let sourceText = try args.required("source")
-        guard let source = MatterSource(rawValue: sourceText) else {
+        guard let source = MatterSource(codeOrName: sourceText) else {   // its code or its name (12345热线)
             throw UsageError("--source \(sourceText): expected one of \(MatterSource.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let urgency = try args.choice("urgency", Urgency.allCases.map(\.rawValue)).flatMap(Urgency.init(rawValue:))

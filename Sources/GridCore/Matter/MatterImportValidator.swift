@@ -51,7 +51,7 @@ public struct MatterImportValidator: RowValidator {
             } else if let r = reported, !TimeRules.isAcceptable(reported: r, now: now) {
                 f.fail("reported_at", "\(reportedText) is in the future (now is \(ISOTime.format(now, zone: zone)))"); reported = nil
             }
-            let source = f.choice("source", expected: "one of \(sources)") { MatterSource(rawValue: $0.lowercased()) }
+            let source = f.choice("source", expected: "one of \(sources)") { MatterSource(rawValue: $0.lowercased()) ?? MatterSource(codeOrName: $0) }
             let reporter = f.text("reporter")
             if source == .gridWorker {
                 if reporter.isEmpty { f.fail("reporter", "empty; a grid_worker report needs the worker's code") }
