@@ -26,12 +26,9 @@ public struct DemoGenerator {
         try store.authorize(actor, .manageRegistry, target: "demo generate", now: now)
         let started = Date()
         var summary = DemoSummary()
-        let categories = try store.db.query("SELECT code, major, department, urgency, dispatch_limit, handle_limit, verify_limit FROM categories ORDER BY code") { r in
-            Category(code: r.text(0), name: "", major: r.text(1), department: r.text(2), urgency: Urgency(rawValue: r.text(3)) ?? .normal,
-                     dispatchLimit: TimeLimit(parsing: r.text(4)) ?? TimeLimit(amount: 30, unit: .minutes)!,
-                     handleLimit: TimeLimit(parsing: r.text(5)) ?? TimeLimit(amount: 3, unit: .workingDays)!,
-                     verifyLimit: TimeLimit(parsing: r.text(6)) ?? TimeLimit(amount: 1, unit: .workingDays)!)
-        }
+        // The registry's own decoding: an unknown urgency or unreadable limit is refused, never defaulted.
+        let categories = try store.db.query("SELECT code, '', major, department, urgency, dispatch_limit, handle_limit, verify_limit FROM categories ORDER BY code",
+                                            [], Store.categoryRecord)
         guard !categories.isEmpty else {
             throw StoreError.cannotGenerate(path: store.db.path, reason: .noCategories)
         }
