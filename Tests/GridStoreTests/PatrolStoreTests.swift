@@ -50,7 +50,7 @@ final class PatrolStoreTests: XCTestCase {
         let now = t("2026-11-03T12:00")
         let id = try store.startPatrol(worker: "W21", grid: "G2", at: t("2026-11-03T08:00"), by: op, now: now)
         XCTAssertThrowsError(try store.startPatrol(worker: "W21", grid: "G2", at: t("2026-11-03T08:10"), by: op, now: now)) {
-            XCTAssertTrue("\($0)".contains("already has patrol #\(id) under way in G2"), "\($0)")
+            XCTAssertEqual($0 as? StoreError, .patrol(.underWay(worker: "W21", grid: "G2", id: id, since: t("2026-11-03T08:00"))))
         }
         // Covering the partner's grid at the same time is another grid: allowed.
         try store.startPatrol(worker: "W21", grid: "G3", at: t("2026-11-03T08:10"), by: op, now: now)
@@ -92,10 +92,10 @@ final class PatrolStoreTests: XCTestCase {
         XCTAssertEqual(try minutes(), 0)
         try store.confirmPatrol(id: id, by: sup, now: now)
         XCTAssertEqual(try minutes(), 780)
-        XCTAssertThrowsError(try store.confirmPatrol(id: id, by: sup, now: now)) { XCTAssertTrue("\($0)".contains("already confirmed"), "\($0)") }
+        XCTAssertThrowsError(try store.confirmPatrol(id: id, by: sup, now: now)) { XCTAssertEqual($0 as? StoreError, .patrol(.alreadyConfirmed(id: id, by: "sup"))) }
         // A 2-hour session is not suspect: nothing to confirm.
         let short = try store.addPatrol(worker: "W21", grid: "G2", start: t("2026-11-04T08:00"), end: t("2026-11-04T10:00"), by: op, now: now)
-        XCTAssertThrowsError(try store.confirmPatrol(id: short, by: sup, now: now)) { XCTAssertTrue("\($0)".contains("not suspect"), "\($0)") }
+        XCTAssertThrowsError(try store.confirmPatrol(id: short, by: sup, now: now)) { XCTAssertEqual($0 as? StoreError, .patrol(.notSuspect(id: short, limitMinutes: 720))) }
     }
 
     func testConfirmedLongSessionStartedBeforeTheLookBackIsFound() throws {
