@@ -66,6 +66,10 @@ final class MatterEndToEndTests: XCTestCase {
         let bad = try run(["case", "reopen", "20261124-0001"], now: "2026-11-24T09:05")
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.err.contains("状态下不能 reopen；可用：dispatch"), bad.err)
+        // A move without its reason: the command line names its own flag.
+        let noNote = try run(["case", "invalidate", "20261124-0001"], now: "2026-11-24T09:06")
+        XCTAssertEqual(noNote.status, 1)
+        XCTAssertTrue(noNote.err.contains("案件 20261124-0001：invalidate 需要 --note"), noNote.err)
     }
 
     /// `make run`'s database: the demo township with two months of activity, consistent and reportable.

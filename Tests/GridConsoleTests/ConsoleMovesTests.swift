@@ -31,6 +31,17 @@ final class ConsoleMovesTests: XCTestCase {
         let fresh = try XCTUnwrap(store.matterDetail(number: receipt.number))
         XCTAssertEqual(fresh.row.state, .dispatched)
         XCTAssertEqual(fresh.events.map(\.kind), [.intake, .dispatch])
+        // A return without a reason: the store's case, worded with the console's words — no command-line flag.
+        XCTAssertThrowsError(try live.perform(MoveChoice(id: "return", label: "回退", needsNote: true), fresh, " ", admin, Fixture.now)) { e in
+            XCTAssertEqual(e as? StoreError, .missingReason(number: receipt.number, move: .returnMatter))
+            XCTAssertEqual(ErrorWording.words(e, Strings(.zh), zone: store.zone), "\(receipt.number)：回退需要说明，请先输入理由再按 Enter")
+            XCTAssertEqual(ErrorWording.words(e, Strings(.en), zone: store.zone), "\(receipt.number): return needs a reason; type it, then Enter")
+        }
+        // Extension days out of the one range (TimeRules.extensionDays, 1–60).
+        XCTAssertThrowsError(try live.perform(MoveChoice(id: "extend_request", label: "申请延期", needsNote: true), fresh, "61 等待材料", admin, Fixture.now)) { e in
+            XCTAssertEqual(e as? StoreError, .missingValue(number: receipt.number, move: .extendRequest, value: .extensionDays))
+            XCTAssertFalse(ErrorWording.words(e, Strings(.zh), zone: store.zone).contains("--"))
+        }
     }
 
     func testTheFormSavesThroughIntakeAndDispatches() throws {
