@@ -27,7 +27,7 @@ enum CaseShow {
             ("ended_at", t(m.endedAt)), ("updated_at", t(m.updatedAt)), ("updated_by", m.updatedBy),
         ]
         let stageRows = stages.map { s in
-            [s.stage.rawValue, s.limit, t(s.startedAt), t(s.dueAt), s.originalDueAt == s.dueAt ? "" : t(s.originalDueAt),
+            [s.stage.rawValue, s.limit.description, t(s.startedAt), t(s.dueAt), s.originalDueAt == s.dueAt ? "" : t(s.originalDueAt),
              t(s.finishedAt), s.overdue ? "1" : "0"]
         }
         let stageHeader = ["stage", "limit", "started_at", "due_at", "original_due_at", "finished_at", "overdue"]

@@ -124,7 +124,7 @@ public struct StageRecord: Hashable, Sendable {
     /// The stage.
     public var stage: Stage
     /// The limit it ran under, e.g. `4h`.
-    public var limit: String
+    public var limit: TimeLimit
     /// When it started.
     public var startedAt: Date
     /// When it falls (fell) due, after any extension.
@@ -137,7 +137,7 @@ public struct StageRecord: Hashable, Sendable {
     public var overdue: Bool
 
     /// Creates a record.
-    public init(stage: Stage, limit: String, startedAt: Date, dueAt: Date, originalDueAt: Date, finishedAt: Date?, overdue: Bool) {
+    public init(stage: Stage, limit: TimeLimit, startedAt: Date, dueAt: Date, originalDueAt: Date, finishedAt: Date?, overdue: Bool) {
         self.stage = stage; self.limit = limit; self.startedAt = startedAt; self.dueAt = dueAt
         self.originalDueAt = originalDueAt; self.finishedAt = finishedAt; self.overdue = overdue
     }

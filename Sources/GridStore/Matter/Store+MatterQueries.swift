@@ -53,7 +53,7 @@ extension Store {
     public func stages(ofMatter id: Int) throws -> [StageRecord] {
         try db.query("SELECT stage, time_limit, started_at, due_at, original_due_at, finished_at, overdue FROM stages WHERE matter_id = ? ORDER BY id",
                      [.of(id)]) {
-            StageRecord(stage: try $0.code(0, table: "stages", column: "stage"), limit: $0.text(1), startedAt: $0.date(2), dueAt: $0.date(3),
+            StageRecord(stage: try $0.code(0, table: "stages", column: "stage"), limit: try Store.timeLimit($0, 1, table: "stages", column: "time_limit"), startedAt: $0.date(2), dueAt: $0.date(3),
                         originalDueAt: $0.date(4), finishedAt: $0.optionalDate(5), overdue: $0.bool(6))
         }
     }

@@ -40,10 +40,7 @@ extension Store {
     /// Decodes `code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit` of `categories`;
     /// an unknown urgency or an unreadable limit is an error naming its column.
     static func categoryRecord(_ r: Row) throws -> GridCore.Category {
-        func limit(_ i: Int32, _ column: String) throws -> TimeLimit {
-            guard let l = TimeLimit(parsing: r.text(i)) else { throw StoreError.unknownStoredValue(table: "categories", column: column, value: r.text(i)) }
-            return l
-        }
+        func limit(_ i: Int32, _ column: String) throws -> TimeLimit { try Store.timeLimit(r, i, table: "categories", column: column) }
         return Category(code: r.text(0), name: r.text(1), major: r.text(2), department: r.text(3),
                         urgency: try r.code(4, table: "categories", column: "urgency"),
                         dispatchLimit: try limit(5, "dispatch_limit"), handleLimit: try limit(6, "handle_limit"),
