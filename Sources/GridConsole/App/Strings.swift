@@ -89,7 +89,7 @@ public struct Strings: Sendable {
         // Modal / alerts / command
         "confirm.yesNo": ("(y 确认 / n 取消)", "(y yes / n no)"),
         "alert.urgent": ("紧急案件：%@", "URGENT matter: %@"), "alert.overdue": ("新超期：%@", "Newly overdue: %@"),
-        "cmd.unknown": ("未知命令：%@（可用：case 编号、q）", "unknown command: %@ (try: case NUMBER, q)"),
+        "cmd.unknown": ("未知命令：%@（可用：case 编号、grid 网格编码、q）", "unknown command: %@ (try: case NUMBER, grid CODE, q)"),
         "help.title": ("按键帮助（任意键关闭）", "Keys (any key closes)"),
         "help.global": ("1-6 切换页面 · n 新建 · / 筛选 · : 命令 · ? 帮助 · Esc/q 返回 · Ctrl-L 重绘 · Q 退出",
                         "1-6 screens · n new · / filter · : command · ? help · Esc/q back · Ctrl-L redraw · Q quit"),
