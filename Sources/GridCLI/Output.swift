@@ -19,7 +19,8 @@ enum Output {
     static func emit(format: String, header: [String], rows: [[String]], rightAligned: Set<Int> = []) {
         switch format {
         case "csv":
-            print(CSVWriter.document(header: header.map { Heading.name($0, csvHeadings) }, rows: rows), terminator: "")
+            // The English codes by default (never the spaced English headings of tables).
+            print(CSVWriter.document(header: csvHeadings == .zh ? header.map { Heading.name($0, .zh) } : header, rows: rows), terminator: "")
         case "json":
             let objects = rows.map { r in
                 Dictionary(uniqueKeysWithValues: zip(header, r).map { ($0, OutputColumns.json($0, $1)) })

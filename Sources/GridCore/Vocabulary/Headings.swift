@@ -1,3 +1,5 @@
+import Foundation
+
 /// Column headings of every listing and report (列名), keyed by their English code.
 ///
 /// The code is what CSV headers and JSON keys carry (scripts and importers rely on it); people reading a table
@@ -36,9 +38,13 @@ public enum Heading {
         "rows": "行数", "written": "写入", "rejected": "拒收", "started": "开始", "finished": "结束",
     ]
 
-    /// The heading of column `code` in `language` (the code itself in English, or when no name is known).
+    /// English headings that are not just the code read aloud.
+    static let english: [String: String] = ["is_overdue": "overdue", "avg_per_day": "avg/day", "sha256": "SHA-256"]
+
+    /// The heading of column `code` in `language`: the Chinese name, or in English the code with spaces
+    /// (`reported at`); the code itself when no name is known.
     public static func name(_ code: String, _ language: Language) -> String {
-        language == .zh ? (chinese[code] ?? code) : code
+        language == .zh ? (chinese[code] ?? code) : (english[code] ?? code.replacingOccurrences(of: "_", with: " "))
     }
 
     /// The code among `codes` (one file's header) of a heading given by its code or its Chinese name, for
