@@ -26,6 +26,7 @@ enum ErrorWording {
             case let .bench(what): return "bench: " + what
             }
         }
+        if let v = error as? ValidationError { return v.words(language) }
         guard let e = error as? StoreError else { return String(describing: error) }
         switch e {
         case let .missingReason(number, move):
@@ -55,8 +56,9 @@ enum ErrorWording {
         case let .patrol(.underWay(worker, grid, id, since)):
             return PatrolProblem.underWay(worker: worker, grid: grid, id: id, since: since).words(language, zone: zone)
                 + " (gridroom patrol stop --worker \(worker) --grid \(grid))"
-        case let .badSetting(key, why):
-            return (zh ? "设置 \(key)：\(why)；请用 `gridroom patrol settings` 或 `gridroom limits` 修改" : "setting \(key): \(why); fix it with `gridroom patrol settings` or `gridroom limits`")
+        case .badSetting(let key, _) where key == "compliance" || key == "matter":      // a bad value read from the file
+            return e.words(language, zone: zone) + (zh ? "（修改：`gridroom patrol settings` 或 `gridroom case settings`）"
+                                                      : " (change it with `gridroom patrol settings` or `gridroom case settings`)")
         case let .unknownCode(.matter, number):
             return zh ? "案件 \(number)：没有这个案件；`gridroom cases` 可列出" : "case \(number): no such matter; `gridroom cases` lists them"
         case let .fileExists(path):

@@ -104,6 +104,16 @@ final class VocabularyTests: XCTestCase {
         XCTAssertThrowsError(try CSVReader.read(Array("编码,名称,层级\nD1,x,y\n".utf8), header: ["code", "name", "platform"]))
     }
 
+    func testSettingRefusalsAreWordedInBothLanguages() {
+        var rules = MatterRules.standard
+        XCTAssertThrowsError(try rules.set("near_due_share", "2")) {
+            let e = $0 as? ValidationError
+            XCTAssertEqual(e?.words(.zh), "设置 near_due_share = 2：应为 0 到 1（不含 1）之间的比例，如 0.25")
+            XCTAssertEqual(e?.words(.en), "setting near_due_share = 2: expected a share from 0 up to (not including) 1, e.g. 0.25")
+        }
+        XCTAssertThrowsError(try OfficeHours(parsing: "9-17")) { XCTAssertTrue(($0 as? ValidationError)?.words(.zh).hasPrefix("办公时间「9-17」") ?? false, "\($0)") }
+    }
+
     func testTimeRulesAreTheOnePlace() {
         let now = Date(timeIntervalSince1970: 1_000_000)
         XCTAssertTrue(TimeRules.isAcceptable(reported: now.addingTimeInterval(300), now: now))   // 5 min of skew

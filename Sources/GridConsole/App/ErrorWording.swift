@@ -7,6 +7,7 @@ enum ErrorWording {
     /// The error in words for the status line.
     static func words(_ error: Error, _ t: Strings, zone: TownshipZone) -> String {
         let zh = t.language == .zh
+        if let v = error as? ValidationError { return v.words(t.language) }
         guard let e = error as? StoreError else {
             return zh ? "内部错误：\(error)" : "internal error: \(error)"
         }

@@ -40,8 +40,8 @@ extension StoreError {
         case let .unknownStoredValue(table, column, value):
             return zh ? "文件中 \(table).\(column) 的值「\(value)」无法识别；文件可能由更新的版本写入或已被改动"
                 : "\(table).\(column) holds \"\(value)\", which this program does not know; the file was written by a newer version or altered"
-        case let .badSetting(key, why):
-            return zh ? "设置 \(key) 不合规则：\(why)" : "setting \(key): \(why)"
+        case let .badSetting(_, why):
+            return why.words(language)           // the rule's words name the key and the value
         case let .refusedRole(login, action, role, needed):
             guard let role else {
                 return zh ? "\(login) 不在指挥室人员名单中（或已停用），不能\(n(action))；请管理员登记"

@@ -31,8 +31,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     case fileSystem(path: String, operation: String, reason: String)
     /// A value in the file is not one the program knows (e.g. `matters.state = 'lost'`): never read as a default.
     case unknownStoredValue(table: String, column: String, value: String)
-    /// A setting stored in the file (or about to be stored) is refused by its rule; `why` is the rule's message.
-    case badSetting(key: String, why: String)
+    /// A setting stored in the file (or about to be stored) is refused by its rule (`why`, in both languages).
+    case badSetting(key: String, why: ValidationError)
 
     // MARK: People and records
 

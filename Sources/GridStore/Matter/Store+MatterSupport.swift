@@ -9,7 +9,7 @@ extension Store {
             settings[$0.text(0)] = $0.text(1)
         }
         do { return try MatterRules(settings: settings) } catch {
-            throw StoreError.badSetting(key: "matter", why: error.message)
+            throw StoreError.badSetting(key: "matter", why: error)
         }
     }
 
@@ -17,7 +17,7 @@ extension Store {
     public func setMatterSetting(_ key: String, _ value: String, by actor: Actor, now: Date) throws {
         try authorize(actor, .changeLimits, target: key, now: now)
         var rules = try matterRules()
-        do { try rules.set(key, value) } catch { throw StoreError.badSetting(key: key, why: error.message) }
+        do { try rules.set(key, value) } catch { throw StoreError.badSetting(key: key, why: error) }
         try db.write {
             try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [.text(key), .text(value)])
             try audit(actor: actor.login, action: Action.changeLimits.rawValue, target: key, allowed: true, detail: value, now: now)

@@ -8,7 +8,7 @@ extension Store {
         var values: [String: String] = [:]
         try db.forEach("SELECT key, value FROM settings WHERE key LIKE 'compliance.%'") { values[$0.text(0)] = $0.text(1) }
         do { return try ComplianceSettings(values: values) } catch {
-            throw StoreError.badSetting(key: "compliance", why: error.message)
+            throw StoreError.badSetting(key: "compliance", why: error)
         }
     }
 
@@ -22,7 +22,7 @@ extension Store {
         var values = before.values
         values[key] = value
         let after: ComplianceSettings
-        do { after = try ComplianceSettings(values: values) } catch { throw StoreError.badSetting(key: key, why: error.message) }
+        do { after = try ComplianceSettings(values: values) } catch { throw StoreError.badSetting(key: key, why: error) }
         // The day summary counts suspect sessions by the limit: a new limit rebuilds it (marked stale in the
         // same transaction, so readers compute from the sessions until the rebuild has finished).
         let rebuild = after.suspectMinutes != before.suspectMinutes
