@@ -97,6 +97,8 @@ enum OutputColumns {
         case "kind": return named(WorkerKind.self) ?? named(EventKind.self) ?? ["grid": "网格", "worker": "网格员"][text] ?? text
         case "list": return ["red": "红榜", "black": "黑榜"][text] ?? text
         case "grade": return named(Grade.self) ?? text
+        case "limit", "dispatch_limit", "handle_limit", "verify_limit":
+            return TimeLimit(parsing: text).map { "\($0.amount)\($0.unit.displayName(.zh))" } ?? text
         case "status": return named(PatrolStatus.self) ?? text
         case "from", "to": return named(MatterState.self) ?? text
         default: return text
