@@ -15,10 +15,10 @@ protocol ReportKind {
 /// `gridroom report KIND …`: the command room's reports.
 enum ReportCommand: Command {
     /// Every report kind, in the order `--help` lists them.
-    static let kinds: [any ReportKind.Type] = [EvaluationReport.self, ComplianceReport.self, RedBlackReport.self]
+    static let kinds: [any ReportKind.Type] = [EvaluationReport.self, ComplianceReport.self, RedBlackReport.self, BulletinReport.self]
 
     static let name = "report"
-    static let summary = "reports: evaluation (结案率, 按期结案率, 返工率), compliance (巡查考核), redblack (红黑榜)"
+    static let summary = "reports: evaluation (结案率, 按期结案率, 返工率), compliance (巡查考核), redblack (红黑榜), bulletin (通报, HTML)"
     static var usage: String { "usage:\n" + kinds.map { $0.usage }.joined(separator: "\n\n") }
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {

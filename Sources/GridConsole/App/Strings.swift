@@ -1,10 +1,4 @@
-/// The console's interface language.
-public enum Language: String, Sendable {
-    /// 中文 (default).
-    case zh
-    /// English.
-    case en
-}
+import GridCore
 
 /// Every string the console shows, in one table: key → (Chinese, English).
 public struct Strings: Sendable {
