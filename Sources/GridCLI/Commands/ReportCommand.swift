@@ -63,9 +63,9 @@ enum EvaluationReport {
         let groups = try store.evaluation(month: month, by: by)
         let total = groups.reduce(EvaluationCounts()) { $0 + $1.counts }
         func row(_ key: String, _ c: EvaluationCounts) -> [String] {
-            [key, String(c.due), String(c.closed), String(c.closedOnTime), Evaluation.percent(Evaluation.closureRate(c)),
-             Evaluation.percent(Evaluation.onTimeRate(c)), String(c.extended), String(c.overdue), String(c.reworks),
-             Evaluation.percent(Evaluation.reworkRate(c)), String(c.urgesOrdinary), String(c.urgesYellow), String(c.urgesRed)]
+            [key, String(c.due), String(c.closed), String(c.closedOnTime), Evaluation.closure(c).description,
+             Evaluation.onTime(c).description, String(c.extended), String(c.overdue), String(c.reworks),
+             Evaluation.rework(c).description, String(c.urgesOrdinary), String(c.urgesYellow), String(c.urgesRed)]
         }
         var rows = groups.map { row($0.key.isEmpty ? "(none)" : $0.key, $0.counts) }
         rows.append(row("total", total))

@@ -92,12 +92,6 @@ public enum Evaluation {
 
     /// `n / d`, or nil when `d` is not positive.
     public static func ratio(_ n: Int, _ d: Int) -> Double? { d > 0 ? Double(n) / Double(d) : nil }
-
-    /// A rate as a percentage with one decimal, `—` when undefined: `87.5%`.
-    public static func percent(_ r: Double?) -> String {
-        guard let r else { return "—" }
-        return String(format: "%.1f%%", r * 100)
-    }
 }
 
 /// A rate as published bulletins print it (通报口径): numerator over denominator, shown as a percentage to
