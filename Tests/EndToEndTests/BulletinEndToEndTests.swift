@@ -42,7 +42,10 @@ final class BulletinEndToEndTests: XCTestCase {
         var args = ["case", "new", "--source", source, "--grid", "DH-01-01", "--category", "SR03", "--title", "\(name) \(title)"]
         if source == "grid_worker" { args += ["--reporter", "W001"] }
         let out = try ok(args, now: time)
-        numbers[name] = String(out.split(separator: " ")[2])
+        // The case number, `YYYYMMDD-NNNN`, wherever the message (in either language) puts it.
+        let range = out.range(of: "[0-9]{8}-[0-9]{4}", options: .regularExpression)
+        XCTAssertNotNil(range, out)
+        numbers[name] = range.map { String(out[$0]) } ?? ""
     }
 
     /// A move on matter `name` at `time`, with the version it has then.

@@ -26,11 +26,11 @@ final class ConsoleMovesTests: XCTestCase {
         // Someone else dispatches first; the page still shows version 1: the console's move is refused, not applied twice.
         try store.perform(MoveRequest(.dispatch, number: receipt.number), by: admin, now: Fixture.now)
         XCTAssertThrowsError(try live.perform(MoveChoice(id: "dispatch", label: "派遣"), detail, "", admin, Fixture.now)) { e in
-            XCTAssertTrue("\(e)".contains("version"), "\(e)")
+            guard case StoreError.staleVersion(receipt.number, _, _, 1, 2) = e else { return XCTFail("\(e)") }
         }
         let fresh = try XCTUnwrap(store.matterDetail(number: receipt.number))
-        XCTAssertEqual(fresh.row.state, "dispatched")
-        XCTAssertEqual(fresh.events.map(\.kind), ["intake", "dispatch"])
+        XCTAssertEqual(fresh.row.state, .dispatched)
+        XCTAssertEqual(fresh.events.map(\.kind), [.intake, .dispatch])
     }
 
     func testTheFormSavesThroughIntakeAndDispatches() throws {
@@ -52,7 +52,10 @@ final class ConsoleMovesTests: XCTestCase {
         XCTAssertEqual(app.message, "已受理：20261122-0002")
         let d = try XCTUnwrap(store.matterDetail(number: "20261122-0002"))
         XCTAssertEqual(d.row.title, "邻里噪音纠纷")
-        XCTAssertEqual(d.row.state, "dispatched")
+        XCTAssertEqual(d.row.state, .dispatched)
         XCTAssertEqual(d.row.departmentCode, "D1")
+        // Intake and dispatch are one transaction: one intake, one dispatch event, version 2 straight away.
+        XCTAssertEqual(d.events.map(\.kind), [.intake, .dispatch])
+        XCTAssertEqual(d.version, 2)
     }
 }

@@ -32,13 +32,13 @@ enum BulletinReport: ReportKind {
             throw UsageError("--\(kind) \(text): the period has not begun")
         }
         let bulletin = try store.bulletin(period: period, now: now, listSize: size)
-        let html = BulletinHTML.render(bulletin, language: ctx.lang == "en" ? .en : .zh)
+        let html = BulletinHTML.render(bulletin, language: ctx.language)
         do {
             try html.write(toFile: output, atomically: true, encoding: .utf8)
         } catch {
             throw UsageError("--output \(output): cannot write (\(error.localizedDescription))")
         }
-        print("\(output): \(period.name(ctx.lang == "en" ? .en : .zh))\(bulletin.provisional ? " (provisional)" : "") — \(html.utf8.count) bytes")
+        print("\(output): \(period.name(ctx.language))\(bulletin.provisional ? " (provisional)" : "") — \(html.utf8.count) bytes")
         return 0
     }
 }

@@ -59,7 +59,7 @@ enum BulletinSections {
         var lastPlatform: Platform?? = .none
         for d in b.departments {
             if lastPlatform != .some(d.platform) {
-                rows.append(SVGChart.StackedRow(label: d.platform.map { BulletinNames.platform($0, t.language) } ?? t["c.none"],
+                rows.append(SVGChart.StackedRow(label: d.platform.map { $0.displayName(t.language) } ?? t["c.none"],
                                                 segments: [], note: "", heading: true))
                 lastPlatform = .some(d.platform)
             }
@@ -97,7 +97,7 @@ enum BulletinSections {
             out += "<tr><td>\(open)\(e(name))\(close)</td>" + cells.map { "<td class=\"n\">\(open)\($0)\(close)</td>" }.joined() + "</tr>"
         }
         for d in b.departments {
-            row(d.code.isEmpty ? t["c.none"] : (d.platform.map { BulletinNames.platform($0, t.language) + " · " } ?? "") + d.name, d.counts)
+            row(d.code.isEmpty ? t["c.none"] : (d.platform.map { $0.displayName(t.language) + " · " } ?? "") + d.name, d.counts)
         }
         row(t["t.total"], b.current.evaluation, bold: true)
         return out + "</tbody></table>\n"
@@ -171,7 +171,7 @@ enum BulletinSections {
         var out = "<section><h2>\(e(t["s4"]))</h2>\n<p class=\"muted\">\(e(t["l.rule"]))</p>\n"
         func gradeText(_ g: Grade?) -> String {
             guard let g else { return "—" }
-            return BulletinNames.grade(g, t.language) + (pc.provisional ? t["l.gradeProvisional"] : "")
+            return g.displayName(t.language) + (pc.provisional ? t["l.gradeProvisional"] : "")
         }
         func table(_ key: String, _ rows: [(String, String, String, String)]) {
             out += "<div class=\"keep\"><h3>\(e(t[key]))</h3><table><thead><tr><th class=\"n\">\(e(t["l.rank"]))</th><th>\(e(t["l.code"]))</th><th>\(e(t["l.name"]))</th>"
@@ -207,7 +207,7 @@ enum BulletinSections {
         out += "<table><thead><tr><th>\(e(t["o.number"]))</th><th>\(e(t["o.title"]))</th><th>\(e(t["o.grid"]))</th>"
         out += "<th>\(e(t["o.department"]))</th><th>\(e(t["o.state"]))</th><th class=\"n\">\(e(t["o.due"]))</th><th class=\"n\">\(e(t["o.over"]))</th></tr></thead><tbody>\n"
         for m in b.openLate.prefix(openLateLimit) {
-            let state = BulletinNames.state(m.state, t.language) + (m.urgent ? " · " + t["o.urgent"] : "")
+            let state = m.state.displayName(t.language) + (m.urgent ? " · " + t["o.urgent"] : "")
             let due = m.dueAt.map { ISOTime.formatShort($0, zone: b.zone) } ?? "—"
             let over = m.daysOver(now: b.takenAt).map(String.init) ?? "—"
             out += "<tr><td>\(e(m.number))</td><td>\(e(m.title))</td><td>\(e(m.grid + " " + m.gridName))</td>"
@@ -235,32 +235,5 @@ enum BulletinSections {
         if b.provisional { items.append(t["provisional"]) }
         items += [t["m.unrecorded"], t["m.source"]]
         return "<section><h2>\(e(t["s6"]))</h2>\n<ol class=\"method\">" + items.map { "<li>\(e($0))</li>" }.joined(separator: "\n") + "</ol>\n</section>\n"
-    }
-}
-
-/// Display names the bulletin prints for domain values.
-enum BulletinNames {
-    static func platform(_ p: Platform, _ l: Language) -> String {
-        guard l == .en else { return p.chineseName }
-        switch p {
-        case .publicOrder: return "Public order"
-        case .market: return "Market supervision"
-        case .enforcement: return "Law enforcement"
-        case .services: return "Services"
-        case .district: return "District centre"
-        }
-    }
-
-    static func grade(_ g: Grade, _ l: Language) -> String {
-        guard l == .en else { return g.chineseName }
-        switch g { case .excellent: return "excellent"; case .pass: return "pass"; case .basicPass: return "basic pass"; case .fail: return "fail" }
-    }
-
-    static func state(_ s: MatterState, _ l: Language) -> String {
-        guard l == .en else { return s.chineseName }
-        switch s {
-        case .new: return "new"; case .dispatched: return "dispatched"; case .fedBack: return "fed back"; case .escalated: return "escalated"
-        case .closed: return "closed"; case .invalid: return "invalid"; case .merged: return "merged"
-        }
     }
 }

@@ -9,10 +9,6 @@ public enum Grade: String, Sendable, CaseIterable, Comparable, Codable {
     /// 不合格.
     case fail
 
-    /// The Chinese name, as printed on assessments.
-    public var chineseName: String {
-        switch self { case .excellent: "优秀"; case .pass: "合格"; case .basicPass: "基本合格"; case .fail: "不合格" }
-    }
 
     /// Order: excellent is best (rank 3), fail worst (0).
     public var rank: Int { switch self { case .excellent: 3; case .pass: 2; case .basicPass: 1; case .fail: 0 } }

@@ -65,11 +65,9 @@ extension Store {
             WHERE m.ended_at IS NULL AND (m.stage_due_at < ? OR m.state = 'escalated')
             ORDER BY m.stage_due_at IS NULL, m.stage_due_at, m.number
             """, [.of(now)]) { r in
-            guard let state = MatterState(rawValue: r.text(6)) else {
-                throw StoreError.invalid("matters.state: unknown value \(r.text(6)) for matter \(r.text(0))")
-            }
-            return Bulletin.OpenMatter(number: r.text(0), title: r.text(1), grid: r.text(2), gridName: r.text(3), department: r.text(4),
-                                       departmentName: r.text(5), state: state, urgent: r.bool(7), dueAt: r.optionalDate(8))
+            Bulletin.OpenMatter(number: r.text(0), title: r.text(1), grid: r.text(2), gridName: r.text(3), department: r.text(4),
+                                departmentName: r.text(5), state: try r.code(6, table: "matters", column: "state"), urgent: r.bool(7),
+                                dueAt: r.optionalDate(8))
         }
     }
 }

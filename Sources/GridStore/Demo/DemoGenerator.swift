@@ -33,10 +33,10 @@ public struct DemoGenerator {
                      verifyLimit: TimeLimit(parsing: r.text(6)) ?? TimeLimit(amount: 1, unit: .workingDays)!)
         }
         guard !categories.isEmpty else {
-            throw StoreError.invalid("no categories in \(store.db.path); run `gridroom init --demo` (or import categories) first")
+            throw StoreError.cannotGenerate(path: store.db.path, reason: .noCategories)
         }
         if !spec.useExistingRegistry, try store.db.scalarInt("SELECT count(*) FROM grids WHERE code LIKE 'S-%'") > 0 {
-            throw StoreError.invalid("\(store.db.path) already holds generated data (grids S-…); generate into a fresh file")
+            throw StoreError.cannotGenerate(path: store.db.path, reason: .alreadyGenerated)
         }
         // A bulk writer touches many index pages at random: a larger page cache for this connection
         // (64 MiB) and fewer checkpoints keep that in memory. Other processes are unaffected.
@@ -57,7 +57,7 @@ public struct DemoGenerator {
     private func load(_ summary: inout DemoSummary, categories: [Category]) throws {
         var rng = SeededRandom(seed: spec.seed)
         let (gridCodes, workers) = spec.useExistingRegistry ? try existingRegistry() : try writeRegistry(&rng, &summary)
-        guard !gridCodes.isEmpty else { throw StoreError.invalid("no basic grids in \(store.db.path) to write activity for") }
+        guard !gridCodes.isEmpty else { throw StoreError.cannotGenerate(path: store.db.path, reason: .noBasicGrids) }
         let workersByGrid = Dictionary(grouping: workers, by: \.grid)
         let noPatrols = try store.db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM patrols LIMIT 1)") == 0
         // Sessions go in through plain SQL, not the patrol writes: the day summary is stale from here until
