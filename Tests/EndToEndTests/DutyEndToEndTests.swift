@@ -27,7 +27,7 @@ final class DutyEndToEndTests: XCTestCase {
     /// A command at a given time, as root or as nobody.
     @discardableResult
     func cli(_ args: [String], at now: String, nobody: Bool = false) throws -> GridroomHarness.Result {
-        try h.run(["--now", now] + args, prefix: nobody ? asNobody : [])
+        try h.run(["--now", now, "--lang", "en"] + args, prefix: nobody ? asNobody : [])
     }
 
     func console(at now: String, nobody: Bool = false, cols: Int = 120, rows: Int = 40) throws -> TmuxSession {
@@ -41,7 +41,7 @@ final class DutyEndToEndTests: XCTestCase {
     func testTwoOfficersHandOverTheNight() throws {
         XCTAssertEqual(note.map(\.count), [40, 40, 40, 40, 40])
         // The week's roster from CSV, Chinese headings: root tonight with nobody as deputy, nobody on the day after.
-        var csv = "日期,班次,值班人,副班\n2026-11-22,夜班,root,nobody\n2026-11-23,白班,nobody,duty1\n"
+        var csv = "日期,班次,登录名,副班\n2026-11-22,夜班,root,nobody\n2026-11-23,白班,nobody,duty1\n"
         for d in 23...28 { csv += "2026-11-\(d),night,duty1,\n" }
         let imported = try cli(["import", "roster", try h.file("week.csv", csv)], at: "2026-11-22T09:00:00+08:00")
         XCTAssertEqual(imported.status, 0, imported.err)
@@ -128,8 +128,8 @@ final class DutyEndToEndTests: XCTestCase {
         // From the command line no shift ends by surprise either; bad note text is refused naming the field.
         let start = try cli(["duty", "start"], at: "2026-11-22T21:50:00+08:00")
         XCTAssertEqual(start.status, 1)
-        XCTAssertTrue(start.err.contains("shift 2 of nobody is open since 2026-11-22T21:30:"), start.err)
-        XCTAssertTrue(start.err.contains("`gridroom duty start --take-over` ends it (its note kept)"), start.err)
+        XCTAssertTrue(start.err.contains("shift 2 of nobody is open since 2026-11-22 21:30; taking it over ends it (its note kept)"), start.err)
+        XCTAssertTrue(start.err.contains("`gridroom duty start --take-over` takes it over"), start.err)
         let bad = try cli(["duty", "note", "交班\u{1B}[2J"], at: "2026-11-22T21:50:00+08:00", nobody: true)
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.err.contains("note: contains the control character U+001B"), bad.err)

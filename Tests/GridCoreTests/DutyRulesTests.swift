@@ -50,7 +50,7 @@ final class DutyRulesTests: XCTestCase {
 
     func testRosterFileWithChineseHeadingsIsCheckedWhole() throws {
         let csv = """
-        日期,班次,值班人,副班
+        日期,班次,登录名,副班
         2026-11-22,夜班,a,b
         2026-11-22,night,c,
         2026-11-23,day,a,a
@@ -61,7 +61,7 @@ final class DutyRulesTests: XCTestCase {
 
         """
         let v = RosterValidator(periods: .standard, activeStaff: ["a", "b", "c"], knownStaff: ["a", "b", "c", "gone"])
-        let table = try CSVReader.read(Array(csv.utf8), header: v.header, aliases: v.headerAliases)
+        let table = try CSVReader.read(Array(csv.utf8), header: v.header)
         let batch = v.validate(table.records)
         XCTAssertEqual(batch.accepted.map(\.value), [RosterEntry(day: LocalDate(iso: "2026-11-26")!, period: "day", login: "b", deputy: "c")])
         XCTAssertEqual(batch.errors.map(\.description), [
@@ -73,8 +73,8 @@ final class DutyRulesTests: XCTestCase {
             "6: date: \"2026-13-01\": expected a date YYYY-MM-DD",
             "7: deputy: gone is not active on the staff",
         ])
-        XCTAssertNoThrow(try CSVReader.read(Array("date,shift,login,deputy\n".utf8), header: v.header, aliases: v.headerAliases))
-        XCTAssertThrowsError(try CSVReader.read(Array("日期,班次,值班人\n".utf8), header: v.header, aliases: v.headerAliases))
+        XCTAssertNoThrow(try CSVReader.read(Array("date,shift,login,deputy\n".utf8), header: v.header))
+        XCTAssertThrowsError(try CSVReader.read(Array("日期,班次,值班人\n".utf8), header: v.header))
     }
 
     func testWhatIsCarriedOver() {
@@ -101,14 +101,15 @@ final class DutyRulesTests: XCTestCase {
     }
 
     func testNotesKeepLineBreaksAndRefuseControlCharacters() throws {
-        XCTAssertEqual(try NoteText.clean("a\r\nb\rc  \n\n", field: "note"), "a\nb\nc")
-        XCTAssertThrowsError(try NoteText.clean("红色\u{1B}[31m", field: "note")) {
+        XCTAssertEqual(try NoteText.clean("a\r\nb\rc  \n\n"), "a\nb\nc")
+        XCTAssertThrowsError(try NoteText.clean("红色\u{1B}[31m")) {
             XCTAssertEqual("\($0)", "note: contains the control character U+001B; only letters, punctuation and line breaks may be typed")
+            XCTAssertEqual(($0 as? ValidationError)?.words(.zh), "交班记录：含有控制字符 U+001B；只能输入文字、标点和换行")
         }
-        XCTAssertThrowsError(try NoteText.clean("a\tb", field: "交班记录")) { XCTAssertTrue("\($0)".hasPrefix("交班记录: contains the control character U+0009"), "\($0)") }
-        XCTAssertEqual(try NoteText.clean(String(repeating: "字", count: 4000), field: "note").count, 4000)
-        XCTAssertThrowsError(try NoteText.clean(String(repeating: "字", count: 4001), field: "note")) {
-            XCTAssertEqual("\($0)", "note: 4001 characters long (at most 4000)")
+        XCTAssertThrowsError(try NoteText.clean("a\tb")) { XCTAssertTrue("\($0)".hasPrefix("note: contains the control character U+0009"), "\($0)") }
+        XCTAssertEqual(try NoteText.clean(String(repeating: "字", count: 4000)).count, 4000)
+        XCTAssertThrowsError(try NoteText.clean(String(repeating: "字", count: 4001))) {
+            XCTAssertEqual(($0 as? ValidationError)?.words(.zh), "交班记录：共 4001 字（最多 4000 字）")
         }
     }
 }

@@ -21,7 +21,7 @@ enum DutyCommand: Command {
                                                        duty.ring_until_ack (on|off)
 
     The roster also imports from CSV: `gridroom import roster FILE.csv` (date,shift,login,deputy or
-    日期,班次,值班人,副班). SHIFT is day, night (白班, 夜班) or a period named in duty.periods.
+    日期,班次,登录名,副班). SHIFT is day, night (白班, 夜班) or a period named in duty.periods.
     A shift started by someone not on the roster is allowed and marked. See Docs/console.md.
     """
 

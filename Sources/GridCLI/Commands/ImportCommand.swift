@@ -34,7 +34,7 @@ enum ImportCommand: Command {
         Kinds and their CSV headers:
         \(kinds.map { "  \(DisplayWidth.pad($0.name, to: 12))\($0.header.joined(separator: ","))" }.joined(separator: "\n"))
 
-        The roster's headings may also be Chinese: 日期,班次,值班人,副班.
+        The roster's headings may also be Chinese: 日期,班次,登录名,副班.
         Files may be UTF-8 (with or without BOM) or GB18030/GBK, with CRLF or LF line ends.
         Every row is checked before anything is written. A file with any bad row is rejected whole:
         nothing is written and every problem is listed as FILE:LINE: COLUMN: what is wrong (exit 1).
@@ -59,7 +59,7 @@ enum ImportCommand: Command {
         let actor = try store.actor(login: ctx.login)
         do {
             let r = try kind.run(store, file, options, actor, now)
-            print(summary(r))
+            print(summary(r, ctx.language))
             return 0
         } catch let e as ImportError {
             FileHandle.standardError.write(Data((e.description + "\n").utf8))
@@ -68,9 +68,14 @@ enum ImportCommand: Command {
     }
 
     /// One line saying what an import did.
-    static func summary(_ r: ImportReport) -> String {
-        var s = "\(r.file) (\(r.encoding.rawValue)): \(r.rowsTotal) rows — \(r.rowsWritten) written, \(r.rowsUnchanged) unchanged"
-        if r.rowsRejected > 0 { s += ", \(r.rowsRejected) rejected → \(r.rejectsFile ?? "not saved")" }
-        return s + "; import #\(r.logID)"
+    static func summary(_ r: ImportReport, _ l: Language) -> String {
+        guard l == .zh else {
+            var s = "\(r.file) (\(r.encoding.rawValue)): \(r.rowsTotal) rows — \(r.rowsWritten) written, \(r.rowsUnchanged) unchanged"
+            if r.rowsRejected > 0 { s += ", \(r.rowsRejected) rejected → \(r.rejectsFile ?? "not saved")" }
+            return s + "; import #\(r.logID)"
+        }
+        var s = "\(r.file)（\(r.encoding.rawValue)）：共 \(r.rowsTotal) 行 — 写入 \(r.rowsWritten)，未变 \(r.rowsUnchanged)"
+        if r.rowsRejected > 0 { s += "，拒收 \(r.rowsRejected) → \(r.rejectsFile ?? "未保存")" }
+        return s + "；导入 #\(r.logID)"
     }
 }

@@ -204,7 +204,7 @@ final class DutyScreen: Screen {
     /// Runs a store write, then says `done` and reloads; an error goes to the status line.
     func run(_ app: ConsoleApp, done: String, _ write: () throws -> Any) {
         do { _ = try write(); app.message = done; app.dataChanged(); app.reloadCurrent() }
-        catch { app.message = app.strings["error.prefix"] + "\(error)" }
+        catch { app.message = app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone) }
     }
 
     func save(_ text: String, _ app: ConsoleApp) {
@@ -212,7 +212,7 @@ final class DutyScreen: Screen {
         do {
             try app.store.saveHandoverNote(text, shiftID: id, by: app.actor, now: app.now)
             editor = nil; savedNote = text; app.message = app.strings["duty.saved"]; app.dataChanged(); app.reloadCurrent()
-        } catch { app.message = app.strings["error.prefix"] + "\(error)" }
+        } catch { app.message = app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone) }
     }
 
     func hints(_ app: ConsoleApp) -> [(key: String, label: String)] {

@@ -53,7 +53,7 @@ public enum RosterRules {
     }
 }
 
-/// Validates `roster.csv`: `date,shift,login,deputy` (or the Chinese headings 日期,班次,值班人,副班).
+/// Validates `roster.csv`: `date,shift,login,deputy` (or the Chinese headings of `Heading`: 日期,班次,登录名,副班).
 ///
 /// Rules: the date is `YYYY-MM-DD`; the shift is a period of the settings (`day`, `night`, 白班, 夜班, or a named
 /// one); the officer and the deputy are active staff, and not the same person; a day and shift appear once in the file.
@@ -62,8 +62,6 @@ public struct RosterValidator: RowValidator {
     public let kind = "roster"
     /// The header.
     public let header = ["date", "shift", "login", "deputy"]
-    /// The same columns headed in Chinese.
-    public let headerAliases = [["日期", "班次", "值班人", "副班"]]
     /// The periods the settings define.
     public let periods: DutyPeriods
     /// Logins of active staff.

@@ -68,13 +68,6 @@ public protocol RowValidator: Sendable {
     var kind: String { get }
     /// The exact CSV header.
     var header: [String] { get }
-    /// Other spellings of the same header, column for column (e.g. Chinese headings); none by default.
-    var headerAliases: [[String]] { get }
     /// Validates every record; must look at all of them (no early exit) so every bad row is reported.
     func validate(_ records: [CSVRecord]) -> ImportBatch<Value>
-}
-
-extension RowValidator {
-    /// No other spelling: the header is matched as written.
-    public var headerAliases: [[String]] { [] }
 }

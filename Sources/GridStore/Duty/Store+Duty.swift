@@ -47,14 +47,14 @@ extension Store {
         return try db.write {
             let open = try currentShift()
             if let open {
-                if open.login == actor.login && takeOver != open.id { throw DutyError.alreadyOnDuty(login: actor.login) }
+                if open.login == actor.login && takeOver != open.id { throw StoreError.duty(.alreadyOnDuty(login: actor.login)) }
                 guard let takeOver else {
-                    throw DutyError.shiftOpen(id: open.id, login: open.login, since: ISOTime.format(open.startedAt, zone: zone))
+                    throw StoreError.duty(.shiftOpen(id: open.id, login: open.login, since: open.startedAt))
                 }
-                guard takeOver == open.id else { throw DutyError.shiftChanged(expected: takeOver, found: open.id) }
+                guard takeOver == open.id else { throw StoreError.duty(.shiftChanged(expected: takeOver, found: open.id)) }
                 try close(open, note: nil, at: now, by: actor, action: "shift_taken_over")
             } else if let takeOver {
-                throw DutyError.shiftChanged(expected: takeOver, found: nil)
+                throw StoreError.duty(.shiftChanged(expected: takeOver, found: nil))
             }
             let day = zone.localDate(of: now)
             let planned = RosterRules.covering(now, entries: try rosterEntries(from: day.adding(days: -1), to: day), periods: settings.periods, zone: zone)
@@ -73,10 +73,10 @@ extension Store {
     /// Saves the note of the shift under way (only its officer writes it). `shiftID` is the shift the caller saw.
     public func saveHandoverNote(_ note: String, shiftID: Int? = nil, by actor: Actor, now: Date) throws {
         try authorize(actor, .duty, target: "shift", now: now)
-        let text = try NoteText.clean(note, field: "note")
+        let text = try NoteText.clean(note)
         try db.write {
             let s = try openShift(expected: shiftID)
-            guard s.login == actor.login else { throw DutyError.notTheOfficer(login: actor.login, officer: s.login) }
+            guard s.login == actor.login else { throw StoreError.duty(.notTheOfficer(login: actor.login, officer: s.login)) }
             try db.run("UPDATE shifts SET handover_note = ? WHERE id = ?", [.text(text), .of(s.id)])
             try audit(actor: actor.login, action: "shift_note", target: "shift \(s.id)", allowed: true, detail: "\(text.count) characters", now: now)
         }
@@ -87,10 +87,10 @@ extension Store {
     @discardableResult
     public func endShift(note: String? = nil, shiftID: Int? = nil, by actor: Actor, now: Date) throws -> Shift {
         try authorize(actor, .duty, target: "shift", now: now)
-        let text = try note.map { try NoteText.clean($0, field: "note") }
+        let text = try note.map { try NoteText.clean($0) }
         return try db.write {
             let s = try openShift(expected: shiftID)
-            if text != nil, s.login != actor.login { throw DutyError.notTheOfficer(login: actor.login, officer: s.login) }
+            if text != nil, s.login != actor.login { throw StoreError.duty(.notTheOfficer(login: actor.login, officer: s.login)) }
             try close(s, note: text, at: now, by: actor, action: "shift_end")
             return try shift(id: s.id)!
         }
@@ -103,11 +103,11 @@ extension Store {
         try authorize(actor, .duty, target: "handover", now: now)
         return try db.write {
             let current = try openShift(expected: nil)
-            guard current.login == actor.login else { throw DutyError.notTheOfficer(login: actor.login, officer: current.login) }
-            guard let prev = try previousShift(), prev.endedAt! <= current.startedAt else { throw DutyError.nothingToAcknowledge }
-            if let shiftID, shiftID != prev.id { throw DutyError.shiftChanged(expected: shiftID, found: prev.id) }
+            guard current.login == actor.login else { throw StoreError.duty(.notTheOfficer(login: actor.login, officer: current.login)) }
+            guard let prev = try previousShift(), prev.endedAt! <= current.startedAt else { throw StoreError.duty(.nothingToAcknowledge) }
+            if let shiftID, shiftID != prev.id { throw StoreError.duty(.shiftChanged(expected: shiftID, found: prev.id)) }
             if let at = prev.acknowledgedAt {
-                throw DutyError.alreadyAcknowledged(shift: prev.id, by: prev.acknowledgedBy ?? "", at: ISOTime.format(at, zone: zone))
+                throw StoreError.duty(.alreadyAcknowledged(shift: prev.id, by: prev.acknowledgedBy ?? "", at: at))
             }
             // A shift from before the roster has no details row yet: it is on the roster, not taken over.
             try db.run("""
@@ -124,10 +124,10 @@ extension Store {
     /// The open shift, checked against the one the caller saw.
     private func openShift(expected: Int?) throws -> Shift {
         guard let s = try currentShift() else {
-            if expected != nil { throw DutyError.shiftChanged(expected: expected, found: nil) }
-            throw DutyError.noShiftOpen
+            if expected != nil { throw StoreError.duty(.shiftChanged(expected: expected, found: nil)) }
+            throw StoreError.noShift
         }
-        if let expected, expected != s.id { throw DutyError.shiftChanged(expected: expected, found: s.id) }
+        if let expected, expected != s.id { throw StoreError.duty(.shiftChanged(expected: expected, found: s.id)) }
         return s
     }
 

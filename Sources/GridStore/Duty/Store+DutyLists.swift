@@ -8,7 +8,8 @@ extension Store {
     /// Decodes the six matter columns then `at` at column 6; an unknown state or urgency is an error, not a guess.
     static func shiftMatter(_ r: Row, reasons: [CarryReason] = []) throws -> ShiftMatter {
         guard let state = MatterState(rawValue: r.text(3)), let urgency = Urgency(rawValue: r.text(4)) else {
-            throw StoreError.invalid("matter \(r.text(1)): unknown state \(r.text(3)) or urgency \(r.text(4)) in the file")
+            throw MatterState(rawValue: r.text(3)) == nil ? StoreError.unknownStoredValue(table: "matters", column: "state", value: r.text(3))
+                : StoreError.unknownStoredValue(table: "matters", column: "urgency", value: r.text(4))
         }
         return ShiftMatter(id: r.int(0), number: r.text(1), title: r.text(2), state: state, urgency: urgency, dueAt: r.optionalDate(5),
                            at: r.date(6), reasons: reasons, acknowledgedAt: nil, acknowledgedBy: nil)
@@ -42,13 +43,13 @@ extension Store {
             SELECT \(Store.shiftMatterColumns), ?, h.reasons FROM handover_items h JOIN matters m ON m.id = h.matter_id WHERE h.shift_id = ?
             """, [.of(at ?? 0), .of(shiftID)]) { r -> ShiftMatter in
             let reasons = try r.text(7).split(separator: ",").map { raw -> CarryReason in
-                guard let c = CarryReason(rawValue: String(raw)) else { throw StoreError.invalid("shift \(shiftID): unknown hand-over reason \(raw) in the file") }
+                guard let c = CarryReason(rawValue: String(raw)) else { throw StoreError.unknownStoredValue(table: "handover_items", column: "reasons", value: String(raw)) }
                 return c
             }
             return try Store.shiftMatter(r, reasons: reasons)
         }
         return rows.sorted { a, b in
-            let ra = a.reasons.first ?? .shelvedToday, rb = b.reasons.first ?? .shelvedToday
+            let ra = a.reasons.first ?? CarryReason.shelvedToday, rb = b.reasons.first ?? CarryReason.shelvedToday
             if ra != rb { return ra < rb }
             return (a.dueAt ?? .distantFuture, a.number) < (b.dueAt ?? .distantFuture, b.number)
         }

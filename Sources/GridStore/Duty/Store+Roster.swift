@@ -8,7 +8,7 @@ extension Store {
         try db.forEach("SELECT key, value FROM settings WHERE key LIKE 'duty.%'") { values[$0.text(0)] = $0.text(1) }
         let periods: DutyPeriods
         do { periods = try DutyPeriods(setting: values[DutyPeriods.settingKey]) } catch {
-            throw DutyError.badSetting(key: DutyPeriods.settingKey, reason: error.message)
+            throw StoreError.badSetting(key: DutyPeriods.settingKey, why: error)
         }
         return DutySettings(periods: periods, ringUntilAcknowledged: values["duty.ring_until_ack"].map { $0 == "on" } ?? true)
     }
@@ -19,11 +19,13 @@ extension Store {
         try authorize(actor, .changeLimits, target: key, now: now)
         switch key {
         case DutyPeriods.settingKey:
-            do { _ = try DutyPeriods(setting: value) } catch { throw DutyError.badSetting(key: key, reason: error.message) }
+            do { _ = try DutyPeriods(setting: value) } catch { throw StoreError.badSetting(key: key, why: error) }
         case "duty.ring_until_ack":
-            guard value == "on" || value == "off" else { throw DutyError.badSetting(key: key, reason: "\"\(value)\": expected on or off") }
+            guard value == "on" || value == "off" else {
+                throw StoreError.badSetting(key: key, why: ValidationError("\"\(value)\": expected on or off", chinese: "「\(value)」：应为 on 或 off"))
+            }
         default:
-            throw DutyError.badSetting(key: key, reason: "unknown; known: \(DutySettings.keys.joined(separator: ", "))")
+            throw StoreError.unknownCode(.setting, key)
         }
         try db.write {
             try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [.text(key), .text(value)])
@@ -35,7 +37,7 @@ extension Store {
     public func rosterEntries(from: LocalDate, to: LocalDate) throws -> [RosterEntry] {
         try db.query("SELECT day, period, login, deputy FROM roster WHERE day >= ? AND day <= ? ORDER BY day, period",
                      [.text(from.description), .text(to.description)]) { r in
-            guard let day = LocalDate(iso: r.text(0)) else { throw StoreError.invalid("roster: bad day \(r.text(0)) in the file") }
+            guard let day = LocalDate(iso: r.text(0)) else { throw StoreError.unknownStoredValue(table: "roster", column: "day", value: r.text(0)) }
             return RosterEntry(day: day, period: r.text(1), login: r.text(2), deputy: r.optionalText(3))
         }
     }
@@ -58,12 +60,12 @@ extension Store {
     public func planDuty(_ entry: RosterEntry, by actor: Actor, now: Date) throws {
         try authorize(actor, .planRoster, target: entry.key, now: now)
         let periods = try dutySettings().periods
-        guard let p = periods.named(entry.period) else { throw DutyError.unknownPeriod(name: entry.period, known: periods.names) }
+        guard let p = periods.named(entry.period) else { throw StoreError.duty(.unknownPeriod(name: entry.period, known: periods.all.map(\.name))) }
         var e = entry
         e.period = p.name
         let (active, known) = try staffLogins()
         let problems = RosterRules.problems(login: e.login, deputy: e.deputy, activeStaff: active, knownStaff: known)
-        if !problems.isEmpty { throw DutyError.badRoster(problems.map { "\($0.column): \($0.message)" }.joined(separator: "; ")) }
+        if let p = problems.first { throw StoreError.duty(.badRoster(column: p.column, message: p.message)) }
         try db.write {
             _ = try Store.rosterWrite(self, e, now: now, by: actor.login)
             try audit(actor: actor.login, action: "roster_plan", target: e.key, allowed: true,

@@ -19,11 +19,11 @@ public enum ConsoleQueries {
     public static let feed = "SELECT e.at, e.kind, m.number, m.title, e.actor FROM events e JOIN matters m ON m.id = e.matter_id WHERE e.id > (SELECT coalesce(max(id), 0) FROM events) - 10 * ? ORDER BY e.id DESC LIMIT ?"
     /// Reports by grid workers in [from, to) (the covering partial index `matters_worker_reported`).
     // Reports count by `WorkerReportCount`: grid-worker matters neither invalidated nor merged away.
-    public static let reportsInRange = "SELECT count(*) FROM matters INDEXED BY matters_worker_reported WHERE source = 'grid_worker' AND reported_at >= ? AND reported_at < ? AND state NOT IN ('invalid','merged')"
+    public static let reportsInRange = "SELECT count(*) FROM matters INDEXED BY matters_worker_reported WHERE \(CountedReports.source()) AND reported_at >= ? AND reported_at < ? AND \(CountedReports.state())"
     /// Open overdue matters counted by grid (the covering `matters_open_list`).
     public static let overdueByGrid = "SELECT grid, count(*) FROM matters INDEXED BY matters_open_list WHERE ended_at IS NULL AND stage_due_at < ? GROUP BY grid"
     /// Reports by grid workers in [from, to), counted by grid.
-    public static let reportsByGrid = "SELECT grid, count(*) FROM matters WHERE source = 'grid_worker' AND reported_at >= ? AND reported_at < ? AND state NOT IN ('invalid','merged') GROUP BY grid"
+    public static let reportsByGrid = "SELECT grid, count(*) FROM matters WHERE \(CountedReports.source()) AND reported_at >= ? AND reported_at < ? AND \(CountedReports.state()) GROUP BY grid"
     /// Open urgent matters added after an id (new-urgent alerts).
     public static let newUrgent = "SELECT number FROM matters WHERE id > ? AND urgency = 'urgent' AND ended_at IS NULL ORDER BY id LIMIT ?"
     /// Open matters whose deadline fell in [from, to) (newly-overdue alerts).
@@ -35,6 +35,8 @@ public enum ConsoleQueries {
 
     /// `m.id, m.number, m.title, m.state, m.urgency, m.stage_due_at` — the matter columns of every duty list.
     public static let shiftMatterColumns = "m.id, m.number, m.title, m.state, m.urgency, m.stage_due_at"
+    /// Matters closed (verification passed) in [from, to].
+    public static let closedInRange = "SELECT count(DISTINCT matter_id) FROM events WHERE at >= ? AND at <= ? AND kind = 'verify_pass'"
     /// The hand-over candidates (args: now, now + 12 h, local midnight): open matters from the open-matter indexes
     /// that may be urgent, overdue or near due, escalated, or shelved today; `CarryOver` decides.
     public static let carryOver = """
@@ -74,6 +76,6 @@ public enum ConsoleQueries {
 
     /// Every named query with sample arguments, for the plan check.
     public static var all: [(name: String, sql: String, args: Int)] {
-        [("newInRange", newInRange, 2), ("openByState", openByState, 0), ("overdueCount", overdueCount, 1), ("nearDueCount", nearDueCount, 2), ("urgentOpenCount", urgentOpenCount, 0), ("shelvedCount", shelvedCount, 0), ("openByPlatform", openByPlatform, 0), ("feed", feed, 2), ("reportsInRange", reportsInRange, 2), ("overdueByGrid", overdueByGrid, 1), ("reportsByGrid", reportsByGrid, 2), ("newUrgent", newUrgent, 2), ("newlyOverdue", newlyOverdue, 3), ("dueList", dueList, 3), ("dueByDepartment", dueByDepartment, 4), ("carryOver", carryOver, 3), ("shiftEvents", shiftEvents, 4), ("shiftTurnedOverdue", shiftTurnedOverdue, 5)]
+        [("newInRange", newInRange, 2), ("openByState", openByState, 0), ("overdueCount", overdueCount, 1), ("nearDueCount", nearDueCount, 2), ("urgentOpenCount", urgentOpenCount, 0), ("shelvedCount", shelvedCount, 0), ("openByPlatform", openByPlatform, 0), ("feed", feed, 2), ("reportsInRange", reportsInRange, 2), ("overdueByGrid", overdueByGrid, 1), ("reportsByGrid", reportsByGrid, 2), ("newUrgent", newUrgent, 2), ("newlyOverdue", newlyOverdue, 3), ("dueList", dueList, 3), ("dueByDepartment", dueByDepartment, 4), ("closedInRange", closedInRange, 2), ("carryOver", carryOver, 3), ("shiftEvents", shiftEvents, 4), ("shiftTurnedOverdue", shiftTurnedOverdue, 5)]
     }
 }
