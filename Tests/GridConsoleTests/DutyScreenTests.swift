@@ -103,6 +103,8 @@ final class DutyScreenTests: XCTestCase {
         XCTAssertTrue(first.row < fire.row && fire.row < overdue.row, "urgent first (sooner deadline first), then overdue")
         XCTAssertTrue(s.line(fire.row).contains("东湖一组民房起火"))
         XCTAssertTrue(s.line(fire.row).contains("紧急"))
+        XCTAssertTrue(s.line(fire.row).contains("待派遣"), "the state by its name")
+        XCTAssertTrue(s.line(overdue.row).contains("处置中"))
         XCTAssertTrue(s.line(overdue.row).contains("超期"))
 
         // B starts (nobody is on duty: no question) and acknowledges; the acknowledgement is audited.

@@ -29,26 +29,30 @@ enum DutyCommand: Command {
         let sub = try args.positional(0, "subcommand (show, start, end, note, ack, history, roster, plan, settings)")
         let store = try ctx.openStore()
         let now = ctx.now(in: store.zone)
+        let zh = ctx.language == .zh
+        func t(_ d: Date) -> String { ISOTime.format(d, zone: store.zone) }
         switch sub {
         case "show":
             let format = try args.choice("format", ["text", "json"], default: "text")!
             try args.rejectUnknown()
-            try DutyShow.show(store, now: now, json: format == "json")
+            try DutyShow.show(store, now: now, json: format == "json", ctx.language)
         case "start":
             let takeOver = args.flag("take-over")
             try args.rejectUnknown()
             let actor = try store.actor(login: ctx.login)
             let open = try store.currentShift()
             let s = try store.startShift(by: actor, now: now, takeOver: takeOver ? open?.id : nil)
-            if let open, takeOver { print("took over shift \(open.id) of \(open.login) (ended, its note kept)") }
-            print("shift \(s.id) started by \(s.login) at \(ISOTime.format(s.startedAt, zone: store.zone))"
-                  + (s.onRoster ? "" : " — not on the roster" + (s.plannedLogin.isEmpty ? " (nothing planned)" : " (planned: \(s.plannedLogin))")))
+            if let open, takeOver { print(zh ? "已接管班次 \(open.id)（\(open.login)）：该班次已结束，交班记录保留" : "took over shift \(open.id) of \(open.login) (ended, its note kept)") }
+            let mark = s.onRoster ? "" : zh ? "（未排班" + (s.plannedLogin.isEmpty ? "" : "；排班：\(s.plannedLogin)") + "）"
+                : " — not on the roster" + (s.plannedLogin.isEmpty ? " (nothing planned)" : " (planned: \(s.plannedLogin))")
+            print((zh ? "\(s.login) 已接班（班次 \(s.id)，\(t(s.startedAt))）" : "shift \(s.id) started by \(s.login) at \(t(s.startedAt))") + mark)
         case "end":
             let note = args.option("note")
             try args.rejectUnknown()
             let s = try store.endShift(note: note, by: try store.actor(login: ctx.login), now: now)
             let n = try store.handoverItems(shiftID: s.id).count
-            print("shift \(s.id) ended at \(ISOTime.format(s.endedAt!, zone: store.zone)); note of \(s.note.count) characters, \(n) matters carried over")
+            print(zh ? "班次 \(s.id) 已交班（\(t(s.endedAt!))）；交班记录 \(s.note.filter { $0 != "\n" }.count) 字，移交 \(n) 件"
+                  : "shift \(s.id) ended at \(t(s.endedAt!)); note of \(s.note.filter { $0 != "\n" }.count) characters, \(n) matters carried over")
         case "note":
             let text: String
             if let file = args.option("file") {
@@ -60,11 +64,13 @@ enum DutyCommand: Command {
             }
             try args.rejectUnknown()
             try store.saveHandoverNote(text, by: try store.actor(login: ctx.login), now: now)
-            print("note saved (\(try store.currentShift()?.note.count ?? 0) characters)")
+            let n = try store.currentShift()?.note.filter { $0 != "\n" }.count ?? 0
+            print(zh ? "交班记录已保存（\(n) 字）" : "note saved (\(n) characters)")
         case "ack":
             try args.rejectUnknown()
             let s = try store.acknowledgeHandover(by: try store.actor(login: ctx.login), now: now)
-            print("hand-over of shift \(s.id) (\(s.login)) acknowledged by \(s.acknowledgedBy ?? "") at \(ISOTime.format(s.acknowledgedAt!, zone: store.zone))")
+            print(zh ? "已接班确认：班次 \(s.id)（\(s.login)）的交接，由 \(s.acknowledgedBy ?? "") 于 \(t(s.acknowledgedAt!)) 确认"
+                  : "hand-over of shift \(s.id) (\(s.login)) acknowledged by \(s.acknowledgedBy ?? "") at \(t(s.acknowledgedAt!))")
         case "history":
             let from = try date(&args, "from"), to = try date(&args, "to")
             let format = try args.choice("format", ["text", "json"], default: "text")!
@@ -73,8 +79,8 @@ enum DutyCommand: Command {
             if format == "json" {
                 print(Output.json(try shifts.map { try DutyShow.json($0, store, carried: true) }))
             } else {
-                if shifts.isEmpty { print("no shifts") }
-                for s in shifts { try DutyShow.printShift(s, store, carried: true, heading: "shift \(s.id)") }
+                if shifts.isEmpty { print(zh ? "没有班次" : "no shifts") }
+                for s in shifts { try DutyShow.printShift(s, store, carried: true, heading: zh ? "班次 \(s.id)" : "shift \(s.id)", ctx.language) }
             }
         case "roster":
             let today = store.zone.localDate(of: now)
@@ -84,7 +90,7 @@ enum DutyCommand: Command {
             try args.rejectUnknown()
             let slots = try store.roster(from: from, to: to)
             let rows = slots.map { s in
-                [s.entry.day.description, s.entry.period, s.period.span, s.entry.login, s.officerName, s.entry.deputy ?? "", s.deputyName ?? ""]
+                [s.entry.day.description, format == "table" && zh ? s.period.chineseName : s.entry.period, s.period.span, s.entry.login, s.officerName, s.entry.deputy ?? "", s.deputyName ?? ""]
             }
             Output.emit(format: format, header: ["date", "shift", "time", "login", "name", "deputy", "deputy_name"], rows: rows)
         case "plan":
@@ -94,7 +100,8 @@ enum DutyCommand: Command {
             try args.rejectUnknown()
             let entry = RosterEntry(day: day, period: args.positionals[2], login: args.positionals[3], deputy: deputy)
             try store.planDuty(entry, by: try store.actor(login: ctx.login), now: now)
-            print("planned \(day) \(entry.period): \(entry.login)" + (deputy.map { ", deputy \($0)" } ?? ""))
+            print(zh ? "已排班 \(day) \(entry.period)：\(entry.login)" + (deputy.map { "，副班 \($0)" } ?? "")
+                  : "planned \(day) \(entry.period): \(entry.login)" + (deputy.map { ", deputy \($0)" } ?? ""))
         case "settings":
             try args.rejectUnknown()
             if args.positionals.count >= 2 {

@@ -5,7 +5,7 @@ import GridStore
 /// `gridroom duty show` and `history`: shifts with their full notes, hand-over lists and acknowledgements,
 /// as text or typed JSON (times ISO-8601 with the township's offset).
 enum DutyShow {
-    static func show(_ store: Store, now: Date, json: Bool) throws {
+    static func show(_ store: Store, now: Date, json: Bool, _ l: Language) throws {
         let current = try store.currentShift(), previous = try store.previousShift()
         let activity = try current.map { try store.shiftActivity($0, now: now) }
         if json {
@@ -24,49 +24,66 @@ enum DutyShow {
             print(Output.json(out))
             return
         }
+        let zh = l == .zh
         if let current {
-            try printShift(current, store, carried: false, heading: "Current shift")
-            print("Since the shift began:")
+            try printShift(current, store, carried: false, heading: zh ? "当前班次" : "Current shift", l)
+            print(zh ? "本班以来：" : "Since the shift began:")
             for kind in ShiftListKind.allCases {
                 let rows = activity![kind]
-                print("  \(kind.rawValue.replacingOccurrences(of: "_", with: " ")): \(rows.count)")
-                for m in rows.prefix(20) { print("    " + line(m, store)) }
-                if rows.count > 20 { print("    … \(rows.count - 20) more (`--format json` lists all)") }
+                print("  \(listName(kind, l))\(zh ? "：" : ": ")\(rows.count)")
+                for m in rows.prefix(20) { print("    " + line(m, store, l)) }
+                if rows.count > 20 { print(zh ? "    …… 另有 \(rows.count - 20) 件（--format json 列出全部）" : "    … \(rows.count - 20) more (`--format json` lists all)") }
             }
         } else {
-            print("Nobody is on duty (`gridroom duty start`).")
+            print(zh ? "当前无人值班（gridroom duty start 接班）。" : "Nobody is on duty (`gridroom duty start`).")
         }
         print("")
-        if let previous { try printShift(previous, store, carried: true, heading: "Previous shift") } else { print("No earlier shift.") }
+        if let previous { try printShift(previous, store, carried: true, heading: zh ? "上一班" : "Previous shift", l) }
+        else { print(zh ? "没有更早的班次。" : "No earlier shift.") }
     }
 
     /// One shift as text: who, when, roster mark, acknowledgement, the full note, and its carried-over list.
-    static func printShift(_ s: Shift, _ store: Store, carried: Bool, heading: String) throws {
-        let z = store.zone
-        var head = "\(heading): \(visible(s.name)) (\(s.login)), \(ISOTime.formatShort(s.startedAt, zone: z)) – "
-            + (s.endedAt.map { ISOTime.formatShort($0, zone: z) } ?? "now")
-        if !s.onRoster { head += " [not on the roster" + (s.plannedLogin.isEmpty ? "" : "; planned: \(s.plannedLogin)") + "]" }
-        if let t = s.tookOver { head += " (took over shift \(t))" }
+    static func printShift(_ s: Shift, _ store: Store, carried: Bool, heading: String, _ l: Language) throws {
+        let z = store.zone, zh = l == .zh
+        var head = "\(heading)\(zh ? "：" : ": ")\(visible(s.name)) (\(s.login)), \(ISOTime.formatShort(s.startedAt, zone: z)) – "
+            + (s.endedAt.map { ISOTime.formatShort($0, zone: z) } ?? (zh ? "至今" : "now"))
+        if !s.onRoster {
+            head += zh ? " [未排班" + (s.plannedLogin.isEmpty ? "" : "；排班：\(s.plannedLogin)") + "]"
+                : " [not on the roster" + (s.plannedLogin.isEmpty ? "" : "; planned: \(s.plannedLogin)") + "]"
+        }
+        if let t = s.tookOver { head += zh ? "（接管班次 \(t)）" : " (took over shift \(t))" }
         print(head)
         if s.endedAt != nil {
-            print(s.acknowledgedAt.map { "  acknowledged by \(s.acknowledgedBy ?? "") at \(ISOTime.formatShort($0, zone: z))" } ?? "  not acknowledged yet")
+            print(s.acknowledgedAt.map { zh ? "  已接班确认：\(s.acknowledgedBy ?? "") \(ISOTime.formatShort($0, zone: z))"
+                                            : "  acknowledged by \(s.acknowledgedBy ?? "") at \(ISOTime.formatShort($0, zone: z))" }
+                  ?? (zh ? "  待接班确认" : "  not acknowledged yet"))
         }
-        print("  note:")
-        if s.note.isEmpty { print("    (none)") }
-        else { for l in s.note.split(separator: "\n", omittingEmptySubsequences: false) { print("    " + visible(String(l))) } }
+        print(zh ? "  交班记录：" : "  note:")
+        if s.note.isEmpty { print(zh ? "    （无）" : "    (none)") }
+        else { for line in s.note.split(separator: "\n", omittingEmptySubsequences: false) { print("    " + visible(String(line))) } }
         guard carried, s.endedAt != nil else { return }
         let items = try store.handoverItems(shiftID: s.id)
-        print("  carried over: \(items.count)")
-        for m in items { print("    " + line(m, store)) }
+        print(zh ? "  移交事项：\(items.count)" : "  carried over: \(items.count)")
+        for m in items { print("    " + self.line(m, store, l)) }
     }
 
-    /// `20261122-0034  urgent,overdue  dispatched  due 11-22 23:00  title`.
-    static func line(_ m: ShiftMatter, _ store: Store) -> String {
-        var parts = [m.number, ISOTime.formatShort(m.at, zone: store.zone)]
-        if !m.reasons.isEmpty { parts.append(m.reasons.map(\.rawValue).joined(separator: ",")) }
-        parts.append(m.state.rawValue)
-        if let d = m.dueAt { parts.append("due " + ISOTime.formatShort(d, zone: store.zone)) }
-        if let a = m.acknowledgedAt { parts.append("acknowledged \(ISOTime.formatShort(a, zone: store.zone)) by \(m.acknowledgedBy ?? "")") }
+    /// The name of a list of the shift view.
+    static func listName(_ k: ShiftListKind, _ l: Language) -> String {
+        guard l == .zh else { return k.rawValue.replacingOccurrences(of: "_", with: " ") }
+        switch k { case .takenIn: return "受理"; case .turnedOverdue: return "转超期"; case .escalated: return "上报"
+        case .urged: return "督办"; case .closed: return "办结"; case .rang: return "响铃" }
+    }
+
+    /// `20261122-0034  11-22 21:00  urgent,overdue  dispatched  due 11-22 23:00  title` (names in Chinese under zh).
+    static func line(_ m: ShiftMatter, _ store: Store, _ l: Language) -> String {
+        let zh = l == .zh, z = store.zone
+        var parts = [m.number, ISOTime.formatShort(m.at, zone: z)]
+        if !m.reasons.isEmpty { parts.append(m.reasons.map { zh ? $0.chineseName : $0.rawValue }.joined(separator: zh ? "、" : ",")) }
+        parts.append(m.state.displayName(l))
+        if let d = m.dueAt { parts.append((zh ? "期限 " : "due ") + ISOTime.formatShort(d, zone: z)) }
+        if let a = m.acknowledgedAt {
+            parts.append(zh ? "已确认 \(ISOTime.formatShort(a, zone: z)) \(m.acknowledgedBy ?? "")" : "acknowledged \(ISOTime.formatShort(a, zone: z)) by \(m.acknowledgedBy ?? "")")
+        }
         return parts.joined(separator: "  ") + "  " + visible(m.title)
     }
 

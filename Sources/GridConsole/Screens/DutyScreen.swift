@@ -135,7 +135,7 @@ final class DutyScreen: Screen {
                 why = CellText(m.dueAt.map { app.dueText($0, now: app.now) } ?? "", m.dueAt.map { $0 < app.now } == true ? .overdue : .normal)
             }
             return [CellText(ConsoleApp.shortTime(m.at, zone: zone), .dim), CellText(m.number),
-                    CellText(m.title, m.urgency == .urgent ? .overdue : .normal), CellText(t["state." + m.state.rawValue]), why]
+                    CellText(m.title, m.urgency == .urgent ? .overdue : .normal), CellText(m.state.displayName(t.language)), why]
         }
     }
 
