@@ -73,7 +73,7 @@ extension Store {
         }
     }
 
-    /// Imports `roster.csv` (`date,shift,login,deputy`, or 日期,班次,值班人,副班), validated whole like every import;
+    /// Imports `roster.csv` (`date,shift,login,deputy`, or 日期,班次,登录名,副班), validated whole like every import;
     /// a day and shift already planned is replaced.
     public func importRoster(path: String, options: ImportOptions = .init(), actor: Actor, now: Date) throws -> ImportReport {
         try runImport(path: path, action: .planRoster, options: options, actor: actor, now: now, makeValidator: { store in
