@@ -65,15 +65,15 @@ enum OutputColumns {
     /// Instants, ISO-8601 in CSV and JSON, short and local in tables.
     static let times: Set<String> = ["start", "end", "started", "finished", "reported_at", "due_at", "at", "started_at",
                                      "finished_at", "original_due_at", "near_due_at", "handle_due_at", "ended_at", "updated_at"]
-    /// Optional text: empty is JSON null.
-    static let optionalText: Set<String> = ["confirmed_by", "partner", "parent", "department", "grade", "name", "note"]
+    /// Optional text: empty is JSON null (a name or a note stays text, possibly empty).
+    static let optionalText: Set<String> = ["confirmed_by", "partner", "parent", "department", "grade"]
 
     /// A cell as a typed JSON value (empty typed cells are null).
     static func json(_ column: String, _ text: String) -> Any {
         if integers.contains(column) { return Int(text).map { $0 as Any } ?? NSNull() }
         if decimals.contains(column) { return Double(text).map { $0 as Any } ?? NSNull() }
         if booleans.contains(column) { return text.isEmpty ? NSNull() : (text == "1" || text == "true") as Any }
-        if times.contains(column) || (optionalText.contains(column) && column != "name" && column != "note") {
+        if times.contains(column) || optionalText.contains(column) {
             return text.isEmpty ? NSNull() : text
         }
         return text
