@@ -79,6 +79,10 @@ enum OutputColumns {
         return text
     }
 
+    /// The kinds of rows in red/black lists and of files in the import log, in Chinese.
+    static let kinds = ["grid": "网格", "worker": "网格员", "grids": "网格", "workers": "网格员", "departments": "部门",
+                        "categories": "类别", "cases": "案件", "patrols": "巡查"]
+
     /// A cell as people read it: coded values by name, flags in words, times short and local.
     static func people(_ column: String, _ text: String, _ language: Language, zone: TownshipZone, now: Date) -> String {
         if text.isEmpty { return text }
@@ -94,12 +98,12 @@ enum OutputColumns {
         case "role": return named(Role.self) ?? text
         case "platform": return named(Platform.self) ?? text
         case "level": return named(GridLevel.self) ?? named(UrgeLevel.self) ?? text
-        case "kind": return named(WorkerKind.self) ?? named(EventKind.self) ?? ["grid": "网格", "worker": "网格员"][text] ?? text
+        case "kind": return named(WorkerKind.self) ?? named(EventKind.self) ?? kinds[text] ?? text
         case "list": return ["red": "红榜", "black": "黑榜"][text] ?? text
         case "grade": return named(Grade.self) ?? text
         case "limit", "dispatch_limit", "handle_limit", "verify_limit":
             return TimeLimit(parsing: text).map { "\($0.amount)\($0.unit.displayName(.zh))" } ?? text
-        case "status": return named(PatrolStatus.self) ?? text
+        case "status": return named(PatrolStatus.self) ?? ["complete": "完成", "INCOMPLETE": "未完成"][text] ?? text
         case "from", "to": return named(MatterState.self) ?? text
         default: return text
         }
