@@ -90,7 +90,7 @@ enum DutyCommand: Command {
             try args.rejectUnknown()
             let slots = try store.roster(from: from, to: to)
             let rows = slots.map { s in
-                [s.entry.day.description, format == "table" && zh ? s.period.chineseName : s.entry.period, s.period.span, s.entry.login, s.officerName, s.entry.deputy ?? "", s.deputyName ?? ""]
+                [s.entry.day.description, format == "table" ? s.period.displayName(ctx.language) : s.entry.period, s.period.span, s.entry.login, s.officerName, s.entry.deputy ?? "", s.deputyName ?? ""]
             }
             Output.emit(format: format, header: ["date", "shift", "time", "login", "name", "deputy", "deputy_name"], rows: rows)
         case "plan":

@@ -78,7 +78,7 @@ enum DutyShow {
     static func line(_ m: ShiftMatter, _ store: Store, _ l: Language) -> String {
         let zh = l == .zh, z = store.zone
         var parts = [m.number, ISOTime.formatShort(m.at, zone: z)]
-        if !m.reasons.isEmpty { parts.append(m.reasons.map { zh ? $0.chineseName : $0.rawValue }.joined(separator: zh ? "、" : ",")) }
+        if !m.reasons.isEmpty { parts.append(m.reasons.map { zh ? $0.displayName(.zh) : $0.rawValue }.joined(separator: zh ? "、" : ",")) }
         parts.append(m.state.displayName(l))
         if let d = m.dueAt { parts.append((zh ? "期限 " : "due ") + ISOTime.formatShort(d, zone: z)) }
         if let a = m.acknowledgedAt {

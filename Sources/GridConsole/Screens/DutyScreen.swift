@@ -62,7 +62,7 @@ final class DutyScreen: Screen {
         if roster.isEmpty { s.put(r, left + 2, t["duty.noRoster"], role: .dim); r += 1 }
         for slot in roster.prefix(3) {
             let day = slot.entry.day == today ? t["duty.today"] : slot.entry.day == today.adding(days: 1) ? t["duty.tomorrow"] : ""
-            let period = t.language == .zh ? slot.period.chineseName : slot.period.name
+            let period = slot.period.displayName(t.language)
             var text = "\(day) \(String(format: "%02d-%02d", slot.entry.day.month, slot.entry.day.day)) \(period) \(slot.period.span)  \(slot.officerName) (\(slot.entry.login))"
             if let d = slot.entry.deputy { text += " · \(t["duty.deputy"]) \(slot.deputyName ?? d) (\(d))" }
             let isNow = slot.start <= app.now && app.now < slot.end
@@ -126,7 +126,7 @@ final class DutyScreen: Screen {
             let m = items[i]
             let why: CellText
             if list == "carried" {
-                let reasons = m.reasons.map { t.language == .zh ? $0.chineseName : $0.rawValue }.joined(separator: t.language == .zh ? "、" : ", ")
+                let reasons = m.reasons.map { $0.displayName(t.language) }.joined(separator: t.language == .zh ? "、" : ", ")
                 why = CellText(reasons + " " + (m.dueAt.map { app.dueText($0, now: app.now) } ?? ""), m.reasons.contains(.overdue) || m.reasons.contains(.urgent) ? .overdue : .nearDue)
             } else if list == "rang" {
                 why = m.acknowledgedAt.map { CellText(t.f("duty.acknowledgedAlert", ConsoleApp.shortTime($0, zone: zone)), .dim) }

@@ -13,11 +13,6 @@ public enum CarryReason: String, Sendable, CaseIterable, Comparable {
     /// 今日挂账: put on the problem register today.
     case shelvedToday = "shelved_today"
 
-    /// The Chinese name, for screens.
-    public var chineseName: String {
-        switch self { case .urgent: "紧急"; case .overdue: "超期"; case .nearDue: "临期"; case .escalated: "上报待复"; case .shelvedToday: "今日挂账" }
-    }
-
     /// Order of importance (urgent first).
     public var rank: Int { CarryReason.allCases.firstIndex(of: self)! }
     public static func < (a: CarryReason, b: CarryReason) -> Bool { a.rank < b.rank }

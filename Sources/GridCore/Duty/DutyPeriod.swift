@@ -30,9 +30,14 @@ public struct DutyPeriod: Hashable, Sendable {
         return (start, end)
     }
 
-    /// The Chinese name of the two standard periods (白班, 夜班); other names are data and shown as written.
-    public var chineseName: String {
-        switch name { case "day": "白班"; case "night": "夜班"; default: name }
+    /// The name people read: 白班 / day shift and 夜班 / night shift for the standard two; other names are data,
+    /// shown as written in both languages.
+    public func displayName(_ language: Language) -> String {
+        switch name {
+        case "day": language.pick("白班", "day shift")
+        case "night": language.pick("夜班", "night shift")
+        default: name
+        }
     }
 
     static func clock(_ m: Int) -> String { zeroPad(m / 60, 2) + ":" + zeroPad(m % 60, 2) }
