@@ -120,7 +120,7 @@ final class DutyScreen: Screen {
         if items.isEmpty { s.put(r, left + 2, t["duty.listEmpty"], role: .dim); return }
         let narrow = a.width < 100
         let columns = [Column(t["duty.col.time"], 11), Column(t["duty.col.number"], 13), Column(t["duty.col.title"], 0),
-                       Column(t["duty.col.state"], narrow ? 6 : 8), Column(t["duty.col.why"], narrow ? 16 : 24)]
+                       Column(t["duty.col.state"], narrow ? 6 : (t.language == .zh ? 8 : 10)), Column(t["duty.col.why"], narrow ? 16 : (t.language == .zh ? 24 : 32))]
         table.draw(s, Rect(row: r, col: left, height: bottom - r, width: width), columns: columns) { i in
             guard i < items.count else { return nil }
             let m = items[i]
