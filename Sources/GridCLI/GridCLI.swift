@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import GridCore
 import GridStore
@@ -7,7 +8,7 @@ let commands: [any Command.Type] = [
     ConsoleCommand.self, InitCommand.self, StaffCommand.self, CalendarCommand.self,
     ImportCommand.self, ImportsCommand.self,
     GridsCommand.self, WorkersCommand.self, DepartmentsCommand.self, CategoriesCommand.self,
-    BackupCommand.self, CheckCommand.self, DemoCommand.self, BenchCommand.self,
+    BackupCommand.self, CheckCommand.self, SweepCommand.self, DemoCommand.self, BenchCommand.self,
     PatrolCommand.self, CaseCommand.self, CasesCommand.self, ReportCommand.self,
 ]
 
@@ -42,6 +43,13 @@ func fail(_ message: String, status: Int32) -> Never {
     exit(status)
 }
 
+/// The database path as `Context` reads it, for an error met before or outside a context.
+func dbPathForDamage(_ arguments: [String]) -> String {
+    if let i = arguments.firstIndex(of: "--db"), i + 1 < arguments.count { return arguments[i + 1] }
+    if let a = arguments.first(where: { $0.hasPrefix("--db=") }) { return String(a.dropFirst(5)) }
+    return ProcessInfo.processInfo.environment["GRIDROOM_DB"] ?? "gridroom.sqlite"
+}
+
 /// The command line as a library: `main.swift` only hands it the words.
 public enum GridCLI {
     /// Parses `arguments` (the words after the program name), runs the command and exits with its status.
@@ -74,6 +82,12 @@ public enum GridCLI {
         } catch let e as UsageError {
             fflush(nil)
             fail(e.message, status: 2)
+        } catch let e as DatabaseError where e.primaryCode == SQLITE_CORRUPT {
+            // Met damage mid-command: say so, and keep later writes off the file until a check passes.
+            fflush(nil)
+            let path = dbPathForDamage(arguments)
+            Store.markDamaged(path: path, detail: e.message)
+            fail(String(describing: StoreError.damaged(path: path, detail: e.message)), status: 1)
         } catch {
             fflush(nil)
             fail(String(describing: error), status: 1)

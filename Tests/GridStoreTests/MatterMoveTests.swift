@@ -126,9 +126,9 @@ final class MatterMoveTests: XCTestCase {
     func testOverdueIsRecordedOnce() throws {
         let f = try MatterFixture()
         let n = try f.new("2026-11-20T08:00").number                    // dispatch due 08:30
-        XCTAssertEqual(try f.store.recordOverdue(now: f.at("2026-11-20T08:30")), 0)
-        XCTAssertEqual(try f.store.recordOverdue(now: f.at("2026-11-20T08:31")), 1)
-        XCTAssertEqual(try f.store.recordOverdue(now: f.at("2026-11-20T09:00")), 0)
+        XCTAssertEqual(try f.store.sweepOverdue(now: f.at("2026-11-20T08:30")), .recorded(0))
+        XCTAssertEqual(try f.store.sweepOverdue(now: f.at("2026-11-20T08:31")), .recorded(1))
+        XCTAssertEqual(try f.store.sweepOverdue(now: f.at("2026-11-20T09:00")), .recorded(0))
         XCTAssertEqual(try f.count("SELECT count(*) FROM events WHERE kind = 'overdue'"), 1)
         let m = try XCTUnwrap(f.store.matter(number: n))
         XCTAssertTrue(m.everOverdue); XCTAssertEqual(m.version, 1)       // detection is not a user's change

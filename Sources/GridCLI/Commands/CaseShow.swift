@@ -8,7 +8,6 @@ enum CaseShow {
         let number = try args.positional(1, "case NUMBER")
         let format = try args.choice("format", ["text", "json"], default: "text")!
         try args.rejectUnknown()
-        try store.recordOverdue(now: now)
         let (m, stages, events) = try store.matterDetail(number: number)
         let z = store.zone
         func t(_ d: Date?) -> String { d.map { ISOTime.format($0, zone: z) } ?? "" }

@@ -117,6 +117,13 @@ public struct Strings: Sendable {
         "move.urge.ordinary": ("普通督办", "urge"), "move.urge.yellow": ("黄牌督办", "urge (yellow)"), "move.urge.red": ("红牌督办", "urge (red)"),
         "move.extend_request": ("申请延期（天数 理由）", "request extension (days reason)"), "move.comment": ("备注", "comment"),
         "form.dispatched": ("已受理并派遣：%@", "taken in and dispatched: %@"),
+        // The file: mode, waiting for the lock, damage
+        "status.rehearsal": ("演练", "rehearsal"),
+        "status.waitingDB": ("等待数据库…（其他程序正在写入，表单内容已保留）", "waiting for the database… (another program is writing; the form is kept)"),
+        "status.busyHeld": ("数据库仍被占用，未保存（表单内容已保留，可再试）：%@", "the database is still busy; nothing saved (the form is kept; try again): %@"),
+        "status.busyUnknown": ("无法确定占用者", "could not tell which program holds it"),
+        "banner.damaged": ("数据库文件已损坏：停止录入，运行 gridroom check 并恢复经校验的备份（见 Docs/reliability.md）",
+                           "the database file is DAMAGED: stop entering data, run gridroom check and restore a verified backup (Docs/reliability.md)"),
     ]
 }
 

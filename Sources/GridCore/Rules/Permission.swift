@@ -70,6 +70,9 @@ extension Actor {
 
     /// Why `action` is refused, in words, or nil when allowed.
     public func refusal(_ action: Action) -> String? {
+        if let staff, !staff.active {
+            return "\(login) was \(staff.deactivationWords); ask an admin to run `gridroom staff activate \(login)`"
+        }
         guard let role else {
             return "\(login) is not on the command-room staff; ask an admin to run `gridroom staff add \(login) --name … --role …`"
         }

@@ -23,9 +23,16 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     /// The file or directory is read-only.
     public var isReadOnly: Bool { primaryCode == SQLITE_READONLY }
 
+    /// The file is damaged (SQLITE_CORRUPT) or is not a database at all (SQLITE_NOTADB).
+    public var isCorrupt: Bool { primaryCode == SQLITE_CORRUPT || primaryCode == SQLITE_NOTADB }
+
     public var description: String {
         let name = String(cString: sqlite3_errstr(code))
         var text = "database error \(code) (\(name)): \(message)"
+        if primaryCode == SQLITE_CORRUPT {
+            text = "the database file is damaged (\(message)); run `gridroom check` and restore the latest copy that "
+                + "`gridroom backup` verified (see Docs/reliability.md) — database error \(code)"
+        }
         if let sql { text += " — in: \(sql.prefix(200))" }
         return text
     }
@@ -49,6 +56,22 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case forbidden(String)
     /// The request was invalid (bad value, illegal move).
     case invalid(String)
+    /// The file is damaged (SQLITE_CORRUPT, or `integrity_check` found problems); writes are refused.
+    case damaged(path: String, detail: String)
+    /// The file could not be opened for a reason other than not being GridRoom's (disk full, permission, lock, I/O).
+    case cannotOpen(path: String, cause: String)
+    /// A fixed clock (`--now`/`GRIDROOM_NOW`) was given for a write on a live (正式) file.
+    case fixedClockOnLiveFile(path: String, command: String)
+    /// A write's instant is too far from the operating system's clock on a live (正式) file.
+    case clockDisagrees(path: String, given: String, real: String)
+    /// A new event of a matter would be dated before that matter's previous event.
+    case eventBeforePrevious(number: String, at: String, previous: String)
+    /// The staff member has been switched off (停用); `on` is the local day, `by` the admin's login.
+    case deactivated(login: String, on: String, by: String)
+    /// The change would leave the file without an active admin.
+    case lastActiveAdmin(login: String)
+    /// A backup's copy failed its integrity check; the copy was removed.
+    case backupUnsound(target: String, detail: String)
 
     public var description: String {
         switch self {
@@ -62,6 +85,25 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             return "the database stayed busy after \(attempts) attempts; another process holds a long write. Try again."
         case let .conflict(text), let .notFound(text), let .forbidden(text), let .invalid(text):
             return text
+        case let .damaged(path, detail):
+            return "\(path): the database file is damaged (\(detail)); nothing was written. Run `gridroom check`, and restore "
+                + "the latest copy that `gridroom backup` verified (see Docs/reliability.md)"
+        case let .cannotOpen(path, cause):
+            return "\(path): cannot open the database: \(cause)"
+        case let .fixedClockOnLiveFile(path, command):
+            return "\(path) is a live (正式) file: \(command) writes, and writes take the real clock; --now / GRIDROOM_NOW may "
+                + "only be used to read \"as of\" a time (rehearsal files are made with `gridroom init --rehearsal`)"
+        case let .clockDisagrees(path, given, real):
+            return "\(path) is a live (正式) file: a write dated \(given) is refused; the real clock says \(real)"
+        case let .eventBeforePrevious(number, at, previous):
+            return "case \(number): a move dated \(at) is earlier than the matter's previous event (\(previous)); history only moves forward"
+        case let .deactivated(login, on, by):
+            return "\(login) was deactivated on \(on) by \(by); ask an admin to run `gridroom staff activate \(login)`"
+        case let .lastActiveAdmin(login):
+            return "\(login) is the last active admin; make another admin first"
+        case let .backupUnsound(target, detail):
+            return "backup to \(target) FAILED: the copy is not sound (\(detail)); it was removed. The source file is probably "
+                + "damaged: run `gridroom check`"
         }
     }
 }
