@@ -59,7 +59,7 @@ final class AccessControlTests: XCTestCase {
 
     func testTheLastAdminCannotBeDemoted() throws {
         XCTAssertThrowsError(try fx.store.setRole(login: "root", role: .operator_, by: fx.admin, now: fx.now)) { e in
-            XCTAssertTrue("\(e)".contains("last admin"), "\(e)")
+            XCTAssertTrue("\(e)".contains("last active admin"), "\(e)")
         }
         XCTAssertEqual(try fx.store.actor(login: "root").role, .admin)
     }

@@ -1,0 +1,70 @@
+import XCTest
+import Foundation
+import GridCore
+import GridStore
+@testable import GridConsole
+
+/// Issue 13 at the console: the rehearsal (演练) mark on the status line, the red banner on a damaged file,
+/// and a write that must wait for another process's lock says so before it waits, keeping the typed form.
+final class ConsoleFileCareTests: XCTestCase {
+    func testRehearsalFilesAreMarkedOnTheStatusLineAndLiveFilesAreNot() throws {
+        let rehearsal = try Fixture.store()
+        let s = MemorySurface(rows: 24, cols: 80)
+        let app = try Fixture.app(rehearsal)
+        app.reloadCurrent(); app.draw(s)
+        XCTAssertTrue(s.line(22).contains("[演练]"), s.line(22))
+
+        let livePath = Fixture.path()
+        let live = try Store.create(path: livePath, zone: .shanghai, admin: Staff(login: "tester", name: "测试员", role: .admin),
+                                    now: Date(), mode: .live)
+        let liveApp = try Fixture.app(live)
+        liveApp.reloadCurrent(); liveApp.draw(s)
+        XCTAssertFalse(s.text.contains("演练"), s.text)
+    }
+
+    func testADamagedFileRaisesARedBannerThatEscapeDoesNotDismiss() throws {
+        let store = try Fixture.store()
+        Store.markDamaged(path: store.db.path, detail: "integrity check: *** in database main *** Page 40: btreeInitPage() returns error code 11")
+        defer { Store.clearDamageMark(path: store.db.path) }
+        let reopened = try Store.open(path: store.db.path)
+        let app = try Fixture.app(reopened)
+        let s = MemorySurface(rows: 24, cols: 80)
+        app.reloadCurrent(); app.draw(s)
+        XCTAssertTrue(s.line(1).contains("数据库文件已损坏"), s.line(1))
+        XCTAssertEqual(s.cell(1, 0).role, .banner)   // white on red in curses
+        app.handle(.escape); app.draw(s)
+        XCTAssertTrue(s.line(1).contains("数据库文件已损坏"), s.line(1))
+        XCTAssertTrue(app.readOnly)                  // and writes are refused on it
+    }
+
+    func testAWriteThatMustWaitSaysSoBeforeWaiting() throws {
+        let store = try Fixture.store()
+        let app = try Fixture.app(store)
+        let s = MemorySurface(rows: 24, cols: 80)
+        app.activeSurface = s
+        app.reloadCurrent(); app.draw(s)
+        // Free file: no waiting message.
+        var shown = ""
+        try app.writing { shown = s.line(22) }
+        XCTAssertFalse(shown.contains("等待数据库"), shown)
+
+        // Another process's connection holds the write lock and lets go after a second.
+        let holder = Holder(db: try Database(path: store.db.path, create: false))
+        try holder.db.execute("BEGIN EXCLUSIVE")
+        let released = expectation(description: "released")
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1) { try? holder.db.execute("ROLLBACK"); released.fulfill() }
+        try app.writing {
+            shown = s.line(22)   // what the person sees while the write waits
+            try store.addStaff(Staff(login: "op9", name: "值班员", role: .operator_), by: app.actor, now: Fixture.now)
+        }
+        wait(for: [released], timeout: 10)
+        XCTAssertTrue(shown.contains("等待数据库"), shown)
+        XCTAssertEqual(try store.staffList().map(\.login).contains("op9"), true)
+    }
+}
+
+/// Another process's connection, used from one other thread only.
+private final class Holder: @unchecked Sendable {
+    let db: Database
+    init(db: Database) { self.db = db }
+}
