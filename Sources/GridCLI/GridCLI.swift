@@ -28,7 +28,8 @@ let commands: [any Command.Type] = [
 
     global options:
       --db PATH        database file (else $GRIDROOM_DB, else ./gridroom.sqlite)
-      --now TIME       fix "now" (else $GRIDROOM_NOW), e.g. 2026-11-22T09:30:00+08:00
+      --now TIME       fix "now" (else $GRIDROOM_NOW), e.g. 2026-11-22T09:30:00+08:00; writes accept it
+                       only on a rehearsal (演练) file, reads use it as "as of" on any file
       --lang zh|en     interface language (else $GRIDROOM_LANG, default zh)
       --read-only      open the file read-only (else $GRIDROOM_READ_ONLY=1): views work, writes are refused
 

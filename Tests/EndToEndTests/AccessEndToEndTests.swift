@@ -25,7 +25,7 @@ final class AccessEndToEndTests: XCTestCase {
         XCTAssertEqual(mode, 0o660)
         let r = try h.run(["staff", "set-role", GridroomHarness.login, "--role", "operator"])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.err.contains("is the last admin; make another admin first"), r.err)
+        XCTAssertTrue(r.err.contains("is the last active admin; make another admin first"), r.err)
         XCTAssertTrue(try h.ok(["staff", "list", "--format", "csv"]).contains("\(GridroomHarness.login),\(GridroomHarness.login),admin,1"))
     }
 
