@@ -61,6 +61,31 @@ final class ConsoleFileCareTests: XCTestCase {
         XCTAssertTrue(shown.contains("等待数据库"), shown)
         XCTAssertEqual(try store.staffList().map(\.login).contains("op9"), true)
     }
+
+    func testAfterTheBusyTimeoutTheMessageNamesWhatHoldsTheFile() throws {
+        let sqlite3 = "/usr/bin/sqlite3"
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: sqlite3), "sqlite3 is not installed")
+        let store = try Fixture.store()
+        let app = try Fixture.app(store)
+        // Another program (the sqlite3 shell) has the file open and holds its write lock.
+        let other = Process()
+        other.executableURL = URL(fileURLWithPath: sqlite3)
+        other.arguments = [store.db.path]
+        let input = Pipe()
+        other.standardInput = input; other.standardOutput = FileHandle.nullDevice; other.standardError = FileHandle.nullDevice
+        try other.run()
+        defer { try? input.fileHandleForWriting.close(); other.waitUntilExit() }
+        input.fileHandleForWriting.write("BEGIN EXCLUSIVE;\nSELECT count(*) FROM staff;\n".data(using: .utf8)!)
+        var held = false
+        for _ in 0..<200 where !held { held = !store.writeLockIsFree(); if !held { usleep(10_000) } }
+        XCTAssertTrue(held, "the sqlite3 shell did not take the lock")
+        // A write that gave up after the busy timeout (StoreError.busy) is reported with the holder's name and pid.
+        XCTAssertThrowsError(try app.writing { throw StoreError.busy(attempts: 3) }) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.hasPrefix("数据库仍被占用，未保存"), text)
+            XCTAssertTrue(text.contains("sqlite3 (pid \(other.processIdentifier))"), text)
+        }
+    }
 }
 
 /// Another process's connection, used from one other thread only.
