@@ -22,6 +22,18 @@ final class ConsoleFileCareTests: XCTestCase {
         XCTAssertFalse(s.text.contains("演练"), s.text)
     }
 
+    func testADeactivatedUserIsToldWhenAndByWhom() throws {
+        let store = try Fixture.store()
+        try store.addStaff(Staff(login: "op1", name: "值班员", role: .operator_), by: store.actor(login: "tester"), now: Fixture.now)
+        // 2026-11-22 10:00 +08:00: the township's day is the 22nd.
+        try store.setActive(login: "op1", active: false, by: store.actor(login: "tester"), now: Fixture.now)
+        let app = ConsoleApp(store: store, language: .zh, clock: FixedClock.at(Fixture.now), actor: try store.actor(login: "op1"), actions: .none)
+        let s = MemorySurface(rows: 24, cols: 80)
+        app.reloadCurrent(); app.draw(s)
+        XCTAssertTrue(app.readOnly)
+        XCTAssertTrue(s.line(22).contains("op1 已于 2026-11-22 被 tester 停用：只能查看"), s.line(22))
+    }
+
     func testADamagedFileRaisesARedBannerThatEscapeDoesNotDismiss() throws {
         let store = try Fixture.store()
         Store.markDamaged(path: store.db.path, detail: "integrity check: *** in database main *** Page 40: btreeInitPage() returns error code 11")

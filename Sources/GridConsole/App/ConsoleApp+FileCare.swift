@@ -42,6 +42,12 @@ extension ConsoleApp {
         setBanner(strings["banner.damaged"])
     }
 
+    /// Why this person may only look: not on the staff, or switched off (停用) on a day by an admin.
+    static func refusalNotice(_ actor: Actor, _ t: Strings) -> String {
+        guard let s = actor.staff, !s.active else { return t["status.unknownUser"] }
+        return t.f("status.deactivated", s.login, s.deactivatedOn?.description ?? "?", s.deactivatedBy ?? "?")
+    }
+
     /// The status line's right end: the file mode mark on a rehearsal (演练) file, then the refresh time.
     func statusRight(_ stamp: String) -> String {
         store.isRehearsal ? "[" + strings["status.rehearsal"] + "] " + stamp : stamp

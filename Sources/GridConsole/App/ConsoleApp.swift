@@ -66,7 +66,7 @@ public final class ConsoleApp {
         alertCheckedAt = clock.now()
         alertHighWater = (try? store.lastMatterID()) ?? 0
         tabs = (0..<6).map(ConsoleApp.freshTab)
-        if readOnly { message = store.isReadOnly ? strings["status.readonlyNotice"] : strings["status.unknownUser"] }
+        if readOnly { message = store.isReadOnly ? strings["status.readonlyNotice"] : ConsoleApp.refusalNotice(actor, strings) }
         if store.markedDamaged { showDamage() }
     }
 

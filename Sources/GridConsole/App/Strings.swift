@@ -30,6 +30,7 @@ public struct Strings: Sendable {
         "status.refreshed": ("刷新", "refreshed"), "status.readonly": ("只读", "READ-ONLY"),
         "status.readonlyNotice": ("数据库文件只读：只能查看，不能办理", "database file is read-only: viewing only"),
         "status.unknownUser": ("未登记人员：只能查看", "not on the staff: viewing only"),
+        "status.deactivated": ("%@ 已于 %@ 被 %@ 停用：只能查看", "%@ was deactivated on %@ by %@: viewing only"),
         "hint.help": ("帮助", "help"), "hint.quit": ("退出", "quit"), "hint.back": ("返回", "back"),
         "hint.filter": ("筛选", "filter"), "hint.sort": ("排序", "sort"), "hint.open": ("打开", "open"),
         "hint.new": ("新建", "new"), "hint.screens": ("切换", "screens"), "hint.move": ("办理", "act"),
