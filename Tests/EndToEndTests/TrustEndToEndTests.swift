@@ -88,6 +88,35 @@ final class TrustEndToEndTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: empty)[.size] as? NSNumber, 0)
     }
 
+    /// Runs a shell line; returns its exit status.
+    @discardableResult
+    func sh(_ line: String) throws -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", line]
+        p.standardOutput = FileHandle.nullDevice; p.standardError = FileHandle.nullDevice
+        try p.run(); p.waitUntilExit()
+        return p.terminationStatus
+    }
+
+    func testAFullDiskAtOpenSaysTheDiskIsFull() throws {
+        let h = try GridroomHarness("fulldisk"); defer { h.remove() }
+        try h.ok(["init", "--rehearsal"])
+        XCTAssertEqual(try h.open().count("PRAGMA wal_checkpoint(TRUNCATE)"), 0)
+        // A 600 KiB file system holding only the file (no -wal, no -shm yet), then filled to the last byte.
+        let mnt = h.dir.appendingPathComponent("small").path
+        try FileManager.default.createDirectory(atPath: mnt, withIntermediateDirectories: true)
+        try XCTSkipUnless(try sh("mount -t tmpfs -o size=600k tmpfs '\(mnt)'") == 0, "needs root to mount a small tmpfs")
+        defer { try? sh("umount '\(mnt)'") }
+        let db = mnt + "/room.sqlite"
+        try FileManager.default.copyItem(atPath: h.db, toPath: db)
+        try sh("dd if=/dev/zero of='\(mnt)/fill' bs=1k")
+        let r = try h.run(["cases"], db: db)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.err.contains("the disk is full"), r.err)
+        XCTAssertFalse(r.err.contains("not a GridRoom database"), r.err)
+    }
+
     func testBackupOfADamagedFileFailsAndCheckStopsLaterWrites() throws {
         let h = try GridroomHarness("backup-damage"); defer { h.remove() }
         try h.ok(["init", "--demo"])
