@@ -29,7 +29,8 @@ extension Store {
 
     /// Records that the file at `path` is damaged (by `gridroom check`, or any command meeting SQLITE_CORRUPT).
     public static func markDamaged(path: String, detail: String, at: Date = Date()) {
-        let text = "\(detail.split(separator: "\n").first ?? "damaged")\nfound \(ISOTime.format(at, zone: .shanghai))\n\(detail)\n"
+        // UTC: the marker is read by people and by `Store.open`, which has no township zone yet.
+        let text = "\(detail.split(separator: "\n").first ?? "damaged")\nfound \(ISO8601DateFormatter().string(from: at))\n\(detail)\n"
         try? text.write(toFile: damageMarkerPath(path), atomically: true, encoding: .utf8)
     }
 
