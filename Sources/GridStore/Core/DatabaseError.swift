@@ -86,8 +86,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case let .conflict(text), let .notFound(text), let .forbidden(text), let .invalid(text):
             return text
         case let .damaged(path, detail):
-            return "\(path): the database file is damaged (\(detail)); nothing was written. Run `gridroom check`, and restore "
-                + "the latest copy that `gridroom backup` verified (see Docs/reliability.md)"
+            return "\(path): the database file is damaged (\(detail)); the command stopped and further writes are refused. "
+                + "Run `gridroom check`, and restore the latest copy that `gridroom backup` verified (see Docs/reliability.md)"
         case let .cannotOpen(path, cause):
             return "\(path): cannot open the database: \(cause)"
         case let .fixedClockOnLiveFile(path, command):
