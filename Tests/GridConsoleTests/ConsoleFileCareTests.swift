@@ -74,6 +74,24 @@ final class ConsoleFileCareTests: XCTestCase {
         XCTAssertEqual(try store.staffList().map(\.login).contains("op9"), true)
     }
 
+    func testTheIdleConsolesSweepSkipsABusyFileWithoutWaiting() throws {
+        let store = try Fixture.store()   // 20261121-0003's handling was due 3 h before "now" and is not recorded
+        let box = ClockBox(Fixture.now)
+        let app = ConsoleApp(store: store, language: .zh, clock: ConsoleClock { box.t }, actor: try store.actor(login: "tester"), actions: .none)
+        func recorded() throws -> Int { try store.db.scalarInt("SELECT count(*) FROM events WHERE kind = 'overdue'") }
+        // The lock is let go after half a second: a sweep that waited would record then; this one skips at once.
+        let holder = Holder(db: try Database(path: store.db.path, create: false))
+        try holder.db.execute("BEGIN EXCLUSIVE")
+        let released = expectation(description: "released")
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { try? holder.db.execute("ROLLBACK"); released.fulfill() }
+        app.tick()
+        XCTAssertEqual(try recorded(), 0)
+        wait(for: [released], timeout: 10)
+        box.t = Fixture.now.addingTimeInterval(31)   // the next 30-second sweep catches up
+        app.tick()
+        XCTAssertEqual(try recorded(), 1)
+    }
+
     func testAfterTheBusyTimeoutTheMessageNamesWhatHoldsTheFile() throws {
         let sqlite3 = "/usr/bin/sqlite3"
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: sqlite3), "sqlite3 is not installed")
@@ -104,4 +122,10 @@ final class ConsoleFileCareTests: XCTestCase {
 private final class Holder: @unchecked Sendable {
     let db: Database
     init(db: Database) { self.db = db }
+}
+
+/// A console clock moved by hand.
+private final class ClockBox: @unchecked Sendable {
+    var t: Date
+    init(_ t: Date) { self.t = t }
 }

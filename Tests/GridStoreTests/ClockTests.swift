@@ -95,12 +95,22 @@ final class ClockTests: XCTestCase {
     func testSweepSkipsABusyFileWithoutWaiting() throws {
         let f = try MatterFixture()
         try f.new("2026-11-20T08:00")
-        let other = try Database(path: f.path, create: false)
-        try other.execute("BEGIN EXCLUSIVE")
+        // The other connection lets go after half a second: a sweep that waited would then get the lock and
+        // record the breach; one that does not wait has already returned `.busy` with nothing written.
+        let other = LockHolder(db: try Database(path: f.path, create: false))
+        try other.db.execute("BEGIN EXCLUSIVE")
+        let released = expectation(description: "released")
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { try? other.db.execute("ROLLBACK"); released.fulfill() }
         XCTAssertEqual(try f.store.sweepOverdue(now: f.at("2026-11-20T09:00"), real: f.at("2026-11-20T09:00")), .busy)
-        try other.execute("ROLLBACK")
+        wait(for: [released], timeout: 10)
         XCTAssertEqual(try f.count("SELECT count(*) FROM events WHERE kind = 'overdue'"), 0)
         // The busy timeout is back for ordinary writes, and the next sweep catches up.
         XCTAssertEqual(try f.store.sweepOverdue(now: f.at("2026-11-20T09:00"), real: f.at("2026-11-20T09:00")), .recorded(1))
     }
+}
+
+/// Another process's connection, used from one other thread only.
+final class LockHolder: @unchecked Sendable {
+    let db: Database
+    init(db: Database) { self.db = db }
 }
