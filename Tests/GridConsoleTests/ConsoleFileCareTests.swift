@@ -74,6 +74,24 @@ final class ConsoleFileCareTests: XCTestCase {
         XCTAssertEqual(try store.staffList().map(\.login).contains("op9"), true)
     }
 
+    func testEveryScreenLoadsUnderAHeldWriteLockAndWritesNothing() throws {
+        let store = try Fixture.store()
+        let app = try Fixture.app(store)
+        let s = MemorySurface(rows: 40, cols: 120)
+        let holder = try Database(path: store.db.path, create: false)
+        try holder.execute("BEGIN EXCLUSIVE")
+        defer { try? holder.execute("ROLLBACK") }
+        let changes = try store.db.scalarInt("SELECT total_changes()")
+        for i in 0..<6 {
+            app.show(tab: i); app.draw(s)
+            XCTAssertNil(app.lastError, "tab \(i + 1): \(String(describing: app.lastError))")
+        }
+        app.openMatter(number: "20261121-0003"); app.draw(s)
+        XCTAssertNil(app.lastError)
+        XCTAssertTrue(s.text.contains("院内违章搭建彩钢棚"), s.text)
+        XCTAssertEqual(try store.db.scalarInt("SELECT total_changes()"), changes)
+    }
+
     func testTheIdleConsolesSweepSkipsABusyFileWithoutWaiting() throws {
         let store = try Fixture.store()   // 20261121-0003's handling was due 3 h before "now" and is not recorded
         let box = ClockBox(Fixture.now)
