@@ -56,7 +56,7 @@ final class Context {
     /// so a fixed clock (`--now`/`GRIDROOM_NOW`) is refused; on a rehearsal (演练) file it is used as given.
     func writeNow(_ store: Store, _ command: String) throws -> Date {
         guard nowFixed else { return Date() }
-        guard store.mode.acceptsFixedClock else { throw StoreError.fixedClockOnLiveFile(path: dbPath, command: "`gridroom \(command)`") }
+        guard store.mode.acceptsFixedClock else { throw StoreError.fixedClockOnLiveFile(path: dbPath, command: command) }
         return now(in: store.zone)
     }
 

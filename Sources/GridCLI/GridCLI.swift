@@ -88,11 +88,11 @@ public enum GridCLI {
             fflush(nil)
             let path = dbPathForDamage(arguments)
             Store.markDamaged(path: path, detail: e.message)
-            fail(String(describing: StoreError.damaged(path: path, detail: e.message)), status: 1)
+            fail(String(describing: StoreError.damaged(path: path, reason: e.message)), status: 1)
         } catch StoreError.damaged(let path, let detail) {
             fflush(nil)
             Store.markDamaged(path: path, detail: detail)
-            fail(String(describing: StoreError.damaged(path: path, detail: detail)), status: 1)
+            fail(String(describing: StoreError.damaged(path: path, reason: detail)), status: 1)
         } catch {
             fflush(nil)
             fail(String(describing: error), status: 1)

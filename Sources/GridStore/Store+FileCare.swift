@@ -13,7 +13,7 @@ extension Store {
     /// defence behind the command line's refusal of `--now` (every audited write passes here).
     func checkWriteClock(_ now: Date, real: Date = Date()) throws {
         guard mode == .live, abs(now.timeIntervalSince(real)) > Store.liveClockTolerance else { return }
-        throw StoreError.clockDisagrees(path: db.path, given: ISOTime.format(now, zone: zone), real: ISOTime.format(real, zone: zone))
+        throw StoreError.clockDisagrees(path: db.path, given: now, real: real)
     }
 
     /// The file beside the database that records a failed `gridroom check` (or a command that met damage).
@@ -38,6 +38,9 @@ extension Store {
     public static func clearDamageMark(path: String) {
         try? FileManager.default.removeItem(atPath: damageMarkerPath(path))
     }
+
+    /// Records that this store's file is damaged (the console, on meeting SQLITE_CORRUPT).
+    public func markDamaged(detail: String) { Store.markDamaged(path: db.path, detail: detail) }
 
     /// Whether the damage record exists for this store's file.
     public var markedDamaged: Bool { FileManager.default.fileExists(atPath: Store.damageMarkerPath(db.path)) }

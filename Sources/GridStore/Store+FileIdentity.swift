@@ -48,24 +48,25 @@ extension Store {
         try db.write { try db.execute("PRAGMA application_id = \(applicationID)") }
     }
 
-    /// The real cause of a failure to open, in words: disk full, permission, lock, I/O or damage.
+    /// The real cause of a failure to open: disk full, permission, lock, I/O or damage.
     static func openFailure(_ e: DatabaseError, path: String) -> StoreError {
-        if e.primaryCode == SQLITE_CORRUPT { return .damaged(path: path, detail: e.message) }
+        if e.primaryCode == SQLITE_CORRUPT { return .damaged(path: path, reason: e.message) }
         if e.primaryCode == SQLITE_NOTADB { return .notGridRoom(path: path, reason: "not an SQLite database; the file was not changed") }
-        var cause: String
+        // An I/O error or a refusal to create the log on a disk with (almost) no room left is the full disk.
+        if let free = freeBytes(near: path), free < 1 << 20,
+           [SQLITE_FULL, SQLITE_IOERR, SQLITE_CANTOPEN].contains(e.primaryCode) {
+            return .cannotOpen(path: path, problem: .diskFull(freeKiB: free / 1024), sqlite: e.message)
+        }
+        let problem: OpenProblem
         switch e.primaryCode {
-        case SQLITE_FULL: cause = "the disk is full"
-        case SQLITE_PERM, SQLITE_AUTH: cause = "permission denied"
-        case SQLITE_BUSY, SQLITE_LOCKED: cause = "another process holds a lock on the file"
-        case SQLITE_READONLY: cause = "the file or its directory is read-only"
-        case SQLITE_CANTOPEN: cause = "the file cannot be opened (\(e.message))"
-        case SQLITE_IOERR: cause = "a disk I/O error"
-        default: cause = e.message
+        case SQLITE_FULL: problem = .diskFull(freeKiB: (freeBytes(near: path) ?? 0) / 1024)
+        case SQLITE_PERM, SQLITE_AUTH: problem = .permission
+        case SQLITE_BUSY, SQLITE_LOCKED: problem = .locked
+        case SQLITE_READONLY: problem = .readOnly
+        case SQLITE_CANTOPEN: problem = .cannotOpen
+        default: problem = .ioError
         }
-        if let free = freeBytes(near: path), free < 1 << 20 {
-            cause += "; the disk holding it has \(free / 1024) KiB free — the disk is full"
-        }
-        return .cannotOpen(path: path, cause: cause + " (SQLite: \(e.message))")
+        return .cannotOpen(path: path, problem: problem, sqlite: e.message)
     }
 
     /// Free bytes on the file system holding `path`, if it can be asked.

@@ -50,7 +50,7 @@ extension Store {
         guard verdict == ["ok"] else {
             try? FileManager.default.removeItem(atPath: temp)
             try? FileManager.default.removeItem(atPath: temp + "-journal")
-            throw StoreError.backupUnsound(target: target, detail: verdict.prefix(3).joined(separator: "; "))
+            throw StoreError.backupUnsound(target: target, problems: Array(verdict.prefix(3)))
         }
         chmod(temp, 0o660)
         guard rename(temp, target) == 0 else {

@@ -26,8 +26,7 @@ extension Store {
         guard let why = actor.refusal(action) else { return }
         try? audit(actor: actor.login, action: action.rawValue, target: target, allowed: false, detail: why, now: now)
         if let staff = actor.staff, !staff.active {
-            throw StoreError.deactivated(login: staff.login, on: staff.deactivatedOn?.description ?? "an unknown date",
-                                         by: staff.deactivatedBy ?? "an unknown admin")
+            throw StoreError.deactivated(login: staff.login, on: staff.deactivatedOn, by: staff.deactivatedBy)
         }
         throw StoreError.forbidden("refused: \(why)")
     }
@@ -75,7 +74,7 @@ extension Store {
             }
             let admins = try db.scalarInt("SELECT count(*) FROM staff WHERE role = 'admin' AND active = 1")
             if old == Role.admin.rawValue && role != .admin && admins <= 1 {
-                throw StoreError.lastActiveAdmin(login: login)
+                throw StoreError.lastAdmin(login: login)
             }
             try db.run("UPDATE staff SET role = ? WHERE login = ?", [.text(role.rawValue), .text(login)])
             try audit(actor: actor.login, action: "staff_set_role", target: login, allowed: true, detail: "\(old) → \(role.rawValue)", now: now)
@@ -91,11 +90,11 @@ extension Store {
                 throw StoreError.notFound("no staff member \(login)")
             }
             guard s.active != active else {
-                throw StoreError.invalid(active ? "\(login) is already active" : "\(login) was already \(s.deactivationWords)")
+                throw StoreError.staffAlready(login: login, active: active)
             }
             if !active && s.role == .admin {
                 let admins = try db.scalarInt("SELECT count(*) FROM staff WHERE role = 'admin' AND active = 1")
-                if admins <= 1 { throw StoreError.lastActiveAdmin(login: login) }
+                if admins <= 1 { throw StoreError.lastAdmin(login: login) }
             }
             if active {
                 try db.run("UPDATE staff SET active = 1, deactivated_at = NULL, deactivated_by = NULL WHERE login = ?", [.text(login)])

@@ -113,7 +113,7 @@ final class TrustEndToEndTests: XCTestCase {
         try sh("dd if=/dev/zero of='\(mnt)/fill' bs=1k")
         let r = try h.run(["cases"], db: db)
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.err.contains("the disk is full"), r.err)
+        XCTAssertTrue(r.err.contains("the disk holding it is full (0 KiB free)"), r.err)
         XCTAssertFalse(r.err.contains("not a GridRoom database"), r.err)
     }
 

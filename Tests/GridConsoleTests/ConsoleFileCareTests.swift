@@ -1,7 +1,7 @@
 import XCTest
 import Foundation
 import GridCore
-import GridStore
+@testable import GridStore
 @testable import GridConsole
 
 /// Issue 13 at the console: the rehearsal (演练) mark on the status line, the red banner on a damaged file,

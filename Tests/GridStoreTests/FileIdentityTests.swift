@@ -92,7 +92,7 @@ final class FileIdentityTests: XCTestCase {
     func testOpenFailuresNameTheRealCause() throws {
         // A full disk, a lock or an I/O error is not "not a GridRoom database".
         let full = Store.openFailure(DatabaseError(code: SQLITE_FULL, message: "database or disk is full"), path: "/x/room.sqlite")
-        XCTAssertTrue("\(full)".contains("the disk is full"), "\(full)")
+        XCTAssertTrue("\(full)".contains("the disk holding it is full"), "\(full)")
         XCTAssertFalse("\(full)".contains("not a GridRoom"), "\(full)")
         let locked = Store.openFailure(DatabaseError(code: SQLITE_BUSY, message: "database is locked"), path: "/x/room.sqlite")
         XCTAssertTrue("\(locked)".contains("another process holds a lock"), "\(locked)")

@@ -31,7 +31,7 @@ final class StaffActiveTests: XCTestCase {
         }
         XCTAssertEqual(try f.count("SELECT active FROM staff WHERE login = 'op'"), 1)
         XCTAssertThrowsError(try f.store.setActive(login: "admin", active: false, by: f.actor("admin"), now: f.at("2026-11-22T09:00"))) { error in
-            guard case StoreError.lastActiveAdmin("admin") = error else { return XCTFail("\(error)") }
+            guard case StoreError.lastAdmin("admin") = error else { return XCTFail("\(error)") }
         }
         // With a second admin the first may go; then the second is the last one.
         try f.store.setRole(login: "sup", role: .admin, by: f.actor("admin"), now: f.at("2026-11-22T09:01"))

@@ -28,10 +28,7 @@ enum BenchCommand: Command {
         try args.rejectUnknown()
         let store = try ctx.openStore()
         // The bench writes imports and moves of its own: never into the command room's real record.
-        guard store.isRehearsal else {
-            throw StoreError.invalid("\(ctx.dbPath) is a live (正式) file: `gridroom bench` writes test data; run it on a rehearsal file "
-                                     + "(`gridroom init --demo` or `init --rehearsal`, then `demo generate`)")
-        }
+        guard store.isRehearsal else { throw StoreError.rehearsalOnly(path: ctx.dbPath, command: "bench") }
         let now = ctx.now(in: store.zone)
         let actor = try store.actor(login: ctx.login)
         var result = BenchResult()

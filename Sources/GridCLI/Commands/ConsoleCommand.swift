@@ -38,7 +38,8 @@ enum ConsoleCommand: Command {
         let actor = try store.actor(login: ctx.login)
         // A console writes: on a live (正式) file it runs on the real clock; a fixed clock is for reading only.
         if ctx.nowFixed && !store.isRehearsal && !store.isReadOnly {
-            throw StoreError.fixedClockOnLiveFile(path: ctx.dbPath, command: "the console (add --read-only to look \"as of\" a time)")
+            // (`--read-only` looks "as of" a time.)
+            throw StoreError.fixedClockOnLiveFile(path: ctx.dbPath, command: "console")
         }
         let clock = ConsoleClock(start: ctx.nowText != nil ? ctx.now(in: store.zone) : nil)
         let app = ConsoleApp(store: store, language: ctx.lang == "en" ? .en : .zh, clock: clock, actor: actor,

@@ -29,10 +29,7 @@ enum DemoCommand: Command {
         try args.rejectUnknown()
         let store = try ctx.openStore()
         // Synthetic history is dated in the past: only a rehearsal (演练) file may hold it.
-        guard store.isRehearsal else {
-            throw StoreError.invalid("\(ctx.dbPath) is a live (正式) file: `demo generate` writes synthetic history, which only a rehearsal file "
-                                     + "(`gridroom init --rehearsal` or `--demo`) may hold")
-        }
+        guard store.isRehearsal else { throw StoreError.rehearsalOnly(path: ctx.dbPath, command: "demo generate") }
         let now = ctx.now(in: store.zone)
         let bar = ProgressBar(isTerminal: isatty(STDERR_FILENO) == 1)
         let summary = try DemoGenerator(store: store, spec: spec, now: now, actor: try store.actor(login: ctx.login),

@@ -32,7 +32,7 @@ enum InitCommand: Command {
         let mode: FileMode = args.flag("rehearsal") || demo ? .rehearsal : .live
         try args.rejectUnknown()
         if mode == .live && ctx.nowFixed {
-            throw StoreError.fixedClockOnLiveFile(path: ctx.dbPath, command: "`gridroom init` (a live file)")
+            throw StoreError.fixedClockOnLiveFile(path: ctx.dbPath, command: "init")
         }
         let now = mode == .live ? Date() : ctx.now(in: zone)
         let store = try Store.create(path: ctx.dbPath, zone: zone,

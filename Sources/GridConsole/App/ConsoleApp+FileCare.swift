@@ -32,7 +32,7 @@ extension ConsoleApp {
         var damagedStore = false
         if case StoreError.damaged = error { damagedStore = true }
         guard corrupt || damagedStore else { return }
-        if corrupt { Store.markDamaged(path: store.db.path, detail: "\(error)") }
+        if corrupt { store.markDamaged(detail: "\(error)") }
         showDamage()
     }
 

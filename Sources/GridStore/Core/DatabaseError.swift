@@ -1,4 +1,6 @@
 import CSQLite
+import Foundation
+import GridCore
 
 /// An error from SQLite, carrying its result code, message and the SQL that failed.
 public struct DatabaseError: Error, CustomStringConvertible, Sendable {
@@ -56,22 +58,26 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case forbidden(String)
     /// The request was invalid (bad value, illegal move).
     case invalid(String)
-    /// The file is damaged (SQLITE_CORRUPT, or `integrity_check` found problems); writes are refused.
-    case damaged(path: String, detail: String)
-    /// The file could not be opened for a reason other than not being GridRoom's (disk full, permission, lock, I/O).
-    case cannotOpen(path: String, cause: String)
-    /// A fixed clock (`--now`/`GRIDROOM_NOW`) was given for a write on a live (正式) file.
+    /// The file is damaged (SQLITE_CORRUPT, or `integrity_check` found problems; SQLite's reason); writes are refused.
+    case damaged(path: String, reason: String)
+    /// The file could not be opened for a reason other than not being GridRoom's (`sqlite`: SQLite's message).
+    case cannotOpen(path: String, problem: OpenProblem, sqlite: String)
+    /// A fixed clock (`--now`/`GRIDROOM_NOW`) was given to `command` (e.g. `case feedback`), which writes, on a live (正式) file.
     case fixedClockOnLiveFile(path: String, command: String)
-    /// A write's instant is too far from the operating system's clock on a live (正式) file.
-    case clockDisagrees(path: String, given: String, real: String)
-    /// A new event of a matter would be dated before that matter's previous event.
-    case eventBeforePrevious(number: String, at: String, previous: String)
-    /// The staff member has been switched off (停用); `on` is the local day, `by` the admin's login.
-    case deactivated(login: String, on: String, by: String)
-    /// The change would leave the file without an active admin.
-    case lastActiveAdmin(login: String)
-    /// A backup's copy failed its integrity check; the copy was removed.
-    case backupUnsound(target: String, detail: String)
+    /// On a live (正式) file a write dated `given` is refused: the operating system's clock said `real`.
+    case clockDisagrees(path: String, given: Date, real: Date)
+    /// A new event of a matter dated `at` would come before that matter's previous event, dated `previous`.
+    case eventBeforePrevious(number: String, at: Date, previous: Date)
+    /// The staff member was switched off (停用) on the township-local day `on` by the admin `by` (nil: not recorded).
+    case deactivated(login: String, on: LocalDate?, by: String?)
+    /// The change would leave the file without an active admin (demotion or deactivation of the last one).
+    case lastAdmin(login: String)
+    /// A backup's copy failed its integrity check (the first problems); the copy was removed.
+    case backupUnsound(target: String, problems: [String])
+    /// `command` writes synthetic or test data and runs on rehearsal (演练) files only.
+    case rehearsalOnly(path: String, command: String)
+    /// The staff member is already active (`active` true) or already switched off.
+    case staffAlready(login: String, active: Bool)
 
     public var description: String {
         switch self {
@@ -85,25 +91,61 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             return "the database stayed busy after \(attempts) attempts; another process holds a long write. Try again."
         case let .conflict(text), let .notFound(text), let .forbidden(text), let .invalid(text):
             return text
-        case let .damaged(path, detail):
-            return "\(path): the database file is damaged (\(detail)); the command stopped and further writes are refused. "
+        case let .damaged(path, reason):
+            return "\(path): the database file is damaged (\(reason)); the command stopped and further writes are refused. "
                 + "Run `gridroom check`, and restore the latest copy that `gridroom backup` verified (see Docs/reliability.md)"
-        case let .cannotOpen(path, cause):
-            return "\(path): cannot open the database: \(cause)"
+        case let .cannotOpen(path, problem, sqlite):
+            return "\(path): cannot open the database: \(problem.words) (SQLite: \(sqlite))"
         case let .fixedClockOnLiveFile(path, command):
-            return "\(path) is a live (正式) file: \(command) writes, and writes take the real clock; --now / GRIDROOM_NOW may "
-                + "only be used to read \"as of\" a time (rehearsal files are made with `gridroom init --rehearsal`)"
+            return "\(path) is a live (正式) file: `gridroom \(command)` writes, and writes take the real clock; --now / GRIDROOM_NOW "
+                + "may only be used to read \"as of\" a time (rehearsal files are made with `gridroom init --rehearsal`)"
         case let .clockDisagrees(path, given, real):
-            return "\(path) is a live (正式) file: a write dated \(given) is refused; the real clock says \(real)"
+            return "\(path) is a live (正式) file: a write dated \(ISOTime.format(given, zone: .shanghai)) is refused; the real clock says "
+                + ISOTime.format(real, zone: .shanghai)
         case let .eventBeforePrevious(number, at, previous):
-            return "case \(number): a move dated \(at) is earlier than the matter's previous event (\(previous)); history only moves forward"
+            return "case \(number): a move dated \(ISOTime.format(at, zone: .shanghai)) is earlier than the matter's previous event "
+                + "(\(ISOTime.format(previous, zone: .shanghai))); history only moves forward"
         case let .deactivated(login, on, by):
-            return "\(login) was deactivated on \(on) by \(by); ask an admin to run `gridroom staff activate \(login)`"
-        case let .lastActiveAdmin(login):
+            return "\(login) was deactivated on \(on?.description ?? "an unknown date") by \(by ?? "an unknown admin"); "
+                + "ask an admin to run `gridroom staff activate \(login)`"
+        case let .lastAdmin(login):
             return "\(login) is the last active admin; make another admin first"
-        case let .backupUnsound(target, detail):
-            return "backup to \(target) FAILED: the copy is not sound (\(detail)); it was removed. The source file is probably "
-                + "damaged: run `gridroom check`"
+        case let .backupUnsound(target, problems):
+            return "backup to \(target) FAILED: the copy is not sound (\(problems.joined(separator: "; "))); it was removed. "
+                + "The source file is probably damaged: run `gridroom check`"
+        case let .rehearsalOnly(path, command):
+            return "\(path) is a live (正式) file: `gridroom \(command)` writes test or synthetic data and runs on rehearsal (演练) files "
+                + "only (`gridroom init --rehearsal` or `init --demo`)"
+        case let .staffAlready(login, active):
+            return active ? "\(login) is already active" : "\(login) is already deactivated"
+        }
+    }
+}
+
+/// Why a file could not be opened, when it is not for being another program's (打开失败原因).
+public enum OpenProblem: Sendable, Equatable {
+    /// The disk holding the file is full (`freeKiB` left).
+    case diskFull(freeKiB: Int)
+    /// The operating system refused access.
+    case permission
+    /// Another process holds a lock on the file.
+    case locked
+    /// The file or its directory is read-only.
+    case readOnly
+    /// SQLite could not open the file (a missing directory, too many open files).
+    case cannotOpen
+    /// A disk I/O error.
+    case ioError
+
+    /// In words.
+    public var words: String {
+        switch self {
+        case .diskFull(let kib): "the disk holding it is full (\(kib) KiB free)"
+        case .permission: "permission denied"
+        case .locked: "another process holds a lock on the file"
+        case .readOnly: "the file or its directory is read-only"
+        case .cannotOpen: "the file cannot be opened"
+        case .ioError: "a disk I/O error"
         }
     }
 }

@@ -88,7 +88,7 @@ extension Store {
         if let previous = try db.first("SELECT at FROM events WHERE matter_id = ? ORDER BY id DESC LIMIT 1", [.of(matter)], { $0.date(0) }),
            at < previous {
             let number = try db.first("SELECT number FROM matters WHERE id = ?", [.of(matter)]) { $0.text(0) } ?? "#\(matter)"
-            throw StoreError.eventBeforePrevious(number: number, at: ISOTime.format(at, zone: zone), previous: ISOTime.format(previous, zone: zone))
+            throw StoreError.eventBeforePrevious(number: number, at: at, previous: previous)
         }
         try db.run("""
             INSERT INTO events(matter_id, at, kind, from_state, to_state, actor, note, stage, stage_seconds, department, level)
