@@ -20,11 +20,10 @@ extension Store {
     /// While it exists the file opens read-only, so nothing is written on top of the damage.
     public static func damageMarkerPath(_ path: String) -> String { path + "-damaged" }
 
-    /// Why writes are refused because the file was found damaged, or nil.
+    /// The first problem recorded when the file was found damaged, or nil when it has not been.
     static func damageNote(path: String) -> String? {
         guard let text = try? String(contentsOfFile: damageMarkerPath(path), encoding: .utf8) else { return nil }
-        let first = text.split(separator: "\n").first.map(String.init) ?? "damage"
-        return "the file was found damaged (\(first)); writes are refused until `gridroom check` passes or a verified copy is restored — see \(damageMarkerPath(path))"
+        return text.split(separator: "\n").first.map(String.init) ?? "damage"
     }
 
     /// Records that the file at `path` is damaged (by `gridroom check`, or any command meeting SQLITE_CORRUPT).

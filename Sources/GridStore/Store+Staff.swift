@@ -13,22 +13,22 @@ extension Store {
 
     /// One staff row; an unknown role is an error, not a guess (the CHECK constraint allows only the four).
     func staffRecord(_ r: Row) throws -> Staff {
-        guard let role = Role(rawValue: r.text(2)) else {
-            throw StoreError.invalid("staff \(r.text(0)): unknown role \(r.text(2)) in the file")
-        }
         let at: Date? = r.isNull(4) ? nil : r.date(4)
-        return Staff(login: r.text(0), name: r.text(1), role: role, active: r.bool(3),
+        return Staff(login: r.text(0), name: r.text(1), role: try r.code(2, table: "staff", column: "role"), active: r.bool(3),
                      deactivatedOn: at.map { zone.localDate(of: $0) }, deactivatedBy: r.isNull(5) ? nil : r.text(5))
     }
 
     /// Checks a right; a refusal is recorded in the audit trail and thrown. A switched-off user is told when and by whom.
     public func authorize(_ actor: Actor, _ action: Action, target: String, now: Date) throws {
-        guard let why = actor.refusal(action) else { return }
-        try? audit(actor: actor.login, action: action.rawValue, target: target, allowed: false, detail: why, now: now)
+        guard !actor.may(action) else { return }
+        let refusal: StoreError
         if let staff = actor.staff, !staff.active {
-            throw StoreError.deactivated(login: staff.login, on: staff.deactivatedOn, by: staff.deactivatedBy)
+            refusal = .deactivated(login: staff.login, on: staff.deactivatedOn, by: staff.deactivatedBy)
+        } else {
+            refusal = .refusedRole(login: actor.login, action: action, role: actor.role, needed: action.minimumRole)
         }
-        throw StoreError.forbidden("refused: \(why)")
+        try? audit(actor: actor.login, action: action.rawValue, target: target, allowed: false, detail: refusal.words(.en), now: now)
+        throw refusal
     }
 
     /// Appends to the audit trail (its own short transaction, or the caller's).
@@ -52,12 +52,12 @@ extension Store {
         try authorize(actor, .manageStaff, target: staff.login, now: now)
         let login = staff.login.trimmingCharacters(in: .whitespaces)
         guard !login.isEmpty, login.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
-            throw StoreError.invalid("login \"\(staff.login)\": expected an operating-system login name (ASCII, no spaces)")
+            throw StoreError.badField(name: "login", problem: .notLogin(staff.login))
         }
-        guard !staff.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("--name must not be empty") }
+        guard !staff.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.badField(name: "name", problem: .empty) }
         try db.write {
             if try db.scalarInt("SELECT count(*) FROM staff WHERE login = ?", [.text(login)]) > 0 {
-                throw StoreError.invalid("staff \(login) already exists; use `gridroom staff set-role`")
+                throw StoreError.staffExists(login: login)
             }
             try db.run("INSERT INTO staff(login, name, role, active, created_at) VALUES (?, ?, ?, 1, ?)",
                        [.text(login), .text(staff.name), .text(staff.role.rawValue), .of(now)])
@@ -70,7 +70,7 @@ extension Store {
         try authorize(actor, .manageStaff, target: login, now: now)
         try db.write {
             guard let old = try db.first("SELECT role FROM staff WHERE login = ?", [.text(login)], { $0.text(0) }) else {
-                throw StoreError.notFound("no staff member \(login)")
+                throw StoreError.unknownCode(.staff, login)
             }
             let admins = try db.scalarInt("SELECT count(*) FROM staff WHERE role = 'admin' AND active = 1")
             if old == Role.admin.rawValue && role != .admin && admins <= 1 {
@@ -87,7 +87,7 @@ extension Store {
         try authorize(actor, .manageStaff, target: login, now: now)
         try db.write {
             guard let s = try db.first("SELECT \(Store.staffColumns) FROM staff WHERE login = ?", [.text(login)], staffRecord) else {
-                throw StoreError.notFound("no staff member \(login)")
+                throw StoreError.unknownCode(.staff, login)
             }
             guard s.active != active else {
                 throw StoreError.staffAlready(login: login, active: active)

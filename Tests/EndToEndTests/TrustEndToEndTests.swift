@@ -4,12 +4,12 @@ import GridStore
 /// Issue 13 §1, §4, §5 through the real binary: live and rehearsal files, reads that neither write nor wait
 /// under another program's write lock, the sweep, foreign files left alone, a verified backup, staff switched off.
 final class TrustEndToEndTests: XCTestCase {
-    /// Runs `gridroom --db DB ARGS` with no fixed clock unless `now` is given.
+    /// Runs `gridroom --db DB --lang en ARGS` with no fixed clock unless `now` is given.
     func raw(_ h: GridroomHarness, _ args: [String], now: String? = nil, db: String? = nil) throws -> GridroomHarness.Result {
         let tag = UUID().uuidString
         let o = h.dir.appendingPathComponent(".o-\(tag)").path, e = h.dir.appendingPathComponent(".e-\(tag)").path
         defer { try? FileManager.default.removeItem(atPath: o); try? FileManager.default.removeItem(atPath: e) }
-        let argv = [GridroomHarness.binary, "--db", db ?? h.db] + (now.map { ["--now", $0] } ?? []) + args
+        let argv = [GridroomHarness.binary, "--db", db ?? h.db, "--lang", "en"] + (now.map { ["--now", $0] } ?? []) + args
         let (status, signalled) = GridroomHarness.wait(try h.spawn(argv, out: o, err: e))
         return GridroomHarness.Result(status: status, out: (try? String(contentsOfFile: o, encoding: .utf8)) ?? "",
                                       err: (try? String(contentsOfFile: e, encoding: .utf8)) ?? "", signalled: signalled)
@@ -111,7 +111,7 @@ final class TrustEndToEndTests: XCTestCase {
         let db = mnt + "/room.sqlite"
         try FileManager.default.copyItem(atPath: h.db, toPath: db)
         try sh("dd if=/dev/zero of='\(mnt)/fill' bs=1k")
-        let r = try h.run(["cases"], db: db)
+        let r = try raw(h, ["cases"], db: db)
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.err.contains("the disk holding it is full (0 KiB free)"), r.err)
         XCTAssertFalse(r.err.contains("not a GridRoom database"), r.err)
@@ -127,12 +127,12 @@ final class TrustEndToEndTests: XCTestCase {
         f.write(Data(repeating: 0xFF, count: 4_096))
         try f.close()
         let copy = h.dir.appendingPathComponent("copy.sqlite").path
-        let b = try h.run(["backup", copy])
+        let b = try raw(h, ["backup", copy])
         XCTAssertEqual(b.status, 1, b.out)
         XCTAssertTrue(b.err.contains("FAILED: the copy is not sound"), b.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: copy))
         XCTAssertEqual(try h.run(["check"]).status, 1)
-        let add = try h.run(["staff", "add", "op9", "--name", "值班员", "--role", "operator"])
+        let add = try raw(h, ["staff", "add", "op9", "--name", "值班员", "--role", "operator"], now: GridroomHarness.now)
         XCTAssertEqual(add.status, 1)
         XCTAssertTrue(add.err.contains("found damaged"), add.err)
     }
@@ -145,7 +145,7 @@ final class TrustEndToEndTests: XCTestCase {
         XCTAssertTrue(list.contains("operator1,"), list)
         XCTAssertTrue(list.contains(",operator,0,2026-11-22,"), list)   // --now is 2026-11-22 09:00 +08:00
         let me = try h.open().first("SELECT login FROM staff WHERE role = 'admin'") { $0.text(0) } ?? ""
-        let last = try h.run(["staff", "deactivate", me])
+        let last = try raw(h, ["staff", "deactivate", me], now: GridroomHarness.now)
         XCTAssertEqual(last.status, 1)
         XCTAssertTrue(last.err.contains("last active admin"), last.err)
         XCTAssertEqual(try h.run(["staff", "activate", "operator1"]).status, 0)

@@ -86,9 +86,9 @@ final class ClockTests: XCTestCase {
         XCTAssertEqual(try f.store.sweepOverdue(now: f.at("2026-11-21T00:00"), real: f.at("2026-11-20T09:00")), .recorded(1))
         let (_, _, eventsA) = try f.store.matterDetail(number: a)
         let ev = eventsA.last
-        XCTAssertEqual(ev?.kind, "overdue"); XCTAssertEqual(ev?.at, f.at("2026-11-20T08:30"))
+        XCTAssertEqual(ev?.kind, .overdue); XCTAssertEqual(ev?.at, f.at("2026-11-20T08:30"))
         let (_, _, eventsB) = try f.store.matterDetail(number: b)
-        XCTAssertEqual(eventsB.map(\.kind), ["intake"])
+        XCTAssertEqual(eventsB.map(\.kind), [.intake])
         XCTAssertEqual(try f.count("SELECT count(*) FROM events WHERE at > ?", [.of(f.at("2026-11-20T09:00"))]), 0)
     }
 

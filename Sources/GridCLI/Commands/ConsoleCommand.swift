@@ -42,7 +42,7 @@ enum ConsoleCommand: Command {
             throw StoreError.fixedClockOnLiveFile(path: ctx.dbPath, command: "console")
         }
         let clock = ConsoleClock(start: ctx.nowText != nil ? ctx.now(in: store.zone) : nil)
-        let app = ConsoleApp(store: store, language: ctx.lang == "en" ? .en : .zh, clock: clock, actor: actor,
+        let app = ConsoleApp(store: store, language: ctx.language, clock: clock, actor: actor,
                              actions: .live(store), bell: !bellOff)
         app.draftPath = store.isReadOnly ? nil : ctx.dbPath + ".draft-" + ctx.login
         let surface: CursesSurface

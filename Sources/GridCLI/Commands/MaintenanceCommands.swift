@@ -19,7 +19,8 @@ enum BackupCommand: Command {
         try args.rejectUnknown()
         let store = try ctx.openStore()
         try store.backup(to: target)
-        print("backed up \(ctx.dbPath) to \(target) (copy verified: integrity ok)")
+        print(ctx.language.pick("已备份 \(ctx.dbPath) 到 \(target)（副本已校验：完整性正常）",
+                                "backed up \(ctx.dbPath) to \(target) (copy verified: integrity ok)"))
         return 0
     }
 }
@@ -73,9 +74,13 @@ enum SweepCommand: Command {
         let store = try ctx.openStore()
         let now = try ctx.writeNow(store, "sweep")
         switch try store.sweepOverdue(now: now) {
-        case .recorded(let n): print("recorded \(n) overdue stage\(n == 1 ? "" : "s")")
-        case .busy: print("the file is busy (another process holds the write lock); nothing recorded, the next sweep catches up")
-        case .readOnly: throw StoreError.invalid("\(ctx.dbPath) is open read-only (\(store.db.readOnlyReason ?? "")): nothing recorded")
+        case .recorded(let n):
+            print(ctx.language.pick("已记录 \(n) 个超期环节", "recorded \(n) overdue stage\(n == 1 ? "" : "s")"))
+        case .busy:
+            print(ctx.language.pick("数据库正被另一进程写入：本次未记录，下次扫描补记",
+                                    "the file is busy (another process holds the write lock); nothing recorded, the next sweep catches up"))
+        case .readOnly:
+            throw StoreError.readOnly(path: ctx.dbPath, reason: store.db.readOnlyReason ?? .connection)
         }
         return 0
     }

@@ -39,18 +39,19 @@ enum StaffCommand: Command {
             let role = Role(rawValue: try args.choice("role", roles) ?? "operator")!
             try args.rejectUnknown()
             try store.addStaff(Staff(login: login, name: name, role: role), by: actor, now: now)
-            print("added \(login) (\(role.rawValue))")
+            print(ctx.language.pick("已添加 \(login)（\(role.displayName(.zh))）", "added \(login) (\(role.rawValue))"))
         case "set-role":
             let login = try args.positional(1, "LOGIN")
             guard let r = try args.choice("role", roles) else { throw UsageError("missing --role") }
             try args.rejectUnknown()
             try store.setRole(login: login, role: Role(rawValue: r)!, by: actor, now: now)
-            print("\(login) is now \(r)")
+            print(ctx.language.pick("\(login) 现为\(Role(rawValue: r)!.displayName(.zh))", "\(login) is now \(r)"))
         case "deactivate", "activate":
             let login = try args.positional(1, "LOGIN")
             try args.rejectUnknown()
             try store.setActive(login: login, active: sub == "activate", by: actor, now: now)
-            print(sub == "activate" ? "\(login) is active again" : "\(login) is deactivated; their writes are refused from now on")
+            print(sub == "activate" ? ctx.language.pick("\(login) 已恢复使用", "\(login) is active again")
+                  : ctx.language.pick("\(login) 已停用；此后其写入一律拒绝", "\(login) is deactivated; their writes are refused from now on"))
         default:
             throw UsageError("staff \(sub): expected add, list, set-role, deactivate or activate")
         }

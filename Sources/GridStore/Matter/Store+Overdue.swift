@@ -52,13 +52,16 @@ extension Store {
         guard let (stage, due) = try db.first("""
             SELECT stage, stage_due_at FROM matters
             WHERE id = ? AND ended_at IS NULL AND overdue_recorded = 0 AND stage_due_at < ?
-            """, [.of(id), .of(now)], { ($0.text(0), $0.date(1)) }) else { return }
-        // Dated at the deadline — or at the matter's last event when that came later (a matter imported after its
-        // dispatch deadline had passed), so history still only moves forward. The note keeps the deadline itself.
+            """, [.of(id), .of(now)], { ($0.optionalText(0), $0.date(1)) }) else { return }
+        let s: Stage? = try stage.map { raw in
+            guard let s = Stage(rawValue: raw) else { throw StoreError.unknownStoredValue(table: "matters", column: "stage", value: raw) }
+            return s
+        }
+        // No note: the event's kind, stage and time say it all, in whichever language it is read. Dated at the
+        // deadline — or at the matter's last event when that came later (a matter imported after its dispatch
+        // deadline had passed), so history still only moves forward; the stage row keeps the deadline itself.
         let last = try db.first("SELECT at FROM events WHERE matter_id = ? ORDER BY id DESC LIMIT 1", [.of(id)]) { $0.date(0) }
-        try appendEvent(matter: id, at: max(due, last ?? due), kind: "overdue", from: nil, to: nil, actor: "system",
-                        note: "\(stage) stage passed its deadline \(ISOTime.format(due, zone: zone)); detected \(ISOTime.format(now, zone: zone))",
-                        stage: stage)
+        try appendEvent(matter: id, at: max(due, last ?? due), kind: .overdue, from: nil, to: nil, actor: "system", note: "", stage: s)
         try db.run("UPDATE stages SET overdue = 1 WHERE matter_id = ? AND finished_at IS NULL", [.of(id)])
         try db.run("UPDATE matters SET overdue_recorded = 1, ever_overdue = 1 WHERE id = ?", [.of(id)])
     }
