@@ -36,11 +36,6 @@ public struct Staff: Hashable, Sendable, Codable {
         self.login = login; self.name = name; self.role = role; self.active = active
         self.deactivatedOn = deactivatedOn; self.deactivatedBy = deactivatedBy
     }
-
-    /// "deactivated on DATE by LOGIN" (either part "unknown" for accounts switched off before it was recorded).
-    public var deactivationWords: String {
-        "deactivated on \(deactivatedOn?.description ?? "an unknown date") by \(deactivatedBy ?? "an unknown admin")"
-    }
 }
 
 /// Who is acting: an OS login, and the staff record if they are known.
