@@ -8,6 +8,7 @@ import GridStore
 extension ConsoleApp {
     /// Re-reads the open shift's unacknowledged alerts into the banner.
     func refreshShiftAlerts(now t: Date) {
+        guard !damaged else { return }   // the damage banner stays above everything
         guard let shift = try? store.currentShift(),
               let pending = try? store.shiftAlerts(shiftID: shift.id, unacknowledgedOnly: true), !pending.isEmpty else {
             if !shiftAlertNumbers.isEmpty { banner = nil }

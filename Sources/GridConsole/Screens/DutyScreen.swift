@@ -203,14 +203,14 @@ final class DutyScreen: Screen {
 
     /// Runs a store write, then says `done` and reloads; an error goes to the status line.
     func run(_ app: ConsoleApp, done: String, _ write: () throws -> Any) {
-        do { _ = try write(); app.message = done; app.dataChanged(); app.reloadCurrent() }
+        do { _ = try app.writing { try write() }; app.message = done; app.dataChanged(); app.reloadCurrent() }
         catch { app.message = app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone) }
     }
 
     func save(_ text: String, _ app: ConsoleApp) {
         let id = current?.id
         do {
-            try app.store.saveHandoverNote(text, shiftID: id, by: app.actor, now: app.now)
+            try app.writing { try app.store.saveHandoverNote(text, shiftID: id, by: app.actor, now: app.now) }
             editor = nil; savedNote = text; app.message = app.strings["duty.saved"]; app.dataChanged(); app.reloadCurrent()
         } catch { app.message = app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone) }
     }

@@ -9,7 +9,7 @@ extension Migration {
     /// - `handover_items`: the carried-over list frozen when a shift ends (matter and reasons, e.g. `urgent,overdue`).
     /// - `shift_alerts`: every alert that rang while a shift was open, and who acknowledged it when.
     /// New tables only (no ALTER of `shifts`), so the step can run again over itself (a file set back by hand).
-    static let v9DutyRoster = Migration(version: 9, name: "duty roster", sql: """
+    static let v10DutyRoster = Migration(version: 10, name: "duty roster", sql: """
     CREATE TABLE IF NOT EXISTS shift_details (
         shift_id        INTEGER PRIMARY KEY REFERENCES shifts(id),
         planned_login   TEXT NOT NULL DEFAULT '',
