@@ -134,4 +134,16 @@ final class DutyStoreTests: XCTestCase {
         // 2026-11-21 08:00 +08:00 = 00:00Z.
         XCTAssertEqual(slots[1].start, f.at("2026-11-21T08:00"))
     }
+
+    /// Recording what rang never waits for another writer: a held write lock gives nil (try again), then it records.
+    func testRecordingAnAlertSkipsABusyFile() throws {
+        let n = try f.new("2026-11-20T20:10", urgency: .urgent).number
+        try store.startShift(by: f.actor("duty"), now: f.at("2026-11-20T20:00"))
+        let other = try Database(path: f.path)
+        try other.execute("BEGIN IMMEDIATE")
+        XCTAssertNil(try store.recordShiftAlerts(numbers: [n], kind: "urgent", now: f.at("2026-11-20T20:11")))
+        try other.execute("COMMIT")
+        XCTAssertEqual(try store.recordShiftAlerts(numbers: [n], kind: "urgent", now: f.at("2026-11-20T20:12")), 1)
+        XCTAssertEqual(try store.shiftAlerts(shiftID: try store.currentShift()!.id).map(\.at), [f.at("2026-11-20T20:12")])
+    }
 }

@@ -24,6 +24,15 @@ extension ConsoleApp {
         banner = parts.joined(separator: "  ")
     }
 
+    /// Records what rang for the open shift; a busy file keeps them for the next tick (it never waits).
+    func recordShiftAlerts(now t: Date) {
+        guard !store.isReadOnly else { unrecordedAlerts = []; return }
+        unrecordedAlerts = unrecordedAlerts.filter { kind, numbers in
+            // Kept only while busy (nil); recorded or failed otherwise, it is done with.
+            do { return try store.recordShiftAlerts(numbers: numbers, kind: kind, now: t) == nil } catch { return false }
+        }
+    }
+
     /// Whether the bell is due again for unacknowledged alerts (then it is set to ring at the next draw).
     func ringDue(now t: Date) -> Bool {
         guard ringUntilAcknowledged, !shiftAlertNumbers.isEmpty, t.timeIntervalSince(lastRing) >= DutySettings.ringEverySeconds else { return false }

@@ -165,10 +165,10 @@ public final class ConsoleApp {
             banner = parts.joined(separator: "  ")
             pendingAlert = true
             lastRing = t
-            // During a shift what rang is kept, and rings and stays until acknowledged (Store+DutyAlerts).
-            _ = try? store.recordShiftAlerts(numbers: found.urgent, kind: "urgent", now: t)
-            _ = try? store.recordShiftAlerts(numbers: found.overdue, kind: "overdue", now: t)
+            // During a shift what rang is kept, and rings and stays until acknowledged (ConsoleApp+DutyAlerts).
+            unrecordedAlerts += [("urgent", found.urgent), ("overdue", found.overdue)].filter { !$0.1.isEmpty }
         }
+        recordShiftAlerts(now: t)
     }
     var pendingAlert = false
     /// The open shift's alerts not yet acknowledged (case numbers), shown in the banner.
@@ -177,6 +177,8 @@ public final class ConsoleApp {
     var lastRing = Date.distantPast
     /// `duty.ring_until_ack`, re-read with the alerts.
     var ringUntilAcknowledged = true
+    /// Alerts that rang but could not be recorded yet (the file was busy): kind and case numbers.
+    var unrecordedAlerts: [(String, [String])] = []
 
     /// Replaces the banner's text (alerts, the damage banner).
     func setBanner(_ text: String) { banner = text; pendingAlert = true }

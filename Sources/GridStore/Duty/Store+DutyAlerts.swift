@@ -3,12 +3,21 @@ import GridCore
 
 extension Store {
     /// Records that alerts rang for these matters during the shift under way (once per matter and kind; a
-    /// second console ringing for the same matter changes nothing). Returns how many were new. No shift open:
-    /// nothing is recorded. Written as `system` housekeeping, like the overdue marks.
+    /// second console ringing for the same matter changes nothing). Returns how many were new, or nil when the
+    /// file is busy: like the overdue sweep it never waits for another writer (a console must not freeze behind
+    /// an import), and the caller tries again at its next tick. No shift open: nothing is recorded.
     @discardableResult
-    public func recordShiftAlerts(numbers: [String], kind: String, now: Date) throws -> Int {
+    public func recordShiftAlerts(numbers: [String], kind: String, now: Date) throws -> Int? {
         guard !numbers.isEmpty, !db.isReadOnly, kind == "urgent" || kind == "overdue" else { return 0 }
-        return try db.write {
+        db.setBusyTimeout(milliseconds: 0)
+        defer { db.setBusyTimeout(milliseconds: Database.busyTimeoutMs) }
+        do { return try recordShiftAlertsNow(numbers: numbers, kind: kind, now: now) }
+        catch let e as DatabaseError where e.isBusy { return nil }
+        catch StoreError.busy { return nil }
+    }
+
+    private func recordShiftAlertsNow(numbers: [String], kind: String, now: Date) throws -> Int {
+        try db.write {
             guard let s = try currentShift() else { return 0 }
             var n = 0
             for number in numbers {
