@@ -3,18 +3,20 @@ import GridCore
 
 /// Printing results as table, CSV, JSON or Markdown.
 enum Output {
-    /// Prints rows in a format; JSON is an array of objects keyed by header.
-    static func emit(format: String, header: [String], rows: [[String]], rightAligned: Set<Int> = []) {
+    /// Prints rows in a format; JSON is an array of objects keyed by header. `numbers` are the columns that
+    /// hold numbers (never neutralised in CSV); by default the right-aligned ones. CSV starts with a BOM
+    /// (Excel on a Chinese Windows then reads the Chinese right); every text the terminal shows is escaped.
+    static func emit(format: String, header: [String], rows: [[String]], rightAligned: Set<Int> = [], numbers: Set<Int>? = nil) {
         switch format {
         case "csv":
-            print(CSVWriter.document(header: header, rows: rows), terminator: "")
+            print(CSVWriter.bom + CSVWriter.document(header: header, rows: rows, numbers: numbers ?? rightAligned), terminator: "")
         case "json":
             let objects = rows.map { r in Dictionary(uniqueKeysWithValues: zip(header, r)) }
             print(json(objects))
         case "md":
             print("| " + header.joined(separator: " | ") + " |")
             print("|" + header.map { _ in " --- |" }.joined())
-            for r in rows { print("| " + r.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |") }
+            for r in rows { print("| " + r.map { TextSafety.escaped($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |") }
         default:
             print(TextTable(headers: header, rows: rows, rightAligned: rightAligned).render(), terminator: "")
         }

@@ -40,6 +40,7 @@ extension Store {
         guard !login.isEmpty, login.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
             throw StoreError.invalid("login \"\(staff.login)\": expected an operating-system login name (ASCII, no spaces)")
         }
+        try TextSafety.check(staff.name, .singleLine("name"))
         guard !staff.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("--name must not be empty") }
         try db.write {
             if try db.scalarInt("SELECT count(*) FROM staff WHERE login = ?", [.text(login)]) > 0 {

@@ -89,6 +89,7 @@ public final class Store {
 
     /// Creates a new file (mode 0660), applies every migration, records the time zone and makes `admin` its admin.
     public static func create(path: String, zone: TownshipZone, admin: Staff, now: Date) throws -> Store {
+        try TextSafety.check(admin.name, .singleLine("name"))
         if FileManager.default.fileExists(atPath: path) {
             throw StoreError.invalid("\(path) already exists; remove it first or use another --db")
         }

@@ -59,7 +59,7 @@ enum CaseShow {
             return 0
         }
         let width = fields.map { DisplayWidth.of($0.0) }.max() ?? 0
-        for (k, v) in fields where !v.isEmpty { print(DisplayWidth.pad(k, to: width) + "  " + v) }
+        for (k, v) in fields where !v.isEmpty { print(DisplayWidth.pad(k, to: width) + "  " + TextSafety.escaped(v, keepNewlines: k == "description")) }
         print("\nstages:")
         print(TextTable(headers: stageHeader, rows: stageRows).render(), terminator: "")
         print("\nhistory:")

@@ -38,7 +38,7 @@ enum CasesCommand: Command {
         var before: Int? = nil
         var rows: [[String]] = []
         var jsonFirst = true
-        if format == "csv" { print(CSVWriter.line(header), terminator: "") }
+        if format == "csv" { print(CSVWriter.bom + CSVWriter.line(header), terminator: "") }
         if format == "json" { print("[") }
         while shown < limit {
             let want = min(500, limit - shown)

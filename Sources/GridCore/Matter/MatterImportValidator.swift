@@ -41,7 +41,7 @@ public struct MatterImportValidator: RowValidator {
     public func validate(_ records: [CSVRecord]) -> ImportBatch<MatterIntake> {
         let sources = MatterSource.allCases.map(\.rawValue).joined(separator: ", ")
         let rows: [(fields: RowFields, value: MatterIntake?)] = records.map { rec in
-            var f = RowFields(rec, header: header)
+            var f = RowFields(rec, header: header, multiLine: ["description"])
             guard f.shapeOK else { return (f, nil) }
             let reportedText = f.text("reported_at")
             var reported = ISOTime.parse(reportedText, zone: zone)

@@ -34,6 +34,7 @@ extension Store {
     public func perform(_ req: MoveRequest, by actor: Actor, now: Date) throws -> Matter {
         try authorize(actor, req.move.action, target: req.number, now: now)
         let note = req.note.trimmingCharacters(in: .whitespacesAndNewlines)
+        try TextSafety.check(note, .multiLine("note"))
         if req.move.needsNote && note.isEmpty {
             throw StoreError.invalid("case \(req.number): \(req.move.words) needs --note (a reason or what was done)")
         }
