@@ -15,14 +15,20 @@ public enum SourceEncoding: String, Sendable, Equatable {
 
 /// Turns a file's bytes into text: valid UTF-8 (with or without BOM) first, else GB18030/GBK.
 public enum SourceText {
-    /// Decodes `bytes`; throws `CSVError.invalidEncoding` when they are neither UTF-8 nor GB18030.
+    /// Decodes `bytes`; throws `CSVError.invalidEncoding` when they are neither UTF-8 nor GB18030, and
+    /// `CSVError.implausibleEncoding` when they are GB18030 only in name (Big5 and the like, `GBPlausibility`).
     public static func decode(_ bytes: [UInt8]) throws(CSVError) -> (text: String, encoding: SourceEncoding) {
         var body = bytes[...]
         var encoding = SourceEncoding.utf8
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3); encoding = .utf8BOM }
         if let s = String(validating: body, as: UTF8.self) { return (s, encoding) }
         if encoding == .utf8 {
-            if let s = gb18030(Array(body)) { return (s, .gb18030) }
+            if let s = gb18030(Array(body)) {
+                var check = GBPlausibility()
+                check.feed(body)
+                guard check.isPlausible else { throw CSVError.implausibleEncoding }
+                return (s, .gb18030)
+            }
         }
         throw CSVError.invalidEncoding(line: firstBadUTF8Line(Array(body)))
     }
