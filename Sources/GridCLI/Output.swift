@@ -22,6 +22,12 @@ enum Output {
         }
     }
 
+    /// Warns on standard error, once per year, when a deadline's clock from `from` to `to` runs through a year
+    /// whose holiday arrangement is not loaded (`CalendarWarning`): its make-up days are missing.
+    static func warnCalendar(_ calendar: OfficeCalendar, from: Date, to: Date) {
+        for w in calendar.warnings(from: from, to: to) { FileHandle.standardError.write(Data(("warning: " + w.description + "\n").utf8)) }
+    }
+
     /// Pretty, key-sorted JSON text of a JSON-compatible value.
     static func json(_ value: Any) -> String {
         guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return "null" }

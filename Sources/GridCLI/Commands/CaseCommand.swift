@@ -82,6 +82,7 @@ enum CaseCommand: Command {
         var line = "new case \(receipt.number)"
         if let m, let due = m.stageDueAt { line += " (\(m.urgency.rawValue); dispatch due \(ISOTime.format(due, zone: store.zone)))" }
         print(line)
+        if let due = m?.stageDueAt { Output.warnCalendar(try store.officeCalendar(), from: intake.reportedAt, to: due) }
         if let dup = receipt.possibleDuplicate {
             print("possible duplicate of \(dup) (same category and grid): `gridroom case merge \(receipt.number) --into \(dup) --note …` or keep both")
         }

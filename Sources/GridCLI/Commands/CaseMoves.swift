@@ -47,6 +47,7 @@ enum CaseMoves {
         line += "; version \(m.version)"
         if let st = m.stage, let due = m.stageDueAt { line += "; \(st.rawValue) due \(ISOTime.format(due, zone: store.zone))" }
         print(line)
+        if let due = m.stageDueAt { Output.warnCalendar(try store.officeCalendar(), from: now, to: due) }
         return 0
     }
 }

@@ -1,0 +1,63 @@
+import XCTest
+
+/// Years the calendar does not know (issue 13 §6): statutory holidays applied, a warning everywhere a
+/// deadline or the year is shown, and `calendar import` to load the State Council's notice.
+final class CalendarEndToEndTests: XCTestCase {
+    var dir: URL!
+    var db: String { dir.appendingPathComponent("t.sqlite").path }
+
+    override func setUpWithError() throws {
+        try GridroomCLI.requireBinary()
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-e2e-cal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { if let dir { try? FileManager.default.removeItem(at: dir) } }
+
+    @discardableResult
+    func run(_ args: [String], now: String = "2026-12-01T09:00") throws -> (status: Int32, out: String, err: String) {
+        try GridroomCLI.run(args, db: db, now: now)
+    }
+
+    func testUnannouncedYearsWarnAndAnImportedNoticeSilencesThem() throws {
+        let year = try run(["calendar", "--year", "2027"])
+        XCTAssertEqual(year.status, 0, year.err)
+        XCTAssertTrue(year.out.contains("\n2027-01-01,0,元旦\n"), year.out)
+        XCTAssertTrue(year.out.contains("\n2027-10-01,0,国庆节\n2027-10-02,0,国庆节\n2027-10-03,0,国庆节\n2027-10-04,1,\n"), year.out)
+        XCTAssertTrue(year.err.contains("warning: 2027: the State Council's holiday arrangement is not loaded"), year.err)
+        XCTAssertFalse(try run(["calendar", "--year", "2026"]).err.contains("warning"))
+        let due = try run(["calendar", "due", "--from", "2027-09-30T16:00", "--limit", "2wd"])
+        XCTAssertEqual(due.out, "2027-10-05T17:30:00+08:00\n")
+        XCTAssertTrue(due.err.contains("warning: 2027:"), due.err)
+
+        // A deadline computed on a file in such a year warns too.
+        XCTAssertEqual(try run(["init", "--demo"], now: "2027-09-30T08:00").status, 0)
+        let new = try run(["case", "new", "--source", "hotline", "--grid", "DH-01-01", "--category", "SR03", "--title", "路面油污"],
+                          now: "2027-09-30T16:00")
+        XCTAssertEqual(new.status, 0, new.err)
+        XCTAssertTrue(new.err.contains("warning: 2027:"), new.err)
+
+        // The notice, in the format `calendar --year` prints (here only the days that differ).
+        let notice = dir.appendingPathComponent("2027.csv").path
+        try "date,workday,name\n2027-10-01,0,国庆节\n2027-10-04,0,国庆节\n2027-10-05,0,国庆节\n2027-10-09,1,国庆节调休上班\n"
+            .write(toFile: notice, atomically: true, encoding: .utf8)
+        let imp = try run(["calendar", "import", notice])
+        XCTAssertEqual(imp.status, 0, imp.err)
+        let after = try run(["calendar", "due", "--from", "2027-09-30T16:00", "--limit", "2wd"])
+        // 10-01..10-05 off except the weekend rule: Sat 10-02, Sun 10-03 off too → Wed 10-06 (1), Thu 10-07 (2).
+        XCTAssertEqual(after.out, "2027-10-07T17:30:00+08:00\n")
+        XCTAssertEqual(after.err, "")
+        // `calendar --year` output imports back (BOM and all).
+        let printed = try run(["calendar", "--year", "2027"])
+        XCTAssertEqual(printed.err, "")
+        try printed.out.write(toFile: notice, atomically: true, encoding: .utf8)
+        let again = try run(["calendar", "import", notice])
+        XCTAssertEqual(again.status, 0, again.err)
+        XCTAssertTrue(again.out.contains("365 rows — 0 written"), again.out)
+        // A bad notice is refused whole.
+        try "date,workday,name\n2027-10-11,0,\n".write(toFile: notice, atomically: true, encoding: .utf8)
+        let bad = try run(["calendar", "import", notice])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.err.contains("nothing written"), bad.err)
+    }
+}
