@@ -61,3 +61,26 @@ final class CalendarEndToEndTests: XCTestCase {
         XCTAssertTrue(bad.err.contains("nothing written"), bad.err)
     }
 }
+
+/// A township in a daylight-saving zone: local times after the change are stored right.
+final class DaylightSavingEndToEndTests: XCTestCase {
+    func testAPatrolOverTheFallBackCountsFourHours() throws {
+        try GridroomCLI.requireBinary()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-e2e-dst-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("t.sqlite").path
+        func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+            try GridroomCLI.run(args, db: db, now: "2026-11-02T09:00:00-05:00")
+        }
+        XCTAssertEqual(try run(["init", "--demo", "--timezone", "America/New_York"]).status, 0)
+        let add = try run(["patrol", "add", "--worker", "W001", "--grid", "DH-01-01", "--start", "2026-11-01T00:30", "--end", "2026-11-01T03:30"])
+        XCTAssertEqual(add.status, 0, add.err)
+        let list = try run(["patrol", "list", "--day", "2026-11-01", "--format", "json"])
+        XCTAssertTrue(list.out.contains("\"minutes\" : 240") || list.out.contains("\"minutes\" : \"240\""), list.out)
+        XCTAssertTrue(list.out.contains("2026-11-01T03:30:00-05:00"), list.out)
+        let gap = try run(["patrol", "add", "--worker", "W001", "--grid", "DH-01-01", "--start", "2027-03-14T02:30", "--end", "2027-03-14T04:00"])
+        XCTAssertEqual(gap.status, 2)
+        XCTAssertTrue(gap.err.contains("does not exist in America/New_York"), gap.err)
+    }
+}

@@ -41,6 +41,7 @@ enum CalendarCommand: Command {
             let limitText = try args.required("limit")
             try args.rejectUnknown()
             guard let from = ISOTime.parse(fromText, zone: calendar.zone) else {
+                if let why = ISOTime.skippedLocalTime(fromText, zone: calendar.zone) { throw UsageError("--from " + why) }
                 throw UsageError("--from \(fromText): not an ISO-8601 time (e.g. 2026-11-20T16:00:00+08:00)")
             }
             guard let limit = TimeLimit(parsing: limitText) else {

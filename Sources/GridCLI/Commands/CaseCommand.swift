@@ -67,7 +67,9 @@ enum CaseCommand: Command {
         let urgency = try args.choice("urgency", Urgency.allCases.map(\.rawValue)).flatMap(Urgency.init(rawValue:))
         var reportedAt = now
         if let t = args.option("reported-at") {
-            guard let d = ISOTime.parse(t, zone: store.zone) else { throw UsageError("--reported-at \(t): not an ISO-8601 time") }
+            guard let d = ISOTime.parse(t, zone: store.zone) else {
+                throw UsageError("--reported-at " + (ISOTime.skippedLocalTime(t, zone: store.zone) ?? "\(t): not an ISO-8601 time"))
+            }
             reportedAt = d
         }
         let intake = MatterIntake(reportedAt: reportedAt, source: source, reporter: args.option("reporter") ?? "",

@@ -78,6 +78,7 @@ public struct PatrolRowValidator: RowValidator {
             return nil
         }
         guard let t = ISOTime.parse(v, zone: zone) else {
+            if let why = ISOTime.skippedLocalTime(v, zone: zone) { f.fail(column, why); return nil }
             f.fail(column, "\"\(v)\": not an ISO-8601 time (e.g. 2026-11-22T08:30:00+08:00, …Z, or 2026-11-22T08:30 in township time)")
             return nil
         }

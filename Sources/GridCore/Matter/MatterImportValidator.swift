@@ -45,7 +45,9 @@ public struct MatterImportValidator: RowValidator {
             guard f.shapeOK else { return (f, nil) }
             let reportedText = f.text("reported_at")
             var reported = ISOTime.parse(reportedText, zone: zone)
-            if reported == nil {
+            if reported == nil, let why = ISOTime.skippedLocalTime(reportedText, zone: zone) {
+                f.fail("reported_at", why)
+            } else if reported == nil {
                 f.fail("reported_at", reportedText.isEmpty ? "empty; expected a time such as 2026-11-22T08:30 or 2026-11-22T08:30:00+08:00"
                                                           : "\"\(reportedText)\": expected a time such as 2026-11-22T08:30 or 2026-11-22T08:30:00+08:00")
             } else if let r = reported, r > now.addingTimeInterval(300) {
