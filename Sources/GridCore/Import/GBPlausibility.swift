@@ -12,6 +12,9 @@ public struct GBPlausibility: Sendable {
     public private(set) var common = 0
     /// Multi-byte characters outside them.
     public private(set) var uncommon = 0
+    /// Whether every byte sequence so far is well-formed GB18030 (lead 81–FE; second byte 40–7E or 80–FE,
+    /// or 30–39 for a four-byte code whose third byte is 81–FE and fourth 30–39).
+    public private(set) var isWellFormed = true
     /// A lead byte (or the first bytes of a four-byte code) left from the previous chunk.
     private var pending: [UInt8] = []
 
@@ -34,17 +37,24 @@ public struct GBPlausibility: Sendable {
         while i < n {
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
+            if b == 0x80 || b == 0xFF { isWellFormed = false; i += 1; continue }
             guard i + 1 < n else { pending = [b]; return }
             let t = bytes[i + 1]
             if t >= 0x30 && t <= 0x39 {
                 // Four-byte GB18030 code: outside GBK.
                 guard i + 3 < n else { pending = Array(bytes[i...]); return }
+                let c = bytes[i + 2], d = bytes[i + 3]
+                if !(c >= 0x81 && c <= 0xFE && d >= 0x30 && d <= 0x39) { isWellFormed = false }
                 uncommon += 1; i += 4; continue
             }
+            if t < 0x40 || t == 0x7F || t == 0xFF { isWellFormed = false }
             if t >= 0xA1 && t <= 0xFE && ((b >= 0xA1 && b <= 0xA3) || (b >= 0xB0 && b <= 0xF7)) { common += 1 } else { uncommon += 1 }
             i += 2
         }
     }
+
+    /// Ends the count: a lead byte left over is an incomplete character.
+    public mutating func finish() { if !pending.isEmpty { isWellFormed = false; pending = [] } }
 
     /// Whether the text counted so far is plausibly GBK.
     public var isPlausible: Bool {
