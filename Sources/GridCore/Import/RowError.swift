@@ -36,6 +36,9 @@ public struct RejectedRow: Sendable {
     /// Why it was rejected (at least one).
     public let errors: [RowError]
 
+    /// Creates a rejected row.
+    public init(record: CSVRecord, errors: [RowError]) { self.record = record; self.errors = errors }
+
     /// The reasons joined for a rejects file's `reason` column.
     public var reason: String { errors.map { ($0.column.map { "\($0): " } ?? "") + $0.message }.joined(separator: "; ") }
 }
