@@ -67,18 +67,18 @@ struct ImportFile {
         var gate = CSVHeaderGate(expected: header)
         var hasher = SHA256.Hasher()
         try withoutActuallyEscaping(body) { body in
-          let emit: (CSVRecord) throws -> Void = { r in if try gate.pass(r) { try body(r) } }
-          do {
-            try forEachChunk { chunk in
-                hasher.update(chunk)
-                try parser.feed(try decoder.decode(chunk), emit)
+            let emit: (CSVRecord) throws -> Void = { r in if try gate.pass(r) { try body(r) } }
+            do {
+                try forEachChunk { chunk in
+                    hasher.update(chunk)
+                    try parser.feed(try decoder.decode(chunk), emit)
+                }
+                try decoder.finish()
+                try parser.finish(emit)
+                try gate.finish()
+            } catch let e as CSVError {
+                throw ImportError.unreadable("\(path):\(e.line): \(e.message)")
             }
-            try decoder.finish()
-            try parser.finish(emit)
-            try gate.finish()
-          } catch let e as CSVError {
-            throw ImportError.unreadable("\(path):\(e.line): \(e.message)")
-          }
         }
         return hasher.hex()
     }

@@ -13,10 +13,10 @@ extension Store {
     ///
     /// 1. scan: the encoding and the SHA-256, a chunk at a time;
     /// 2. check: every record validated in batches; kept are the rejected rows and, per accepted row,
-    ///    a 64-bit fingerprint of its key (FNV-1a) with its line;
+    ///    a 64-bit fingerprint of its key (FNV-1a);
     /// 3. only when two fingerprints meet: the file read again for those rows' real keys (so a fingerprint
     ///    collision never rejects a row);
-    /// 4. write: the file read again, its accepted rows written in windows of `10 × chunkSize` values
+    /// 4. write: the file read again, its accepted rows written in windows of `writer.streamWindow` values
     ///    (the writer's `groups` orders each window) in chunks of `chunkSize`. If the file's bytes changed
     ///    since the scan, the import stops with its log entry incomplete.
     public func runImport<V: StreamingRowValidator>(path: String, action: Action, options: ImportOptions, actor: Actor, now: Date,
@@ -31,7 +31,7 @@ extension Store {
         // 2. Check.
         var total = 0
         var rejected: [RejectedRow] = []
-        var firstLine: [UInt64: Int] = [:]
+        var seen = Set<UInt64>()
         var suspects: Set<UInt64> = []
         func check(_ records: [CSVRecord]) {
             let batch = validator.validateEach(records)
@@ -40,7 +40,7 @@ extension Store {
             for r in batch.accepted {
                 guard let k = key(r.value) else { continue }
                 let f = Store.fingerprint(k)
-                if firstLine.updateValue(firstLine[f] ?? r.record.line, forKey: f) != nil { suspects.insert(f) }
+                if !seen.insert(f).inserted { suspects.insert(f) }
             }
         }
         var pending: [CSVRecord] = []
@@ -51,7 +51,7 @@ extension Store {
             if pending.count == Store.streamBatch { check(pending); pending.removeAll(keepingCapacity: true) }
         }
         check(pending); pending = []
-        firstLine = [:]
+        seen = []
 
         // 3. Rows repeated in the file, by their real keys.
         if !suspects.isEmpty, let key = writer.key {
@@ -96,7 +96,7 @@ extension Store {
         let logID = try openImportLog(kind: validator.kind, fileName: path, hash: source.hash, total: total, rejected: rejectedCount,
                                       actor: actor, now: now)
         var written = 0
-        let window = 10 * options.chunkSize
+        let window = max(options.chunkSize, writer.streamWindow ?? 2 * options.chunkSize)
         try bulkWriting {
             var values: [V.Value] = []
             var batch: [CSVRecord] = []

@@ -18,6 +18,9 @@ public struct ImportWriter<Value: Sendable> {
     /// Default: `write` on each value. Batch writers set it to share work across the chunk (prepared
     /// statements, one summary update per chunk).
     public var writeChunk: (Store, [Value]) throws -> Int
+    /// A streamed import hands `groups` this many values at a time (nil: 2 × the chunk size). Writers whose
+    /// `groups` reorders for locality (patrols) and whose values are small ask for more.
+    public var streamWindow: Int? = nil
 
     /// Creates a writer.
     public init(groups: @escaping ([Value]) -> [[Value]] = { $0.map { [$0] } }, key: ((Value) -> String?)? = nil,
