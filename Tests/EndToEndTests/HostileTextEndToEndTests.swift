@@ -48,6 +48,14 @@ final class HostileTextEndToEndTests: XCTestCase {
         let note = try run(["case", "feedback", "20261120-0001", "--note", fake])
         XCTAssertEqual(note.status, 1)
         XCTAssertTrue(note.err.contains("note: contains U+0008 (backspace) at character 1"), note.err)
+        // An importer refuses the column and quotes the value escaped: the error output drives nothing either.
+        let csv = dir.appendingPathComponent("grids.csv")
+        try "code,name,level,parent,row,col\nX\u{1B}[2J,东湖\u{1B}]2;PWNED\u{07},basic,DH-01,,\n".write(to: csv, atomically: true, encoding: .utf8)
+        let imp = try run(["import", "grids", csv.path])
+        XCTAssertEqual(imp.status, 1)
+        XCTAssertTrue(imp.err.contains(":2: name: contains U+001B (escape)"), imp.err)
+        XCTAssertTrue(imp.err.contains(":2: code: contains U+001B (escape)"), imp.err)
+        XCTAssertFalse((imp.err + imp.out).unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, imp.err.debugDescription)
     }
 
     func testPlantedControlsPrintEscaped() throws {

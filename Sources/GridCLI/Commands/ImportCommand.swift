@@ -58,7 +58,7 @@ enum ImportCommand: Command {
             print(summary(r))
             return 0
         } catch let e as ImportError {
-            FileHandle.standardError.write(Data((e.description + "\n").utf8))
+            FileHandle.standardError.write(Data((TextSafety.escaped(e.description, keepNewlines: true) + "\n").utf8))
             return 1
         }
     }
