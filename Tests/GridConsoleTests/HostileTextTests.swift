@@ -40,3 +40,21 @@ final class HostileTextTests: XCTestCase {
         XCTAssertEqual(t.text, "a👨‍👩‍👧b")
     }
 }
+
+/// The console says when next year's holiday arrangement is missing (issue 13 §6).
+final class CalendarNoticeTests: XCTestCase {
+    func testFromTheFirstOfDecemberTheStatusLineWarnsAboutNextYear() throws {
+        let store = try Fixture.store()
+        let s = MemorySurface(rows: 40, cols: 160)
+        // 2026-11-22 (the fixture's day): 2026 is announced, December not yet come.
+        let november = try Fixture.app(store)
+        november.tick(); november.draw(s)
+        XCTAssertNil(s.find("放假调休安排未载入"), s.line(38))
+        // 2026-12-01 09:00 +08:00 = 2026-12-01T01:00Z.
+        let december = ConsoleApp(store: store, language: .zh, clock: FixedClock.at(ISOTime.parse("2026-12-01T01:00:00Z", zone: .utc)!),
+                                  actor: try store.actor(login: "tester"), actions: .none, bell: true)
+        december.tick(); december.draw(s)
+        XCTAssertEqual(december.calendarNotice, CalendarWarning(year: 2027, statutoryHolidaysApplied: true))
+        XCTAssertNotNil(s.find("2027年放假调休安排未载入：仅按法定节假日计算"), s.text)
+    }
+}
