@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// Finds a file's encoding from its bytes fed in chunks (编码识别), as `SourceText.decode` does on a whole file:
+/// Finds a file's encoding from its bytes fed in chunks (编码识别):
 /// UTF-8 with or without BOM, else GB18030/GBK when it is plausible (`GBPlausibility`), else refused.
 public struct SourceSniffer: Sendable {
     private var pending: [UInt8] = []

@@ -92,9 +92,16 @@ extension Store {
         let rejectedCount = rejected.count
         rejected = []
 
-        // 4. Write.
-        let logID = try openImportLog(kind: validator.kind, fileName: path, hash: source.hash, total: total, rejected: rejectedCount,
-                                      actor: actor, now: now)
+        // 4. Write. The log entry is opened just before the first chunk (not while the first window fills), so
+        // an import shows as incomplete only once it can have written something.
+        var logID: Int? = nil
+        func log() throws -> Int {
+            if let logID { return logID }
+            let id = try openImportLog(kind: validator.kind, fileName: path, hash: source.hash, total: total, rejected: rejectedCount,
+                                       actor: actor, now: now)
+            logID = id
+            return id
+        }
         var written = 0
         let window = max(options.chunkSize, writer.streamWindow ?? 2 * options.chunkSize)
         try bulkWriting {
@@ -102,7 +109,7 @@ extension Store {
             var batch: [CSVRecord] = []
             func flush() throws {
                 for chunk in Store.chunks(writer.groups(values), size: options.chunkSize) {
-                    written += try writeImportChunk(chunk, writer: writer, logID: logID)
+                    written += try writeImportChunk(chunk, writer: writer, logID: try log())
                 }
                 values.removeAll(keepingCapacity: true)
             }
@@ -120,15 +127,16 @@ extension Store {
             try take()
             try flush()
             guard hash == source.hash else {
-                throw ImportError.unreadable("\(path): the file changed while it was being imported; import #\(logID) is left incomplete — import it again")
+                throw ImportError.unreadable("\(path): the file changed while it was being imported; import #\(try log()) is left incomplete — import it again")
             }
         }
         let accepted = total - rejectedCount
-        try closeImportLog(logID, kind: validator.kind, fileName: path, hash: source.hash, written: written,
+        let id = try log()
+        try closeImportLog(id, kind: validator.kind, fileName: path, hash: source.hash, written: written,
                            unchanged: accepted - written, rejected: rejectedCount, actor: actor, now: now)
         return ImportReport(kind: validator.kind, file: path, encoding: source.encoding, contentHash: source.hash, rowsTotal: total,
                             rowsWritten: written, rowsUnchanged: accepted - written, rowsRejected: rejectedCount,
-                            rejectsFile: rejectsFile, logID: logID)
+                            rejectsFile: rejectsFile, logID: id)
     }
 
     /// FNV-1a, 64 bits, of a key's UTF-8: a compact stand-in for the key while streaming (real keys decide).
