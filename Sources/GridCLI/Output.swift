@@ -31,6 +31,15 @@ enum Output {
     /// Pretty, key-sorted JSON text of a JSON-compatible value.
     static func json(_ value: Any) -> String {
         guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
+        let text = String(decoding: data, as: UTF8.self)
+        // C0 controls are escaped by JSONSerialization; DEL, C1 and direction overrides are not: written as
+        // \uXXXX they read back the same and never reach the terminal raw.
+        guard text.unicodeScalars.contains(where: TextSafety.isDangerous) else { return text }
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            if TextSafety.isDangerous(u) { out.append(contentsOf: ("\\u" + TextSafety.codePoint(u).dropFirst(2).lowercased()).unicodeScalars) }
+            else { out.append(u) }
+        }
+        return String(out)
     }
 }

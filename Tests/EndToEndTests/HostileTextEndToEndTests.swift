@@ -1,4 +1,5 @@
 import XCTest
+import GridCore
 
 /// The terminal cannot be driven by stored text (issue 13 §2): the issue's attacks are refused at every
 /// command-line input with the field's name, and what is planted in the file by SQL prints escaped.
@@ -67,6 +68,7 @@ final class HostileTextEndToEndTests: XCTestCase {
             + "INSERT INTO events(matter_id, at, kind, to_state, actor, note) SELECT matter_id, at, 'comment', to_state, actor, "
             + "replace(hex(zeroblob(42)), '00', char(8)) || 'verify_pass  supervisor1  ALL DONE' FROM events LIMIT 1;"
             + "UPDATE staff SET name = 'Adm' || char(27) || '[2J' WHERE role = 'admin';"
+            + "UPDATE matters SET location = 'abc' || char(8238) || 'def' || char(155) || '2J';"
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         p.arguments = [db, sql]
@@ -79,6 +81,13 @@ final class HostileTextEndToEndTests: XCTestCase {
             XCTAssertFalse(r.out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x08 || $0.value == 0x07 },
                            "\(args): \(r.out.debugDescription)")
         }
+        // JSON keeps the data (it reads back the same) without a raw override or C1 control in the bytes.
+        let json = try run(["case", "show", "20261120-0001", "--format", "json"]).out
+        XCTAssertFalse(json.unicodeScalars.contains { TextSafety.isDangerous($0) }, json)
+        XCTAssertTrue(json.contains("abc\\u202edef\\u009b2J"), json)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        XCTAssertEqual(object["location"] as? String, "abc\u{202E}def\u{9B}2J")
+        XCTAssertEqual(object["title"] as? String, leak)
         let show = try run(["case", "show", "20261120-0001"]).out
         XCTAssertTrue(show.contains("Leak^[]2;PWNED^G^[[2J^[[H"), show)
         XCTAssertTrue(show.contains("CLI" + String(repeating: "^H", count: 30) + "X"), show)
