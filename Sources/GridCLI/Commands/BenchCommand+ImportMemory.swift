@@ -9,7 +9,7 @@ enum ImportMemoryBench {
     static let rows = 200_000
 
     /// Copies `store`'s file, writes a `rows`-row patrols file, imports it with `gridroom import patrols` in a
-    /// child process and returns that process's peak resident set (`ru_maxrss` from `wait4`) in MiB.
+    /// child process and returns that process's peak resident set (VmHWM) in MiB.
     static func peakMB(store: Store, nowText: String?, now: Date) throws -> Double {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-bench-rss-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -37,8 +37,9 @@ enum ImportMemoryBench {
         var argv = ["/proc/self/exe", "--db", copyPath]
         if let nowText { argv += ["--now", nowText] }
         argv += ["import", "patrols", file]
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        argv[0] = exe
+        // This very program (the link works even when the file was rebuilt meanwhile).
+        let exe = FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : CommandLine.arguments[0]
+        argv[0] = CommandLine.arguments[0]
         var pid: pid_t = 0
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -48,10 +49,23 @@ enum ImportMemoryBench {
         defer { cArgs.forEach { free($0) } }
         let rc = posix_spawn(&pid, exe, &actions, nil, cArgs, environ)
         guard rc == 0 else { throw StoreError.invalid("bench: cannot start \(exe) (\(rc))") }
+        // The child's own high-water mark (VmHWM of its address space), sampled every 5 ms until it exits:
+        // `wait4`'s ru_maxrss would also count this process's size at the spawn (Linux carries it over exec).
+        var peakKiB = 0.0
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        while true {
+            if let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+               let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+               let kb = Double(line.split(separator: " ").dropFirst().first ?? "") {
+                peakKiB = max(peakKiB, kb)
+            }
+            let r = waitpid(pid, &status, WNOHANG)
+            if r == pid { break }
+            if r < 0 && errno != EINTR { throw StoreError.invalid("bench: lost the import process (\(errno))") }
+            usleep(5_000)
+        }
         guard status == 0 else { throw StoreError.invalid("bench: the import exited with status \(status); not a figure") }
-        return Double(usage.ru_maxrss) / 1024   // Linux: KiB
+        guard peakKiB > 0 else { throw StoreError.invalid("bench: could not read the import's memory; not a figure") }
+        return peakKiB / 1024
     }
 }
