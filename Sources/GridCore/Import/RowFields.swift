@@ -24,9 +24,12 @@ public struct RowFields {
         }
         shapeOK = errors.isEmpty
         for (i, v) in record.fields.enumerated() where i < header.count {
+            // Printable ASCII and most Chinese text: no byte below 0x20, none from 0x7F up except multi-byte
+            // characters, which the scalar walk below looks at. One pass for the usual field.
+            if v.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { continue }
             let column = header[i]
             // Surrounding spaces (a trailing CR or tab included) are trimmed off by `text`, so only the inside counts.
-            let inside = v.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) ? v : v.trimmingCharacters(in: .whitespacesAndNewlines)
+            let inside = v.trimmingCharacters(in: .whitespacesAndNewlines)
             let policy = multiLine.contains(column) ? TextFieldPolicy.multiLine(column) : .singleLine(column)
             if let e = TextSafety.firstProblem(inside, policy) {
                 errors.append(RowError(line: record.line, column: column, message: e.description.dropPrefix(column + ": ")))

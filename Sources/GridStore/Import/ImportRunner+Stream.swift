@@ -17,8 +17,8 @@ extension Store {
     /// 3. only when two fingerprints meet: the file read again for those rows' real keys (so a fingerprint
     ///    collision never rejects a row);
     /// 4. write: the file read again, its accepted rows written in windows of `writer.streamWindow` values
-    ///    (the writer's `groups` orders each window) in chunks of `chunkSize`. If the file's bytes changed
-    ///    since the scan, the import stops with its log entry incomplete.
+    ///    (the writer's `groups` orders each window) in chunks of `chunkSize`. If the file changed (size or
+    ///    modification time) since the scan, the import stops with its log entry incomplete.
     public func runImport<V: StreamingRowValidator>(path: String, action: Action, options: ImportOptions, actor: Actor, now: Date,
                                                     makeValidator: (Store) throws -> V, writer: ImportWriter<V.Value>) throws -> ImportReport {
         gr_keep_heap()
@@ -120,13 +120,13 @@ extension Store {
                 }
                 batch.removeAll(keepingCapacity: true)
             }
-            let hash = try file.forEachRecord(source, header: header) { r in
+            try file.forEachRecord(source, header: header) { r in
                 batch.append(r)
                 if batch.count == Store.streamBatch { try take() }
             }
             try take()
             try flush()
-            guard hash == source.hash else {
+            guard try file.stamp() == source.stamp else {
                 throw ImportError.unreadable("\(path): the file changed while it was being imported; import #\(try log()) is left incomplete — import it again")
             }
         }
