@@ -66,7 +66,7 @@ public enum CSVReader {
     public static func parse(_ text: String) throws(CSVError) -> [CSVRecord] {
         var records: [CSVRecord] = []
         var parser = CSVStreamParser()
-        parser.feed(text.utf8) { records.append($0) }
+        parser.feed(Array(text.utf8)) { records.append($0) }
         do { try parser.finish { records.append($0) } } catch let e as CSVError { throw e } catch { fatalError("unreachable: \(error)") }
         return records
     }

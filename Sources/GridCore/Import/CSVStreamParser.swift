@@ -52,8 +52,16 @@ public struct CSVStreamParser: Sendable {
     }
 
     /// Parses the next chunk of UTF-8 bytes, handing each finished record to `emit` (the header first).
-    public mutating func feed(_ bytes: some Sequence<UInt8>, _ emit: (CSVRecord) throws -> Void) rethrows {
-        for b in bytes {
+    public mutating func feed(_ bytes: [UInt8], _ emit: (CSVRecord) throws -> Void) rethrows {
+        // Concrete bytes and an index loop: a generic sequence would be walked through its witness table
+        // byte by byte from another module (it is not specialised across the module boundary).
+        try bytes.withUnsafeBufferPointer { buf in try feed(buf, emit) }
+    }
+
+    /// The same on a buffer.
+    public mutating func feed(_ buf: UnsafeBufferPointer<UInt8>, _ emit: (CSVRecord) throws -> Void) rethrows {
+        for i in 0..<buf.count {
+            let b = buf[i]
             if skipLF { skipLF = false; if b == Self.lf { continue } }
             switch state {
             case .fieldStart, .unquoted:
