@@ -45,7 +45,7 @@ enum CasesCommand: Command {
             let page = try store.matters(f, now: now, before: before, limit: want)
             for m in page {
                 switch format {
-                case "csv": print(CSVWriter.line(row(m)), terminator: "")
+                case "csv": print(CSVWriter.line(row(m), numbers: [13]), terminator: "")  // 13: version
                 case "json":
                     var o: [String: Any] = Dictionary(uniqueKeysWithValues: zip(header, row(m)))
                     o["overdue"] = m.isOverdue(now: now); o["near_due"] = m.isNearDue(now: now) && !m.isOverdue(now: now)
