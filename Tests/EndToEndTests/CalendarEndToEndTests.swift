@@ -24,18 +24,20 @@ final class CalendarEndToEndTests: XCTestCase {
         XCTAssertEqual(year.status, 0, year.err)
         XCTAssertTrue(year.out.contains("\n2027-01-01,0,元旦\n"), year.out)
         XCTAssertTrue(year.out.contains("\n2027-10-01,0,国庆节\n2027-10-02,0,国庆节\n2027-10-03,0,国庆节\n2027-10-04,1,\n"), year.out)
-        XCTAssertTrue(year.err.contains("warning: 2027: the State Council's holiday arrangement is not loaded"), year.err)
-        XCTAssertFalse(try run(["calendar", "--year", "2026"]).err.contains("warning"))
+        XCTAssertTrue(year.err.contains("警告：2027年放假调休安排未载入：仅按法定节假日计算"), year.err)
+        XCTAssertTrue(try run(["--lang", "en", "calendar", "--year", "2027"]).err
+            .contains("warning: 2027: the State Council's holiday arrangement is not loaded"))
+        XCTAssertEqual(try run(["calendar", "--year", "2026"]).err, "")
         let due = try run(["calendar", "due", "--from", "2027-09-30T16:00", "--limit", "2wd"])
         XCTAssertEqual(due.out, "2027-10-05T17:30:00+08:00\n")
-        XCTAssertTrue(due.err.contains("warning: 2027:"), due.err)
+        XCTAssertTrue(due.err.contains("警告：2027年"), due.err)
 
         // A deadline computed on a file in such a year warns too.
         XCTAssertEqual(try run(["init", "--demo"], now: "2027-09-30T08:00").status, 0)
         let new = try run(["case", "new", "--source", "hotline", "--grid", "DH-01-01", "--category", "SR03", "--title", "路面油污"],
                           now: "2027-09-30T16:00")
         XCTAssertEqual(new.status, 0, new.err)
-        XCTAssertTrue(new.err.contains("warning: 2027:"), new.err)
+        XCTAssertTrue(new.err.contains("警告：2027年"), new.err)
 
         // The notice, in the format `calendar --year` prints (here only the days that differ).
         let notice = dir.appendingPathComponent("2027.csv").path
@@ -53,7 +55,7 @@ final class CalendarEndToEndTests: XCTestCase {
         try printed.out.write(toFile: notice, atomically: true, encoding: .utf8)
         let again = try run(["calendar", "import", notice])
         XCTAssertEqual(again.status, 0, again.err)
-        XCTAssertTrue(again.out.contains("365 rows — 0 written"), again.out)
+        XCTAssertTrue(again.out.contains("共 365 行 — 写入 0，"), again.out)
         // A bad notice is refused whole.
         try "date,workday,name\n2027-10-11,0,\n".write(toFile: notice, atomically: true, encoding: .utf8)
         let bad = try run(["calendar", "import", notice])

@@ -25,18 +25,19 @@ final class HostileTextEndToEndTests: XCTestCase {
     func testControlCharactersAreRefusedAtEveryCommandLineInput() throws {
         XCTAssertEqual(try run(["init", "--demo"], now: "2026-11-20T08:00").status, 0)
         let base = ["case", "new", "--source", "grid_worker", "--reporter", "W001", "--grid", "DH-01-01", "--category", "SR03"]
+        // The refusal in the default language (zh) names the field by its heading.
         let attacks: [([String], String, String)] = [
-            (base + ["--title", leak], "title", "U+001B"),
-            (base + ["--title", "CLI" + String(repeating: "\u{08}", count: 30) + "X"], "title", "U+0008"),
-            (base + ["--title", "ok", "--description", "a\u{1B}[2Jb"], "description", "U+001B"),
-            (base + ["--title", "ok", "--location", "东湖\u{202E}村"], "location", "U+202E"),
-            (base + ["--title", "ok\tx"], "title", "U+0009"),
-            (["staff", "add", "bob", "--name", "Bob\u{1B}[H", "--role", "operator"], "name", "U+001B"),
+            (base + ["--title", leak], "标题：第 5 个字符是", "U+001B（ESC）"),
+            (base + ["--title", "CLI" + String(repeating: "\u{08}", count: 30) + "X"], "标题：第 4 个字符是", "U+0008（退格）"),
+            (base + ["--title", "ok", "--description", "a\u{1B}[2Jb"], "描述：第 2 个字符是", "U+001B"),
+            (base + ["--title", "ok", "--location", "东湖\u{202E}村"], "地点：第 3 个字符是", "U+202E（文字方向控制符）"),
+            (base + ["--title", "ok\tx"], "标题：第 3 个字符是", "U+0009（制表符）"),
+            (["staff", "add", "bob", "--name", "Bob\u{1B}[H", "--role", "operator"], "名称：第 4 个字符是", "U+001B"),
         ]
         for (args, field, cp) in attacks {
             let r = try run(args)
             XCTAssertEqual(r.status, 1, "\(args.debugDescription): \(r.out)")
-            XCTAssertTrue(r.err.contains("\(field): contains \(cp)"), r.err)
+            XCTAssertTrue(r.err.contains("\(field) \(cp)"), r.err)
         }
         // Nothing of it was written.
         XCTAssertTrue(try run(["cases", "--format", "csv"]).out.split(separator: "\n").count == 1)
@@ -48,7 +49,9 @@ final class HostileTextEndToEndTests: XCTestCase {
         XCTAssertEqual(try run(["case", "dispatch", "20261120-0001"]).status, 0)
         let note = try run(["case", "feedback", "20261120-0001", "--note", fake])
         XCTAssertEqual(note.status, 1)
-        XCTAssertTrue(note.err.contains("note: contains U+0008 (backspace) at character 1"), note.err)
+        XCTAssertTrue(note.err.contains("说明：第 1 个字符是 U+0008（退格）"), note.err)
+        let en = try run(["--lang", "en", "case", "feedback", "20261120-0001", "--note", fake])
+        XCTAssertTrue(en.err.contains("note: contains U+0008 (backspace) at character 1"), en.err)
         // An importer refuses the column and quotes the value escaped: the error output drives nothing either.
         let csv = dir.appendingPathComponent("grids.csv")
         try "code,name,level,parent,row,col\nX\u{1B}[2J,东湖\u{1B}]2;PWNED\u{07},basic,DH-01,,\n".write(to: csv, atomically: true, encoding: .utf8)

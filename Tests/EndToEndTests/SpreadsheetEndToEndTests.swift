@@ -36,8 +36,8 @@ final class SpreadsheetEndToEndTests: XCTestCase {
         // The export (BOM, guards and all) imports back unchanged.
         let again = try run(["import", "grids", try file("grids-export.csv", export.out)])
         XCTAssertEqual(again.status, 0, again.err)
-        XCTAssertTrue(again.out.contains("(UTF-8 with BOM):"), again.out)
-        XCTAssertTrue(again.out.contains(" 0 written, "), again.out)
+        XCTAssertTrue(again.out.contains("（UTF-8 with BOM）"), again.out)
+        XCTAssertTrue(again.out.contains("写入 0，"), again.out)
         XCTAssertTrue(try run(["grids", "--format", "json"]).out.contains("\"name\" : \"=HYPERLINK("), "the name keeps its = inside")
 
         for title in ["=1+1", "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3"] {

@@ -35,7 +35,7 @@ enum CalendarCommand: Command {
             try args.rejectUnknown()
             let rows = calendar.days(ofYear: y).map { [$0.date.description, $0.isWorkday ? "1" : "0", $0.name ?? ""] }
             Output.emit(format: format, header: ["date", "workday", "name"], rows: rows, numbers: [1])
-            if let w = calendar.warning(forYear: y) { FileHandle.standardError.write(Data(("warning: " + w.description + "\n").utf8)) }
+            if let w = calendar.warning(forYear: y) { Output.warn(w) }
         case "due":
             let fromText = try args.required("from")
             let limitText = try args.required("limit")
@@ -65,7 +65,7 @@ enum CalendarCommand: Command {
             guard let store else { throw StoreError.missing(path: ctx.dbPath) }
             do {
                 let r = try store.importCalendar(path: file, actor: try store.actor(login: ctx.login), now: ctx.now(in: store.zone))
-                print(ImportCommand.summary(r))
+                print(ImportCommand.summary(r, ctx.language))
             } catch let e as ImportError {
                 FileHandle.standardError.write(Data((TextSafety.escaped(e.description, keepNewlines: true) + "\n").utf8))
                 return 1

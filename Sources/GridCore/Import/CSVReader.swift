@@ -40,7 +40,8 @@ public enum CSVReader {
     public static let maxFieldBytes = 10_000
 
     /// Decodes `bytes` (UTF-8 with/without BOM, or GB18030/GBK), parses them and checks the header.
-    /// The header matches ignoring case and surrounding spaces. The same pieces as a streamed import
+    /// The header matches ignoring case and surrounding spaces, each column by its English code or its
+    /// Chinese heading (`Heading`: an office's `编码,名称,平台` reads as `code,name,platform`). The same pieces as a streamed import
     /// (`SourceSniffer`, `SourceDecoder`, `CSVStreamParser`, `CSVHeaderGate`) on one chunk.
     public static func read(_ bytes: [UInt8], header expected: [String]) throws(CSVError) -> CSVTable {
         var sniffer = SourceSniffer()
@@ -73,7 +74,8 @@ public enum CSVReader {
 }
 
 /// The header check of a streamed file (表头校验): blank records before the header are skipped, the first
-/// other record must be the header (ignoring case and surrounding spaces), blank records after it are
+/// other record must be the header (ignoring case and surrounding spaces; a column by its English code or its
+/// Chinese heading), blank records after it are
 /// dropped; `pass` says whether a record is a data row.
 public struct CSVHeaderGate: Sendable {
     /// The header expected.
@@ -90,7 +92,8 @@ public struct CSVHeaderGate: Sendable {
         if record.isBlank { return false }
         guard seen else {
             found = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-            guard found.map({ $0.lowercased() }) == expected.map({ $0.lowercased() }) else {
+            let codes = found.map { Heading.code(forName: $0, among: expected) ?? $0 }
+            guard codes.map({ $0.lowercased() }) == expected.map({ $0.lowercased() }) else {
                 throw CSVError.wrongHeader(expected: expected, found: found)
             }
             seen = true

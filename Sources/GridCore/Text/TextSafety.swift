@@ -41,9 +41,16 @@ public struct UnsafeTextError: Error, CustomStringConvertible, Sendable, Equatab
     /// `U+001B`.
     public var codePoint: String { TextSafety.codePoint(scalar) }
 
-    public var description: String {
-        "\(field): contains \(codePoint) (\(TextSafety.kindName(scalar))) at character \(position); "
-            + "control characters and direction overrides are not accepted"
+    public var description: String { words(.en) }
+
+    /// The refusal in `language`, the field by its heading (标题 for `title`).
+    public func words(_ language: Language) -> String {
+        guard language == .zh else {
+            return "\(field): contains \(codePoint) (\(TextSafety.kindName(scalar))) at character \(position); "
+                + "control characters and direction overrides are not accepted"
+        }
+        let name = field.hasPrefix("--") ? field : Heading.name(field, .zh)
+        return "\(name)：第 \(position) 个字符是 \(codePoint)（\(TextSafety.kindName(scalar, .zh))）；不接受控制字符和文字方向控制符"
     }
 }
 
@@ -148,8 +155,20 @@ public enum TextSafety {
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
-    /// A short English name of the kind of character, for messages.
-    static func kindName(_ s: Unicode.Scalar) -> String {
+    /// A short name of the kind of character, for messages.
+    static func kindName(_ s: Unicode.Scalar, _ language: Language = .en) -> String {
+        if language == .zh {
+            switch s.value {
+            case 0x09: return "制表符"
+            case 0x0A, 0x0D, 0x2028, 0x2029: return "换行"
+            case 0x1B: return "ESC"
+            case 0x08: return "退格"
+            case 0x00: return "NUL"
+            case 0x7F: return "DEL"
+            case 0x202A...0x202E, 0x2066...0x2069: return "文字方向控制符"
+            default: return "控制字符"
+            }
+        }
         switch s.value {
         case 0x09: return "tab"
         case 0x0A, 0x0D, 0x2028, 0x2029: return "line break"
