@@ -5,11 +5,6 @@ import GridStore
 /// The resident memory of a big import (issue 13 §3: imports stream, so memory stays under 64 MB whatever
 /// the file's size). A figure of `gridroom bench`, not a unit test.
 enum ImportMemoryBench {
-    /// Why no figure could be taken.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
-    }
 
     /// Rows of the generated patrols file (≈ 11 MB).
     static let rows = 200_000
@@ -23,11 +18,11 @@ enum ImportMemoryBench {
         let copyPath = dir.appendingPathComponent("copy.sqlite").path
         try store.backup(to: copyPath)
         let workers = try store.workers()
-        guard !workers.isEmpty else { throw ImportMemoryBench.Failure("bench: no workers to import patrols for") }
+        guard !workers.isEmpty else { throw CLIError.bench("no workers to import patrols for") }
         // Sessions walking back from two years before now, so they never meet the rate bench's rows.
         let file = dir.appendingPathComponent("patrols.csv").path
         guard let out = FileHandle(forWritingAtPath: { FileManager.default.createFile(atPath: file, contents: nil); return file }()) else {
-            throw ImportMemoryBench.Failure("bench: cannot write \(file)")
+            throw CLIError.bench("cannot write \(file)")
         }
         var text = "worker,grid,start,end\n"
         let base = now.addingTimeInterval(-2 * 365 * 86_400)
@@ -54,7 +49,7 @@ enum ImportMemoryBench {
         let cArgs = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
         let rc = posix_spawn(&pid, exe, &actions, nil, cArgs, environ)
-        guard rc == 0 else { throw ImportMemoryBench.Failure("bench: cannot start \(exe) (\(rc))") }
+        guard rc == 0 else { throw CLIError.bench("cannot start \(exe) (\(rc))") }
         // The child's own high-water mark (VmHWM of its address space), sampled every 5 ms until it exits:
         // `wait4`'s ru_maxrss would also count this process's size at the spawn (Linux carries it over exec).
         var peakKiB = 0.0
@@ -67,11 +62,11 @@ enum ImportMemoryBench {
             }
             let r = waitpid(pid, &status, WNOHANG)
             if r == pid { break }
-            if r < 0 && errno != EINTR { throw ImportMemoryBench.Failure("bench: lost the import process (\(errno))") }
+            if r < 0 && errno != EINTR { throw CLIError.bench("lost the import process (\(errno))") }
             usleep(5_000)
         }
-        guard status == 0 else { throw ImportMemoryBench.Failure("bench: the import exited with status \(status); not a figure") }
-        guard peakKiB > 0 else { throw ImportMemoryBench.Failure("bench: could not read the import's memory; not a figure") }
+        guard status == 0 else { throw CLIError.bench("the import exited with status \(status); not a figure") }
+        guard peakKiB > 0 else { throw CLIError.bench("could not read the import's memory; not a figure") }
         return peakKiB / 1024
     }
 }
