@@ -33,7 +33,7 @@ extension ConsoleApp {
         } else {
             var left = message ?? current.title(strings) + " · " + store.db.path
             if message == nil, let w = calendarNotice { left += " · " + (strings.language == .zh ? w.chinese : w.description) }
-            Chrome.statusLine(s, row: s.rows - 2, left: left, right: stamp)
+            Chrome.statusLine(s, row: s.rows - 2, left: left, right: statusRight(stamp))
         }
         var hints = current.hints(self)
         hints += [("?", strings["hint.help"]), ("n", strings["hint.new"]), (":", strings["hint.command"]),
