@@ -132,7 +132,7 @@ final class DutyEndToEndTests: XCTestCase {
         XCTAssertTrue(start.err.contains("`gridroom duty start --take-over` takes it over"), start.err)
         let bad = try cli(["duty", "note", "交班\u{1B}[2J"], at: "2026-11-22T21:50:00+08:00", nobody: true)
         XCTAssertEqual(bad.status, 1)
-        XCTAssertTrue(bad.err.contains("note: contains the control character U+001B"), bad.err)
+        XCTAssertTrue(bad.err.contains("handover_note: contains U+001B"), bad.err)
         XCTAssertEqual(try cli(["duty"], at: "2026-11-22T21:50:00+08:00").status, 2)
         try b.keys("q"); try b.wait(for: "CONSOLE-EXIT=0")
     }

@@ -103,10 +103,11 @@ final class DutyRulesTests: XCTestCase {
     func testNotesKeepLineBreaksAndRefuseControlCharacters() throws {
         XCTAssertEqual(try NoteText.clean("a\r\nb\rc  \n\n"), "a\nb\nc")
         XCTAssertThrowsError(try NoteText.clean("红色\u{1B}[31m")) {
-            XCTAssertEqual("\($0)", "note: contains the control character U+001B; only letters, punctuation and line breaks may be typed")
-            XCTAssertEqual(($0 as? ValidationError)?.words(.zh), "交班记录：含有控制字符 U+001B；只能输入文字、标点和换行")
+            XCTAssertEqual($0 as? UnsafeTextError, UnsafeTextError(field: "handover_note", scalar: "\u{1B}", position: 3))
+            XCTAssertTrue(($0 as? UnsafeTextError)?.words(.zh).hasPrefix("交班记录：第 3 个字符是 U+001B") ?? false, "\($0)")
         }
-        XCTAssertThrowsError(try NoteText.clean("a\tb")) { XCTAssertTrue("\($0)".hasPrefix("note: contains the control character U+0009"), "\($0)") }
+        XCTAssertEqual(try NoteText.clean("a\tb"), "a\tb", "a tab is allowed in a multi-line note")
+        XCTAssertThrowsError(try NoteText.clean("a\u{202E}b"), "a direction override is refused")
         XCTAssertEqual(try NoteText.clean(String(repeating: "字", count: 4000)).count, 4000)
         XCTAssertThrowsError(try NoteText.clean(String(repeating: "字", count: 4001))) {
             XCTAssertEqual(($0 as? ValidationError)?.words(.zh), "交班记录：共 4001 字（最多 4000 字）")

@@ -34,7 +34,7 @@ final class DutyStoreTests: XCTestCase {
             XCTAssertEqual($0 as? StoreError, .duty(.notTheOfficer(login: "op", officer: "duty")))
         }
         XCTAssertThrowsError(try store.saveHandoverNote("a\u{7}", by: f.actor("duty"), now: f.at("2026-11-20T21:45"))) {
-            XCTAssertTrue("\($0)".hasPrefix("note: contains the control character U+0007"), "\($0)")
+            XCTAssertEqual($0 as? UnsafeTextError, UnsafeTextError(field: "handover_note", scalar: "\u{7}", position: 2))
         }
         let note = "一、补录事项已派遣\n二、上报一件待区里答复\n三、紧急事项已电话督促"
         try store.saveHandoverNote(note, by: f.actor("duty"), now: f.at("2026-11-20T21:50"))

@@ -112,8 +112,6 @@ enum DutyShow {
         return o
     }
 
-    /// Text with control characters shown as `�` (notes written before input was checked, titles from imports).
-    static func visible(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { CharacterSet.controlCharacters.contains($0) ? "\u{FFFD}" : $0 }))
-    }
+    /// Text from the file for a terminal: control characters written visibly (`TextSafety`, the one output rule).
+    static func visible(_ text: String) -> String { TextSafety.escaped(text) }
 }
