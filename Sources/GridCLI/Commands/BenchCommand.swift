@@ -6,6 +6,7 @@ import GridConsole
 /// `gridroom bench`: measures the console's data loads, frames, start, live latency, imports and memory.
 enum BenchCommand: Command {
     static let name = "bench"
+    static let switches: Set<String> = []
     static let summary = "measure screen loads, frames, start-up, live latency, import rate, memory"
     static let usage = """
     usage: gridroom bench [--db PATH] [--runs N] [--format table|json] [--screen NAME]

@@ -6,6 +6,7 @@ import GridConsole
 /// No command: the live console.
 enum ConsoleCommand: Command {
     static let name = "console"
+    static let switches: Set<String> = ["no-bell"]
     static let summary = "open the live console (the default with no command)"
     static let usage = """
     usage: gridroom [--db PATH] [--now TIME] [--lang zh|en] [console] [--no-bell]

@@ -5,6 +5,7 @@ import GridStore
 /// `gridroom backup PATH`: a consistent copy while others write.
 enum BackupCommand: Command {
     static let name = "backup"
+    static let switches: Set<String> = []
     static let summary = "make a consistent copy of the database while others keep working"
     static let usage = """
     usage: gridroom backup PATH
@@ -26,6 +27,7 @@ enum BackupCommand: Command {
 /// `gridroom check`: integrity and summary recount.
 enum CheckCommand: Command {
     static let name = "check"
+    static let switches: Set<String> = []
     static let summary = "check the file's integrity and recount every maintained figure"
     static let usage = """
     usage: gridroom check

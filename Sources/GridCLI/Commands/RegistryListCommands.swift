@@ -25,6 +25,7 @@ enum RegistryListing {
 /// `gridroom grids`: the grid registry (网格).
 enum GridsCommand: Command {
     static let name = "grids"
+    static let switches: Set<String> = []
     static let summary = "list grids (网格) [--format table|csv|json]"
     static let header = GridValidator(existing: .init()).header
     static var usage: String { RegistryListing.usage(name, "every grid, township first", header) }
@@ -38,6 +39,7 @@ enum GridsCommand: Command {
 /// `gridroom workers`: the grid workers (网格员).
 enum WorkersCommand: Command {
     static let name = "workers"
+    static let switches: Set<String> = []
     static let summary = "list grid workers (网格员) [--format table|csv|json]"
     static let header = WorkerValidator(existing: .init()).header
     static var usage: String { RegistryListing.usage(name, "every grid worker with grid and A/B partner", header) }
@@ -51,6 +53,7 @@ enum WorkersCommand: Command {
 /// `gridroom departments`: departments under the four platforms (四个平台).
 enum DepartmentsCommand: Command {
     static let name = "departments"
+    static let switches: Set<String> = []
     static let summary = "list departments (部门) [--format table|csv|json]"
     static let header = DepartmentValidator().header
     static var usage: String { RegistryListing.usage(name, "every department and its platform", header) }
@@ -64,6 +67,7 @@ enum DepartmentsCommand: Command {
 /// `gridroom categories`: the category table (事项分类) with stage limits.
 enum CategoriesCommand: Command {
     static let name = "categories"
+    static let switches: Set<String> = []
     static let summary = "list categories (事项分类) and time limits [--format table|csv|json]"
     static let header = CategoryValidator(existing: .init()).header
     static var usage: String { RegistryListing.usage(name, "every category with its department, urgency and limits", header) }
@@ -80,6 +84,7 @@ enum CategoriesCommand: Command {
 /// `gridroom imports`: the import log (导入记录).
 enum ImportsCommand: Command {
     static let name = "imports"
+    static let switches: Set<String> = []
     static let summary = "list the import log [--format table|csv|json]"
     static let usage = """
     usage: gridroom imports [--format table|csv|json]

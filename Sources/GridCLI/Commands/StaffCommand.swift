@@ -5,6 +5,7 @@ import GridStore
 /// `gridroom staff add|list|set-role`: console users and their roles.
 enum StaffCommand: Command {
     static let name = "staff"
+    static let switches: Set<String> = []
     static let summary = "list and manage console users (admin): add, list, set-role"
     static let usage = """
     usage: gridroom staff list [--format table|csv|json]
