@@ -17,7 +17,7 @@ extension Store {
     /// Sets one day of the calendar (admin): a holiday, a make-up working day, or a correction.
     public func setCalendarDay(_ date: LocalDate, workday: Bool, name: String, by actor: Actor, now: Date) throws {
         try authorize(actor, .manageRegistry, target: date.description, now: now)
-        try db.write {
+        try write {
             try db.run("INSERT OR REPLACE INTO calendar_days(date, workday, name) VALUES (?, ?, ?)",
                        [.text(date.description), .of(workday), .text(name)])
             try audit(actor: actor.login, action: "calendar_set", target: date.description, allowed: true,
@@ -33,7 +33,7 @@ extension Store {
     /// Sets a setting (needs the right to change limits; audited).
     public func setSetting(_ key: String, _ value: String, by actor: Actor, now: Date) throws {
         try authorize(actor, .changeLimits, target: key, now: now)
-        try db.write {
+        try write {
             let old = try setting(key) ?? ""
             try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [.text(key), .text(value)])
             try audit(actor: actor.login, action: "setting", target: key, allowed: true, detail: "\(old) → \(value)", now: now)

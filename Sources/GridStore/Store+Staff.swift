@@ -20,7 +20,7 @@ extension Store {
     /// Appends to the audit trail (its own short transaction, or the caller's).
     public func audit(actor: String, action: String, target: String, allowed: Bool, detail: String = "", now: Date) throws {
         guard !db.isReadOnly else { return }
-        try db.write {
+        try write {
             try db.run("INSERT INTO audit(at, actor, action, target, allowed, detail) VALUES (?, ?, ?, ?, ?, ?)",
                        [.of(now), .text(actor), .text(action), .text(target), .of(allowed), .text(detail)])
         }
@@ -41,7 +41,7 @@ extension Store {
             throw StoreError.invalid("login \"\(staff.login)\": expected an operating-system login name (ASCII, no spaces)")
         }
         guard !staff.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("--name must not be empty") }
-        try db.write {
+        try write {
             if try db.scalarInt("SELECT count(*) FROM staff WHERE login = ?", [.text(login)]) > 0 {
                 throw StoreError.invalid("staff \(login) already exists; use `gridroom staff set-role`")
             }
@@ -54,7 +54,7 @@ extension Store {
     /// Changes a staff member's role (admin only). The last admin cannot be demoted.
     public func setRole(login: String, role: Role, by actor: Actor, now: Date) throws {
         try authorize(actor, .manageStaff, target: login, now: now)
-        try db.write {
+        try write {
             guard let old = try db.first("SELECT role FROM staff WHERE login = ?", [.text(login)], { $0.text(0) }) else {
                 throw StoreError.notFound("no staff member \(login)")
             }

@@ -6,8 +6,9 @@ import GridCore
 ///
 /// Console, CLI and importers all write through a `Store`; it is the only place with SQL.
 public final class Store {
-    /// The connection.
-    public let db: Database
+    /// The connection: internal, so that every read and write goes through a `Store` method (tests reach it
+    /// with `@testable import GridStore`).
+    let db: Database
     /// The township's time zone (set at init).
     public let zone: TownshipZone
 
@@ -117,4 +118,17 @@ public final class Store {
 
     /// Whether the file is open read-only.
     public var isReadOnly: Bool { db.isReadOnly }
+
+    /// The file's path.
+    public var path: String { db.path }
+
+    /// `PRAGMA data_version`: changes when another connection commits (the console polls it to reload).
+    public func dataVersion() throws -> Int { try db.dataVersion() }
+
+    /// Runs `body` in one write transaction (a savepoint inside another write); on a file open read-only it
+    /// is refused before anything runs, with the reason the file is read-only.
+    func write<T>(_ body: () throws -> T) throws -> T {
+        if db.isReadOnly { throw StoreError.readOnly(path: db.path, reason: db.readOnlyReason ?? "read-only connection") }
+        return try db.write(body)
+    }
 }

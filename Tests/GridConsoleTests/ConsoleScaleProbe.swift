@@ -1,6 +1,6 @@
 import XCTest
 import GridCore
-import GridStore
+@testable import GridStore
 @testable import GridConsole
 
 /// Times each screen's data load and a full 120×40 frame on a large database given by `GRIDROOM_PROBE_DB`

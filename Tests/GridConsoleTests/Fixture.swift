@@ -1,6 +1,6 @@
 import Foundation
 import GridCore
-import GridStore
+@testable import GridStore
 @testable import GridConsole
 
 /// A small township in a temp file: 1 area, 3 basic grids on a 2×2 map, 2 departments, 2 categories,

@@ -31,7 +31,7 @@ extension ConsoleApp {
             s.put(s.rows - 2, 0, ":", attrs: [.bold])
             line.draw(s, row: s.rows - 2, col: 1, width: s.cols - 2, focused: true)
         } else {
-            let left = message ?? current.title(strings) + " · " + store.db.path
+            let left = message ?? current.title(strings) + " · " + store.path
             Chrome.statusLine(s, row: s.rows - 2, left: left, right: stamp)
         }
         var hints = current.hints(self)

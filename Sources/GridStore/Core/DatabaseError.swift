@@ -23,6 +23,12 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     /// The file or directory is read-only.
     public var isReadOnly: Bool { primaryCode == SQLITE_READONLY }
 
+    /// The write lock stayed taken through every attempt (each waiting the busy timeout): another process
+    /// holds a long write.
+    static func busy(attempts: Int) -> DatabaseError {
+        DatabaseError(code: SQLITE_BUSY, message: "the database stayed busy after \(attempts) attempts; another process holds a long write. Try again.")
+    }
+
     public var description: String {
         let name = String(cString: sqlite3_errstr(code))
         var text = "database error \(code) (\(name)): \(message)"
@@ -39,8 +45,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case notGridRoom(path: String, reason: String)
     /// The database file does not exist and the command does not create one.
     case missing(path: String)
-    /// The database stayed busy through every retry.
-    case busy(attempts: Int)
+    /// A write on a file opened read-only: the path and why it is read-only (`--read-only`, file or directory
+    /// not writable). Nothing was changed.
+    case readOnly(path: String, reason: String)
     /// A move was based on a stale version of a matter (or other record).
     case conflict(String)
     /// A named record does not exist.
@@ -58,8 +65,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             return "\(path): not a GridRoom database (\(reason))"
         case let .missing(path):
             return "\(path): no database here; create one with `gridroom init` (or `gridroom init --demo`)"
-        case let .busy(attempts):
-            return "the database stayed busy after \(attempts) attempts; another process holds a long write. Try again."
+        case let .readOnly(path, reason):
+            return "\(path) is open read-only (\(reason)): this command writes, so nothing was changed"
         case let .conflict(text), let .notFound(text), let .forbidden(text), let .invalid(text):
             return text
         }

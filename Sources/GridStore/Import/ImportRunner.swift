@@ -140,7 +140,7 @@ extension Store {
             rejectsFile = rejectsPath
         }
         let total = table.records.count
-        let logID: Int = try db.write {
+        let logID: Int = try write {
             try db.run("""
                 INSERT INTO import_log(kind, file_name, content_hash, rows_total, rows_written, rows_rejected, actor, started_at, complete)
                 VALUES (?, ?, ?, ?, 0, ?, ?, ?, 0)
@@ -148,16 +148,17 @@ extension Store {
             return db.lastInsertID
         }
         var written = 0
-        try bulkWriting {
+        // The writers run the same few statements per row: one prepared statement per SQL text.
+        try bulkWriting { try db.withStatementCache {
             for chunk in Store.chunks(writer.groups(batch.accepted.map(\.value)), size: options.chunkSize) {
-                try db.write {
+                try write {
                     let n = try writer.writeChunk(self, chunk)
                     try db.run("UPDATE import_log SET rows_written = rows_written + ? WHERE id = ?", [.of(n), .of(logID)])
                     written += n
                 }
             }
-        }
-        try db.write {
+        } }
+        try write {
             try db.run("UPDATE import_log SET complete = 1, finished_at = ? WHERE id = ?", [.of(now), .of(logID)])
             try audit(actor: actor.login, action: "import_\(validator.kind)", target: fileName, allowed: true,
                       detail: "\(written) written, \(batch.accepted.count - written) unchanged, \(batch.rejected.count) rejected; sha256 \(hash.prefix(12))",

@@ -39,7 +39,7 @@ extension Store {
         try authorize(actor, .intake, target: "new case", now: now)
         let rules = try matterRules()
         let calendar = try matterCalendar()
-        return try db.write { try intakeInTransaction(m, actor: actor, rules: rules, calendar: calendar, now: now) }
+        return try write { try intakeInTransaction(m, actor: actor, rules: rules, calendar: calendar, now: now) }
     }
 
     /// The body of `intake` inside the caller's write (imports batch many).

@@ -39,7 +39,7 @@ extension Store {
         }
         let rules = try matterRules()
         let calendar = try matterCalendar()
-        return try db.write {
+        return try write {
             let before = try requireMatter(req.number)
             if let v = req.version, v != before.version { throw conflict(before, seen: v) }
             try recordOverdue(matterID: before.id, now: now)

@@ -9,11 +9,12 @@ extension Store {
     public func recordOverdue(now: Date) throws -> Int {
         guard !db.isReadOnly else { return 0 }
         let probe = "SELECT id FROM matters WHERE ended_at IS NULL AND overdue_recorded = 0 AND stage_due_at < ? ORDER BY stage_due_at LIMIT 500"
-        guard try db.first(probe, [.of(now)], { $0.int(0) }) != nil else { return 0 }
+        // The probe runs on every tick and command: a cached statement.
+        guard try db.cachedStatement(probe).first([.of(now)], { $0.int(0) }) != nil else { return 0 }
         var total = 0
         while true {
             // Short transactions of at most 500 matters each.
-            let n = try db.write { () -> Int in
+            let n = try write { () -> Int in
                 let ids = try db.query(probe, [.of(now)]) { $0.int(0) }
                 for id in ids { try recordOverdue(matterID: id, now: now) }
                 return ids.count
