@@ -18,7 +18,7 @@ let package = Package(
         .executableTarget(name: "gridroom", dependencies: ["GridCLI"], path: "Sources/gridroom"),
         .testTarget(name: "GridCoreTests", dependencies: ["GridCore"], path: "Tests/GridCoreTests"),
         .testTarget(name: "GridStoreTests", dependencies: ["GridCore", "GridStore", "CSQLite"], path: "Tests/GridStoreTests"),
-        .testTarget(name: "GridConsoleTests", dependencies: ["GridCore", "GridStore", "GridConsole"], path: "Tests/GridConsoleTests"),
+        .testTarget(name: "GridConsoleTests", dependencies: ["GridCore", "GridStore", "GridConsole", "CNcursesw"], path: "Tests/GridConsoleTests"),
         .testTarget(name: "GridCLITests", dependencies: ["GridCLI"], path: "Tests/GridCLITests"),
         .testTarget(name: "EndToEndTests", dependencies: ["GridCore", "GridStore", "CSQLite"], path: "Tests/EndToEndTests"),
     ],

@@ -44,11 +44,14 @@ public final class MemorySurface: Surface {
         guard row >= 0, row < rows, col >= 0, col < cols else { return 0 }
         let limit = min(cols - col, width ?? Int.max)
         var c = col
-        for s in text.unicodeScalars {
-            let w = DisplayWidth.of(s)
+        for ch in text {
+            let w = DisplayWidth.of(ch)
             if w == 0 { continue }
             if c - col + w > limit { break }
-            cells[row][c] = Cell(text: String(s), role: role, attrs: attrs)
+            // What the curses surface draws for the grapheme (DisplayWidth.drawable).
+            var drawn = String.UnicodeScalarView()
+            drawn.append(contentsOf: DisplayWidth.drawable(ch))
+            cells[row][c] = Cell(text: String(drawn), role: role, attrs: attrs)
             if w == 2 { cells[row][c + 1] = Cell(text: "", role: role, attrs: attrs) }
             c += w
         }
