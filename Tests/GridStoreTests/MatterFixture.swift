@@ -5,31 +5,30 @@ import GridCore
 
 /// A temporary GridRoom file with a small registry and one staff member per role.
 final class MatterFixture {
-    let dir: String
+    /// The fixture's directory (removed with the fixture).
+    let directory: TestDirectory
+    var dir: String { directory.url.path }
     let path: String
     let store: Store
     let zone = TownshipZone.shanghai
 
     init() throws {
-        dir = NSTemporaryDirectory() + "gridroom-matters-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        path = dir + "/g.sqlite"
+        directory = try TestDirectory("matters")
+        path = directory.path("g.sqlite")
         store = try Store.create(path: path, zone: zone, admin: Staff(login: "admin", name: "管理员", role: .admin),
                                  now: Date(timeIntervalSince1970: 1_790_000_000))
         try store.db.execute("""
-            INSERT INTO grids VALUES ('T','镇','township',NULL,NULL,NULL), ('A1','东湖村','area','T',NULL,NULL),
+            INSERT INTO grids(code, name, level, parent, map_row, map_col) VALUES ('T','镇','township',NULL,NULL,NULL), ('A1','东湖村','area','T',NULL,NULL),
               ('G1','东湖一组','basic','A1',NULL,NULL), ('G2','西山一组','basic','T',NULL,NULL);
-            INSERT INTO departments VALUES ('ZF','综合行政执法队','enforcement'), ('SC','市场监管所','market');
-            INSERT INTO workers VALUES ('W1','张三','13800000001','full','G1',NULL), ('W2','李四','13800000002','full','G2',NULL);
-            INSERT INTO categories VALUES
+            INSERT INTO departments(code, name, platform) VALUES ('ZF','综合行政执法队','enforcement'), ('SC','市场监管所','market');
+            INSERT INTO workers(code, name, phone, kind, grid, partner) VALUES ('W1','张三','13800000001','full','G1',NULL), ('W2','李四','13800000002','full','G2',NULL);
+            INSERT INTO categories(code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit) VALUES
               ('WJ','乱搭乱建','违法建设','ZF','normal','30min','2h','1h'),
               ('ZY','噪音扰民','市容环境','SC','normal','20min','3h','2h');
-            INSERT INTO staff VALUES ('op','值班员','operator',1,0), ('duty','值班长','duty_officer',1,0),
+            INSERT INTO staff(login, name, role, active, created_at) VALUES ('op','值班员','operator',1,0), ('duty','值班长','duty_officer',1,0),
               ('sup','督查','supervisor',1,0), ('gone','离职','supervisor',0,0);
             """)
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     func actor(_ login: String) throws -> Actor { try store.actor(login: login) }
     func at(_ text: String) -> Date { ISOTime.parse(text, zone: zone)! }

@@ -7,16 +7,17 @@ import GridCore
 ///
 /// Registry: department ZZB; grids T (township) → A1 (area) → B1, B2 (basic); category C1; worker W1.
 final class ReliabilityFixture {
-    let dir: URL
+    /// The fixture's directory (removed with the fixture).
+    let directory: TestDirectory
+    var dir: URL { directory.url }
     let store: Store
     let admin = Actor(login: "root", staff: Staff(login: "root", name: "管理员", role: .admin))
     /// A fixed "now": 2026-11-22 09:30 +08:00.
     let now = Date(timeIntervalSince1970: 1_795_311_000)
 
     init(name: String = "fixture") throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-rel-\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        store = try Store.create(path: dir.appendingPathComponent("room.sqlite").path, zone: .shanghai,
+        directory = try TestDirectory("rel-\(name)")
+        store = try Store.create(path: directory.path("room.sqlite"), zone: .shanghai,
                                  admin: admin.staff!, now: now)
         _ = try store.importDepartments(path: file("d.csv", "code,name,platform\nZZB,综治办,public_order\nSCJ,市场监管所,market\n"),
                                         actor: admin, now: now)
@@ -37,36 +38,19 @@ final class ReliabilityFixture {
                                     actor: admin, now: now)
     }
 
-    deinit { try? FileManager.default.removeItem(at: dir) }
-
     var dbPath: String { store.db.path }
 
     /// Writes `text` (as UTF-8) to a file in the fixture's directory and returns its path.
-    func file(_ name: String, _ text: String) -> String { file(name, bytes: Array(text.utf8)) }
+    func file(_ name: String, _ text: String) -> String { directory.file(name, text) }
 
     /// Writes raw bytes to a file in the fixture's directory and returns its path.
-    func file(_ name: String, bytes: [UInt8]) -> String {
-        let p = dir.appendingPathComponent(name).path
-        _ = FileManager.default.createFile(atPath: p, contents: Data(bytes))
-        return p
-    }
+    func file(_ name: String, bytes: [UInt8]) -> String { directory.file(name, bytes: bytes) }
 
     /// Every row of every table, quoted, in key order: equal dumps mean equal contents.
-    func dump() throws -> [String: [String]] {
-        try ReliabilityFixture.dump(store.db)
-    }
+    func dump() throws -> [String: [String]] { try DatabaseDump.tables(store.db) }
 
-    /// Every row of every table of `db`.
-    static func dump(_ db: Database) throws -> [String: [String]] {
-        let tables = try db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") { $0.text(0) }
-        var out: [String: [String]] = [:]
-        for t in tables {
-            let cols = try db.query("SELECT name FROM pragma_table_info(?) ORDER BY cid", [.text(t)]) { $0.text(0) }
-            let expr = cols.map { "quote(\"\($0)\")" }.joined(separator: " || ',' || ")
-            out[t] = try db.query("SELECT \(expr) FROM \"\(t)\" ORDER BY 1") { $0.text(0) }
-        }
-        return out
-    }
+    /// Every row of every table of `db` (the shared `DatabaseDump`).
+    static func dump(_ db: Database) throws -> [String: [String]] { try DatabaseDump.tables(db) }
 
     /// The count of rows in `table`.
     func count(_ table: String, _ whereClause: String = "1") throws -> Int {
