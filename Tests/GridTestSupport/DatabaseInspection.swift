@@ -16,9 +16,9 @@ public enum DatabaseDump {
         return out
     }
 
-    /// `tables(_:)` of the file at `path`, read through a connection of its own.
+    /// `tables(_:)` of the file at `path`, read through a read-only connection of its own.
     public static func tables(path: String) throws -> [String: [String]] {
-        try tables(try Database(path: path, create: false))
+        try tables(try Database(path: path, create: false, readOnly: true))
     }
 }
 
