@@ -1,21 +1,23 @@
-import XCTest
-import CSQLite
+import Foundation
 import GridCore
-@testable import GridStore
+import GridStore
 
 /// A small township on a fresh file in a temporary directory, for the reliability tests (issue 8).
 ///
 /// Registry: department ZZB; grids T (township) → A1 (area) → B1, B2 (basic); category C1; worker W1.
-final class ReliabilityFixture {
+public final class ReliabilityFixture {
     /// The fixture's directory (removed with the fixture).
-    let directory: TestDirectory
-    var dir: URL { directory.url }
-    let store: Store
-    let admin = Actor(login: "root", staff: Staff(login: "root", name: "管理员", role: .admin))
+    public let directory: TestDirectory
+    /// Its location.
+    public var dir: URL { directory.url }
+    /// The store under test.
+    public let store: Store
+    /// The file's admin.
+    public let admin = Actor(login: "root", staff: Staff(login: "root", name: "管理员", role: .admin))
     /// A fixed "now": 2026-11-22 09:30 +08:00.
-    let now = Date(timeIntervalSince1970: 1_795_311_000)
+    public let now = Date(timeIntervalSince1970: 1_795_311_000)
 
-    init(name: String = "fixture") throws {
+    public init(name: String = "fixture") throws {
         directory = try TestDirectory("rel-\(name)")
         store = try Store.create(path: directory.path("room.sqlite"), zone: .shanghai,
                                  admin: admin.staff!, now: now)
@@ -38,22 +40,23 @@ final class ReliabilityFixture {
                                     actor: admin, now: now)
     }
 
-    var dbPath: String { store.db.path }
+    /// The database file.
+    public var dbPath: String { store.path }
 
     /// Writes `text` (as UTF-8) to a file in the fixture's directory and returns its path.
-    func file(_ name: String, _ text: String) -> String { directory.file(name, text) }
+    public func file(_ name: String, _ text: String) -> String { directory.file(name, text) }
 
     /// Writes raw bytes to a file in the fixture's directory and returns its path.
-    func file(_ name: String, bytes: [UInt8]) -> String { directory.file(name, bytes: bytes) }
+    public func file(_ name: String, bytes: [UInt8]) -> String { directory.file(name, bytes: bytes) }
 
     /// Every row of every table, quoted, in key order: equal dumps mean equal contents.
-    func dump() throws -> [String: [String]] { try DatabaseDump.tables(store.db) }
+    public func dump() throws -> [String: [String]] { try DatabaseDump.tables(path: dbPath) }
 
     /// Every row of every table of `db` (the shared `DatabaseDump`).
-    static func dump(_ db: Database) throws -> [String: [String]] { try DatabaseDump.tables(db) }
+    public static func dump(_ db: Database) throws -> [String: [String]] { try DatabaseDump.tables(db) }
 
     /// The count of rows in `table`.
-    func count(_ table: String, _ whereClause: String = "1") throws -> Int {
-        try store.db.scalarInt("SELECT count(*) FROM \(table) WHERE \(whereClause)")
+    public func count(_ table: String, _ whereClause: String = "1") throws -> Int {
+        try Database(path: dbPath, create: false, readOnly: true).scalarInt("SELECT count(*) FROM \(table) WHERE \(whereClause)")
     }
 }
