@@ -88,6 +88,11 @@ struct Arguments {
         return positionals[index]
     }
 
+    /// Fails on a positional word past the first `count` the command takes (`gridroom grids extra`).
+    func rejectPositionals(beyond count: Int) throws(ParserError) {
+        if positionals.count > count { throw .unexpectedArgument(positionals[count]) }
+    }
+
     /// Fails on any option or switch that no code asked for (a typo must not pass silently).
     func rejectUnknown() throws(ParserError) {
         let given = Set(options.keys).union(flags)

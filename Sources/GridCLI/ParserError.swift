@@ -7,7 +7,7 @@ enum ParserError: Error, Equatable, CustomStringConvertible {
     case unknownOption(String)
     /// A switch was given a value with `=` (`--open=yes`); switches never take one.
     case unexpectedValue(option: String, value: String)
-    /// A word that is not an option stood where only global options may (before the command name).
+    /// A positional word the command does not take (`gridroom grids extra`).
     case unexpectedArgument(String)
     /// An option's value does not fit: what was given and what was expected, in words.
     case invalidValue(option: String, value: String, expected: String)
@@ -23,7 +23,7 @@ enum ParserError: Error, Equatable, CustomStringConvertible {
         case let .missingValue(option): return "option --\(option) needs a value"
         case let .unknownOption(word): return "unknown option \(word)"
         case let .unexpectedValue(option, value): return "--\(option) is a switch and takes no value (given \(value))"
-        case let .unexpectedArgument(word): return "unexpected \(word)"
+        case let .unexpectedArgument(word): return "unexpected argument \(word)"
         case let .invalidValue(option, value, expected): return "--\(option) \(value): expected \(expected)"
         case let .missingOption(name): return "missing --\(name)"
         case let .missingArgument(what): return "missing \(what)"

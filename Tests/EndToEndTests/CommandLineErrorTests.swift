@@ -65,7 +65,8 @@ final class CommandLineErrorTests: XCTestCase {
                                 (["cases", "--pass", "x"], "unknown option --pass"),
                                 (["cases", "--open=yes"], "--open is a switch and takes no value (given yes)"),
                                 (["--open", "cases"], "unknown option --open"),
-                                (["grids", "--format"], "option --format needs a value")] {
+                                (["grids", "--format"], "option --format needs a value"),
+                                (["workers", "W001"], "unexpected argument W001")] {
             let e = try h.run(args)
             XCTAssertEqual(e.status, 2, "\(args): \(e.err)")
             XCTAssertEqual(e.err, "gridroom: \(message)\n", "\(args)")

@@ -83,6 +83,12 @@ final class ArgumentsTests: XCTestCase {
         XCTAssertEqual(try a.choice("sort", ["a", "b"], default: "a"), "a")
     }
 
+    func testPositionalsPastWhatTheCommandTakes() throws {
+        let a = try Arguments(["show", "7", "extra"], switches: [])
+        XCTAssertNoThrow(try a.rejectPositionals(beyond: 3))
+        XCTAssertThrowsError(try a.rejectPositionals(beyond: 2)) { XCTAssertEqual($0 as? ParserError, .unexpectedArgument("extra")) }
+    }
+
     func testEmptyRequiredValueCountsAsMissing() throws {
         var a = try Arguments(["--title", ""], switches: [])
         XCTAssertThrowsError(try a.required("title")) { XCTAssertEqual($0 as? ParserError, .missingOption("title")) }

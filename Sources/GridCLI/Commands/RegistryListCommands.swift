@@ -7,6 +7,7 @@ enum RegistryListing {
     static func run(_ ctx: Context, _ args: inout Arguments, header: [String], rows: (Store) throws -> [[String]]) throws -> Int32 {
         let format = try args.choice("format", ["table", "csv", "json"], default: "table")!
         try args.rejectUnknown()
+        try args.rejectPositionals(beyond: 0)
         let store = try ctx.openStore()
         Output.emit(format: format, header: header, rows: try rows(store))
         return 0
