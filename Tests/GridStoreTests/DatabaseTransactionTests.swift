@@ -89,6 +89,21 @@ final class DatabaseTransactionTests: XCTestCase {
         XCTAssertEqual(try keys(), [])
     }
 
+    func testNothingRunsAfterTheTransactionWasLost() throws {
+        var later: Error?
+        XCTAssertThrowsError(try db.write {
+            try db.run("INSERT INTO t(k) VALUES ('a')")
+            try? db.write { try db.run("INSERT OR ROLLBACK INTO t(k) VALUES ('a')") }
+            // Outside any transaction this would commit on its own: refused instead.
+            do { try db.run("INSERT INTO t(k) VALUES ('b')") } catch { later = error; throw error }
+        }) { XCTAssertEqual(($0 as? DatabaseError)?.primaryCode, SQLITE_ABORT, "\($0)") }
+        XCTAssertEqual((later as? DatabaseError)?.sql, "INSERT INTO t(k) VALUES ('b')")
+        XCTAssertEqual(try keys(), [])
+        // The next write starts afresh.
+        try db.write { try db.run("INSERT INTO t(k) VALUES ('c')") }
+        XCTAssertEqual(try keys(), ["c"])
+    }
+
     func testABodyErrorIsThrownAsItIsAndNothingStays() throws {
         XCTAssertThrowsError(try db.write {
             try db.run("INSERT INTO t(k) VALUES ('a')")

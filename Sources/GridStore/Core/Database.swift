@@ -18,6 +18,8 @@ public final class Database {
     private var scoped: [String: Statement] = [:]
     private var scopeDepth = 0
     private var transaction = Transaction.none
+    /// SQLite rolled the current write back on an error (see `noteFailure`).
+    private var transactionLost = false
     private var savepointDepth = 0
 
     /// The size the write-ahead log is cut back to after a checkpoint resets it (bytes).
@@ -82,12 +84,27 @@ public final class Database {
 
     /// Runs one or more statements without parameters.
     public func execute(_ sql: String) throws(DatabaseError) {
+        try checkTransactionNotLost(sql)
         var err: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &err)
         if rc != SQLITE_OK {
             let msg = err.map { String(cString: $0) } ?? lastMessage
             sqlite3_free(err)
+            noteFailure()
             throw DatabaseError(code: sqlite3_extended_errcode(handle), message: msg, sql: sql)
+        }
+    }
+
+    /// After a failed statement: if SQLite ended the write transaction itself (a full disk, `OR ROLLBACK`),
+    /// nothing more may run until the `write` ends, or it would run outside any transaction and commit alone.
+    func noteFailure() {
+        if transaction == .write && sqlite3_get_autocommit(handle) != 0 { transactionLost = true }
+    }
+
+    /// Refuses a statement inside a write whose transaction SQLite has already rolled back.
+    func checkTransactionNotLost(_ sql: String) throws(DatabaseError) {
+        if transactionLost {
+            throw DatabaseError(code: SQLITE_ABORT, message: "the transaction was rolled back by SQLite after an earlier error; nothing more runs in it", sql: sql)
         }
     }
 
@@ -194,7 +211,7 @@ public final class Database {
         }
         guard began else { throw DatabaseError.busy(attempts: attempts) }
         transaction = .write
-        defer { transaction = .none }
+        defer { transaction = .none; transactionLost = false }
         do {
             let result = try body()
             // SQLite ends the transaction itself on some errors (a full disk, `OR ROLLBACK`): that body's caller

@@ -102,6 +102,7 @@ public final class Statement {
 
     /// Steps once: true when a row is available.
     func step() throws(DatabaseError) -> Bool {
+        try database.checkTransactionNotLost(sql)
         let rc = sqlite3_step(handle)
         switch rc {
         case SQLITE_ROW: return true
@@ -109,6 +110,7 @@ public final class Statement {
         default:
             let err = DatabaseError(code: sqlite3_extended_errcode(database.handle), message: database.lastMessage, sql: sql)
             sqlite3_reset(handle)
+            database.noteFailure()
             throw err
         }
     }
