@@ -55,3 +55,11 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of(""), 0)
     }
 }
+
+extension DisplayWidthTests {
+    func testFlagsAreNeverCutInHalf() {
+        XCTAssertEqual(DisplayWidth.clip("a🇨🇳", to: 2), "a")         // the flag needs 2: not half of it
+        XCTAssertEqual(DisplayWidth.clip("a🇨🇳", to: 3), "a🇨🇳")
+        XCTAssertEqual(DisplayWidth.clip("中e\u{301}文", to: 3), "中e\u{301}")
+    }
+}

@@ -31,8 +31,12 @@ public enum DisplayWidth {
     /// Columns a string occupies.
     public static func of(_ text: String) -> Int {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        // Scalar by scalar (fast); grapheme by grapheme only when a joiner, modifier or flag makes it differ.
         var n = 0
-        for c in text { n += of(c) }
+        for s in text.unicodeScalars {
+            if joinsGraphemes(s) { return text.reduce(0) { $0 + of($1) } }
+            n += of(s)
+        }
         return n
     }
 
@@ -52,6 +56,18 @@ public enum DisplayWidth {
     public static func clip(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
         var used = 0
+        if !text.unicodeScalars.contains(where: joinsGraphemes) {
+            // Without joiners, modifiers and flags a grapheme is a base and zero-width marks: cutting before
+            // the first scalar that does not fit keeps every mark with its base.
+            var end = text.unicodeScalars.startIndex
+            for i in text.unicodeScalars.indices {
+                let w = of(text.unicodeScalars[i])
+                if used + w > columns { break }
+                used += w
+                end = text.unicodeScalars.index(after: i)
+            }
+            return String(text.unicodeScalars[..<end])
+        }
         var end = text.startIndex
         for i in text.indices {
             let w = of(text[i])
@@ -74,6 +90,12 @@ public enum DisplayWidth {
         let t = truncate(text, to: columns)
         let gap = String(repeating: " ", count: max(0, columns - of(t)))
         return right ? gap + t : t + gap
+    }
+
+    /// A scalar that makes a grapheme's width differ from its scalars' sum, or a cut between scalars split
+    /// one: the zero-width joiner, an emoji modifier, a regional indicator (two make a flag).
+    static func joinsGraphemes(_ s: Unicode.Scalar) -> Bool {
+        s.value == 0x200D || isModifier(s) || (0x1F1E6...0x1F1FF).contains(s.value)
     }
 
     /// An emoji modifier (Fitzpatrick skin tone): part of the emoji before it.
