@@ -44,16 +44,24 @@ public final class MemorySurface: Surface {
         guard row >= 0, row < rows, col >= 0, col < cols else { return 0 }
         let limit = min(cols - col, width ?? Int.max)
         var c = col
-        for ch in text {
-            let w = DisplayWidth.of(ch)
-            if w == 0 { continue }
-            if c - col + w > limit { break }
-            // What the curses surface draws for the grapheme (DisplayWidth.drawable).
-            var drawn = String.UnicodeScalarView()
-            drawn.append(contentsOf: DisplayWidth.drawable(ch))
-            cells[row][c] = Cell(text: String(drawn), role: role, attrs: attrs)
+        /// Places one glyph of `w` columns; false when it does not fit.
+        func place(_ glyph: String, _ w: Int) -> Bool {
+            if w == 0 { return true }
+            if c - col + w > limit { return false }
+            cells[row][c] = Cell(text: glyph, role: role, attrs: attrs)
             if w == 2 { cells[row][c + 1] = Cell(text: "", role: role, attrs: attrs) }
             c += w
+            return true
+        }
+        if DisplayWidth.hasJoinedGraphemes(text) {
+            // Grapheme by grapheme, as the curses surface draws them (a joined emoji as its first glyph).
+            for ch in text {
+                var drawn = String.UnicodeScalarView()
+                drawn.append(contentsOf: DisplayWidth.drawable(ch))
+                if !place(String(drawn), DisplayWidth.of(ch)) { break }
+            }
+        } else {
+            for s in text.unicodeScalars where !place(String(s), DisplayWidth.of(s)) { break }
         }
         return c - col
     }

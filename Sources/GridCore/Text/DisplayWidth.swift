@@ -71,7 +71,7 @@ public enum DisplayWidth {
     public static func clip(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
         var used = 0
-        if !text.unicodeScalars.contains(where: joinsGraphemes) {
+        if !hasJoinedGraphemes(text) {
             // Without joiners, modifiers and flags a grapheme is a base and zero-width marks: cutting before
             // the first scalar that does not fit keeps every mark with its base.
             var end = text.unicodeScalars.startIndex
@@ -107,6 +107,10 @@ public enum DisplayWidth {
         let gap = String(repeating: " ", count: max(0, columns - (w <= columns ? w : of(t))))
         return right ? gap + t : t + gap
     }
+
+    /// Whether `text` holds a joiner, modifier or flag: only then must a surface measure and draw it
+    /// grapheme by grapheme (`drawable`); otherwise scalar by scalar is the same and faster.
+    public static func hasJoinedGraphemes(_ text: String) -> Bool { text.unicodeScalars.contains(where: joinsGraphemes) }
 
     /// A scalar that makes a grapheme's width differ from its scalars' sum, or a cut between scalars split
     /// one: the zero-width joiner, an emoji modifier, a regional indicator (two make a flag).
