@@ -122,6 +122,10 @@ public final class Store {
     /// The file's path.
     public var path: String { db.path }
 
+    /// Keeps up to `limit` prepared statements on this store's connection, for a long-lived process that
+    /// runs the same reads again and again (the console): see `Database.keepStatements(limit:)`.
+    public func keepStatements(limit: Int = 256) { db.keepStatements(limit: limit) }
+
     /// `PRAGMA data_version`: changes when another connection commits (the console polls it to reload).
     public func dataVersion() throws -> Int { try db.dataVersion() }
 

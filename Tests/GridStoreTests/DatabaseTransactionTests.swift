@@ -130,6 +130,15 @@ final class DatabaseTransactionTests: XCTestCase {
         XCTAssertEqual(db.cachedStatementCount, 1)
     }
 
+    func testAConnectionThatOptsInKeepsABoundedNumber() throws {
+        db.keepStatements(limit: 2)
+        for sql in ["SELECT 1", "SELECT 2", "SELECT 1", "SELECT 3"] { _ = try db.scalarInt(sql) }
+        XCTAssertEqual(db.cachedStatementCount, 2, "SELECT 1 was the oldest and went when SELECT 3 came")
+        XCTAssertEqual(try db.scalarInt("SELECT 3"), 3)
+        db.keepStatements(limit: 0)
+        XCTAssertEqual(db.cachedStatementCount, 0)
+    }
+
     func testACachedStatementInUseIsNotHandedOutAgain() throws {
         for k in ["a", "b", "c"] { try db.run("INSERT INTO t(k) VALUES (?)", [.text(k)]) }
         let sql = "SELECT k FROM t WHERE k >= ? ORDER BY k"

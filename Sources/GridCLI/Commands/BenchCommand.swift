@@ -28,6 +28,7 @@ enum BenchCommand: Command {
         let only = try args.choice("screen", names + ["matter_page"], default: nil)
         try args.rejectUnknown()
         let store = try ctx.openStore()
+        store.keepStatements()  // the console re-runs the same reads on every reload
         let now = ctx.now(in: store.zone)
         let actor = try store.actor(login: ctx.login)
         var result = BenchResult()

@@ -34,6 +34,7 @@ enum ConsoleCommand: Command {
         let noBell = args.flag("no-bell")
         try args.rejectUnknown()
         let store = try ctx.openStore()
+        store.keepStatements()  // the console re-runs the same reads on every reload
         let env = ProcessInfo.processInfo.environment
         let bellOff = noBell || env["GRIDROOM_BELL"] == "off" || (try? store.settingValue("console.bell")) == "off"
         let actor = try store.actor(login: ctx.login)

@@ -14,6 +14,10 @@ public final class Database {
     public let isReadOnly: Bool
     /// Statements kept for the connection's life (`cachedStatement`).
     private var cache: [String: Statement] = [:]
+    /// Statements the convenience calls keep when opted in (`keepStatements`), and their age order.
+    private var kept: [String: Statement] = [:]
+    private var keptOrder: [String] = []
+    private var keepLimit = 0
     /// Statements kept while a `withStatementCache` scope runs.
     private var scoped: [String: Statement] = [:]
     private var scopeDepth = 0
@@ -76,7 +80,7 @@ public final class Database {
     public static let cacheKiB = 16 * 1024
 
     deinit {
-        cache.removeAll(); scoped.removeAll()
+        cache.removeAll(); kept.removeAll(); scoped.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -135,20 +139,37 @@ public final class Database {
         return try body()
     }
 
-    /// The statement a convenience call uses: the scope's cached one inside `withStatementCache`, else a new one.
+    /// Opts this connection in to keeping the prepared statements of its convenience calls, at most `limit`
+    /// (the oldest is finalized first): for a long-lived process that runs the same queries again and again
+    /// (the console's reloads, where preparing is most of a small screen's load). 0 turns it off and
+    /// finalizes them. One-shot commands leave it off.
+    public func keepStatements(limit: Int) {
+        keepLimit = max(0, limit)
+        while kept.count > keepLimit { kept[keptOrder.removeFirst()] = nil }
+    }
+
+    /// The statement a convenience call uses: the scope's inside `withStatementCache`, a kept one when the
+    /// connection opted in (`keepStatements`), else a new one finalized after the call.
     func statement(_ sql: String) throws(DatabaseError) -> Statement {
-        guard scopeDepth > 0 else { return try Statement(database: self, sql: sql) }
-        if let s = scoped[sql] {
-            if !s.isRunning { return s }
-            return try Statement(database: self, sql: sql)
+        if scopeDepth > 0 {
+            if let s = scoped[sql], !s.isRunning { return s }
+            let s = try Statement(database: self, sql: sql)
+            if scoped[sql] == nil { scoped[sql] = s }
+            return s
         }
+        guard keepLimit > 0 else { return try Statement(database: self, sql: sql) }
+        if let s = kept[sql], !s.isRunning { return s }
         let s = try Statement(database: self, sql: sql)
-        scoped[sql] = s
+        if kept[sql] == nil {
+            if kept.count >= keepLimit { kept[keptOrder.removeFirst()] = nil }
+            kept[sql] = s
+            keptOrder.append(sql)
+        }
         return s
     }
 
-    /// How many statements are cached now (connection-long and scoped); for tests.
-    var cachedStatementCount: Int { cache.count + scoped.count }
+    /// How many statements are cached now (connection-long, kept and scoped); for tests.
+    var cachedStatementCount: Int { cache.count + kept.count + scoped.count }
 
     /// Runs one statement with parameters; returns the number of rows changed.
     @discardableResult
