@@ -44,7 +44,7 @@ public final class TmuxSession {
         // Output goes to a file, not a pipe: the tmux server inherits the client's descriptors and
         // would hold a pipe open for ever.
         let file = NSTemporaryDirectory() + "\(socket)-\(UUID().uuidString.prefix(6)).out"
-        FileManager.default.createFile(atPath: file, contents: nil)
+        _ = FileManager.default.createFile(atPath: file, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let handle = FileHandle(forWritingAtPath: file)!
         p.standardOutput = handle
