@@ -131,6 +131,7 @@ public final class Store {
 
     /// Runs `body` in one write transaction (a savepoint inside another write); on a file open read-only it
     /// is refused before anything runs, with the reason the file is read-only.
+    @discardableResult
     func write<T>(_ body: () throws -> T) throws -> T {
         if db.isReadOnly { throw StoreError.readOnly(path: db.path, reason: db.readOnlyReason ?? "read-only connection") }
         return try db.write(body)

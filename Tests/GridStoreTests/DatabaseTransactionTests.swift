@@ -83,7 +83,7 @@ final class DatabaseTransactionTests: XCTestCase {
     func testABodyThatSwallowsALostTransactionDoesNotCommitSilently() throws {
         XCTAssertThrowsError(try db.write {
             try db.run("INSERT INTO t(k) VALUES ('a')")
-            try? db.run("INSERT OR ROLLBACK INTO t(k) VALUES ('a')")
+            _ = try? db.run("INSERT OR ROLLBACK INTO t(k) VALUES ('a')")
         }) { XCTAssertEqual(($0 as? DatabaseError)?.primaryCode, SQLITE_ABORT, "\($0)") }
         XCTAssertFalse(db.inTransaction)
         XCTAssertEqual(try keys(), [])
@@ -93,7 +93,7 @@ final class DatabaseTransactionTests: XCTestCase {
         var later: Error?
         XCTAssertThrowsError(try db.write {
             try db.run("INSERT INTO t(k) VALUES ('a')")
-            try? db.write { try db.run("INSERT OR ROLLBACK INTO t(k) VALUES ('a')") }
+            _ = try? db.write { try db.run("INSERT OR ROLLBACK INTO t(k) VALUES ('a')") }
             // Outside any transaction this would commit on its own: refused instead.
             do { try db.run("INSERT INTO t(k) VALUES ('b')") } catch { later = error; throw error }
         }) { XCTAssertEqual(($0 as? DatabaseError)?.primaryCode, SQLITE_ABORT, "\($0)") }
