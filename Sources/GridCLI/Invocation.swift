@@ -1,8 +1,8 @@
-/// The options every command shares (`--db`, `--now`, `--lang`, `--read-only`, `--help`). They may stand
+/// The options every command shares (`--db`, `--now`, `--lang`, `--headings`, `--read-only`, `--help`). They may stand
 /// before the command name and after it; a repeated one keeps its last value.
 enum GlobalOptions {
     /// Global options that take a value.
-    static let options: Set<String> = ["db", "now", "lang"]
+    static let options: Set<String> = ["db", "now", "lang", "headings"]
     /// Global switches.
     static let switches: Set<String> = ["read-only", "help"]
 }

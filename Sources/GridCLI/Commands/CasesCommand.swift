@@ -65,10 +65,18 @@ enum CasesCommand: Command {
         case "csv": break
         case "json": print(jsonFirst ? "]" : "\n]")
         default:
-            Output.emit(format: "table", header: Array(header.prefix(12)) + ["title"],
-                        rows: rows.map { Array($0.prefix(12)) + [$0.last!] })
+            // For people: the category's and department's names instead of their codes; `overdue` is a flag here.
+            let categories = try store.names(of: .category), departments = try store.names(of: .department)
+            let people = rows.map { r -> [String] in
+                var r = r
+                r[5] = categories[r[5]].map { $0.isEmpty ? r[5] : $0 } ?? r[5]
+                r[8] = departments[r[8]].map { $0.isEmpty ? r[8] : $0 } ?? r[8]
+                return Array(r.prefix(12)) + [r.last!]
+            }
+            Output.emit(format: "table", header: Array(header.prefix(12)).map { $0 == "overdue" ? "is_overdue" : $0 } + ["title"], rows: people)
             if shown == limit, let before, try !store.matters(f, now: now, before: before, limit: 1).isEmpty {
-                print("(first \(limit) shown; more with --limit N or --format csv)")
+                print(ctx.language.pick("（只显示前 \(limit) 件；用 --limit N 或 --format csv 查看更多）",
+                                        "(first \(limit) shown; more with --limit N or --format csv)"))
             }
         }
         return 0

@@ -98,7 +98,7 @@ public final class ConsoleApp {
             settings = try store.complianceSettings(); try current.reload(self); lastRefresh = now; lastError = nil
         } catch {
             lastError = error
-            message = strings["error.prefix"] + "\(error)"
+            message = strings["error.prefix"] + ErrorWording.words(error, strings, zone: store.zone)
         }
     }
 
@@ -228,8 +228,8 @@ public final class ConsoleApp {
             openMatter(number: words[1])
         case "q", "quit": requestQuit()
         case "grid", "g":
-            guard words.count > 1 else { return }
-            push(GridPageScreen(code: words[1]))
+            guard words.count > 1 else { message = strings.f("cmd.unknown", text); return }
+            openGrid(code: words[1])
         default:
             if let n = Int(first), (1...6).contains(n) { show(tab: n - 1) } else { message = strings.f("cmd.unknown", text) }
         }
@@ -241,6 +241,14 @@ public final class ConsoleApp {
             message = strings.f("matter.notFound", number); return
         }
         push(MatterPageScreen(number: number))
+    }
+
+    /// Opens a grid's page by code; an unknown code says so and opens nothing.
+    public func openGrid(code: String) {
+        if (try? store.gridDetail(code: code, now: now)) ?? nil == nil {
+            message = strings.f("grid.notFound", code); return
+        }
+        push(GridPageScreen(code: code))
     }
 
     /// Saves an unsaved form as a draft file (terminal closed or killed).

@@ -35,10 +35,29 @@ final class MatterPageScreen: Screen {
         "department": ("部门", "Department"), "first_contact": ("首问责任人", "First contact"), "stage": ("当前环节", "Stage"),
         "rework_count": ("返工次数", "Reworks"), "urge_count": ("督办次数", "Urges"), "extension_count": ("延期次数", "Extensions"),
         "ended_at": ("结束时间", "Ended"), "version": ("版本", "Version"), "updated_by": ("最后操作", "Updated by"),
+        "merged_into": ("并入", "Merged into"), "duplicate_of": ("疑似重复", "Possible duplicate of"),
     ]
-    static let stageNames: [String: (String, String)] = [
-        "dispatch": ("派遣", "dispatch"), "handling": ("处置", "handling"), "verification": ("核查", "verification"),
-    ]
+
+    /// The fields as people read them: names beside codes, local short times, flags in words.
+    static func fields(_ d: MatterDetail, _ t: Strings, now: Date, zone: TownshipZone) -> [(String, String)] {
+        let m = d.matter
+        func both(_ code: String, _ name: String) -> String { name.isEmpty || name == code ? code : "\(code) \(name)" }
+        var out: [(String, String)] = [
+            ("number", m.number), ("reported_at", PeopleTime.dated(m.reportedAt, now: now, zone: zone)),
+            ("source", t.name(m.source)), ("reporter", both(m.reporter, d.names.reporter)),
+            ("grid", both(m.grid, d.names.grid)), ("category", both(m.category, d.names.category)),
+            ("urgency", t.name(m.urgency)), ("title", m.title), ("description", m.description), ("location", m.location),
+            ("state", t.name(m.state)), ("shelved", m.shelved ? t["yes"] : t["no"]),
+            ("department", d.names.department.isEmpty ? (m.department ?? "") : d.names.department),
+            ("first_contact", both(m.firstContact, d.names.firstContact)), ("stage", m.stage.map(t.name) ?? ""),
+            ("rework_count", "\(m.reworkCount)"), ("urge_count", "\(m.urgeCount)"), ("extension_count", "\(m.extensionCount)"),
+        ]
+        if let into = m.mergedInto { out.append(("merged_into", into)) }
+        if let dup = m.duplicateOf { out.append(("duplicate_of", dup)) }
+        out += [("ended_at", m.endedAt.map { PeopleTime.dated($0, now: now, zone: zone) } ?? ""),
+                ("version", "\(m.version)"), ("updated_by", m.updatedBy)]
+        return out
+    }
 
     func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
         let t = app.strings
@@ -47,27 +66,28 @@ final class MatterPageScreen: Screen {
         let status = DueStatus.of(dueAt: d.row.dueAt, nearDueAt: d.row.nearDueAt, now: now)
         var c = a.col + 1
         c += s.put(a.row, c, d.row.number + "  ", attrs: [.bold])
-        c += s.put(a.row, c, t["state." + d.row.state] + "  ", role: .heading, attrs: [.bold])
+        c += s.put(a.row, c, t.name(d.row.state) + "  ", role: .heading, attrs: [.bold])
         c += s.put(a.row, c, app.dueText(d.row.dueAt, now: now) + "  ", role: ConsoleApp.role(status), attrs: status == .overdue ? [.bold] : [])
         s.put(a.row, c, d.row.title, width: a.col + a.width - c - 1)
         // Left: fields. Right: stage clocks, moves.
         let lw = min(56, a.width / 2)
         Chrome.heading(s, row: a.row + 1, col: a.col + 1, width: lw - 1, text: t["matter.fields"])
         var r = a.row + 2
-        for (k, v) in d.fields where r < a.row + 2 + min(21, a.height / 2 + 3) {
+        for (k, v) in MatterPageScreen.fields(d, t, now: now, zone: app.store.zone) where r < a.row + 2 + min(21, a.height / 2 + 3) {
             let label = MatterPageScreen.fieldKeys[k].map { zh ? $0.0 : $0.1 } ?? k
             s.put(r, a.col + 1, DisplayWidth.pad(label, to: 10), role: .dim)
-            s.put(r, a.col + 12, MatterPageScreen.display(k, v, t), width: lw - 12)
+            s.put(r, a.col + 12, v, width: lw - 12)
             r += 1
         }
         let rc = a.col + lw + 1, rw = a.width - lw - 2
         Chrome.heading(s, row: a.row + 1, col: rc, width: rw, text: t["matter.stages"])
         var sr = a.row + 2
         for st in d.stages.suffix(6) {
-            let name = MatterPageScreen.stageNames[st.stage].map { zh ? $0.0 : $0.1 } ?? st.stage
-            let done = st.finishedAt.map { "→ " + ConsoleApp.shortTime($0, zone: app.store.zone) } ?? "…"
-            let line = "\(DisplayWidth.pad(name, to: 6)) \(ConsoleApp.shortTime(st.startedAt, zone: app.store.zone)) ≤ \(ConsoleApp.shortTime(st.dueAt, zone: app.store.zone)) \(done)"
-            let role: ColorRole = st.overdue || (st.finishedAt == nil && now >= st.dueAt) ? .overdue : .normal
+            let name = t.name(st.stage)
+            let zone = app.store.zone
+            let done = st.finishedAt.map { "→ " + PeopleTime.short($0, now: now, zone: zone) } ?? "…"
+            let line = "\(DisplayWidth.pad(name, to: 6)) \(PeopleTime.short(st.startedAt, now: now, zone: zone)) ≤ \(PeopleTime.short(st.dueAt, now: now, zone: zone)) \(done)"
+            let role: ColorRole = st.overdue || (st.finishedAt == nil && Deadline.isOverdue(now: now, due: st.dueAt)) ? .overdue : .normal
             s.put(sr, rc, line, role: role, width: rw); sr += 1
         }
         sr += 1
@@ -91,24 +111,11 @@ final class MatterPageScreen: Screen {
         guard hr < a.bottom - 2 else { return }
         Chrome.heading(s, row: hr, col: a.col + 1, width: lw - 1, text: t["matter.history"] + (pane == 0 ? " ◆" : ""))
         let hist = Rect(row: hr + 1, col: a.col + 1, height: a.bottom - hr - 2, width: a.width - 2)
-        let heads = zh ? ["时间", "操作", "人员", "说明"] : ["When", "Move", "By", "Note"]
-        history.draw(s, hist, columns: [Column(heads[0], 11), Column(heads[1], 8), Column(heads[2], 10), Column(heads[3], 0)]) { i in
+        history.draw(s, hist, columns: [Column(t["hist.when"], 11), Column(t["hist.move"], 8), Column(t["hist.by"], 10), Column(t["hist.note"], 0)]) { i in
             let e = d.events[i]
-            return [CellText(ConsoleApp.shortTime(e.at, zone: app.store.zone), .dim), CellText(FeedText.kind(e.kind, t), .heading, [.bold]),
-                    CellText(e.actor, .dim), CellText(d.notes[i])]
-        }
-    }
-
-    /// A stored value as people read it: states, urgency, channels and flags in words.
-    static func display(_ key: String, _ value: String, _ t: Strings) -> String {
-        let zh = t.language == .zh
-        switch key {
-        case "state": return t["state." + value]
-        case "urgency": return t["urgency." + value]
-        case "shelved": return value == "1" ? (zh ? "是" : "yes") : (zh ? "否" : "no")
-        case "source": return zh ? (MatterSource(rawValue: value)?.chineseName ?? value) : value
-        case "stage": return stageNames[value].map { zh ? $0.0 : $0.1 } ?? value
-        default: return value
+            return [CellText(PeopleTime.short(e.at, now: self.now, zone: app.store.zone), .dim),
+                    CellText(EventWords.kind(e, t.language), .heading, [.bold]),
+                    CellText(e.actor, .dim), CellText(EventWords.note(e, mergedInto: d.matter.mergedInto, t.language))]
         }
     }
 
@@ -143,7 +150,7 @@ final class MatterPageScreen: Screen {
             pane = 0
             app.reloadCurrent()
         } catch {
-            app.message = app.strings["error.prefix"] + "\(error)"
+            app.message = app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone)
         }
     }
 

@@ -66,8 +66,8 @@ final class MattersScreen: Screen {
         let t = app.strings
         let status = DueStatus.of(dueAt: m.dueAt, nearDueAt: m.nearDueAt, now: now)
         let role = ConsoleApp.role(status)
-        return [CellText(m.number), CellText(t["urgency." + m.urgency], m.urgency == "urgent" ? .overdue : .normal, m.urgency == "urgent" ? [.bold] : []),
-                CellText(m.category), CellText(m.grid), CellText(m.department), CellText(t["state." + m.state]),
+        return [CellText(m.number), CellText(t.name(m.urgency), m.urgency == .urgent ? .overdue : .normal, m.urgency == .urgent ? [.bold] : []),
+                CellText(m.category), CellText(m.grid), CellText(m.department), CellText(t.name(m.state)),
                 CellText(app.dueText(m.dueAt, now: now), role, status == .overdue ? [.bold] : []), CellText(m.title)]
     }
 

@@ -52,7 +52,7 @@ final class OverdueScreen: Screen {
             let st = DueStatus.of(dueAt: m.dueAt, nearDueAt: m.nearDueAt, now: self.now)
             return [CellText(m.number), CellText(app.dueText(m.dueAt, now: self.now), ConsoleApp.role(st), st == .overdue ? [.bold] : []),
                     CellText(m.department.isEmpty ? t["ov.undispatched"] : m.department), CellText(m.grid),
-                    CellText(t["urgency." + m.urgency], m.urgency == "urgent" ? .overdue : .normal), CellText("\(m.urgeCount)"), CellText(m.title)]
+                    CellText(t.name(m.urgency), m.urgency == .urgent ? .overdue : .normal), CellText("\(m.urgeCount)"), CellText(m.title)]
         }
     }
 
@@ -88,7 +88,7 @@ final class OverdueScreen: Screen {
 
     func run(_ move: MoveChoice, _ d: MatterDetail, note: String, _ app: ConsoleApp) {
         do { app.message = try app.actions.perform(move, d, note, app.actor, app.now); app.dataChanged(); app.reloadCurrent() }
-        catch { app.message = app.strings["error.prefix"] + "\(error)" }
+        catch { app.message = app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone) }
     }
 
     func hints(_ app: ConsoleApp) -> [(key: String, label: String)] {

@@ -32,11 +32,14 @@ public final class Database {
     /// Process-wide SQLite settings, applied once before the first connection opens.
     private static let configured: Bool = gr_sqlite_no_memstatus() == SQLITE_OK
 
+    /// How many times `write` tries to take the write lock (each waiting the busy timeout) before giving up.
+    public static let writeAttempts = 3
+
     /// Busy timeout applied to every connection, in milliseconds.
     public static let busyTimeoutMs: Int32 = 5_000
 
-    /// Why the connection is read-only, in words (set by `Store.open`); the `Store` shows it when it refuses a write.
-    public var readOnlyReason: String?
+    /// Why the connection is read-only (set by `Store.open`); the `Store` names it when it refuses a write.
+    public var readOnlyReason: ReadOnlyReason?
 
     /// Opens (and with `create`, creates) the file. `immutable` (read-only only) reads the file without
     /// the shared-memory index, for a file in a directory this user cannot write and that nobody writes.
@@ -225,12 +228,11 @@ public final class Database {
         case .none:
             break
         }
-        let attempts = 3
         var began = false
-        for _ in 1...attempts {
+        for _ in 1...Database.writeAttempts {
             if try beginImmediate() { began = true; break }
         }
-        guard began else { throw DatabaseError.busy(attempts: attempts) }
+        guard began else { throw DatabaseError.busy(attempts: Database.writeAttempts) }
         transaction = .write
         defer { transaction = .none; transactionLost = false }
         do {

@@ -12,10 +12,24 @@ public enum EvaluationGrouping: String, Sendable, CaseIterable {
 }
 
 extension Store {
+    /// The names of a grouping's codes (department, grid or category names), for reports' name column.
+    public func names(of grouping: EvaluationGrouping) throws -> [String: String] {
+        let table = switch grouping { case .department: "departments"; case .grid: "grids"; case .category: "categories" }
+        var out: [String: String] = [:]
+        try db.forEach("SELECT code, name FROM \(table)") { out[$0.text(0)] = $0.text(1) }
+        return out
+    }
+
     /// Counts, per group, the matters whose first handling deadline fell in `month` (local time), excluding
     /// invalid and merged ones; each matter goes through `Evaluation.add`. Streams the month's rows.
     public func evaluation(month: LocalMonth, by grouping: EvaluationGrouping) throws -> [(key: String, counts: EvaluationCounts)] {
-        let from = zone.startOfDay(month.firstDay), to = zone.startOfDay(month.next.firstDay)
+        try evaluation(from: month.firstDay, through: month.lastDay, by: grouping)
+    }
+
+    /// The same count over the local days `first ... last` (a quarter, a year): the matters whose first handling
+    /// deadline fell in those days, counted once each — never an average of months.
+    public func evaluation(from first: LocalDate, through last: LocalDate, by grouping: EvaluationGrouping) throws -> [(key: String, counts: EvaluationCounts)] {
+        let from = zone.startOfDay(first), to = zone.endOfDay(last)
         let keyColumn: String
         switch grouping {
         case .department: keyColumn = "COALESCE(department, '')"
