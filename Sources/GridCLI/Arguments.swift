@@ -67,7 +67,7 @@ struct Arguments {
     mutating func choice(_ name: String, _ choices: [String], default def: String? = nil) throws(ParserError) -> String? {
         guard let v = option(name) else { return def }
         guard choices.contains(v) else {
-            throw .invalidValue(option: name, value: v, expected: "one of \(choices.joined(separator: ", "))")
+            throw .invalidValue(option: name, value: v, expected: .oneOf(choices))
         }
         return v
     }
@@ -76,8 +76,7 @@ struct Arguments {
     mutating func int(_ name: String, range: ClosedRange<Int>? = nil) throws(ParserError) -> Int? {
         guard let v = option(name) else { return nil }
         guard let n = Int(v), range.map({ $0.contains(n) }) ?? true else {
-            throw .invalidValue(option: name, value: v,
-                                expected: "a whole number\(range.map { " from \($0.lowerBound) to \($0.upperBound)" } ?? "")")
+            throw .invalidValue(option: name, value: v, expected: .wholeNumber(range))
         }
         return n
     }

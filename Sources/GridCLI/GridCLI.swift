@@ -66,7 +66,7 @@ public enum GridCLI {
             exit(status)
         } catch let e as ParserError {
             fflush(nil)
-            fail(e.description, status: 2)
+            fail(e.words(Context.languageFromEnvironment(arguments)), status: 2)
         } catch let e as UsageError {
             fflush(nil)
             fail(e.message, status: 2)

@@ -61,15 +61,20 @@ final class CommandLineErrorTests: XCTestCase {
         XCTAssertFalse(try h.ok(["grids", "--format", "csv"], db: other).contains("DH-01-01"))
         try h.ok(["case", "new", "--source", "hotline", "--grid", "DH-01-01", "--category", "SR03", "--title", "--油污--"])
         XCTAssertTrue(try h.ok(["case", "show", "20261122-0001"]).contains("--油污--"))
-        for (args, message) in [(["cases", "--pass"], "option --pass needs a value"),
-                                (["cases", "--pass", "x"], "unknown option --pass"),
-                                (["cases", "--open=yes"], "--open is a switch and takes no value (given yes)"),
-                                (["--open", "cases"], "unknown option --open"),
-                                (["grids", "--format"], "option --format needs a value"),
-                                (["workers", "W001"], "unexpected argument W001")] {
+        // In the default language (zh) and in English.
+        for (args, zh, en) in [(["cases", "--pass"], "选项 --pass 需要一个值", "option --pass needs a value"),
+                               (["cases", "--pass", "x"], "未知选项 --pass", "unknown option --pass"),
+                               (["cases", "--open=yes"], "--open 是开关，不带值（给了 yes）", "--open is a switch and takes no value (given yes)"),
+                               (["--open", "cases"], "未知选项 --open", "unknown option --open"),
+                               (["grids", "--format"], "选项 --format 需要一个值", "option --format needs a value"),
+                               (["grids", "--format", "xml"], "--format xml：应为以下之一：table, csv, json", "--format xml: expected one of table, csv, json"),
+                               (["workers", "W001"], "多余的参数 W001", "unexpected argument W001")] {
             let e = try h.run(args)
             XCTAssertEqual(e.status, 2, "\(args): \(e.err)")
-            XCTAssertEqual(e.err, "gridroom: \(message)\n", "\(args)")
+            XCTAssertEqual(e.err, "gridroom: \(zh)\n", "\(args)")
+            let english = try h.run(["--lang", "en"] + args)
+            XCTAssertEqual(english.status, 2, "\(args): \(english.err)")
+            XCTAssertEqual(english.err, "gridroom: \(en)\n", "\(args)")
         }
     }
 

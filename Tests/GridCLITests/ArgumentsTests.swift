@@ -70,13 +70,13 @@ final class ArgumentsTests: XCTestCase {
     func testTypedValueErrors() throws {
         var a = try Arguments(["--days", "x", "--format", "xml", "--n", "70"], switches: [])
         XCTAssertThrowsError(try a.int("days")) {
-            XCTAssertEqual($0 as? ParserError, .invalidValue(option: "days", value: "x", expected: "a whole number"))
+            XCTAssertEqual($0 as? ParserError, .invalidValue(option: "days", value: "x", expected: .wholeNumber(nil)))
         }
         XCTAssertThrowsError(try a.choice("format", ["csv", "json"])) {
-            XCTAssertEqual($0 as? ParserError, .invalidValue(option: "format", value: "xml", expected: "one of csv, json"))
+            XCTAssertEqual($0 as? ParserError, .invalidValue(option: "format", value: "xml", expected: .oneOf(["csv", "json"])))
         }
         XCTAssertThrowsError(try a.int("n", range: 1...60)) {
-            XCTAssertEqual($0 as? ParserError, .invalidValue(option: "n", value: "70", expected: "a whole number from 1 to 60"))
+            XCTAssertEqual($0 as? ParserError, .invalidValue(option: "n", value: "70", expected: .wholeNumber(1...60)))
         }
         XCTAssertThrowsError(try a.required("title")) { XCTAssertEqual($0 as? ParserError, .missingOption("title")) }
         XCTAssertThrowsError(try a.positional(0, "NUMBER")) { XCTAssertEqual($0 as? ParserError, .missingArgument("NUMBER")) }
@@ -92,5 +92,13 @@ final class ArgumentsTests: XCTestCase {
     func testEmptyRequiredValueCountsAsMissing() throws {
         var a = try Arguments(["--title", ""], switches: [])
         XCTAssertThrowsError(try a.required("title")) { XCTAssertEqual($0 as? ParserError, .missingOption("title")) }
+    }
+
+    func testWordsInBothLanguagesNameTheOptionAsTyped() {
+        let e = ParserError.invalidValue(option: "format", value: "xml", expected: .oneOf(["csv", "json"]))
+        XCTAssertEqual(e.words(.en), "--format xml: expected one of csv, json")
+        XCTAssertEqual(e.words(.zh), "--format xml：应为以下之一：csv, json")
+        XCTAssertEqual(ParserError.missingValue(option: "db").words(.zh), "选项 --db 需要一个值")
+        XCTAssertEqual(ParserError.invalidValue(option: "days", value: "0", expected: .wholeNumber(1...60)).words(.zh), "--days 0：应为介于 1 和 60 之间的整数")
     }
 }
