@@ -18,6 +18,11 @@ public final class GridroomHarness: @unchecked Sendable {
         public let err: String
         /// Killed by a signal rather than exiting.
         public let signalled: Bool
+
+        /// Creates a result (for tests that start the binary their own way).
+        public init(status: Int32, out: String, err: String, signalled: Bool) {
+            self.status = status; self.out = out; self.err = err; self.signalled = signalled
+        }
     }
 
     public let dir: URL
