@@ -54,7 +54,7 @@ final class CommandLineErrorTests: XCTestCase {
         try h.ok(["init", "--demo"])
         // --db after the command: the argv puts `--db PATH` first, a later one wins.
         let other = h.dir.appendingPathComponent("other.sqlite").path
-        try h.ok(["init"], db: other)
+        try h.ok(["init", "--rehearsal"], db: other)
         let r = try h.run(["grids", "--db", h.db, "--format", "csv"], db: other)
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertTrue(r.out.contains("DH-01-01"), "the demo file was read, not the empty one: \(r.out.prefix(200))")
