@@ -44,6 +44,8 @@ public final class MemorySurface: Surface {
         guard row >= 0, row < rows, col >= 0, col < cols else { return 0 }
         let limit = min(cols - col, width ?? Int.max)
         var c = col
+        // The same escaping as the terminal's surface: what a test sees is what a person would see.
+        let shown = TextSafety.escaped(text)
         /// Places one glyph of `w` columns; false when it does not fit.
         func place(_ glyph: String, _ w: Int) -> Bool {
             if w == 0 { return true }
@@ -53,15 +55,15 @@ public final class MemorySurface: Surface {
             c += w
             return true
         }
-        if DisplayWidth.hasJoinedGraphemes(text) {
+        if DisplayWidth.hasJoinedGraphemes(shown) {
             // Grapheme by grapheme, as the curses surface draws them (a joined emoji as its first glyph).
-            for ch in text {
+            for ch in shown {
                 var drawn = String.UnicodeScalarView()
                 drawn.append(contentsOf: DisplayWidth.drawable(ch))
                 if !place(String(drawn), DisplayWidth.of(ch)) { break }
             }
         } else {
-            for s in text.unicodeScalars where !place(String(s), DisplayWidth.of(s)) { break }
+            for s in shown.unicodeScalars where !place(String(s), DisplayWidth.of(s)) { break }
         }
         return c - col
     }
