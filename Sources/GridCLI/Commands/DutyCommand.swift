@@ -6,6 +6,7 @@ import GridStore
 /// console's Duty screen makes.
 enum DutyCommand: Command {
     static let name = "duty"
+    static let switches: Set<String> = ["take-over"]
     static let summary = "night duty: show, start, end, note, ack, history; the roster: roster, plan"
     static let usage = """
     usage: gridroom duty show [--format text|json]     the shift under way, the previous shift's hand-over

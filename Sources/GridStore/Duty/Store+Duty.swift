@@ -44,7 +44,7 @@ extension Store {
     public func startShift(by actor: Actor, now: Date, takeOver: Int? = nil) throws -> Shift {
         try authorize(actor, .duty, target: "shift", now: now)
         let settings = try dutySettings()
-        return try db.write {
+        return try write {
             let open = try currentShift()
             if let open {
                 if open.login == actor.login && takeOver != open.id { throw StoreError.duty(.alreadyOnDuty(login: actor.login)) }
@@ -74,7 +74,7 @@ extension Store {
     public func saveHandoverNote(_ note: String, shiftID: Int? = nil, by actor: Actor, now: Date) throws {
         try authorize(actor, .duty, target: "shift", now: now)
         let text = try NoteText.clean(note)
-        try db.write {
+        try write {
             let s = try openShift(expected: shiftID)
             guard s.login == actor.login else { throw StoreError.duty(.notTheOfficer(login: actor.login, officer: s.login)) }
             try db.run("UPDATE shifts SET handover_note = ? WHERE id = ?", [.text(text), .of(s.id)])
@@ -88,7 +88,7 @@ extension Store {
     public func endShift(note: String? = nil, shiftID: Int? = nil, by actor: Actor, now: Date) throws -> Shift {
         try authorize(actor, .duty, target: "shift", now: now)
         let text = try note.map { try NoteText.clean($0) }
-        return try db.write {
+        return try write {
             let s = try openShift(expected: shiftID)
             if text != nil, s.login != actor.login { throw StoreError.duty(.notTheOfficer(login: actor.login, officer: s.login)) }
             try close(s, note: text, at: now, by: actor, action: "shift_end")
@@ -101,7 +101,7 @@ extension Store {
     @discardableResult
     public func acknowledgeHandover(shiftID: Int? = nil, by actor: Actor, now: Date) throws -> Shift {
         try authorize(actor, .duty, target: "handover", now: now)
-        return try db.write {
+        return try write {
             let current = try openShift(expected: nil)
             guard current.login == actor.login else { throw StoreError.duty(.notTheOfficer(login: actor.login, officer: current.login)) }
             guard let prev = try previousShift(), prev.endedAt! <= current.startedAt else { throw StoreError.duty(.nothingToAcknowledge) }

@@ -17,7 +17,7 @@ extension Store {
     }
 
     private func recordShiftAlertsNow(numbers: [String], kind: String, now: Date) throws -> Int {
-        try db.write {
+        try write {
             guard let s = try currentShift() else { return 0 }
             var n = 0
             for number in numbers {
@@ -48,7 +48,7 @@ extension Store {
     @discardableResult
     public func acknowledgeShiftAlerts(numbers: [String]? = nil, by actor: Actor, now: Date) throws -> Int {
         guard !db.isReadOnly else { return 0 }
-        return try db.write {
+        return try write {
             guard let s = try currentShift() else { return 0 }
             if let numbers {
                 var n = 0

@@ -27,7 +27,7 @@ extension Store {
         default:
             throw StoreError.unknownCode(.setting, key)
         }
-        try db.write {
+        try write {
             try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [.text(key), .text(value)])
             try audit(actor: actor.login, action: Action.changeLimits.rawValue, target: key, allowed: true, detail: value, now: now)
         }
@@ -66,7 +66,7 @@ extension Store {
         let (active, known) = try staffLogins()
         let problems = RosterRules.problems(login: e.login, deputy: e.deputy, activeStaff: active, knownStaff: known)
         if let p = problems.first { throw StoreError.duty(.badRoster(column: p.column, message: p.message)) }
-        try db.write {
+        try write {
             _ = try Store.rosterWrite(self, e, now: now, by: actor.login)
             try audit(actor: actor.login, action: "roster_plan", target: e.key, allowed: true,
                       detail: e.login + (e.deputy.map { ", deputy \($0)" } ?? ""), now: now)
