@@ -30,6 +30,10 @@ extension Store {
         guard m.reportedAt <= now.addingTimeInterval(300) else {
             throw StoreError.invalid("reported_at \(ISOTime.format(m.reportedAt, zone: zone)): in the future (now is \(ISOTime.format(now, zone: zone)))")
         }
+        if !m.orderNo.isEmpty,
+           try db.scalarInt("SELECT count(*) FROM matters WHERE source = ? AND order_no = ?", [.text(m.source.rawValue), .text(m.orderNo)]) > 0 {
+            throw StoreError.invalid("order_no \(m.orderNo): a \(m.source.rawValue) matter with this work-order number exists already")
+        }
         return cat
     }
 
@@ -60,12 +64,12 @@ extension Store {
         try db.run("""
             INSERT INTO matters(number, reported_at, source, reporter, grid, category, urgency, title, description, location,
               state, first_contact, duplicate_of, stage, stage_started_at, stage_due_at, near_due_at,
-              created_at, updated_at, updated_by, import_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, 'dispatch', ?, ?, ?, ?, ?, ?, ?)
+              created_at, updated_at, updated_by, import_key, caller_name, caller_phone, order_no)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, 'dispatch', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.text(number), .of(m.reportedAt), .text(m.source.rawValue), .text(m.reporter), .text(m.grid), .text(m.category),
                   .text(urgency.rawValue), .text(m.title), .text(m.description), .text(m.location), .text(actor.login),
                   .of(dup?.0), .of(clock.startedAt), .of(clock.dueAt), .of(clock.nearDueAt), .of(now), .of(now),
-                  .text(actor.login), .of(m.importKey)])
+                  .text(actor.login), .of(m.importKey), .text(m.callerName), .text(m.callerPhone), .text(m.orderNo)])
         let id = db.lastInsertID
         // A new matter counts in its reporter's month when it is a grid worker's report (WorkerReportCount).
         try addWorkerReport(reporter: m.reporter, reportedAt: m.reportedAt,
