@@ -6,7 +6,7 @@ extension Store {
     /// follows). Words of two characters or more go through the pair index `matter_fts` read newest first, so a
     /// page stops as soon as it is full; one-character words are matched by LIKE, within the index's hits or,
     /// when there is no longer word, within the newest `MatterSearch.singleCharacterScan` matters.
-    func searchIDs(_ q: MatterQuery) -> (sql: String, args: [SQLValue]) {
+    public func searchSQL(_ q: MatterQuery) -> (sql: String, args: [SQLValue]) {
         var conds: [String] = []
         var args: [SQLValue] = []
         if let states = q.states {
@@ -44,14 +44,21 @@ extension Store {
     /// A window of the matters matching `q` (open and ended alike, as its states say), newest first: rows
     /// `offset ..< offset + limit`.
     public func searchMatters(_ q: MatterQuery, offset: Int = 0, limit: Int = 100) throws -> [MatterRow] {
-        let (ids, args) = searchIDs(q)
+        let (ids, args) = searchSQL(q)
         return try db.query(Store.consoleMatterPage(ids + " LIMIT ? OFFSET ?"), args + [.of(max(1, limit)), .of(max(0, offset))],
                             Store.consoleMatterRow)
     }
 
+    /// The same window as full matter records (the command line's `cases --search`).
+    public func searchMatterRecords(_ q: MatterQuery, offset: Int = 0, limit: Int = 100) throws -> [Matter] {
+        let (ids, args) = searchSQL(q)
+        return try db.query("SELECT \(Store.matterColumns) FROM (\(ids) LIMIT ? OFFSET ?) k CROSS JOIN matters m ON m.id = k.id",
+                            args + [.of(max(1, limit)), .of(max(0, offset))], Store.matterRow)
+    }
+
     /// How many matters match `q`, counted up to `cap` (a common word over a million matters is not counted to the end).
     public func searchCount(_ q: MatterQuery, cap: Int = 1000) throws -> Int {
-        let (ids, args) = searchIDs(q)
+        let (ids, args) = searchSQL(q)
         return try db.scalarInt("SELECT count(*) FROM (\(ids) LIMIT ?)", args + [.of(cap)])
     }
 
