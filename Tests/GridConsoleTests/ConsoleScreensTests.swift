@@ -43,7 +43,7 @@ final class ConsoleScreensTests: XCTestCase {
 
     func testMattersTableSortedByDeadlineWithColours() {
         app.handle(.char("2")); app.draw(s)
-        XCTAssertEqual(s.line(1), " 共 4 件   排序：剩余/超期")
+        XCTAssertEqual(s.line(1), " 共 4 件   范围：在办   排序：剩余/超期")
         XCTAssertEqual(s.line(2), " 编号           紧急 类别           网格     部门         状态       剩余/超期▼ 标题")
         // Most overdue first: 0003 due 07:00 → over 3 h; 0001 due 11:00 → 1 h left; 0004 +30 h → 1 d 6 h; 0002 +200 h → 8 d 8 h.
         XCTAssertEqual(s.line(3), " 20261121-0003  一般 违章搭建       G02      城管中队     处置中       超3时0分 院内违章搭建彩钢棚")
@@ -60,10 +60,10 @@ final class ConsoleScreensTests: XCTestCase {
     func testFilterTermsAndSort() {
         app.handle(.char("2"))
         app.handle(.char("/"))
-        for c in "dept:D2 违章" { app.handle(.char(c)) }
+        for c in "dept:城管中队" { app.handle(.char(c)) }
         app.handle(.enter)
         app.draw(s)
-        XCTAssertEqual(s.line(1), " 共 2 件   排序：剩余/超期   筛选：dept:D2 违章")
+        XCTAssertEqual(s.line(1), " 共 2 件   范围：在办   排序：剩余/超期   筛选：dept:城管中队")
         XCTAssertTrue(s.line(3).hasPrefix(" 20261121-0003"))
         XCTAssertTrue(s.line(4).hasPrefix(" 20261120-0002"))
         // s cycles to the next column after "due" → number, newest first.
@@ -72,7 +72,62 @@ final class ConsoleScreensTests: XCTestCase {
         XCTAssertTrue(s.line(3).hasPrefix(" 20261121-0003"))
         XCTAssertTrue(s.line(4).hasPrefix(" 20261120-0002"))
         app.handle(.escape); app.draw(s)
-        XCTAssertEqual(s.line(1), " 共 4 件   排序：编号")
+        XCTAssertEqual(s.line(1), " 共 4 件   范围：在办   排序：编号")
+    }
+
+    func type(_ text: String) {
+        app.handle(.char("/"))
+        for _ in 0..<40 { app.handle(.backspace) }
+        for c in text { app.handle(.char(c)) }
+        app.handle(.enter)
+        app.draw(s)
+    }
+
+    func testSearchFindsEndedMattersAndExplainsRefusals() throws {
+        // A matter closed yesterday, with a caller: found by a two-character word of its title, its caller's phone, its number.
+        try store.db.run("""
+            INSERT INTO matters(number, reported_at, source, grid, category, urgency, title, description, state, first_contact, ended_at,
+              created_at, updated_at, updated_by, caller_name, caller_phone)
+            VALUES ('20261121-0009', 0, 'hotline', 'G01', 'C1', 'normal', '村口垃圾桶满溢', '群众来电反映垃圾桶已满三天', 'closed', 'x', 10, 0, 0, 'x', '李女士', '13912345678')
+            """)
+        app.handle(.char("2"))
+        type("垃圾")
+        XCTAssertEqual(s.line(1), " 共 0 件   范围：在办   排序：新→旧   筛选：垃圾", "open matters only by default")
+        app.handle(.char("a")); app.draw(s)
+        XCTAssertEqual(s.line(1), " 共 1 件   范围：全部（含已结束）   排序：新→旧   筛选：垃圾")
+        XCTAssertTrue(s.line(3).hasPrefix(" 20261121-0009"), s.line(3))
+        XCTAssertNotNil(s.find("已办结"))
+        for text in ["13912345678 state:all", "20261121-0009 state:all", "李女士 state:已办结"] {
+            type(text)
+            XCTAssertTrue(s.line(3).hasPrefix(" 20261121-0009"), "\(text): \(s.line(3))")
+        }
+        type("state:待派遣")
+        XCTAssertEqual(s.line(1), " 共 1 件   范围：在办   排序：剩余/超期   筛选：state:待派遣")
+        XCTAssertTrue(s.line(3).hasPrefix(" 20261122-0001"))
+        // A refused search keeps the field open and says what is accepted.
+        type("state:bogus")
+        XCTAssertTrue(s.line(1).hasPrefix(" /state:bogus"), s.line(1))
+        XCTAssertNotNil(s.find("state:bogus 无此项；可用 open/在办"), s.line(38))
+        app.handle(.escape)
+        type("grid:东湖一组 state:all")
+        XCTAssertEqual(s.line(1), " 共 2 件   范围：全部（含已结束）   排序：新→旧   筛选：grid:东湖一组 state:all")
+    }
+
+    func testBindingsMakeHintsHelpAndDispatch() throws {
+        app.handle(.char("2")); app.draw(s)
+        let screen = try XCTUnwrap(app.current as? MattersScreen)
+        let bindings = screen.bindings(app)
+        XCTAssertEqual(screen.hints(app).map(\.key), bindings.filter(\.hinted).map(\.keyLabel))
+        XCTAssertEqual(screen.help(app).count, bindings.count)
+        for b in bindings { XCTAssertTrue(screen.help(app).contains { $0.hasPrefix(b.keyLabel) && $0.hasSuffix(b.help) }, b.keyLabel) }
+        // Every hinted key is shown on the hint line, and every binding's key is handled by the screen.
+        for b in bindings where b.hinted { XCTAssertNotNil(s.find(b.keyLabel + " " + b.label), b.keyLabel) }
+        for b in bindings {
+            let fresh = MattersScreen()
+            try fresh.reload(app)
+            XCTAssertTrue(fresh.handle(b.keys[0], app), "\(b.keyLabel) dispatches")
+        }
+        XCTAssertFalse(screen.handle(.char("z"), app), "an unbound key goes to the console")
     }
 
     func testMatterPageShowsFieldsAndHistory() {
@@ -81,12 +136,45 @@ final class ConsoleScreensTests: XCTestCase {
         XCTAssertEqual(s.line(1), " 20261121-0003  处置中  超3时0分  院内违章搭建彩钢棚")
         XCTAssertEqual(s.cell(1, 24).role, .overdue)
         XCTAssertNotNil(s.find("网格       G02"))
-        XCTAssertNotNil(s.find("11-21 15:00 派遣     tester     派至城管中队"))
+        let dispatched = try! XCTUnwrap(s.find("11-21 15:00  派遣  tester"), s.text)
+        XCTAssertEqual(s.find("  派至城管中队")?.row, dispatched.row + 1, "the note under its move")
         XCTAssertNotNil(s.find("当前状态与角色下没有可办理的操作"))
         app.handle(.escape); app.draw(s)
         XCTAssertTrue(s.line(38).hasPrefix(" 总览"))
         app.runCommand("case nope")
         XCTAssertEqual(app.message, "没有这个案件：nope")
+    }
+
+    /// A 300-character description is read in full on the page: wrapped under its label, every character on
+    /// some line, the pane scrolled with PgDn and marked; `v` shows it full-screen.
+    func testLongTextIsWrappedAndScrolled() throws {
+        let sentence = "群众来电反映村口垃圾桶已满三天，气味很大，请尽快清运。"  // 26 characters
+        let long = String(repeating: sentence, count: 12)                   // 312 characters
+        try store.db.run("UPDATE matters SET description = ? WHERE number = '20261121-0003'", [.text(long)])
+        for size in [(40, 120), (24, 80)] {
+            let s = MemorySurface(rows: size.0, cols: size.1)
+            let page = MatterPageScreen(number: "20261121-0003")
+            app.push(page)
+            // Every character of the description is on the page's lines (wrapped under its label, none cut).
+            app.draw(s)
+            let d = try XCTUnwrap(page.detail)
+            let lines = page.document(d, width: size.1 * 3 / 5 - 2, app).map(\.text)
+            XCTAssertTrue(lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined().contains(long), "\(size)")
+            XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= size.1 * 3 / 5 - 2 }, "\(size): a line wider than the pane")
+            // Paging down shows the end of the text and the mark moves; nothing on screen ends in a cut.
+            var sawEnd = false
+            for _ in 0..<6 {
+                app.handle(.pageDown); app.draw(s)
+                if s.find("尽快清运。") != nil, s.find("第 1–") == nil { sawEnd = true }
+            }
+            XCTAssertTrue(sawEnd, "\(size): paged to the end\n\(s.text)")
+            app.handle(.home); app.draw(s)
+            XCTAssertNotNil(s.find("第 1–"), "\(size): scroll mark\n\(s.text)")
+            app.handle(.char("v")); app.draw(s)
+            XCTAssertNotNil(s.find("编号"), "full-screen reader\n\(s.text)")
+            XCTAssertNotNil(s.find("（Esc 返回，↑↓ PgUp/PgDn 滚动）"), s.text)
+            app.handle(.escape); app.handle(.escape)
+        }
     }
 
     func testOverdueGroupsByDepartment() {
@@ -137,10 +225,11 @@ final class ConsoleScreensTests: XCTestCase {
 
     func testHelpOverlayListsTheScreensKeys() {
         app.handle(.char("2")); app.handle(.char("?")); app.draw(s)
-        XCTAssertNotNil(s.find("↑↓/j k 移动 · PgUp/PgDn 翻页 · g/G 首/末 · Enter 打开"))
-        XCTAssertNotNil(s.find("s 换排序列 · S 反向"))
+        XCTAssertNotNil(s.find("↑↓       ↑↓/j k 移动 · PgUp/PgDn 翻页 · g/G 首/末"))
+        XCTAssertNotNil(s.find("s/>      排序"))
+        XCTAssertNotNil(s.find("a        在办与全部（含已结束）之间切换"))
         app.handle(.char("x")); app.draw(s)
-        XCTAssertNil(s.find("s 换排序列"))
+        XCTAssertNil(s.find("s/>      排序"))
     }
 
     func testAnotherProcessesCommitShowsWithABannerAndBell() throws {
@@ -159,11 +248,11 @@ final class ConsoleScreensTests: XCTestCase {
         XCTAssertEqual(s.line(1), " ▲ 紧急案件：20261122-0005")
         XCTAssertEqual(s.cell(1, 1).role, .banner)
         XCTAssertEqual(s.alerts, 1)
-        XCTAssertEqual(s.line(2), " 共 5 件   排序：剩余/超期")
+        XCTAssertEqual(s.line(2), " 共 5 件   范围：在办   排序：剩余/超期")
         app.draw(s)
         XCTAssertEqual(s.alerts, 1, "one bell per alert, not per frame")
         app.handle(.escape); app.draw(s)
-        XCTAssertEqual(s.line(1), " 共 5 件   排序：剩余/超期", "Esc dismisses the banner")
+        XCTAssertEqual(s.line(1), " 共 5 件   范围：在办   排序：剩余/超期", "Esc dismisses the banner")
     }
 
     func testNewlyOverdueRaisesAnAlertAsTimePasses() throws {

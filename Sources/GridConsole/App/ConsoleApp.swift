@@ -218,29 +218,38 @@ public final class ConsoleApp {
         push(NewMatterScreen(app: self))
     }
 
-    /// Runs a `:` command: `case NUMBER` opens a matter, `q` quits, `1`…`6` switch tabs.
+    /// Runs a `:` command: `case NUMBER` opens a matter, `grid CODE` a grid, `search TEXT` searches every matter
+    /// on the Matters screen, `help` shows the keys, `q` quits, `1`…`6` switch tabs. Anything else is refused with
+    /// the list of commands.
     public func runCommand(_ text: String) {
         let words = text.split(separator: " ").map(String.init)
         guard let first = words.first else { return }
+        let rest = words.dropFirst().joined(separator: " ")
         switch first {
         case "case", "matter", "c":
-            guard words.count > 1 else { message = strings.f("cmd.unknown", text); return }
-            openMatter(number: words[1])
-        case "q", "quit": requestQuit()
+            if words.count > 1 { openMatter(number: words[1]) } else { message = strings.f("cmd.unknown2", text) }
         case "grid", "g":
-            guard words.count > 1 else { return }
-            push(GridPageScreen(code: words[1]))
+            if words.count > 1 { push(GridPageScreen(code: words[1])) } else { message = strings.f("cmd.unknown2", text) }
+        case "search", "s", "/":
+            show(tab: 1)
+            guard let screen = tabs[1] as? MattersScreen else { return }
+            apply(screen.apply(rest.contains("state:") ? rest : rest + " state:all", self))
+        case "help", "h", "?": showHelp = true
+        case "q", "quit": requestQuit()
         default:
-            if let n = Int(first), (1...6).contains(n) { show(tab: n - 1) } else { message = strings.f("cmd.unknown", text) }
+            if let n = Int(first), (1...6).contains(n) { show(tab: n - 1) } else { message = strings.f("cmd.unknown2", text) }
         }
     }
 
     /// Opens a matter's page by case number.
     public func openMatter(number: String) {
-        if (try? store.matterDetail(number: number)) ?? nil == nil {
-            message = strings.f("matter.notFound", number); return
-        }
-        push(MatterPageScreen(number: number))
+        guard let page = matterPage(number: number) else { message = strings.f("matter.notFound", number); return }
+        push(page)
+    }
+
+    /// A matter's page, or nil when there is no such matter.
+    func matterPage(number: String) -> Screen? {
+        (try? store.matterDetail(number: number)) ?? nil == nil ? nil : MatterPageScreen(number: number)
     }
 
     /// Saves an unsaved form as a draft file (terminal closed or killed).

@@ -2,28 +2,28 @@ import Foundation
 import GridCore
 import GridStore
 
-/// The matter page: every field, the stage clocks, the full history, and the moves allowed now.
-final class MatterPageScreen: Screen {
+/// The matter page: every field and the full history wrapped to the pane and scrolled (nothing is cut), the
+/// stage clocks, and the moves allowed now. `v` reads the matter's text full-screen.
+final class MatterPageScreen: BoundScreen {
     let number: String
     var detail: MatterDetail?
     var moves: [MoveChoice] = []
-    let history = TableView()
     let moveList = TableView()
-    var pane = 0 // 0 history, 1 moves
-    var note: TextInput?
-    var pendingMove: MoveChoice?
+    var pane = 0 // 0 reading (fields and history), 1 moves
+    /// The reading pane's position.
+    var scroller = Scroller()
+    var note: NotePrompt?
     var now = Date()
 
     init(number: String) { self.number = number }
 
     func title(_ t: Strings) -> String { number }
     var editing: Bool { note != nil }
-    var dirty: Bool { !(note?.text.isEmpty ?? true) }
+    var dirty: Bool { note?.dirty ?? false }
 
     func reload(_ app: ConsoleApp) throws {
         now = app.now
         detail = try app.store.matterDetail(number: number)
-        history.count = detail?.events.count ?? 0
         moves = detail.map { app.readOnly ? [] : app.actions.allowedMoves($0, app.actor, app.strings) } ?? []
         moveList.count = moves.count
     }
@@ -32,6 +32,7 @@ final class MatterPageScreen: Screen {
         "number": ("编号", "Number"), "reported_at": ("受理时间", "Reported"), "source": ("来源", "Source"), "reporter": ("上报人", "Reporter"),
         "grid": ("网格", "Grid"), "category": ("类别", "Category"), "urgency": ("紧急程度", "Urgency"), "title": ("标题", "Title"),
         "description": ("描述", "Description"), "location": ("地点", "Location"), "state": ("状态", "State"), "shelved": ("挂账", "Shelved"),
+        "caller_name": ("来电人", "Caller"), "caller_phone": ("来电号码", "Caller phone"), "order_no": ("工单号", "Work order"),
         "department": ("部门", "Department"), "first_contact": ("首问责任人", "First contact"), "stage": ("当前环节", "Stage"),
         "rework_count": ("返工次数", "Reworks"), "urge_count": ("督办次数", "Urges"), "extension_count": ("延期次数", "Extensions"),
         "ended_at": ("结束时间", "Ended"), "version": ("版本", "Version"), "updated_by": ("最后操作", "Updated by"),
@@ -40,63 +41,81 @@ final class MatterPageScreen: Screen {
         "dispatch": ("派遣", "dispatch"), "handling": ("处置", "handling"), "verification": ("核查", "verification"),
     ]
 
+    /// One line of the reading pane.
+    struct Line { var text: String; var role: ColorRole = .normal; var attrs: TextAttr = [] }
+
+    /// The reading pane's lines at `width`: fields (label, value wrapped under itself), then the history (time,
+    /// move, actor; the note wrapped under it). Empty optional fields are left out.
+    func document(_ d: MatterDetail, width: Int, _ app: ConsoleApp) -> [Line] {
+        let t = app.strings, zh = t.language == .zh
+        var out: [Line] = [Line(text: t["matter.fields"], role: .heading, attrs: [.bold])]
+        let labelWidth = 11
+        for (k, v) in d.fields where !(v.isEmpty && ["caller_name", "caller_phone", "order_no", "reporter", "ended_at", "stage"].contains(k)) {
+            let label = MatterPageScreen.fieldKeys[k].map { zh ? $0.0 : $0.1 } ?? k
+            let wrapped = TextWrap.lines(MatterPageScreen.display(k, v, t), width: max(8, width - labelWidth))
+            for (i, l) in wrapped.enumerated() {
+                out.append(Line(text: (i == 0 ? DisplayWidth.pad(label, to: labelWidth - 1) + " " : String(repeating: " ", count: labelWidth)) + l))
+            }
+        }
+        out.append(Line(text: ""))
+        out.append(Line(text: t["matter.history"], role: .heading, attrs: [.bold]))
+        for (i, e) in d.events.enumerated() {
+            out.append(Line(text: ConsoleApp.shortTime(e.at, zone: app.store.zone) + "  " + FeedText.kind(e.kind, t) + "  " + e.actor, role: .dim))
+            if !d.notes[i].isEmpty {
+                out += TextWrap.lines(d.notes[i], width: max(8, width - 2)).map { Line(text: "  " + $0) }
+            }
+        }
+        return out
+    }
+
+    /// The stage clocks, each wrapped to the right pane.
+    func stageLines(_ d: MatterDetail, width: Int, _ app: ConsoleApp) -> [Line] {
+        let zh = app.strings.language == .zh, z = app.store.zone
+        return d.stages.suffix(6).flatMap { st -> [Line] in
+            let name = MatterPageScreen.stageNames[st.stage].map { zh ? $0.0 : $0.1 } ?? st.stage
+            let done = st.finishedAt.map { "→ " + ConsoleApp.shortTime($0, zone: z) } ?? "…"
+            let text = "\(DisplayWidth.pad(name, to: 6)) \(ConsoleApp.shortTime(st.startedAt, zone: z)) ≤ \(ConsoleApp.shortTime(st.dueAt, zone: z)) \(done)"
+            let role: ColorRole = st.overdue || (st.finishedAt == nil && now >= st.dueAt) ? .overdue : .normal
+            return TextWrap.lines(text, width: width).enumerated().map { Line(text: ($0.offset == 0 ? "" : "       ") + $0.element, role: role) }
+        }
+    }
+
     func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
         let t = app.strings
-        let zh = t.language == .zh
         guard let d = detail else { s.put(a.row + 1, a.col + 1, t.f("matter.notFound", number), role: .overdue); return }
         let status = DueStatus.of(dueAt: d.row.dueAt, nearDueAt: d.row.nearDueAt, now: now)
         var c = a.col + 1
         c += s.put(a.row, c, d.row.number + "  ", attrs: [.bold])
         c += s.put(a.row, c, t["state." + d.row.state] + "  ", role: .heading, attrs: [.bold])
         c += s.put(a.row, c, app.dueText(d.row.dueAt, now: now) + "  ", role: ConsoleApp.role(status), attrs: status == .overdue ? [.bold] : [])
-        s.put(a.row, c, d.row.title, width: a.col + a.width - c - 1)
-        // Left: fields. Right: stage clocks, moves.
-        let lw = min(56, a.width / 2)
-        Chrome.heading(s, row: a.row + 1, col: a.col + 1, width: lw - 1, text: t["matter.fields"])
-        var r = a.row + 2
-        for (k, v) in d.fields where r < a.row + 2 + min(21, a.height / 2 + 3) {
-            let label = MatterPageScreen.fieldKeys[k].map { zh ? $0.0 : $0.1 } ?? k
-            s.put(r, a.col + 1, DisplayWidth.pad(label, to: 10), role: .dim)
-            s.put(r, a.col + 12, MatterPageScreen.display(k, v, t), width: lw - 12)
-            r += 1
-        }
+        s.put(a.row, c, DisplayWidth.truncate(d.row.title, to: max(1, a.col + a.width - c - 1)))
+        // Left: the reading pane (fields, history). Right: stage clocks, moves.
+        let lw = max(40, a.width * 3 / 5)
         let rc = a.col + lw + 1, rw = a.width - lw - 2
+        let doc = document(d, width: lw - 2, app)
+        let long = scroller.layout(lines: doc.count, height: a.height - 2)
+        for (i, line) in doc[scroller.visible].enumerated() {
+            s.put(a.row + 1 + i, a.col + 1, line.text, role: line.role, attrs: line.attrs, width: lw - 1)
+        }
+        if long {
+            let v = scroller.visible
+            let mark = t.f("matter.scrollMark", v.lowerBound + 1, v.upperBound, doc.count) + (pane == 0 ? " ◆" : "")
+            s.put(a.bottom - 1, a.col + 1, mark, role: .dim, width: lw - 1)
+        }
         Chrome.heading(s, row: a.row + 1, col: rc, width: rw, text: t["matter.stages"])
         var sr = a.row + 2
-        for st in d.stages.suffix(6) {
-            let name = MatterPageScreen.stageNames[st.stage].map { zh ? $0.0 : $0.1 } ?? st.stage
-            let done = st.finishedAt.map { "→ " + ConsoleApp.shortTime($0, zone: app.store.zone) } ?? "…"
-            let line = "\(DisplayWidth.pad(name, to: 6)) \(ConsoleApp.shortTime(st.startedAt, zone: app.store.zone)) ≤ \(ConsoleApp.shortTime(st.dueAt, zone: app.store.zone)) \(done)"
-            let role: ColorRole = st.overdue || (st.finishedAt == nil && now >= st.dueAt) ? .overdue : .normal
-            s.put(sr, rc, line, role: role, width: rw); sr += 1
-        }
+        for line in stageLines(d, width: rw, app) where sr < a.bottom - 4 { s.put(sr, rc, line.text, role: line.role, width: rw); sr += 1 }
         sr += 1
         Chrome.heading(s, row: sr, col: rc, width: rw, text: t["matter.moves"] + (pane == 1 ? " ◆" : ""))
         sr += 1
         if moves.isEmpty {
-            s.put(sr, rc, t["matter.noMoves"], role: .dim, width: rw)
+            s.put(sr, rc, DisplayWidth.truncate(t["matter.noMoves"], to: rw), role: .dim)
         } else {
             let box = Rect(row: sr, col: rc, height: min(moves.count + 1, a.bottom - sr - 1), width: rw)
             if pane != 1 { moveList.select(-1) }
-            moveList.draw(s, box, columns: [Column(t["hint.move"], 0)]) { i in [CellText(self.moves[i].label)] }
+            moveList.draw(s, box, columns: [Column("", 0)]) { i in [CellText(self.moves[i].label)] }
         }
-        if let note, let m = pendingMove {
-            let rr = a.bottom - 1
-            s.fill(row: rr, col: a.col, width: a.width, height: 1, role: .normal, attrs: [])
-            let w = s.put(rr, a.col + 1, m.label + "：", attrs: [.bold])
-            note.draw(s, row: rr, col: a.col + 1 + w, width: a.width - w - 2, focused: true)
-        }
-        // History under the fields.
-        let hr = max(r, sr) + 1
-        guard hr < a.bottom - 2 else { return }
-        Chrome.heading(s, row: hr, col: a.col + 1, width: lw - 1, text: t["matter.history"] + (pane == 0 ? " ◆" : ""))
-        let hist = Rect(row: hr + 1, col: a.col + 1, height: a.bottom - hr - 2, width: a.width - 2)
-        let heads = zh ? ["时间", "操作", "人员", "说明"] : ["When", "Move", "By", "Note"]
-        history.draw(s, hist, columns: [Column(heads[0], 11), Column(heads[1], 8), Column(heads[2], 10), Column(heads[3], 0)]) { i in
-            let e = d.events[i]
-            return [CellText(ConsoleApp.shortTime(e.at, zone: app.store.zone), .dim), CellText(FeedText.kind(e.kind, t), .heading, [.bold]),
-                    CellText(e.actor, .dim), CellText(d.notes[i])]
-        }
+        note?.draw(s, row: a.bottom - 1, col: a.col, width: a.width)
     }
 
     /// A stored value as people read it: states, urgency, channels and flags in words.
@@ -112,44 +131,66 @@ final class MatterPageScreen: Screen {
         }
     }
 
-    func handle(_ key: Key, _ app: ConsoleApp) -> Bool {
-        if var input = note, let m = pendingMove {
-            switch key {
-            case .escape: note = nil; pendingMove = nil
-            case .enter: note = nil; pendingMove = nil; perform(m, text: input.text, app)
-            default: _ = input.handle(key); note = input
-            }
-            return true
+    /// The matter's text for the full-screen reader: every field and note, labelled.
+    func fullText(_ app: ConsoleApp) -> [(String, String)] {
+        guard let d = detail else { return [] }
+        let zh = app.strings.language == .zh
+        var out = d.fields.filter { !$0.1.isEmpty }.map { (MatterPageScreen.fieldKeys[$0.0].map { zh ? $0.0 : $0.1 } ?? $0.0, MatterPageScreen.display($0.0, $0.1, app.strings)) }
+        for (i, e) in d.events.enumerated() where !d.notes[i].isEmpty {
+            out.append((ConsoleApp.shortTime(e.at, zone: app.store.zone) + " " + FeedText.kind(e.kind, app.strings) + " " + e.actor, d.notes[i]))
         }
-        switch key {
-        case .tab: pane = moves.isEmpty ? 0 : 1 - pane; if pane == 1 { moveList.select(0) }; return true
-        case .char("m"):
-            guard !moves.isEmpty else { app.message = app.strings["matter.noMoves"]; return true }
-            pane = 1; moveList.select(0); return true
-        case .enter where pane == 1 && moves.indices.contains(moveList.selection):
-            let m = moves[moveList.selection]
-            if m.needsNote { pendingMove = m; note = TextInput() } else { perform(m, text: "", app) }
-            return true
-        default:
-            return (pane == 0 ? history : moveList).handle(key)
+        return out
+    }
+
+    func input(_ key: Key, _ app: ConsoleApp) -> Outcome? {
+        guard var prompt = note else { return nil }
+        switch prompt.handle(key) {
+        case .editing: note = prompt; return .handled
+        case .cancelled: note = nil; return .handled
+        case .done(let text): note = nil; return perform(prompt.move, text: text, app)
         }
     }
 
-    func perform(_ m: MoveChoice, text: String, _ app: ConsoleApp) {
-        guard let d = detail else { return }
+    func bindings(_ app: ConsoleApp) -> [Binding] {
+        let t = app.strings
+        var list = [
+            Binding([.char("m")], "m", t["hint.move"], help: t["help.matter"]) { [unowned self] _ in
+                guard !moves.isEmpty else { return .message(t["matter.noMoves"]) }
+                pane = 1; moveList.select(0); return .handled
+            },
+            Binding([.tab], "Tab", t["hint.pane"]) { [unowned self] _ in
+                pane = moves.isEmpty ? 0 : 1 - pane; if pane == 1 { moveList.select(0) }; return .handled
+            },
+            Binding([.char("v")], "v", t["hint.view"]) { [unowned self] _ in
+                .push(TextPageScreen(title: number, sections: fullText(app)))
+            },
+        ]
+        if pane == 1 {
+            list.append(Binding([.enter], "Enter", t["hint.open"], hinted: false) { [unowned self] _ in
+                guard moves.indices.contains(moveList.selection) else { return .handled }
+                let m = moves[moveList.selection]
+                if m.needsNote { note = NotePrompt(move: m); return .handled }
+                return perform(m, text: "", app)
+            })
+            list.append(Binding(TableView.navigationKeys, "↑↓", t["hint.move.keys"], help: t["help.moveKeys"], hinted: false) { [unowned self] key in
+                moveList.handle(key) ? .handled : .ignored
+            })
+        } else {
+            list.append(Binding(Scroller.keys, "PgUp/PgDn", t["hint.scroll"]) { [unowned self] key in
+                scroller.handle(key); return .handled
+            })
+        }
+        return list
+    }
+
+    func perform(_ m: MoveChoice, text: String, _ app: ConsoleApp) -> Outcome {
+        guard let d = detail else { return .handled }
         do {
-            app.message = try app.actions.perform(m, d, text, app.actor, app.now)
-            app.dataChanged()
+            let done = try app.actions.perform(m, d, text, app.actor, app.now)
             pane = 0
-            app.reloadCurrent()
+            return .wrote(done)
         } catch {
-            app.message = app.strings["error.prefix"] + "\(error)"
+            return .message(app.strings["error.prefix"] + "\(error)")
         }
     }
-
-    func hints(_ app: ConsoleApp) -> [(key: String, label: String)] {
-        [("m", app.strings["hint.move"]), ("Tab", app.strings["hint.pane"])]
-    }
-
-    func help(_ app: ConsoleApp) -> [String] { [app.strings["help.matter"], app.strings["help.list"]] }
 }

@@ -52,6 +52,10 @@ public final class TableView {
         return top..<min(count, top + pageHeight)
     }
 
+    /// The keys `handle` moves the selection for (declared in screens' bindings).
+    public static let navigationKeys: [Key] = [.up, .char("k"), .down, .char("j"), .pageUp, .ctrl("b"), .pageDown, .ctrl("f"), .char(" "),
+                                               .home, .char("g"), .end, .char("G")]
+
     /// Moves the selection for a navigation key; false when the key is not a navigation key.
     public func handle(_ key: Key) -> Bool {
         switch key {

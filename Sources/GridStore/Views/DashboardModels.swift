@@ -111,43 +111,6 @@ public enum MatterSort: String, Sendable, CaseIterable {
     case due
 }
 
-/// A filter typed after `/`: free text plus `state:` `grid:` `dept:` `cat:` terms.
-public struct ConsoleMatterFilter: Sendable, Equatable {
-    /// Words matched against number, title and location.
-    public var text: [String] = []
-    /// State code.
-    public var state: String?
-    /// Grid code (prefix).
-    public var grid: String?
-    /// Department code or name.
-    public var department: String?
-    /// Category code or name.
-    public var category: String?
-
-    /// Creates an empty filter.
-    public init() {}
-
-    /// Parses `word state:new grid:G01 dept:… cat:…`.
-    public init(parsing text: String) {
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init) {
-            if let v = word.value(after: "state:") { state = v }
-            else if let v = word.value(after: "grid:") { grid = v }
-            else if let v = word.value(after: "dept:") { department = v }
-            else if let v = word.value(after: "cat:") { category = v }
-            else { self.text.append(word) }
-        }
-    }
-
-    /// Whether nothing is filtered.
-    public var isEmpty: Bool { text.isEmpty && state == nil && grid == nil && department == nil && category == nil }
-}
-
-extension String {
-    fileprivate func value(after prefix: String) -> String? {
-        hasPrefix(prefix) && count > prefix.count ? String(dropFirst(prefix.count)) : nil
-    }
-}
-
 /// Everything the matter page shows.
 public struct MatterDetail: Sendable {
     /// The table row.

@@ -20,18 +20,22 @@ extension Store {
                   dueAt: r.optionalDate(9), nearDueAt: r.optionalDate(10), shelved: r.bool(11), urgeCount: r.int(12))
     }
 
-    private func whereClause(_ filter: ConsoleMatterFilter) -> (String, [SQLValue]) {
+    /// The open list's conditions for `q` (its words are not read here: a query with words goes to `searchMatters`).
+    private func whereClause(_ q: MatterQuery) -> (String, [SQLValue]) {
         var sql = "m.ended_at IS NULL"
         var args: [SQLValue] = []
-        if let s = filter.state { sql += " AND m.state = ?"; args.append(.text(s)) }
-        if let g = filter.grid { sql += " AND m.grid LIKE ? ESCAPE '\\'"; args.append(.text(Store.likeEscape(g) + "%")) }
-        if let d = filter.department { sql += " AND (m.department = ? OR d.name LIKE ? ESCAPE '\\')"; args += [.text(d), .text("%" + Store.likeEscape(d) + "%")] }
-        if let c = filter.category { sql += " AND (m.category = ? OR c.name LIKE ? ESCAPE '\\')"; args += [.text(c), .text("%" + Store.likeEscape(c) + "%")] }
-        for w in filter.text {
-            sql += " AND (m.number LIKE ? ESCAPE '\\' OR m.title LIKE ? ESCAPE '\\' OR m.location LIKE ? ESCAPE '\\' OR m.grid LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\')"
-            let p = "%" + Store.likeEscape(w) + "%"
-            args += [.text(p), .text(p), .text(p), .text(p), .text(p)]
+        if let states = q.states, states != MatterQuery.openStates {
+            let list = MatterState.allCases.filter { states.contains($0) && $0.isOpen }
+            sql += list.isEmpty ? " AND 0" : " AND m.state IN (\(list.map { "'\($0.rawValue)'" }.joined(separator: ",")))"
         }
+        if let g = q.grid {
+            sql += " AND m.grid IN (WITH RECURSIVE sub(code) AS (SELECT ? UNION SELECT g.code FROM grids g JOIN sub ON g.parent = sub.code) SELECT code FROM sub)"
+            args.append(.text(g))
+        }
+        if let d = q.department { sql += " AND m.department = ?"; args.append(.text(d)) }
+        if let c = q.category { sql += " AND m.category = ?"; args.append(.text(c)) }
+        if let f = q.from { sql += " AND m.reported_at >= ?"; args.append(.of(zone.startOfDay(f))) }
+        if let t = q.to { sql += " AND m.reported_at < ?"; args.append(.of(zone.startOfDay(LocalDate(daysSinceEpoch: t.daysSinceEpoch + 1)))) }
         return (sql, args)
     }
 
@@ -40,13 +44,13 @@ extension Store {
     }
 
     /// How many open matters pass `filter`.
-    public func openMatterCount(filter: ConsoleMatterFilter) throws -> Int {
+    public func openMatterCount(filter: MatterQuery = MatterQuery()) throws -> Int {
         let (w, args) = whereClause(filter)
         return try db.scalarInt("SELECT count(*) FROM matters m INDEXED BY matters_open_list LEFT JOIN categories c ON c.code = m.category LEFT JOIN departments d ON d.code = m.department WHERE \(w)", args)
     }
 
     /// A window of the open matters passing `filter`, sorted: rows `offset ..< offset + limit` only.
-    public func openMatters(filter: ConsoleMatterFilter, sort: MatterSort, descending: Bool = false, offset: Int, limit: Int) throws -> [MatterRow] {
+    public func openMatters(filter: MatterQuery = MatterQuery(), sort: MatterSort, descending: Bool = false, offset: Int, limit: Int) throws -> [MatterRow] {
         let (w, args) = whereClause(filter)
         let dir = descending ? "DESC" : "ASC"
         let order: String
@@ -59,8 +63,8 @@ extension Store {
         case .state: order = "m.state \(dir), m.number DESC"
         case .due: order = "m.stage_due_at IS NULL, m.stage_due_at \(dir), m.number"
         }
-        // Sorted and cut from the covering `matters_open_list` (a text search reads title and location from the
-        // table); only the page's rows are then read in full.
+        // Sorted and cut from the covering `matters_open_list` (from/to read reported_at from the table); only the
+        // page's rows are then read in full.
         return try db.query(Store.consoleMatterPage("SELECT m.id FROM matters m INDEXED BY matters_open_list \(Store.consoleMatterJoins) WHERE \(w) ORDER BY \(order) LIMIT ? OFFSET ?"),
                             args + [.of(limit), .of(offset)], Store.consoleMatterRow)
     }
@@ -82,12 +86,12 @@ extension Store {
             guard let row = try db.first("SELECT \(Store.consoleMatterColumns) WHERE m.number = ?", [.text(number)], Store.consoleMatterRow) else { return nil }
             let fields: [(String, String)] = try db.first("""
                 SELECT number, reported_at, source, reporter, grid, category, urgency, title, description, location,
-                       state, shelved, coalesce(department, ''), first_contact, stage, rework_count, urge_count,
+                       caller_name, caller_phone, order_no, state, shelved, coalesce(department, ''), first_contact, stage, rework_count, urge_count,
                        extension_count, ended_at, version, updated_by
                 FROM matters WHERE id = ?
                 """, [.of(row.id)]) { r in
                 let names = ["number", "reported_at", "source", "reporter", "grid", "category", "urgency", "title",
-                             "description", "location", "state", "shelved", "department", "first_contact", "stage",
+                             "description", "location", "caller_name", "caller_phone", "order_no", "state", "shelved", "department", "first_contact", "stage",
                              "rework_count", "urge_count", "extension_count", "ended_at", "version", "updated_by"]
                 return names.enumerated().map { i, n in
                     let idx = Int32(i)

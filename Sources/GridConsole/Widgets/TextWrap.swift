@@ -1,0 +1,37 @@
+import GridCore
+
+/// Cuts text into lines of a display width: Chinese breaks between any two characters, a run of Latin letters
+/// or digits moves whole to the next line when it fits there, line breaks in the text are kept. Nothing is lost:
+/// every character of the text is on some line.
+public enum TextWrap {
+    /// The lines of `text` in `width` columns (at least one line, possibly empty).
+    public static func lines(_ text: String, width: Int) -> [String] {
+        guard width > 1 else { return [text] }
+        var out: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = "", used = 0
+            var word = "", wordWidth = 0 // a pending run of Latin letters/digits
+            func flushWord() {
+                guard !word.isEmpty else { return }
+                if used + wordWidth > width && used > 0 && wordWidth <= width { out.append(line); line = ""; used = 0 }
+                for ch in word {
+                    let w = DisplayWidth.of(String(ch))
+                    if used + w > width { out.append(line); line = ""; used = 0 }
+                    line.append(ch); used += w
+                }
+                word = ""; wordWidth = 0
+            }
+            for ch in paragraph {
+                let w = DisplayWidth.of(String(ch))
+                if ch.isASCII && (ch.isLetter || ch.isNumber) { word.append(ch); wordWidth += w; continue }
+                flushWord()
+                if used + w > width { out.append(line); line = ""; used = 0 }
+                if used == 0 && ch == " " && !line.isEmpty { continue }
+                line.append(ch); used += w
+            }
+            flushWord()
+            out.append(line)
+        }
+        return out
+    }
+}
