@@ -35,9 +35,11 @@ extension ConsoleActions {
             },
             intake: { draft, _, actor, now in
                 guard let source = MatterSource(rawValue: draft.source) else { throw StoreError.invalid("source \(draft.source): unknown channel") }
-                let receipt = try store.intake(MatterIntake(reportedAt: now, source: source, reporter: draft.reporter, grid: draft.grid,
-                                                            category: draft.category, title: draft.title, description: draft.description,
-                                                            location: draft.location), by: actor, now: now)
+                let receipt = try store.intake(MatterIntake(reportedAt: draft.reportedAt ?? now, source: source, reporter: draft.reporter,
+                                                            grid: draft.grid, category: draft.category, urgency: Urgency(rawValue: draft.urgency),
+                                                            title: draft.title, description: draft.description, location: draft.location,
+                                                            callerName: draft.callerName, callerPhone: draft.callerPhone, orderNo: draft.orderNo),
+                                               by: actor, now: now)
                 if !draft.department.isEmpty {
                     try store.perform(MoveRequest(.dispatch, number: receipt.number, department: draft.department), by: actor, now: now)
                 }

@@ -18,6 +18,12 @@ public struct MoveChoice: Sendable, Equatable {
 public struct MatterDraft: Sendable, Equatable {
     /// Codes and texts typed into the form.
     public var grid = "", category = "", department = "", source = "hotline", title = "", description = "", location = "", reporter = ""
+    /// Urgency code (`urgent` / `normal`); empty takes the category's default.
+    public var urgency = ""
+    /// When it was reported (nil: now).
+    public var reportedAt: Date?
+    /// The caller's name and phone, and the hotline work-order number (all may be empty).
+    public var callerName = "", callerPhone = "", orderNo = ""
     /// Creates an empty draft.
     public init() {}
 }

@@ -35,8 +35,13 @@ extension ConsoleApp {
             Chrome.statusLine(s, row: s.rows - 2, left: left, right: stamp)
         }
         var hints = current.hints(self)
-        hints += [("?", strings["hint.help"]), ("n", strings["hint.new"]), (":", strings["hint.command"]),
-                  (stack.isEmpty ? "q" : "Esc", stack.isEmpty ? strings["hint.quit"] : strings["hint.back"])]
+        // While a field has the keyboard, letters are text: only F1 (help) is offered, and the screen's own Esc.
+        if current.editing {
+            hints += [("F1", strings["hint.help"])]
+        } else {
+            hints += [("?", strings["hint.help"]), ("n", strings["hint.new"]), (":", strings["hint.command"]),
+                      (stack.isEmpty ? "q" : "Esc", stack.isEmpty ? strings["hint.quit"] : strings["hint.back"])]
+        }
         Chrome.hintLine(s, row: s.rows - 1, hints: hints)
         if showHelp {
             HelpOverlay.draw(s, title: strings["help.title"], lines: current.help(self) + [strings["help.global"]])

@@ -174,6 +174,8 @@ public final class ConsoleApp {
         }
         if key == .ctrl("l") || key == .resize { return true }
         if banner != nil && key == .escape { banner = nil; return true }
+        // F1 is help everywhere, a form included (where `?` is text).
+        if key == .function(1) { showHelp = true; return true }
         if current.handle(key, self) { return !quitting }
         switch key {
         case .char("?"), .function(1): showHelp = true
@@ -215,7 +217,9 @@ public final class ConsoleApp {
     /// Opens the new-matter form.
     public func openForm() {
         guard !readOnly else { message = current === tabs[active] ? strings["status.readonlyNotice"] : message; return }
-        push(NewMatterScreen(app: self))
+        let form = NewMatterScreen(app: self)
+        push(form)
+        if form.restored { message = strings["form.restored"] }
     }
 
     /// Runs a `:` command: `case NUMBER` opens a matter, `grid CODE` a grid, `search TEXT` searches every matter
@@ -252,9 +256,31 @@ public final class ConsoleApp {
         (try? store.matterDetail(number: number)) ?? nil == nil ? nil : MatterPageScreen(number: number)
     }
 
-    /// Saves an unsaved form as a draft file (terminal closed or killed).
+    /// Saves an unsaved form as a draft file (terminal closed or killed), readable by its owner only (0600):
+    /// it may hold a caller's name and phone.
     public func keepDraft() {
         guard let path = draftPath, let form = stack.last(where: { $0.dirty }) as? NewMatterScreen else { return }
-        try? form.draftText.write(toFile: path, atomically: true, encoding: .utf8)
+        let dir = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        _ = FileManager.default.createFile(atPath: path, contents: Data(form.draftText.utf8), attributes: [.posixPermissions: 0o600])
+        chmod(path, 0o600) // createFile keeps an existing file's mode
+    }
+
+    /// Where a user's unsaved form for a database is kept: the user's state directory (`$XDG_STATE_HOME`, else
+    /// `~/.local/state`), `gridroom/drafts/`, named by the database's full path and the login, so two users or two
+    /// databases never share a draft and nobody else can read it.
+    public static func draftPath(database: String, login: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/state"
+        let full = URL(fileURLWithPath: database).standardizedFileURL.path
+        let name = full.unicodeScalars.map { CharacterSetLite.safe($0) ? String($0) : "_" }.joined()
+        return state + "/gridroom/drafts/" + name + ".draft-" + login
+    }
+}
+
+/// Characters kept as they are in a draft file's name (others become `_`).
+enum CharacterSetLite {
+    static func safe(_ u: Unicode.Scalar) -> Bool {
+        u.isASCII && (u.properties.isAlphabetic || u.properties.numericType != nil || u == "-" || u == ".")
     }
 }

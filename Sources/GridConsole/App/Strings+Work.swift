@@ -18,6 +18,10 @@ extension Strings {
         // Matter page: reading
         "matter.scrollMark": ("第 %d–%d 行，共 %d 行", "lines %d–%d of %d"),
         "matter.viewTitle": ("%@（Esc 返回，↑↓ PgUp/PgDn 滚动）", "%@ (Esc back, ↑↓ PgUp/PgDn scroll)"),
+        "form.reportedAt": ("受理时间", "Reported at"), "form.callerName": ("来电人", "Caller"), "form.callerPhone": ("来电号码", "Caller phone"),
+        "form.orderNo": ("工单号", "Work order"), "form.badTime": ("%@：「%@」不是时间（YYYY-MM-DD HH:MM）", "%@: \"%@\" is not a time (YYYY-MM-DD HH:MM)"),
+        "form.restored": ("已恢复上次未保存的草稿（Esc 放弃即删除）", "restored your unsaved draft (Esc and discard deletes it)"),
+        "hint.choose": ("选定", "choose"), "hint.helpKey": ("帮助", "help"),
         "field.caller_name": ("来电人", "Caller"), "field.caller_phone": ("来电号码", "Caller phone"), "field.order_no": ("工单号", "Work order"),
     ]
 }

@@ -2,12 +2,23 @@ import Foundation
 import GridCore
 import GridStore
 
-/// The new-matter form (`n`): pickers that filter as you type, Chinese text, validation, the duplicate warning.
+/// The new-matter form (`n`): pickers that filter as you type, Chinese text, validation, the duplicate warning;
+/// urgency (the category's default until changed), reported-at (now until changed), the caller and the hotline
+/// work-order number. An unsaved form is kept as a private draft (`ConsoleApp.keepDraft`); restoring says so,
+/// discarding deletes it.
 final class NewMatterScreen: Screen {
-    enum Field: Int, CaseIterable { case grid, category, department, source, title, location, description, reporter }
-    var grid: Picker, category: Picker, department: Picker, source: Picker
+    enum Field: Int, CaseIterable {
+        case grid, category, department, source, title, location, description, urgency, reportedAt, callerName, callerPhone, orderNo, reporter
+    }
+    var grid: Picker, category: Picker, department: Picker, source: Picker, urgency: Picker
     var texts: [Field: TextInput] = [.title: TextInput(maxLength: 200), .location: TextInput(maxLength: 200),
-                                      .description: TextInput(maxLength: 2000), .reporter: TextInput(maxLength: 100)]
+                                      .description: TextInput(maxLength: 2000), .reporter: TextInput(maxLength: 100),
+                                      .reportedAt: TextInput(maxLength: 25), .callerName: TextInput(maxLength: 50),
+                                      .callerPhone: TextInput(maxLength: 30), .orderNo: TextInput(maxLength: 50)]
+    var categoryUrgency: [String: String] = [:]
+    private var urgencyChosenByHand = false
+    /// Whether the draft file was read into the form (the status line says so).
+    var restored = false
     var focus: Field = .grid
     var error: String?
     var warnedDuplicates: [String] = []
@@ -21,38 +32,52 @@ final class NewMatterScreen: Screen {
         grid = Picker(((try? store.pickerGrids()) ?? []).map { .init(code: $0.code, label: $0.name) })
         let cats = (try? store.pickerCategories()) ?? []
         category = Picker(cats.map { .init(code: $0.code, label: $0.name) })
-        for c in cats { categoryDepartments[c.code] = c.department }
+        for c in cats { categoryDepartments[c.code] = c.department; categoryUrgency[c.code] = c.urgency }
+        let t = app.strings
+        urgency = Picker(["normal", "urgent"].map { .init(code: $0, label: t["urgency." + $0]) })
+        texts[.reportedAt]?.set(NewMatterScreen.timeText(app.now, zone: store.zone))
         department = Picker(((try? store.pickerDepartments()) ?? []).map { .init(code: $0.code, label: $0.name) })
         let zh = app.strings.language == .zh
         source = Picker(zip(NewMatterScreen.sources, NewMatterScreen.sourceNames).map { .init(code: $0.0, label: zh ? $0.1 : $0.0) })
         source.chosen = source.options.first
         source.input.set("hotline")
-        if let path = app.draftPath, let text = try? String(contentsOfFile: path, encoding: .utf8) { restore(text) }
+        if let path = app.draftPath, let text = try? String(contentsOfFile: path, encoding: .utf8) { restore(text); restored = true }
+    }
+
+    /// `YYYY-MM-DD HH:MM` in the township's zone: how the form shows and reads the reported-at time.
+    static func timeText(_ d: Date, zone: TownshipZone) -> String {
+        let day = zone.localDate(of: d), s = zone.secondsIntoDay(of: d)
+        return day.description + String(format: " %02d:%02d", s / 3600, s / 60 % 60)
     }
 
     func title(_ t: Strings) -> String { t["form.title"] }
     var editing: Bool { true }
-    var dirty: Bool { Field.allCases.contains { !(text(of: $0).isEmpty) && $0 != .source } }
+    var dirty: Bool { Field.allCases.contains { !(text(of: $0).isEmpty) && ![.source, .urgency, .reportedAt].contains($0) } }
 
     func label(_ f: Field, _ t: Strings) -> String {
         switch f {
         case .grid: t["form.grid"]; case .category: t["form.category"]; case .department: t["form.department"]
         case .source: t["form.source"]; case .title: t["form.titleField"]; case .location: t["form.location"]
         case .description: t["form.description"]; case .reporter: t["form.reporter"]
+        case .urgency: t["form.urgency"]; case .reportedAt: t["form.reportedAt"]; case .callerName: t["form.callerName"]
+        case .callerPhone: t["form.callerPhone"]; case .orderNo: t["form.orderNo"]
         }
     }
 
     func picker(_ f: Field) -> Picker? {
-        switch f { case .grid: grid; case .category: category; case .department: department; case .source: source; default: nil }
+        switch f { case .grid: grid; case .category: category; case .department: department; case .source: source; case .urgency: urgency; default: nil }
     }
 
     func setPicker(_ f: Field, _ p: Picker) {
-        switch f { case .grid: grid = p; case .category: category = p; case .department: department = p; case .source: source = p; default: break }
+        switch f {
+        case .grid: grid = p; case .category: category = p; case .department: department = p; case .source: source = p; case .urgency: urgency = p
+        default: break
+        }
     }
 
     func text(of f: Field) -> String { picker(f)?.input.text ?? texts[f]?.text ?? "" }
 
-    func reload(_ app: ConsoleApp) throws {}
+    func reload(_ app: ConsoleApp) throws { zone = app.store.zone }
 
     func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
         let t = app.strings
@@ -86,7 +111,14 @@ final class NewMatterScreen: Screen {
     func handle(_ key: Key, _ app: ConsoleApp) -> Bool {
         switch key {
         case .escape:
-            if dirty { app.ask(app.strings["form.discard"]) { app.pop() } } else { app.pop() }
+            // Discarding is final: the draft goes too, so the next form starts empty.
+            let discard = { [weak app] in
+                guard let app else { return }
+                if let path = app.draftPath { try? FileManager.default.removeItem(atPath: path) }
+                app.pop()
+            }
+            if dirty { app.ask(app.strings["form.discard"], yes: discard) } else { discard() }
+        case .function(1): return false
         case .tab, .down: advance(1)
         case .backTab, .up:
             if var p = picker(focus), key == .up, p.highlighted > 0 { p.highlighted -= 1; setPicker(focus, p); return true }
@@ -108,8 +140,13 @@ final class NewMatterScreen: Screen {
         focus = all[(focus.rawValue + d + all.count) % all.count]
     }
 
-    /// A chosen category fills in its department when none was picked.
+    /// A chosen category fills in its department when none was picked, and its urgency until one is chosen.
     private func afterPick() {
+        if focus == .category, let c = category.chosen, urgency.input.text.isEmpty || !urgencyChosenByHand,
+           let u = categoryUrgency[c.code], let opt = urgency.options.first(where: { $0.code == u }) {
+            urgency.chosen = opt; urgency.input.set(opt.code)
+        }
+        if focus == .urgency { urgencyChosenByHand = true }
         if focus == .category, let c = category.chosen, department.chosen == nil, let dep = categoryDepartments[c.code],
            let opt = department.options.first(where: { $0.code == dep }) {
             department.chosen = opt; department.input.set(opt.code)
@@ -124,7 +161,18 @@ final class NewMatterScreen: Screen {
             if !p.input.text.isEmpty && p.chosen == nil { return t.f("form.notFound", label(f, t), p.input.text) }
         }
         if texts[.title]!.text.trimmingCharacters(in: .whitespaces).isEmpty { return t.f("form.required", label(.title, t)) }
+        if !urgency.input.text.isEmpty && urgency.chosen == nil { return t.f("form.notFound", label(.urgency, t), urgency.input.text) }
+        if reportedAt(zone: zone) == nil { return t.f("form.badTime", label(.reportedAt, t), texts[.reportedAt]!.text) }
         return nil
+    }
+
+    private var zone = TownshipZone.shanghai
+
+    /// The typed reported-at time (empty: now), or nil when it is not a time.
+    func reportedAt(zone: TownshipZone) -> Date?? {
+        let text = texts[.reportedAt]!.text.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return .some(nil) }
+        return ISOTime.parse(text, zone: zone).map { .some($0) }
     }
 
     var draft: MatterDraft {
@@ -133,11 +181,15 @@ final class NewMatterScreen: Screen {
         d.source = source.chosen?.code ?? "hotline"
         d.title = texts[.title]!.text.trimmingCharacters(in: .whitespaces); d.location = texts[.location]!.text
         d.description = texts[.description]!.text; d.reporter = texts[.reporter]!.text
+        d.urgency = urgency.chosen?.code ?? ""
+        d.reportedAt = reportedAt(zone: zone) ?? nil
+        d.callerName = texts[.callerName]!.text; d.callerPhone = texts[.callerPhone]!.text; d.orderNo = texts[.orderNo]!.text
         return d
     }
 
     func save(_ app: ConsoleApp) {
         let t = app.strings
+        zone = app.store.zone
         if let e = validate(t) { error = e; return }
         let d = draft
         do {
@@ -174,7 +226,7 @@ final class NewMatterScreen: Screen {
 
     func hints(_ app: ConsoleApp) -> [(key: String, label: String)] {
         let t = app.strings
-        return [("Tab", t["hint.next"]), ("Enter", t["hint.open"]), ("Ctrl-S", t["hint.save"]), ("Esc", t["hint.cancel"])]
+        return [("Tab", t["hint.next"]), ("Enter", t["hint.choose"]), ("Ctrl-S", t["hint.save"]), ("Esc", t["hint.cancel"])]
     }
     func help(_ app: ConsoleApp) -> [String] { [app.strings["help.form"]] }
 }
