@@ -179,8 +179,14 @@ final class ConsoleScreensTests: XCTestCase {
 
     func testOverdueGroupsByDepartment() {
         app.handle(.char("3")); app.draw(s)
-        XCTAssertTrue(s.line(3).hasPrefix(" 城管中队           1     0    20261121-0003      超3时0分 城管中队"))
-        XCTAssertTrue(s.line(4).hasPrefix(" 未派遣             0     1    20261122-0001      剩1时0分 未派遣"))
+        XCTAssertTrue(s.line(2).hasPrefix(" 部门               超期  临期 编号            剩余/超期 部门         网格     紧急 督办 延期 标题"), s.text)
+        XCTAssertTrue(s.line(3).hasPrefix(" 城管中队              1     0 20261121-0003    超3时0分 城管中队     G02      一般    0      院内违章搭建彩钢棚"), s.text)
+        XCTAssertTrue(s.line(4).hasPrefix(" 未派遣                0     1 20261122-0001    剩1时0分 未派遣       G01      紧急    0      楼道堆放杂物引发争吵"))
+        // At 80 columns the department and grid columns go first; number, due, urgency and title stay.
+        let narrow = MemorySurface(rows: 24, cols: 80)
+        app.draw(narrow)
+        XCTAssertTrue(narrow.line(2).hasPrefix(" 部门         超期  临期 编号            剩余/超期 紧急 督办 延期 标题"), narrow.text)
+        XCTAssertTrue(narrow.line(3).hasPrefix(" 城管中队        1     0 20261121-0003    超3时0分 一般    0      院内违章搭建"), narrow.text)
     }
 
     func testPatrolCountsOverlapsOnceAndMarksOngoing() {

@@ -10,28 +10,27 @@ extension ConsoleActions {
         ConsoleActions(
             allowedMoves: { detail, actor, strings in
                 guard let state = MatterState(rawValue: detail.row.state) else { return [] }
+                // Urges are one choice that asks its level; an extension is decided only while one is pending.
+                var seen = Set<String>()
                 return MatterMachine.allowedMoves(from: state, shelved: detail.row.shelved)
-                    .filter { actor.may($0.action) && $0 != .extendApprove && $0 != .extendRefuse }
-                    .map { MoveChoice(id: ConsoleActions.id(of: $0), label: ConsoleActions.label($0, strings), needsNote: $0.needsNote || $0 == .merge) }
+                    .filter { actor.may($0.action) }
+                    .filter { ($0 != .extendApprove && $0 != .extendRefuse) || detail.pendingExtension != nil }
+                    .filter { $0 != .extendRequest || detail.pendingExtension == nil }
+                    .filter { seen.insert($0.kind).inserted }
+                    .map { move in
+                        MoveChoice(id: move.kind, label: ConsoleActions.label(move, strings),
+                                   needsNote: move.needsNote || move == .escalate, asks: ConsoleActions.asks(move))
+                    }
             },
-            perform: { choice, detail, note, actor, now in
-                guard let move = Move.all.first(where: { ConsoleActions.id(of: $0) == choice.id }) else {
+            perform: { choice, detail, input, actor, now in
+                guard let move = Move.all.first(where: { $0.kind == choice.id }) else {
                     throw StoreError.invalid("unknown move \(choice.id)")
                 }
-                var req = MoveRequest(move, number: detail.row.number, version: detail.version, note: note)
-                if move == .merge {
-                    req.into = note.trimmingCharacters(in: .whitespaces); req.note = "merged into \(req.into ?? "")"
-                }
-                if move == .extendRequest {
-                    // "3 等待材料": working days first, then the reason.
-                    let parts = note.split(separator: " ", maxSplits: 1).map(String.init)
-                    guard let days = parts.first.flatMap({ Int($0) }), days > 0 else {
-                        throw StoreError.invalid("extension: type the working days first, then the reason (e.g. 3 等待材料)")
-                    }
-                    req.days = days; req.note = parts.count > 1 ? parts[1] : ""
-                }
+                var req = MoveRequest(move, number: detail.row.number, version: detail.version, note: input.note,
+                                      department: input.department, days: input.days, into: input.into)
+                if case .urge = move { req.move = .urge(input.level ?? .ordinary) }
                 let m = try store.perform(req, by: actor, now: now)
-                return "\(choice.label) ✓ \(m.number) (\(m.state.rawValue))"
+                return "\(choice.label) ✓ \(m.number)"
             },
             intake: { draft, _, actor, now in
                 guard let source = MatterSource(rawValue: draft.source) else { throw StoreError.invalid("source \(draft.source): unknown channel") }
@@ -50,15 +49,20 @@ extension ConsoleActions {
             })
     }
 
-    /// A stable id for a move (`urge:yellow` for urges).
-    static func id(of move: Move) -> String {
-        if case .urge(let level) = move { return "urge:\(level.rawValue)" }
-        return move.kind
+    /// What a move asks before its note.
+    static func asks(_ move: Move) -> [MoveInput.Ask] {
+        switch move {
+        case .dispatch: [.department]
+        case .urge: [.urgeLevel]
+        case .extendRequest: [.days]
+        case .merge: [.mergeTarget]
+        default: []
+        }
     }
 
     /// The move's name in the interface language.
     static func label(_ move: Move, _ t: Strings) -> String {
-        if case .urge(let level) = move { return t["move.urge." + level.rawValue] }
+        if case .urge = move { return t["move.urge"] }
         return t["move." + move.kind]
     }
 }

@@ -231,9 +231,9 @@ public final class ConsoleApp {
         let rest = words.dropFirst().joined(separator: " ")
         switch first {
         case "case", "matter", "c":
-            if words.count > 1 { openMatter(number: words[1]) } else { message = strings.f("cmd.unknown2", text) }
+            if words.count > 1 { openMatter(number: words[1]) } else { message = strings.f("cmd.unknown", text) }
         case "grid", "g":
-            if words.count > 1 { push(GridPageScreen(code: words[1])) } else { message = strings.f("cmd.unknown2", text) }
+            if words.count > 1 { push(GridPageScreen(code: words[1])) } else { message = strings.f("cmd.unknown", text) }
         case "search", "s", "/":
             show(tab: 1)
             guard let screen = tabs[1] as? MattersScreen else { return }
@@ -241,7 +241,7 @@ public final class ConsoleApp {
         case "help", "h", "?": showHelp = true
         case "q", "quit": requestQuit()
         default:
-            if let n = Int(first), (1...6).contains(n) { show(tab: n - 1) } else { message = strings.f("cmd.unknown2", text) }
+            if let n = Int(first), (1...6).contains(n) { show(tab: n - 1) } else { message = strings.f("cmd.unknown", text) }
         }
     }
 

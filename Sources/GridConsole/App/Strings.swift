@@ -97,7 +97,8 @@ public struct Strings: Sendable {
         // Modal / alerts / command
         "confirm.yesNo": ("(y 确认 / n 取消)", "(y yes / n no)"),
         "alert.urgent": ("紧急案件：%@", "URGENT matter: %@"), "alert.overdue": ("新超期：%@", "Newly overdue: %@"),
-        "cmd.unknown": ("未知命令：%@（可用：case 编号、q）", "unknown command: %@ (try: case NUMBER, q)"),
+        "cmd.unknown": ("未知命令：%@（可用：case 编号、grid 代码、search 文字、help、q、1-6）",
+                        "unknown command: %@ (try: case NUMBER, grid CODE, search TEXT, help, q, 1-6)"),
         "help.title": ("按键帮助（任意键关闭）", "Keys (any key closes)"),
         "help.global": ("1-6 切换页面 · n 新建 · / 筛选 · : 命令 · ? 帮助 · Esc/q 返回 · Ctrl-L 重绘 · Q 退出",
                         "1-6 screens · n new · / filter · : command · ? help · Esc/q back · Ctrl-L redraw · Q quit"),
@@ -112,10 +113,12 @@ public struct Strings: Sendable {
         // Moves (办理操作)
         "move.dispatch": ("派遣", "dispatch"), "move.return": ("回退", "return"), "move.feedback": ("反馈", "feedback"),
         "move.verify_pass": ("核查通过", "verify: pass"), "move.rework": ("核查不通过（返工）", "verify: rework"),
-        "move.escalate": ("上报区指挥中心", "escalate"), "move.invalidate": ("作废", "invalidate"), "move.merge": ("合并（输入目标编号）", "merge (type target number)"),
+        "move.escalate": ("上报区指挥中心", "escalate"), "move.invalidate": ("作废", "invalidate"), "move.merge": ("合并到另一件", "merge into another"),
         "move.shelve": ("挂账", "shelve"), "move.unshelve": ("取消挂账", "unshelve"), "move.reopen": ("重新打开", "reopen"),
         "move.urge.ordinary": ("普通督办", "urge"), "move.urge.yellow": ("黄牌督办", "urge (yellow)"), "move.urge.red": ("红牌督办", "urge (red)"),
-        "move.extend_request": ("申请延期（天数 理由）", "request extension (days reason)"), "move.comment": ("备注", "comment"),
+        "move.extend_request": ("申请延期", "request extension"),
+        "move.extend_approve": ("批准延期", "approve extension"), "move.extend_refuse": ("驳回延期", "refuse extension"),
+        "move.urge": ("督办", "urge"), "move.comment": ("备注", "comment"),
         "form.dispatched": ("已受理并派遣：%@", "taken in and dispatched: %@"),
     ]
 }

@@ -12,20 +12,22 @@ final class MatterPageScreen: BoundScreen {
     var pane = 0 // 0 reading (fields and history), 1 moves
     /// The reading pane's position.
     var scroller = Scroller()
-    var note: NotePrompt?
+    var dialog: MoveDialog?
+    var departments: [(code: String, name: String)] = []
     var now = Date()
 
     init(number: String) { self.number = number }
 
     func title(_ t: Strings) -> String { number }
-    var editing: Bool { note != nil }
-    var dirty: Bool { note?.dirty ?? false }
+    var editing: Bool { dialog != nil }
+    var dirty: Bool { dialog?.dirty ?? false }
 
     func reload(_ app: ConsoleApp) throws {
         now = app.now
         detail = try app.store.matterDetail(number: number)
         moves = detail.map { app.readOnly ? [] : app.actions.allowedMoves($0, app.actor, app.strings) } ?? []
         moveList.count = moves.count
+        departments = moves.contains { $0.asks.contains(.department) } ? try app.store.pickerDepartments() : []
     }
 
     static let fieldKeys: [String: (String, String)] = [
@@ -50,6 +52,13 @@ final class MatterPageScreen: BoundScreen {
         let t = app.strings, zh = t.language == .zh
         var out: [Line] = [Line(text: t["matter.fields"], role: .heading, attrs: [.bold])]
         let labelWidth = 11
+        if let x = d.pendingExtension {
+            let text = t.f("matter.extensionText", x.days, x.reason, x.requestedBy, ConsoleApp.shortTime(x.requestedAt, zone: app.store.zone))
+            for (i, l) in TextWrap.lines(text, width: max(8, width - labelWidth)).enumerated() {
+                out.append(Line(text: (i == 0 ? DisplayWidth.pad(t["matter.extension"], to: labelWidth - 1) + " " : String(repeating: " ", count: labelWidth)) + l,
+                                role: .nearDue, attrs: [.bold]))
+            }
+        }
         for (k, v) in d.fields where !(v.isEmpty && ["caller_name", "caller_phone", "order_no", "reporter", "ended_at", "stage"].contains(k)) {
             let label = MatterPageScreen.fieldKeys[k].map { zh ? $0.0 : $0.1 } ?? k
             let wrapped = TextWrap.lines(MatterPageScreen.display(k, v, t), width: max(8, width - labelWidth))
@@ -115,7 +124,7 @@ final class MatterPageScreen: BoundScreen {
             if pane != 1 { moveList.select(-1) }
             moveList.draw(s, box, columns: [Column("", 0)]) { i in [CellText(self.moves[i].label)] }
         }
-        note?.draw(s, row: a.bottom - 1, col: a.col, width: a.width)
+        dialog?.draw(s, row: a.bottom - 1, col: a.col, width: a.width, t)
     }
 
     /// A stored value as people read it: states, urgency, channels and flags in words.
@@ -143,11 +152,11 @@ final class MatterPageScreen: BoundScreen {
     }
 
     func input(_ key: Key, _ app: ConsoleApp) -> Outcome? {
-        guard var prompt = note else { return nil }
-        switch prompt.handle(key) {
-        case .editing: note = prompt; return .handled
-        case .cancelled: note = nil; return .handled
-        case .done(let text): note = nil; return perform(prompt.move, text: text, app)
+        guard var prompt = dialog else { return nil }
+        switch prompt.handle(key, app.strings) {
+        case .editing: dialog = prompt; return .handled
+        case .cancelled: dialog = nil; return .handled
+        case .done(let input): dialog = nil; return perform(prompt.move, input, app)
         }
     }
 
@@ -168,9 +177,10 @@ final class MatterPageScreen: BoundScreen {
         if pane == 1 {
             list.append(Binding([.enter], "Enter", t["hint.open"], hinted: false) { [unowned self] _ in
                 guard moves.indices.contains(moveList.selection) else { return .handled }
-                let m = moves[moveList.selection]
-                if m.needsNote { note = NotePrompt(move: m); return .handled }
-                return perform(m, text: "", app)
+                guard let d = detail else { return .handled }
+                // Every move is asked through the dialog: at least its note (optional for most, a reason for some).
+                dialog = ConsoleMoves.dialog(moves[moveList.selection], d, departments: departments)
+                return .handled
             })
             list.append(Binding(TableView.navigationKeys, "↑↓", t["hint.move.keys"], help: t["help.moveKeys"], hinted: false) { [unowned self] key in
                 moveList.handle(key) ? .handled : .ignored
@@ -183,14 +193,10 @@ final class MatterPageScreen: BoundScreen {
         return list
     }
 
-    func perform(_ m: MoveChoice, text: String, _ app: ConsoleApp) -> Outcome {
+    func perform(_ m: MoveChoice, _ input: MoveInput, _ app: ConsoleApp) -> Outcome {
         guard let d = detail else { return .handled }
-        do {
-            let done = try app.actions.perform(m, d, text, app.actor, app.now)
-            pane = 0
-            return .wrote(done)
-        } catch {
-            return .message(app.strings["error.prefix"] + "\(error)")
-        }
+        let outcome = ConsoleMoves.perform(m, d, input, app)
+        if case .wrote = outcome { pane = 0 }
+        return outcome
     }
 }

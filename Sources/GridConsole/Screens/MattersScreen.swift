@@ -58,9 +58,11 @@ final class MattersScreen: BoundScreen {
     /// The columns; narrower category and department columns below 110 columns so the title keeps some room.
     func columns(_ t: Strings, width: Int = 120) -> [Column] {
         let narrow = width < 110
-        return [Column(t["col.number"], 14), Column(t["col.urgency"], 4), Column(t["col.category"], narrow ? 10 : 14), Column(t["col.grid"], 8),
-                Column(t["col.department"], narrow ? 8 : 12), Column(t["col.state"], narrow ? 6 : 8), Column(t["col.due"], narrow ? 10 : 12, right: true),
-                Column(t["col.title"], 0)]
+        // Priorities: number, urgency, due and title stay longest when the table is narrow.
+        return [Column(t["col.number"], 14, priority: 10), Column(t["col.urgency"], 4, priority: 9),
+                Column(t["col.category"], narrow ? 10 : 14, priority: 4), Column(t["col.grid"], 8, priority: 3),
+                Column(t["col.department"], narrow ? 8 : 12, priority: 2), Column(t["col.state"], narrow ? 6 : 8, priority: 6),
+                Column(t["col.due"], narrow ? 10 : 12, right: true, priority: 8), Column(t["col.title"], 0, priority: 7)]
     }
 
     /// The line above the table: count, scope, order, filter.

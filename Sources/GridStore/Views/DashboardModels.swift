@@ -91,6 +91,8 @@ public struct MatterRow: Sendable, Equatable {
     public var shelved: Bool
     /// Times urged.
     public var urgeCount: Int
+    /// An extension request waits for a supervisor (延期待批).
+    public var extensionPending = false
 }
 
 /// Which column a matter table is sorted by.
@@ -125,6 +127,21 @@ public struct MatterDetail: Sendable {
     public var notes: [String]
     /// The row version (for moves with version checks).
     public var version: Int
+    /// The extension request waiting for a decision, if any (shown on the page; a supervisor decides it there).
+    public var pendingExtension: PendingExtension?
+    /// The category's default department (pre-selected when dispatching).
+    public var defaultDepartment = ""
+}
+
+/// An extension request not yet decided (延期申请).
+public struct PendingExtension: Sendable, Equatable {
+    /// Working days asked for.
+    public var days: Int
+    /// Why.
+    public var reason: String
+    /// Who asked, and when.
+    public var requestedBy: String
+    public var requestedAt: Date
 }
 
 /// One stage's clock (环节时限).

@@ -11,13 +11,15 @@ extension Store {
     }
     static let consoleMatterFields = """
         m.id, m.number, m.urgency, coalesce(c.name, m.category), m.grid, coalesce(d.name, ''), coalesce(m.department, ''),
-        m.state, m.title, m.stage_due_at, m.near_due_at, m.shelved, m.urge_count
+        m.state, m.title, m.stage_due_at, m.near_due_at, m.shelved, m.urge_count,
+        EXISTS (SELECT 1 FROM extensions x WHERE x.matter_id = m.id AND x.state = 'pending')
         """
 
     static func consoleMatterRow(_ r: Row) -> MatterRow {
         MatterRow(id: r.int(0), number: r.text(1), urgency: r.text(2), category: r.text(3), grid: r.text(4),
                   department: r.text(5), departmentCode: r.text(6), state: r.text(7), title: r.text(8),
-                  dueAt: r.optionalDate(9), nearDueAt: r.optionalDate(10), shelved: r.bool(11), urgeCount: r.int(12))
+                  dueAt: r.optionalDate(9), nearDueAt: r.optionalDate(10), shelved: r.bool(11), urgeCount: r.int(12),
+                  extensionPending: r.bool(13))
     }
 
     /// The open list's conditions for `q` (its words are not read here: a query with words goes to `searchMatters`).
@@ -112,7 +114,11 @@ extension Store {
                 notes.append(note)
                 return FeedItem(at: r.date(0), kind: r.text(1), number: number, title: r.text(4), actor: r.text(2))
             }
-            return MatterDetail(row: row, fields: fields, stages: stages, events: events, notes: notes, version: version)
+            let pending = try db.first("SELECT days, reason, requested_by, requested_at FROM extensions WHERE matter_id = ? AND state = 'pending' ORDER BY id DESC LIMIT 1",
+                                       [.of(row.id)]) { PendingExtension(days: $0.int(0), reason: $0.text(1), requestedBy: $0.text(2), requestedAt: $0.date(3)) }
+            let dept = try db.first("SELECT c.department FROM matters m JOIN categories c ON c.code = m.category WHERE m.id = ?", [.of(row.id)]) { $0.text(0) } ?? ""
+            return MatterDetail(row: row, fields: fields, stages: stages, events: events, notes: notes, version: version,
+                                pendingExtension: pending, defaultDepartment: dept)
         }
     }
 
