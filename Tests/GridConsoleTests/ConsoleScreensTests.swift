@@ -38,6 +38,8 @@ final class ConsoleScreensTests: XCTestCase {
         // The status line: where, and the refresh time ending one column before the edge (120 − 1 − 13 = 106).
         XCTAssertTrue(s.line(38).hasPrefix(" 总览 · \(store.db.path)"))
         XCTAssertEqual(s.find("刷新 10:00:00")?.col, 106)
+        // 2026-11-22: 325 days after Thursday 2026-01-01, 325 = 46·7 + 3 → Sunday. The test clock is set: marked.
+        XCTAssertNotNil(s.find("2026-11-22 周日 固定时钟  刷新 10:00:00"), s.line(38))
         XCTAssertEqual(s.cell(38, 0).role, .status)
     }
 

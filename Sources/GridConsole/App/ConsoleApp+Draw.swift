@@ -25,7 +25,8 @@ extension ConsoleApp {
         }
         let area = Rect(row: top, col: 0, height: s.rows - top - 2, width: s.cols)
         current.draw(s, area, self)
-        let stamp = lastRefresh.map { strings["status.refreshed"] + " " + ConsoleApp.clockText($0, zone: store.zone) } ?? ""
+        let stamp = dateText(now) + (clock.isSet ? " " + strings["status.fixedClock"] : "") + "  "
+            + (lastRefresh.map { strings["status.refreshed"] + " " + ConsoleApp.clockText($0, zone: store.zone) } ?? "")
         if let line = commandLine {
             s.fill(row: s.rows - 2, col: 0, width: s.cols, height: 1, role: .normal, attrs: [])
             s.put(s.rows - 2, 0, ":", attrs: [.bold])
@@ -52,6 +53,13 @@ extension ConsoleApp {
             if bell { s.alert() }
         }
         s.present()
+    }
+
+    /// The local date and weekday: `2026-11-22 周日` / `2026-11-22 Sun`.
+    func dateText(_ d: Date) -> String {
+        let day = store.zone.localDate(of: d)
+        let names = strings.language == .zh ? ["一", "二", "三", "四", "五", "六", "日"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        return day.description + " " + (strings.language == .zh ? "周" : "") + names[day.weekday - 1]
     }
 
     /// `HH:MM:SS` in the township's zone.

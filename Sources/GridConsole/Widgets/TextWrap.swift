@@ -1,9 +1,15 @@
 import GridCore
 
-/// Cuts text into lines of a display width: Chinese breaks between any two characters, a run of Latin letters
-/// or digits moves whole to the next line when it fits there, line breaks in the text are kept. Nothing is lost:
+/// Cuts text into lines of a display width: Chinese breaks between any two characters, a run of Latin letters,
+/// digits and the marks inside codes and times (`-` `:` `.` `/` `@` `_`) moves whole to the next line when it fits
+/// there, line breaks in the text are kept. Nothing is lost:
 /// every character of the text is on some line.
 public enum TextWrap {
+    /// Whether `ch` belongs to an unbreakable run (a Latin word, a number, a code like 20261122-0001 or a time 09:30).
+    static func isWordCharacter(_ ch: Character) -> Bool {
+        ch.isASCII && (ch.isLetter || ch.isNumber || "-:./@_+".contains(ch))
+    }
+
     /// The lines of `text` in `width` columns (at least one line, possibly empty).
     public static func lines(_ text: String, width: Int) -> [String] {
         guard width > 1 else { return [text] }
@@ -23,7 +29,7 @@ public enum TextWrap {
             }
             for ch in paragraph {
                 let w = DisplayWidth.of(String(ch))
-                if ch.isASCII && (ch.isLetter || ch.isNumber) { word.append(ch); wordWidth += w; continue }
+                if TextWrap.isWordCharacter(ch) { word.append(ch); wordWidth += w; continue }
                 flushWord()
                 if used + w > width { out.append(line); line = ""; used = 0 }
                 if used == 0 && ch == " " && !line.isEmpty { continue }
