@@ -8,7 +8,7 @@ import GridStore
 final class ConsoleQueryPlanTests: XCTestCase {
     func testDashboardQueriesUseTheirIndexes() throws {
         let store = try Fixture.store()
-        XCTAssertGreaterThanOrEqual(ConsoleQueries.all.count, 18)
+        XCTAssertGreaterThanOrEqual(ConsoleQueries.all.count, 21)
         for q in ConsoleQueries.all {
             let args = [SQLValue](repeating: .int(1), count: q.args)
             let plan = try store.db.query("EXPLAIN QUERY PLAN " + q.sql, args) { $0.text(3) }

@@ -253,7 +253,7 @@ final class ConsoleScreensTests: XCTestCase {
         }
         XCTAssertTrue(app.tick())
         app.draw(s)
-        XCTAssertEqual(s.line(1), " ▲ 紧急案件：20261122-0005")
+        XCTAssertEqual(s.line(1), " ▲ 紧急案件：20261122-0005 紧急 邻里纠纷 G01 燃气泄漏", "number, urgency, category, grid and title")
         XCTAssertEqual(s.cell(1, 1).role, .banner)
         XCTAssertEqual(s.alerts, 1)
         XCTAssertEqual(s.line(2), " 共 5 件   范围：在办   排序：剩余/超期")
@@ -273,11 +273,14 @@ final class ConsoleScreensTests: XCTestCase {
         // 10 s later: no write, no 30-s re-evaluation yet.
         box.t = Fixture.now.addingTimeInterval(10)
         XCTAssertFalse(live.tick())
-        // 0001 is due at 11:00. At 11:00:30 the time-driven reload sees it overdue, without any write.
-        box.t = Fixture.now.addingTimeInterval(3630)
-        XCTAssertTrue(live.tick())
+        // 0001 is due at 11:00. At 11:00:01 — the deadline instant, not the next half-minute — the console reloads
+        // and sees it overdue, without any write.
+        box.t = Fixture.now.addingTimeInterval(3590)
+        live.tick()
+        box.t = Fixture.now.addingTimeInterval(3601)
+        XCTAssertTrue(live.tick(), "woken by the deadline 1 s after it passed")
         live.draw(s)
-        XCTAssertEqual(s.line(1), " ▲ 新超期：20261122-0001")
+        XCTAssertEqual(s.line(1), " ▲ 新超期：20261122-0001 紧急 邻里纠纷 G01 楼道堆放杂物引发争吵")
         XCTAssertEqual(s.alerts, 1)
         XCTAssertEqual(s.line(3), " 今日新增 1   在办 4   临期 0   超期 2   紧急在办 1   已上报 0   挂账 1")
         // The console also writes the breach into 0001's history, once, dated at the deadline, by `system`.
@@ -286,6 +289,29 @@ final class ConsoleScreensTests: XCTestCase {
         box.t = Fixture.now.addingTimeInterval(3700)
         live.tick()
         XCTAssertEqual(try store.db.scalarInt(breach), 1, "recorded once, however often the console looks")
+        // Still undispatched (0001 is urgent and new): 10 minutes after the last reminder check it rings again.
+        live.handle(.escape)
+        box.t = Fixture.now.addingTimeInterval(3601 + 9 * 60)
+        live.tick()
+        XCTAssertNil(live.banner, "not before the reminder interval")
+        box.t = Fixture.now.addingTimeInterval(3601 + 10 * 60)
+        live.tick(); live.draw(s)
+        XCTAssertEqual(s.line(1), " ▲ 紧急未派遣（已过派遣时限）：20261122-0001 紧急 邻里纠纷 G01 楼道堆放杂物引发争吵")
+        XCTAssertEqual(s.alerts, 2)
+    }
+
+    func testAMatterOverdueAtIntakeRaisesNewlyOverdue() throws {
+        app.tick()
+        // Taken in by another process with a deadline already behind it (reported long ago).
+        let other = try Store.open(path: store.db.path)
+        let t = Int(Fixture.now.timeIntervalSince1970)
+        try other.db.run("""
+            INSERT INTO matters(number, reported_at, source, grid, category, urgency, title, state, first_contact, stage, stage_due_at, near_due_at, created_at, updated_at, updated_by)
+            VALUES ('20261122-0009', ?, 'hotline', 'G02', 'C2', 'normal', '补录：围墙开裂', 'new', 'x', 'dispatch', ?, ?, ?, ?, 'x')
+            """, [.of(t - 86_400), .of(t - 82_800), .of(t - 84_000), .of(t), .of(t)])
+        XCTAssertTrue(app.tick())
+        app.draw(s)
+        XCTAssertEqual(s.line(1), " ▲ 新超期：20261122-0009 一般 违章搭建 G02 补录：围墙开裂")
     }
 
     func testBellCanBeTurnedOff() throws {
@@ -302,7 +328,7 @@ final class ConsoleScreensTests: XCTestCase {
         }
         XCTAssertTrue(quiet.tick())
         quiet.draw(s)
-        XCTAssertEqual(s.line(1), " ▲ 紧急案件：20261122-0008")
+        XCTAssertEqual(s.line(1), " ▲ 紧急案件：20261122-0008 紧急 邻里纠纷 G01 火情")
         XCTAssertEqual(s.alerts, 0)
     }
 

@@ -105,13 +105,15 @@ public final class ConsoleApp {
     /// The error of the last reload, if it failed (shown in the status line; `gridroom bench` refuses to time it).
     public private(set) var lastError: Error?
 
-    /// One poll tick: reload when another process committed or every 30 s (time-driven states), and check alerts.
+    /// One poll tick: reload when another process committed, every 30 s, or when a deadline instant passed (the
+    /// earliest near-due or due time among open matters, so a deadline shows within a tick of passing); check alerts.
     /// Returns true when something changed and the screen should be redrawn.
     @discardableResult
     public func tick() -> Bool {
         let v = (try? store.db.dataVersion()) ?? dataVersion
         let t = now
-        let timeDue = t.timeIntervalSince(lastTimeReload) >= 30
+        let deadlinePassed = nextDeadline.map { t >= $0 } ?? false
+        let timeDue = t.timeIntervalSince(lastTimeReload) >= 30 || deadlinePassed
         guard v != dataVersion || timeDue else { return false }
         dataVersion = v
         if timeDue {
@@ -120,8 +122,11 @@ public final class ConsoleApp {
         }
         checkAlerts(now: t)
         reloadCurrent()
+        nextDeadline = (try? store.nextDeadline(after: t)) ?? nil
         return true
     }
+    /// When the next open matter falls near due or due (re-read with every reload).
+    private var nextDeadline: Date?
 
     /// Every 30 s: record stages that went overdue while nobody wrote (once each, by `system`), and
     /// checkpoint the WAL so it does not grow while consoles sit idle all night. Never on a read-only file.
@@ -141,17 +146,32 @@ public final class ConsoleApp {
     public func dataChanged() { dataVersion = -1 }
 
     private func checkAlerts(now t: Date) {
-        guard let found = try? store.newAlerts(afterID: alertHighWater, from: alertCheckedAt, to: t) else { return }
+        let remind = t.timeIntervalSince(lastReminder) >= Double(reminderMinutes * 60)
+        guard let found = try? store.newAlerts(afterID: alertHighWater, from: alertCheckedAt, to: t, remind: remind) else { return }
         alertHighWater = (try? store.lastMatterID()) ?? alertHighWater
         alertCheckedAt = t
+        if remind { lastReminder = t }
+        func names(_ ms: [AlertMatter]) -> String {
+            ms.map { "\($0.number) \(strings["urgency." + $0.urgency]) \($0.category) \($0.grid) \($0.title)" }.joined(separator: "；")
+        }
         var parts: [String] = []
-        if !found.urgent.isEmpty { parts.append(strings.f("alert.urgent", found.urgent.joined(separator: ", "))) }
-        if !found.overdue.isEmpty { parts.append(strings.f("alert.overdue", found.overdue.joined(separator: ", "))) }
+        if !found.urgent.isEmpty { parts.append(strings.f("alert.urgent", names(found.urgent))) }
+        if !found.overdue.isEmpty { parts.append(strings.f("alert.overdue", names(found.overdue))) }
+        // A reminder repeats what the first banner said about a matter still waiting; new urgent ones are named above.
+        let waiting = found.undispatched.filter { m in !(found.urgent + found.overdue).contains { $0.number == m.number } }
+        if !waiting.isEmpty { parts.append(strings.f("alert.undispatched", names(waiting))) }
         if !parts.isEmpty {
             banner = parts.joined(separator: "  ")
             pendingAlert = true
         }
     }
+    /// How often an urgent matter left undispatched past its limit rings again (setting
+    /// `console.urgent_reminder_minutes`, default 10).
+    lazy var reminderMinutes: Int = {
+        let v = (try? store.settingValue("console.urgent_reminder_minutes")).flatMap { $0 }.flatMap { Int($0) } ?? 10
+        return max(1, v)
+    }()
+    private var lastReminder = Date.distantPast
     var pendingAlert = false
 
     /// Handles a key. Returns false when the console should quit.

@@ -13,6 +13,7 @@ extension Strings {
                         "search any text (number, title, description, location, caller, phone, work order, notes), with state: grid: dept: cat: from: to: terms, codes or names; state:all includes ended"),
         "help.scope": ("在办与全部（含已结束）之间切换", "switch between open and all (ended too)"),
         "help.moveKeys": ("↑↓/j k 移动 · PgUp/PgDn 翻页 · g/G 首/末", "↑↓/j k move · PgUp/PgDn page · g/G top/bottom"),
+        "alert.undispatched": ("紧急未派遣（已过派遣时限）：%@", "URGENT, still not dispatched: %@"),
         "status.fixedClock": ("固定时钟", "fixed clock"),
         // Move dialog
         "ask.department": ("派往部门", "department"), "ask.level": ("督办等级", "level"), "ask.days": ("延期工作日", "working days"),

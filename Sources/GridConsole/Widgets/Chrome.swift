@@ -41,7 +41,7 @@ public enum Chrome {
     /// A highlighted one-line banner across the screen.
     public static func banner(_ s: Surface, row: Int, text: String) {
         s.fill(row: row, col: 0, width: s.cols, height: 1, role: .banner, attrs: [.bold])
-        s.put(row, 1, "▲ " + text, role: .banner, attrs: [.bold], width: s.cols - 2)
+        s.put(row, 1, DisplayWidth.truncate("▲ " + text, to: s.cols - 2), role: .banner, attrs: [.bold], width: s.cols - 2)
     }
 
     /// A section heading with a rule after it.

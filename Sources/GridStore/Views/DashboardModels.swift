@@ -133,6 +133,27 @@ public struct MatterDetail: Sendable {
     public var defaultDepartment = ""
 }
 
+/// A matter as an alert banner names it (告警): number, urgency, category name, grid and title.
+public struct AlertMatter: Sendable, Equatable {
+    public var number: String
+    /// `urgent` / `normal`.
+    public var urgency: String
+    public var category: String
+    public var grid: String
+    public var title: String
+}
+
+/// What the console's alert check found.
+public struct ConsoleAlerts: Sendable, Equatable {
+    /// New urgent matters (紧急案件).
+    public var urgent: [AlertMatter] = []
+    /// Newly overdue, including matters overdue when taken in (新超期).
+    public var overdue: [AlertMatter] = []
+    /// Urgent matters still undispatched past their dispatch limit (紧急未派遣), when a reminder was due.
+    public var undispatched: [AlertMatter] = []
+    public init() {}
+}
+
 /// An extension request not yet decided (延期申请).
 public struct PendingExtension: Sendable, Equatable {
     /// Working days asked for.

@@ -125,14 +125,27 @@ extension Store {
     /// The highest matter id so far (the console's high-water mark for new-urgent alerts).
     public func lastMatterID() throws -> Int { try db.scalarInt("SELECT coalesce(max(id), 0) FROM matters") }
 
-    /// Alerts since the last look: urgent matters added after `afterID`, and open matters whose
-    /// deadline passed in `[from, to)` (newly overdue: `stage_due_at < now` is overdue). Case numbers, at most `limit` of each.
-    public func newAlerts(afterID: Int, from: Date, to: Date, limit: Int = 5) throws -> (urgent: [String], overdue: [String]) {
-        let u = try db.query(ConsoleQueries.newUrgent,
-                             [.of(afterID), .of(limit)]) { $0.text(0) }
-        let o = try db.query(ConsoleQueries.newlyOverdue,
-                             [.of(from), .of(to), .of(limit)]) { $0.text(0) }
-        return (u, o)
+    /// Alerts since the last look: urgent matters added after `afterID`; open matters whose deadline passed in
+    /// `[from, to)` (newly overdue: `stage_due_at < now` is overdue) and matters added after `afterID` already overdue
+    /// when taken in; with `remind`, urgent matters still undispatched past their dispatch limit. At most `limit` each.
+    public func newAlerts(afterID: Int, from: Date, to: Date, remind: Bool = false, limit: Int = 5) throws -> ConsoleAlerts {
+        func item(_ r: Row) -> AlertMatter {
+            AlertMatter(number: r.text(0), urgency: r.text(1), category: r.text(2), grid: r.text(3), title: r.text(4))
+        }
+        var a = ConsoleAlerts()
+        a.urgent = try db.query(ConsoleQueries.newUrgent, [.of(afterID), .of(limit)], item)
+        a.overdue = try db.query(ConsoleQueries.newlyOverdue, [.of(from), .of(to), .of(limit)], item)
+        for m in try db.query(ConsoleQueries.overdueAtIntake, [.of(afterID), .of(to), .of(limit)], item) where !a.overdue.contains(m) {
+            a.overdue.append(m)
+        }
+        if remind { a.undispatched = try db.query(ConsoleQueries.urgentUndispatched, [.of(to), .of(limit)], item) }
+        return a
+    }
+
+    /// The next instant after `after` at which an open matter falls near due or due (nil: none): the console
+    /// re-evaluates then, so a deadline shows as it passes rather than at the next half-minute.
+    public func nextDeadline(after: Date) throws -> Date? {
+        try db.first(ConsoleQueries.nextDeadline, [.of(after), .of(after)]) { $0.optionalDate(0) } ?? nil
     }
 
     /// Case numbers of matters with this id set (for alert text), at most `limit`.
