@@ -198,10 +198,12 @@ final class ConsoleScreensTests: XCTestCase {
         // G01: 150 min today. Today is judged when it ends: the 21 completed days have no patrol,
         // so average 0 and 0 of 21 days met; reports 1 of 10, behind the pace (1 × 30 < 10 × 22).
         XCTAssertTrue(s.line(2).hasPrefix(" G01      东湖一组         2:30"))
-        XCTAssertTrue(s.line(2).contains("0    0/21      1       1/10 落后"), s.line(2))
+        // The average carries its unit; 落后 says it is the reports that are behind (patrol met 2 h today).
+        XCTAssertTrue(s.line(2).contains("0 分钟    0/21      1       1/10 上报落后"), s.line(2))
+        XCTAssertTrue(s.line(1).contains("今日巡查(时:分)") && s.line(1).contains("月日均(分钟)"), s.line(1))
         app.handle(.enter); app.draw(s)
         XCTAssertNotNil(s.find("W1        张伟      专职      13800000001   本月上报 1/10"))
-        XCTAssertNotNil(s.find("W1 张伟              11-22 07:00  11-22 09:30  150 min"))
+        XCTAssertNotNil(s.find("W1 张伟              11-22 07:00  11-22 09:30  150 分钟"), s.text)
     }
 
     func testGridMapColoursByWorstState() {
@@ -211,7 +213,7 @@ final class ConsoleScreensTests: XCTestCase {
         XCTAssertEqual(s.cell(g02.row, g02.col).role, .overdue)
         XCTAssertEqual(s.cell(g01.row, g01.col).role, .met)
         XCTAssertEqual(s.cell(g03.row, g03.col).role, .nearDue)
-        XCTAssertTrue(s.line(37).hasPrefix(" G01 东湖一组 · 今日巡查 2:30"))
+        XCTAssertTrue(s.line(37).hasPrefix(" G01 东湖一组 · 今日巡查(时:分) 2:30"), s.line(37))
         app.handle(.right); app.draw(s)
         XCTAssertTrue(s.line(37).hasPrefix(" G02 东湖二组"))
         app.handle(.down); app.draw(s)

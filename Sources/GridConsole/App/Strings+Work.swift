@@ -14,6 +14,10 @@ extension Strings {
         "help.scope": ("在办与全部（含已结束）之间切换", "switch between open and all (ended too)"),
         "help.moveKeys": ("↑↓/j k 移动 · PgUp/PgDn 翻页 · g/G 首/末", "↑↓/j k move · PgUp/PgDn page · g/G top/bottom"),
         "alert.undispatched": ("紧急未派遣（已过派遣时限）：%@", "URGENT, still not dispatched: %@"),
+        "pace.behind.patrol": ("巡查落后", "patrol behind"), "pace.behind.reports": ("上报落后", "reports behind"),
+        "pace.behind.both": ("巡查、上报落后", "patrol and reports behind"),
+        "gd.minutes": ("%d 分钟", "%d min"), "gd.nearLimit": ("近%d小时上限", "near the %d h limit"),
+        "gd.pastLimit": ("超%d小时，需确认", "over %d h: needs confirmation"),
         "status.fixedClock": ("固定时钟", "fixed clock"),
         // Move dialog
         "ask.department": ("派往部门", "department"), "ask.level": ("督办等级", "level"), "ask.days": ("延期工作日", "working days"),

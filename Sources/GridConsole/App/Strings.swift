@@ -67,7 +67,7 @@ public struct Strings: Sendable {
         "od.byDept": ("按部门", "By department"), "od.list": ("超期与临期，超期最久在前", "Overdue and near due, most overdue first"),
         "od.none": ("没有超期或临期案件", "Nothing overdue or near due"),
         // Patrol
-        "pt.minutes": ("今日巡查", "Today"), "pt.avg": ("月日均", "Avg/day"), "pt.days": ("达标天", "Days met"),
+        "pt.minutes": ("今日巡查(时:分)", "Today (h:mm)"), "pt.avg": ("月日均(分钟)", "Avg/day (min)"), "pt.days": ("达标天", "Days met"),
         "pt.workers": ("网格员", "Workers"), "pt.reports": ("本月上报", "Reports"), "pt.grade": ("评价", "Grade"),
         "pace.met": ("达标", "met"), "pace.onPace": ("进度正常", "on pace"), "pace.behind": ("落后", "behind"),
         "gd.workers": ("网格员", "Workers"), "gd.sessions": ("今日巡查记录", "Today's sessions"),

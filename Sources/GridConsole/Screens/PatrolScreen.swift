@@ -30,9 +30,12 @@ final class PatrolScreen: Screen {
 
     func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
         let t = app.strings
-        let cols = [Column(t["col.grid"], 8), Column("", 16), Column(t["pt.minutes"], 24), Column(t["pt.avg"], 7, right: true),
-                    Column(t["pt.days"], 7, right: true), Column(t["pt.workers"], 6, right: true), Column(t["pt.reports"], 10, right: true),
-                    Column(t["pt.grade"], 0)]
+        // Narrow screens drop the grid's name and the bar room first; reports and the grade stay.
+        let narrow = a.width < 110
+        let cols = [Column(t["col.grid"], 8, priority: 10), Column("", 16, priority: 2), Column(t["pt.minutes"], narrow ? 15 : 24, priority: 9),
+                    Column(t["pt.avg"], 12, right: true, priority: 6), Column(t["pt.days"], 7, right: true, priority: 5),
+                    Column(t["pt.workers"], 6, right: true, priority: 4), Column(t["pt.reports"], 10, right: true, priority: 8),
+                    Column(t["pt.grade"], 0, priority: 7)]
         let body = Rect(row: a.row, col: a.col + 1, height: a.height, width: a.width - 2)
         table.draw(s, body, columns: cols) { i in
             let g = self.rows[i]
@@ -40,12 +43,17 @@ final class PatrolScreen: Screen {
             let hm = "\(g.minutesToday / 60):" + String(format: "%02d", g.minutesToday % 60)
             let target = self.settings.monthlyReports * g.workers
             let grade = min(p, r)
+            // 落后 says which duty is behind.
+            let gradeText = grade != .behind ? t["pace." + String(describing: grade)]
+                : p == .behind && r == .behind ? t["pace.behind.both"] : p == .behind ? t["pace.behind.patrol"] : t["pace.behind.reports"]
             let ongoing = g.ongoing > 0 ? " ▶" : ""
-            return [CellText(g.code), CellText(g.name), CellText(hm + ongoing, ConsoleApp.role(p)), CellText("\(g.averageMinutes)", .normal),
+            return [CellText(g.code), CellText(g.name), CellText(hm + ongoing, ConsoleApp.role(p)), CellText(t.f("gd.minutes", g.averageMinutes), .normal),
                     CellText("\(g.daysMet)/\(g.daysSoFar)"), CellText("\(g.workers)", g.workers == 0 ? .overdue : .normal),
-                    CellText("\(g.reports)/\(target)", ConsoleApp.role(r)), CellText(t["pace." + String(describing: grade)], ConsoleApp.role(grade), [.bold])]
+                    CellText("\(g.reports)/\(target)", ConsoleApp.role(r)), CellText(gradeText, ConsoleApp.role(grade), [.bold])]
         }
         // Bars over the Today column, drawn after the table so they sit beside the figure.
+        let keep = TableView.kept(cols, width: body.width)
+        guard !narrow, keep.count == cols.count else { return }
         let widths = TableView.widths(cols, width: body.width)
         let barCol = body.col + widths[0] + widths[1] + 2 + 7
         let range = table.visibleRange(height: body.height - 1)
@@ -108,8 +116,13 @@ final class GridPageScreen: Screen {
             let p = d.sessions[i]
             let end = p.end.map { ConsoleApp.shortTime($0, zone: zone) } ?? t["gd.ongoing"]
             let mins = Int((p.end ?? self.now).timeIntervalSince(p.start) / 60)
+            // A session within an hour of the suspect limit is marked; one past it stops counting until confirmed.
+            let limit = app.settings.suspectMinutes
+            var length = t.f("gd.minutes", mins), role = ColorRole.normal
+            if mins > limit { length += " " + t.f("gd.pastLimit", limit / 60); role = .overdue }
+            else if p.end == nil && mins >= limit - 60 { length += " " + t.f("gd.nearLimit", limit / 60); role = .nearDue }
             return [CellText("\(p.worker) \(p.workerName)"), CellText(ConsoleApp.shortTime(p.start, zone: zone)),
-                    CellText(end, p.end == nil ? .onPace : .normal, p.end == nil ? [.bold] : []), CellText("\(mins) min")]
+                    CellText(end, p.end == nil ? .onPace : .normal, p.end == nil ? [.bold] : []), CellText(length, role, role == .normal ? [] : [.bold])]
         }
     }
 
