@@ -59,6 +59,7 @@ public final class Store {
         }
         let store = try Store(db: db)
         try store.restoreDroppedIndexes()
+        try store.restoreSearchIndex()
         // A summary marked stale (fresh from the migration, or a rebuild cut short) is rebuilt on a writable open.
         if writable, try store.patrolDaysStale() { try store.rebuildPatrolDays() }
         if writable, try store.workerMonthsStale() { try store.rebuildWorkerMonths() }

@@ -123,4 +123,34 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(MatterSearch.matchExpression(["垃圾桶", "a\"b"]), "\"垃圾 圾桶\" AND \"a\"\" \"\"b\"")
         XCTAssertNil(MatterSearch.matchExpression(["，。"]), "nothing the tokenizer keeps")
     }
+
+    /// A bulk load runs without the triggers and the index is built once after; a load cut short has the
+    /// triggers put back and the index rebuilt on the next open.
+    func testBulkLoadsBuildTheIndexOnceAndACutShortLoadIsRepaired() throws {
+        let f = try MatterFixture()
+        let triggers = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'matter_fts_%'"
+        try f.store.withSearchIndexSuspended {
+            XCTAssertEqual(try f.count(triggers), 0)
+            try f.store.db.run("""
+                INSERT INTO matters(number, reported_at, source, grid, category, urgency, title, state, first_contact, created_at, updated_at, updated_by)
+                VALUES ('B1', 0, 'hotline', 'G1', 'WJ', 'normal', '井盖破损', 'new', 'op', 0, 0, 'op')
+                """)
+            try f.store.db.run("INSERT INTO events(matter_id, at, kind, actor, note) SELECT id, 0, 'comment', 'op', '已报市政' FROM matters WHERE number = 'B1'")
+        }
+        XCTAssertEqual(try f.count(triggers), 4)
+        XCTAssertEqual(try numbers(f, words("井盖")), ["B1"])
+        XCTAssertEqual(try numbers(f, words("市政")), ["B1"])
+        // Cut short: triggers gone, the setting left behind. The next open repairs it.
+        let saved = try f.store.db.query("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'matter_fts_%' ORDER BY name") { $0.text(0) }
+        try f.store.db.run("INSERT INTO settings(key, value) VALUES ('search_index_suspended', ?)", [.text(saved.joined(separator: "\n;;\n"))])
+        for name in Store.searchTriggers { try f.store.db.execute("DROP TRIGGER \(name)") }
+        try f.store.db.run("""
+            INSERT INTO matters(number, reported_at, source, grid, category, urgency, title, state, first_contact, created_at, updated_at, updated_by)
+            VALUES ('B2', 0, 'hotline', 'G1', 'WJ', 'normal', '占道经营', 'new', 'op', 0, 0, 'op')
+            """)
+        let reopened = try Store.open(path: f.path)
+        XCTAssertEqual(try reopened.db.scalarInt(triggers), 4)
+        XCTAssertEqual(try reopened.searchMatters(words("占道")).map(\.number), ["B2"])
+        XCTAssertEqual(try reopened.searchMatters(words("井盖")).map(\.number), ["B1"])
+    }
 }
