@@ -115,21 +115,40 @@ final class ConsoleScreensTests: XCTestCase {
         XCTAssertEqual(s.line(1), " 共 2 件   范围：全部（含已结束）   排序：新→旧   筛选：grid:东湖一组 state:all")
     }
 
+    /// On every screen made of bindings, the hint line, the `?` overlay and the key dispatch come from one list.
     func testBindingsMakeHintsHelpAndDispatch() throws {
-        app.handle(.char("2")); app.draw(s)
-        let screen = try XCTUnwrap(app.current as? MattersScreen)
-        let bindings = screen.bindings(app)
-        XCTAssertEqual(screen.hints(app).map(\.key), bindings.filter(\.hinted).map(\.keyLabel))
-        XCTAssertEqual(screen.help(app).count, bindings.count)
-        for b in bindings { XCTAssertTrue(screen.help(app).contains { $0.hasPrefix(b.keyLabel) && $0.hasSuffix(b.help) }, b.keyLabel) }
-        // Every hinted key is shown on the hint line, and every binding's key is handled by the screen.
-        for b in bindings where b.hinted { XCTAssertNotNil(s.find(b.keyLabel + " " + b.label), b.keyLabel) }
-        for b in bindings {
-            let fresh = MattersScreen()
-            try fresh.reload(app)
-            XCTAssertTrue(fresh.handle(b.keys[0], app), "\(b.keyLabel) dispatches")
+        let screens: [(String, () -> Screen)] = [
+            ("overview", { OverviewScreen() }), ("matters", { MattersScreen() }), ("overdue", { OverdueScreen() }),
+            ("patrol", { PatrolScreen() }), ("map", { GridMapScreen() }), ("matter page", { MatterPageScreen(number: "20261121-0003") }),
+            ("grid page", { GridPageScreen(code: "G01") }), ("reader", { TextPageScreen(title: "x", sections: [("标题", "文字")]) }),
+        ]
+        var checked = 0
+        for (name, make) in screens {
+            app.push(make())
+            app.draw(s)
+            let screen = try XCTUnwrap(app.current as? any BoundScreen, name)
+            let bindings = screen.bindings(app)
+            XCTAssertEqual(screen.hints(app).map(\.key), bindings.filter(\.hinted).map(\.keyLabel), name)
+            XCTAssertEqual(screen.help(app).count, bindings.count, name)
+            for b in bindings {
+                XCTAssertTrue(screen.help(app).contains { $0.hasPrefix(b.keyLabel) && $0.hasSuffix(b.help) }, "\(name) \(b.keyLabel)")
+                if b.hinted { XCTAssertNotNil(s.find(b.keyLabel + " " + b.label), "\(name): \(b.keyLabel) on the hint line\n\(s.line(39))") }
+            }
+            app.handle(.char("?")); app.draw(s)
+            for b in bindings { XCTAssertNotNil(s.find(String(b.helpLine.prefix(14))), "\(name) overlay \(b.keyLabel)\n\(s.text)") }
+            app.handle(.char("x"))
+            // Every binding's first key is the screen's own: handled by it, not passed on.
+            for b in bindings {
+                let fresh = make()
+                try fresh.reload(app)
+                fresh.draw(s, Rect(row: 1, col: 0, height: 37, width: 120), app)
+                XCTAssertTrue(fresh.handle(b.keys[0], app), "\(name): \(b.keyLabel) dispatches")
+                checked += 1
+            }
+            XCTAssertFalse(screen.handle(.char("z"), app), "\(name): an unbound key goes to the console")
+            while !app.stack.isEmpty { app.pop() }
         }
-        XCTAssertFalse(screen.handle(.char("z"), app), "an unbound key goes to the console")
+        XCTAssertGreaterThanOrEqual(checked, 15)
     }
 
     func testMatterPageShowsFieldsAndHistory() {

@@ -40,6 +40,11 @@ public struct Binding {
         self.keys = keys; self.keyLabel = keyLabel; self.label = label; self.help = help ?? label
         self.hinted = hinted; self.action = action
     }
+
+    /// The `?` overlay's line: the key in an 8-column field (longer keys are never cut), then the help text.
+    public var helpLine: String {
+        (DisplayWidth.of(keyLabel) >= 8 ? keyLabel : DisplayWidth.pad(keyLabel, to: 8)) + " " + help
+    }
 }
 
 /// A screen whose keys are a `bindings` list. `input` sees a key first while a field has the keyboard.
@@ -71,7 +76,7 @@ extension BoundScreen {
 
     /// The help overlay: every binding, one line each.
     func help(_ app: ConsoleApp) -> [String] {
-        bindings(app).map { DisplayWidth.pad($0.keyLabel, to: 8) + " " + $0.help }
+        bindings(app).map(\.helpLine)
     }
 }
 

@@ -40,6 +40,7 @@ extension ConsoleApp {
         if current.editing {
             hints += [("F1", strings["hint.help"])]
         } else {
+            if stack.isEmpty && hints.isEmpty { hints.append(("1-6", strings["hint.screens"])) }
             hints += [("?", strings["hint.help"]), ("n", strings["hint.new"]), (":", strings["hint.command"]),
                       (stack.isEmpty ? "q" : "Esc", stack.isEmpty ? strings["hint.quit"] : strings["hint.back"])]
         }

@@ -3,7 +3,7 @@ import GridCore
 import GridStore
 
 /// 巡查考核: one row per basic grid — today's patrol against 2 h, the month so far, reports against the pace.
-final class PatrolScreen: Screen {
+final class PatrolScreen: BoundScreen {
     var rows: [GridComplianceRow] = []
     let table = TableView()
     var now = Date()
@@ -64,18 +64,21 @@ final class PatrolScreen: Screen {
         }
     }
 
-    func handle(_ key: Key, _ app: ConsoleApp) -> Bool {
-        if table.handle(key) { return true }
-        if key == .enter, rows.indices.contains(table.selection) { app.push(GridPageScreen(code: rows[table.selection].code)); return true }
-        return false
+    func bindings(_ app: ConsoleApp) -> [Binding] {
+        let t = app.strings
+        return [
+            Binding([.enter], "Enter", t["hint.open"]) { [unowned self] _ in
+                rows.indices.contains(table.selection) ? .push(GridPageScreen(code: rows[table.selection].code)) : .handled
+            },
+            Binding(TableView.navigationKeys, "↑↓", t["hint.move.keys"], help: t["help.moveKeys"], hinted: false) { [unowned self] key in
+                table.handle(key) ? .handled : .ignored
+            },
+        ]
     }
-
-    func hints(_ app: ConsoleApp) -> [(key: String, label: String)] { [("Enter", app.strings["hint.open"])] }
-    func help(_ app: ConsoleApp) -> [String] { [app.strings["help.list"]] }
 }
 
 /// One grid's page: its workers with this month's reports, and today's patrol sessions (ongoing shown as such).
-final class GridPageScreen: Screen {
+final class GridPageScreen: BoundScreen {
     let code: String
     var detail: GridDetail?
     let table = TableView()
@@ -126,7 +129,9 @@ final class GridPageScreen: Screen {
         }
     }
 
-    func handle(_ key: Key, _ app: ConsoleApp) -> Bool { table.handle(key) }
-    func hints(_ app: ConsoleApp) -> [(key: String, label: String)] { [] }
-    func help(_ app: ConsoleApp) -> [String] { [app.strings["help.list"]] }
+    func bindings(_ app: ConsoleApp) -> [Binding] {
+        [Binding(TableView.navigationKeys, "↑↓", app.strings["hint.move.keys"], help: app.strings["help.moveKeys"], hinted: false) { [unowned self] key in
+            table.handle(key) ? .handled : .ignored
+        }]
+    }
 }
