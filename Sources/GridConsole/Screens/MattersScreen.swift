@@ -47,6 +47,16 @@ final class MattersScreen: BoundScreen {
             table.sortColumn = MattersScreen.sortOrder.firstIndex(of: sort)
         }
         table.descending = descending
+        try loadVisible()
+    }
+
+    /// Loads the rows the table shows now (at its last drawn height): in `reload` and after a move of the
+    /// selection, never while drawing.
+    func loadVisible() throws {
+        // Wherever the next draw puts the window (the selection may have moved past it), it lies in this range.
+        let h = max(table.pageHeight, 50)
+        let lo = max(0, min(table.top, table.selection - h)), hi = min(table.count, max(table.top, table.selection) + h + 1)
+        if lo < hi { try cache?.prepare(lo..<hi) }
     }
 
     /// The selected matter's number, if loaded.
@@ -85,8 +95,6 @@ final class MattersScreen: BoundScreen {
             s.put(a.row, a.col + 1, summary(t), role: .dim, width: a.width - 2)
         }
         let body = Rect(row: a.row + 1, col: a.col + 1, height: a.height - 1, width: a.width - 2)
-        let range = table.visibleRange(height: body.height - 1)
-        try? cache?.prepare(range)
         table.draw(s, body, columns: columns(t, width: body.width)) { i in
             guard let m = self.cache?[i] else { return nil }
             return MattersScreen.cells(m, app: app, now: self.now)
@@ -157,7 +165,9 @@ final class MattersScreen: BoundScreen {
             })
         }
         list.append(Binding(TableView.navigationKeys, "↑↓", t["hint.move.keys"], help: t["help.moveKeys"], hinted: false) { [unowned self] key in
-            table.handle(key) ? .handled : .ignored
+            guard table.handle(key) else { return .ignored }
+            do { try loadVisible() } catch { return .message(t["error.prefix"] + "\(error)") }
+            return .handled
         })
         return list
     }
