@@ -45,7 +45,7 @@ extension MatterQuery {
             if names.contains(where: { $0.lowercased() == value.lowercased() }) { return [s] }
         }
         let accepted = ["open/在办", "ended/已结束", "all/全部"] + MatterState.allCases.map { s in
-            ([s.rawValue] + Array(Set([s.chineseName] + (vocabulary.stateLabels[s] ?? []))).sorted()).joined(separator: "/")
+            ([s.rawValue] + Set([s.chineseName] + (vocabulary.stateLabels[s] ?? [])).subtracting([s.rawValue]).sorted()).joined(separator: "/")
         }
         throw .unknownValue(term: "state", value: value, accepted: accepted)
     }
