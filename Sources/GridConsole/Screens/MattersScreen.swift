@@ -72,7 +72,7 @@ final class MattersScreen: BoundScreen {
         return [Column(t["col.number"], 14, priority: 10), Column(t["col.urgency"], 4, priority: 9),
                 Column(t["col.category"], narrow ? 10 : 14, priority: 4), Column(t["col.grid"], 8, priority: 3),
                 Column(t["col.department"], narrow ? 8 : 12, priority: 2), Column(t["col.state"], narrow ? 6 : 8, priority: 6),
-                Column(t["col.due"], narrow ? 10 : 12, right: true, priority: 8), Column(t["col.title"], 0, priority: 7)]
+                Column(t["col.due"], narrow ? 10 : 12, right: true, priority: 8), Column(t["col.title"], 0, priority: 7, minimum: 20)]
     }
 
     /// The line above the table: count, scope, order, filter.

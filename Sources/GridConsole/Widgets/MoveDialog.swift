@@ -115,7 +115,7 @@ struct MoveDialog {
                 c += s.put(row, c, " \(i + 1) \(t["urge." + l.rawValue]) ", role: on ? .selected : .normal, attrs: on ? [.reverse, .bold] : [])
                 c += 1
             }
-            s.put(row, c + 1, t["ask.levelKeys"], role: .dim, width: max(0, col + width - c - 2))
+            s.put(row, c + 1, DisplayWidth.truncate(t["ask.levelKeys"], to: max(0, col + width - c - 2)), role: .dim)
         default:
             input.draw(s, row: row, col: c, width: max(2, rest), focused: true)
         }

@@ -10,9 +10,11 @@ public struct Column: Sendable {
     public var right: Bool
     /// Which columns stay when the table is too narrow: the lowest priority is dropped first.
     public var priority: Int
+    /// For a flexible column, the width it needs before lower-priority columns are dropped to make room.
+    public var minimum: Int
     /// Creates a column.
-    public init(_ title: String, _ width: Int, right: Bool = false, priority: Int = 5) {
-        self.title = title; self.width = width; self.right = right; self.priority = priority
+    public init(_ title: String, _ width: Int, right: Bool = false, priority: Int = 5, minimum: Int = 10) {
+        self.title = title; self.width = width; self.right = right; self.priority = priority; self.minimum = minimum
     }
 }
 
@@ -88,12 +90,12 @@ public final class TableView {
         return columns.map { $0.width > 0 ? $0.width : share }
     }
 
-    /// The columns that fit `width`, lowest priority dropped first, so that flexible columns keep at least 10
-    /// display columns; indices into `columns`, in order.
+    /// The columns that fit `width`, lowest priority dropped first, so that flexible columns keep their
+    /// `minimum`; indices into `columns`, in order.
     public static func kept(_ columns: [Column], width: Int) -> [Int] {
         var keep = Array(columns.indices)
         func need(_ ks: [Int]) -> Int {
-            ks.reduce(0) { $0 + (columns[$1].width > 0 ? columns[$1].width : 10) } + max(0, ks.count - 1)
+            ks.reduce(0) { $0 + (columns[$1].width > 0 ? columns[$1].width : columns[$1].minimum) } + max(0, ks.count - 1)
         }
         while need(keep) > width, keep.count > 1,
               let drop = keep.min(by: { columns[$0].priority < columns[$1].priority }) {
