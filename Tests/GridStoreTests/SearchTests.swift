@@ -153,4 +153,16 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(try reopened.searchMatters(words("占道")).map(\.number), ["B2"])
         XCTAssertEqual(try reopened.searchMatters(words("井盖")).map(\.number), ["B1"])
     }
+
+    /// The bulk rebuild's Swift cut and the triggers' SQL cut are the same text, so a row the rebuild wrote is
+    /// deleted exactly by a later trigger (the index is contentless).
+    func testSwiftAndSQLPairTextsAgree() throws {
+        let f = try MatterFixture()
+        for t in ["", "桶", "垃圾", "村口垃圾桶 已满\n第二行", "ab", "a", "e\u{301}x", "👨‍👩‍👧 家", "GD-2026/0042 李女士", String(repeating: "井盖", count: 9000)] {
+            let sql = try f.store.db.first("SELECT (SELECT coalesce(group_concat(substr(x.t, p.n, 2), ' '), '') FROM (SELECT ? AS t) x JOIN search_positions p ON p.n <= max(length(x.t) - 1, 1))",
+                                           [.text(t)]) { $0.text(0) }
+            XCTAssertEqual(MatterSearch.pairText(t), sql, t.debugDescription)
+        }
+        XCTAssertEqual(MatterSearch.pairText("村口垃圾"), "村口 口垃 垃圾")
+    }
 }

@@ -35,7 +35,17 @@ extension Store {
                 }
             }
             try db.execute("INSERT INTO matter_fts(matter_fts) VALUES ('delete-all')")
-            try db.execute("INSERT INTO matter_fts(rowid, body) SELECT m.id, \(MatterSearch.body("m", notesBelow: nil)) FROM matters m")
+            // Read each matter's text (fields and notes joined in SQL), cut it into pairs here, in batches by id.
+            var last = 0
+            while true {
+                let batch = try db.query("SELECT m.id, \(MatterSearch.text("m")) FROM matters m WHERE m.id > ? ORDER BY m.id LIMIT 10000",
+                                         [.of(last)]) { ($0.int(0), $0.text(1)) }
+                for (id, text) in batch {
+                    try db.run("INSERT INTO matter_fts(rowid, body) VALUES (?, ?)", [.of(id), .text(MatterSearch.pairText(text))])
+                }
+                guard let end = batch.last?.0 else { break }
+                last = end
+            }
             try db.run("DELETE FROM settings WHERE key = ?", [.text(Store.searchSuspendedKey)])
         }
     }
