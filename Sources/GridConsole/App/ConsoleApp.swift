@@ -47,6 +47,8 @@ public final class ConsoleApp {
     public private(set) var quitting = false
     /// The township's compliance marks, re-read with every reload.
     public private(set) var settings = ComplianceSettings.standard
+    /// The hours today's patrol pace runs over (setting `compliance.patrol_day`, default 08:00–20:00).
+    public private(set) var patrolDay = PatrolDay.standard
     /// Where an unsaved form is kept if the terminal goes away.
     public var draftPath: String?
     /// Told `first_frame` after the first frame and `reload` after each reloaded frame (for `gridroom bench`).
@@ -95,7 +97,9 @@ public final class ConsoleApp {
     /// Reloads the front screen now.
     public func reloadCurrent() {
         do {
-            settings = try store.complianceSettings(); try current.reload(self); lastRefresh = now; lastError = nil
+            settings = try store.complianceSettings()
+            patrolDay = try store.settingValue(PatrolDay.settingKey).flatMap(PatrolDay.init(parsing:)) ?? .standard
+            try current.reload(self); lastRefresh = now; lastError = nil
         } catch {
             lastError = error
             message = strings["error.prefix"] + "\(error)"

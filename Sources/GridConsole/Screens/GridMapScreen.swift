@@ -13,7 +13,8 @@ final class GridMapScreen: BoundScreen {
 
     func reload(_ app: ConsoleApp) throws {
         let now = app.now
-        minutesIntoDay = app.store.zone.secondsIntoDay(of: now) / 60
+        // Today's pace runs over the patrol day, not the clock's 24 hours.
+        minutesIntoDay = app.patrolDay.paceMinutes(atMinuteOfDay: app.store.zone.secondsIntoDay(of: now) / 60)
         settings = app.settings
         grids = try app.store.gridMapCells(now: now)
         selected = min(selected, max(0, grids.count - 1))

@@ -15,7 +15,8 @@ final class PatrolScreen: BoundScreen {
         now = app.now
         let today = app.store.zone.localDate(of: now)
         day = today.day; daysInMonth = today.localMonth.dayCount
-        minutesIntoDay = app.store.zone.secondsIntoDay(of: now) / 60
+        // Today's pace runs over the patrol day, not the clock's 24 hours.
+        minutesIntoDay = app.patrolDay.paceMinutes(atMinuteOfDay: app.store.zone.secondsIntoDay(of: now) / 60)
         settings = app.settings
         rows = try app.store.gridCompliance(now: now)
         table.count = rows.count
