@@ -80,4 +80,12 @@ final class ConsoleFormTests: XCTestCase {
         XCTAssertEqual((again.current as? NewMatterScreen)?.texts[.title]?.text, "")
         XCTAssertNotEqual(again.message, "已恢复上次未保存的草稿（Esc 放弃即删除）")
     }
+
+    func testAnAmbiguousPickerEntryNamesTheMatches() throws {
+        let store = try Fixture.store()
+        let app = try Fixture.app(store)
+        let s = MemorySurface(rows: 24, cols: 80)
+        app.handle(.char("n")); type(app, "东湖"); app.handle(.ctrl("s")); app.draw(s)
+        XCTAssertNotNil(s.find("网格：「东湖」符合多项：G01 东湖一组、G02 东湖二组、G03 东湖三组"), s.text)
+    }
 }

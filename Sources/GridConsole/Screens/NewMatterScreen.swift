@@ -158,7 +158,12 @@ final class NewMatterScreen: Screen {
         for f in [Field.grid, .category, .department, .source] {
             let p = picker(f)!
             if p.input.text.isEmpty && f != .department { return t.f("form.required", label(f, t)) }
-            if !p.input.text.isEmpty && p.chosen == nil { return t.f("form.notFound", label(f, t), p.input.text) }
+            if !p.input.text.isEmpty && p.chosen == nil {
+                // Several matches is not "nothing matches": name them, so the operator can pick one.
+                let m = p.matches
+                if m.count > 1 { return t.f("form.ambiguous", label(f, t), p.input.text, m.prefix(5).map { "\($0.code) \($0.label)" }.joined(separator: "、")) }
+                return t.f("form.notFound", label(f, t), p.input.text)
+            }
         }
         if texts[.title]!.text.trimmingCharacters(in: .whitespaces).isEmpty { return t.f("form.required", label(.title, t)) }
         if !urgency.input.text.isEmpty && urgency.chosen == nil { return t.f("form.notFound", label(.urgency, t), urgency.input.text) }
