@@ -40,6 +40,8 @@ extension Strings {
         "form.orderNo": ("工单号", "Work order"), "form.badTime": ("%@：「%@」不是时间（YYYY-MM-DD HH:MM）", "%@: \"%@\" is not a time (YYYY-MM-DD HH:MM)"),
         "form.restored": ("已恢复上次未保存的草稿（Esc 放弃即删除）", "restored your unsaved draft (Esc and discard deletes it)"),
         "form.ambiguous": ("%@：「%@」符合多项：%@；请选定一项（↑↓ Enter）", "%@: \"%@\" matches several: %@; choose one (↑↓ Enter)"),
+        "hint.previous": ("上一项（选单内上移）", "previous field (up in a list)"),
+        "help.formCancel": ("取消；有未保存内容时先问，放弃即删除草稿", "cancel; asks first when there is unsaved text, and discarding deletes the draft"),
         "hint.choose": ("选定", "choose"), "hint.helpKey": ("帮助", "help"),
         "field.caller_name": ("来电人", "Caller"), "field.caller_phone": ("来电号码", "Caller phone"), "field.order_no": ("工单号", "Work order"),
     ]

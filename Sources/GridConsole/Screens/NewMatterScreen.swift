@@ -6,7 +6,7 @@ import GridStore
 /// urgency (the category's default until changed), reported-at (now until changed), the caller and the hotline
 /// work-order number. An unsaved form is kept as a private draft (`ConsoleApp.keepDraft`); restoring says so,
 /// discarding deletes it.
-final class NewMatterScreen: Screen {
+final class NewMatterScreen: BoundScreen {
     enum Field: Int, CaseIterable {
         case grid, category, department, source, title, location, description, urgency, reportedAt, callerName, callerPhone, orderNo, reporter
     }
@@ -108,31 +108,38 @@ final class NewMatterScreen: Screen {
         }
     }
 
-    func handle(_ key: Key, _ app: ConsoleApp) -> Bool {
-        switch key {
-        case .escape:
-            // Discarding is final: the draft goes too, so the next form starts empty.
-            let discard = { [weak app] in
-                guard let app else { return }
-                if let path = app.draftPath { try? FileManager.default.removeItem(atPath: path) }
-                app.pop()
-            }
-            if dirty { app.ask(app.strings["form.discard"], yes: discard) } else { discard() }
-        case .function(1): return false
-        case .tab, .down: advance(1)
-        case .backTab, .up:
-            if var p = picker(focus), key == .up, p.highlighted > 0 { p.highlighted -= 1; setPicker(focus, p); return true }
-            advance(-1)
-        case .enter:
-            if var p = picker(focus) { _ = p.choose(); setPicker(focus, p); afterPick() }
-            advance(1)
-        case .ctrl("s"): save(app)
-        case .ctrl("c"): return false
-        default:
-            if var p = picker(focus) { let h = p.handle(key); setPicker(focus, p); afterPick(); return h || true }
-            if var input = texts[focus] { _ = input.handle(key); texts[focus] = input }
-        }
-        return true
+    /// Typing goes to the focused field; the form's own keys are its bindings (F1 and Ctrl-C stay the console's).
+    func input(_ key: Key, _ app: ConsoleApp) -> Outcome? {
+        if binding(for: key, app) != nil || key == .function(1) || key == .ctrl("c") { return nil }
+        if var p = picker(focus) { _ = p.handle(key); setPicker(focus, p); afterPick(); return .handled }
+        if var input = texts[focus] { _ = input.handle(key); texts[focus] = input }
+        return .handled
+    }
+
+    func bindings(_ app: ConsoleApp) -> [Binding] {
+        let t = app.strings
+        return [
+            Binding([.tab, .down], "Tab", t["hint.next"]) { [unowned self] _ in advance(1); return .handled },
+            Binding([.backTab, .up], "↑", t["hint.previous"], hinted: false) { [unowned self] key in
+                if var p = picker(focus), key == .up, p.highlighted > 0 { p.highlighted -= 1; setPicker(focus, p); return .handled }
+                advance(-1); return .handled
+            },
+            Binding([.enter], "Enter", t["hint.choose"]) { [unowned self] _ in
+                if var p = picker(focus) { _ = p.choose(); setPicker(focus, p); afterPick() }
+                advance(1); return .handled
+            },
+            Binding([.ctrl("s")], "Ctrl-S", t["hint.save"]) { [unowned self] _ in save(app); return .handled },
+            Binding([.escape], "Esc", t["hint.cancel"], help: t["help.formCancel"]) { [unowned self] _ in
+                // Discarding is final: the draft goes too, so the next form starts empty.
+                let discard = { [weak app] in
+                    guard let app else { return }
+                    if let path = app.draftPath { try? FileManager.default.removeItem(atPath: path) }
+                    app.pop()
+                }
+                if dirty { app.ask(t["form.discard"], yes: discard) } else { discard() }
+                return .handled
+            },
+        ]
     }
 
     private func advance(_ d: Int) {
@@ -229,9 +236,4 @@ final class NewMatterScreen: Screen {
         }
     }
 
-    func hints(_ app: ConsoleApp) -> [(key: String, label: String)] {
-        let t = app.strings
-        return [("Tab", t["hint.next"]), ("Enter", t["hint.choose"]), ("Ctrl-S", t["hint.save"]), ("Esc", t["hint.cancel"])]
-    }
-    func help(_ app: ConsoleApp) -> [String] { [app.strings["help.form"]] }
 }
