@@ -5,7 +5,7 @@ BIN      := .build/debug/gridroom
 PACKAGES := libncursesw5-dev libsqlite3-dev tmux
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test unit e2e bench soak clean
+.PHONY: deps build run test unit e2e bench soak clean install
 
 ## deps: install the system packages GridRoom needs, if any is missing (Debian/Ubuntu, apt-get).
 deps:
@@ -22,6 +22,13 @@ build: deps
 run: build
 	@[ -f "$(DB)" ] || $(BIN) --db "$(DB)" init --demo --activity
 	$(BIN) --db "$(DB)"
+
+## install: build, then copy the program to $(PREFIX)/bin (default ~/.local/bin) so `gridroom` is on the PATH.
+PREFIX ?= $(HOME)/.local
+install: build
+	install -d "$(PREFIX)/bin"
+	install -m 755 $(BIN) "$(PREFIX)/bin/gridroom"
+	@echo "installed $(PREFIX)/bin/gridroom"
 
 ## test: every test, unit and end-to-end.
 test: deps
