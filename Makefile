@@ -20,7 +20,8 @@ build: deps
 
 ## run: build, create the demo database if absent, start the console.
 run: build
-	@[ -f "$(DB)" ] || $(BIN) --db "$(DB)" init --demo --activity
+	@# The set-up messages (demo staff, where the file is) stay readable: the console waits for Enter first.
+	@[ -f "$(DB)" ] || { $(BIN) --db "$(DB)" init --demo --activity && printf '\nPress Enter to open the console… ' && read _; }
 	$(BIN) --db "$(DB)"
 
 ## install: build, then copy the program to $(PREFIX)/bin (default ~/.local/bin) so `gridroom` is on the PATH.
