@@ -12,8 +12,8 @@ final class Context {
     let nowFixed: Bool
     /// Raw `--now` text, passed on to the console so it can run on a fixed or advancing clock.
     let nowText: String?
-    /// Interface language.
-    let lang: String
+    /// Interface language (`--lang`, else `GRIDROOM_LANG`, else zh): console, messages and refusals.
+    let language: Language
     /// The OS login name of the real user id. No flag or variable can change it.
     let login: String
     /// `--read-only` (or `GRIDROOM_READ_ONLY=1`): open the file without ever writing to it.
@@ -32,12 +32,26 @@ final class Context {
         } else {
             now = Date(); nowFixed = false
         }
+        Output.now = now
         let envLang = env["GRIDROOM_LANG"].flatMap { $0.isEmpty ? nil : $0 }
         let l = globals.option("lang") ?? envLang ?? "zh"
-        guard l == "zh" || l == "en" else { throw UsageError("--lang \(l): expected zh or en") }
-        lang = l
+        guard let parsed = Language(rawValue: l) else { throw UsageError("--lang \(l): expected zh or en") }
+        language = parsed
+        Output.language = parsed
+        if let h = globals.option("headings") {
+            guard let hl = Language(rawValue: h) else { throw UsageError("--headings \(h): expected zh or en") }
+            Output.csvHeadings = hl
+        }
         login = Context.osLogin()
         readOnly = globals.flag("read-only") || env["GRIDROOM_READ_ONLY"] == "1"
+    }
+
+    /// The language for a message when the context could not be built: `--lang` among the words, else
+    /// `GRIDROOM_LANG`, else zh.
+    static func languageFromEnvironment(_ words: [String]) -> Language {
+        if let i = words.firstIndex(of: "--lang"), i + 1 < words.count, let l = Language(rawValue: words[i + 1]) { return l }
+        if let w = words.first(where: { $0.hasPrefix("--lang=") }), let l = Language(rawValue: String(w.dropFirst(7))) { return l }
+        return ProcessInfo.processInfo.environment["GRIDROOM_LANG"].flatMap(Language.init(rawValue:)) ?? .zh
     }
 
     /// The login name of the real user id, from the password database.
@@ -49,7 +63,10 @@ final class Context {
 
     /// Opens the existing database (migrating it if older), or fails with a clear message.
     func openStore() throws -> Store {
-        try Store.open(path: dbPath, readOnly: readOnly)
+        let store = try Store.open(path: dbPath, readOnly: readOnly)
+        Output.zone = store.zone
+        Output.now = now(in: store.zone)
+        return store
     }
 
     /// Re-reads `--now` text in the township's own zone once the store is open (text without offset is local).

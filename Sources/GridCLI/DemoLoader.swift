@@ -40,16 +40,20 @@ enum DemoLoader {
         for (kind, file) in files {
             let path = (dataDir as NSString).appendingPathComponent(file)
             guard FileManager.default.fileExists(atPath: path) else {
-                throw StoreError.invalid("\(path): demo data not found; run from the GridRoom checkout, or give --data DIR or GRIDROOM_DATA")
+                throw CLIError.demoDataMissing(path: path)
             }
             guard let kindEntry = ImportCommand.kinds.first(where: { $0.name == kind }) else { continue }
             let report = try kindEntry.run(store, path, ImportOptions(), actor, now)
-            if !quiet { print(ImportCommand.summary(report)) }
+            if !quiet { print(ImportCommand.summary(report, Output.language)) }
         }
         let existing = Set(try store.staffList().map(\.login))
         for s in demoStaff where !existing.contains(s.login) {
             try store.addStaff(s, by: actor, now: now)
         }
-        if !quiet { print("demo staff: " + demoStaff.map { "\($0.login) (\($0.role.rawValue))" }.joined(separator: ", ")) }
+        if !quiet {
+            let l = Output.language
+            print(l.pick("演示人员：", "demo staff: ") + demoStaff.map { "\($0.login)" + l.pick("（\($0.role.displayName(.zh))）", " (\($0.role.rawValue))") }
+                .joined(separator: l.pick("、", ", ")))
+        }
     }
 }

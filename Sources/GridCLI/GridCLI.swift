@@ -11,9 +11,15 @@ let commands: [any Command.Type] = [
     PatrolCommand.self, CaseCommand.self, CasesCommand.self, ReportCommand.self,
 ]
 
-@MainActor func printUsage() {
+@MainActor func printUsage(_ language: Language = .en) {
+    if language == .zh {
+        var text = HelpWords.zhHead
+        for c in commands { text += "  " + DisplayWidth.pad(c.name, to: 14) + HelpWords.summary(c.name, english: c.summary, .zh) + "\n" }
+        print(text + HelpWords.zhTail, terminator: "")
+        return
+    }
     var text = """
-    gridroom — the township grid-governance command room console (社会治理综合指挥室)
+    gridroom — the township grid-governance command room console
 
     usage: gridroom [--db PATH] [--now ISO-8601] [--lang zh|en] [COMMAND [ARGS]]
 
@@ -28,7 +34,8 @@ let commands: [any Command.Type] = [
     global options:
       --db PATH        database file (else $GRIDROOM_DB, else ./gridroom.sqlite)
       --now TIME       fix "now" (else $GRIDROOM_NOW), e.g. 2026-11-22T09:30:00+08:00
-      --lang zh|en     interface language (else $GRIDROOM_LANG, default zh)
+      --lang zh|en     interface language of tables, messages, refusals and help (else $GRIDROOM_LANG, default zh)
+      --headings zh|en CSV headings (default en: the English codes scripts and imports rely on; zh: Chinese)
       --read-only      open the file read-only (else $GRIDROOM_READ_ONLY=1): views work, writes are refused
 
     `gridroom COMMAND --help` describes a command. Exit status: 0 ok, 1 failure, 2 usage error.
@@ -55,7 +62,7 @@ public enum GridCLI {
                 leading.append(v); words.removeFirst()
             }
         }
-        if words.first == "--help" || words.first == "-h" || words.first == "help" { printUsage(); exit(0) }
+        if words.first == "--help" || words.first == "-h" || words.first == "help" { printUsage(Context.languageFromEnvironment(arguments)); exit(0) }
 
         do {
             let name = words.first
@@ -76,7 +83,7 @@ public enum GridCLI {
             fail(e.message, status: 2)
         } catch {
             fflush(nil)
-            fail(String(describing: error), status: 1)
+            fail(ErrorWording.words(error, Context.languageFromEnvironment(leading + Array(words.dropFirst()))), status: 1)
         }
     }
 }

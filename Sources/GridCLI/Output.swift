@@ -2,27 +2,106 @@ import Foundation
 import GridCore
 
 /// Printing results as table, CSV, JSON or Markdown.
+///
+/// Tables and Markdown are for people: headings and coded values (states, roles, flags…) in `language`, times
+/// local and short. CSV and JSON are for machines: English codes as headers and keys (CSV headings in
+/// Chinese with `--headings zh`), ISO-8601 times, and JSON values of their real type (`OutputColumns`).
 enum Output {
-    /// Prints rows in a format; JSON is an array of objects keyed by header.
+    /// The language of tables and messages (`--lang`); set once by `Context`.
+    nonisolated(unsafe) static var language: Language = .zh
+    /// The language of CSV headings (`--headings`, English codes by default).
+    nonisolated(unsafe) static var csvHeadings: Language = .en
+    /// The township's zone and "now", for the short local times of tables.
+    nonisolated(unsafe) static var zone: TownshipZone = .shanghai
+    nonisolated(unsafe) static var now = Date()
+
+    /// Prints rows in a format; JSON is an array of objects keyed by header, each value typed by its column.
     static func emit(format: String, header: [String], rows: [[String]], rightAligned: Set<Int> = []) {
         switch format {
         case "csv":
-            print(CSVWriter.document(header: header, rows: rows), terminator: "")
+            // The English codes by default (never the spaced English headings of tables).
+            print(CSVWriter.document(header: csvHeadings == .zh ? header.map { Heading.name($0, .zh) } : header, rows: rows), terminator: "")
         case "json":
-            let objects = rows.map { r in Dictionary(uniqueKeysWithValues: zip(header, r)) }
+            let objects = rows.map { r in
+                Dictionary(uniqueKeysWithValues: zip(header, r).map { ($0, OutputColumns.json($0, $1)) })
+            }
             print(json(objects))
         case "md":
-            print("| " + header.joined(separator: " | ") + " |")
-            print("|" + header.map { _ in " --- |" }.joined())
-            for r in rows { print("| " + r.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |") }
+            let (h, body) = forPeople(header, rows)
+            print("| " + h.joined(separator: " | ") + " |")
+            print("|" + h.map { _ in " --- |" }.joined())
+            for r in body { print("| " + r.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |") }
         default:
-            print(TextTable(headers: header, rows: rows, rightAligned: rightAligned).render(), terminator: "")
+            let (h, body) = forPeople(header, rows)
+            print(TextTable(headers: h, rows: body, rightAligned: rightAligned).render(), terminator: "")
         }
+    }
+
+    /// Headings and cells as people read them in `language`.
+    static func forPeople(_ header: [String], _ rows: [[String]]) -> ([String], [[String]]) {
+        (header.map { Heading.name($0, language) },
+         rows.map { r in zip(header, r).map { OutputColumns.people($0, $1, language, zone: zone, now: now) } })
     }
 
     /// Pretty, key-sorted JSON text of a JSON-compatible value.
     static func json(_ value: Any) -> String {
         guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return "null" }
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// What each listing column holds, by its code, once for every command (the generic listings print cells as
+/// text; this gives JSON its numbers, booleans and nulls, and tables their names and short times).
+enum OutputColumns {
+    /// Whole numbers.
+    static let integers: Set<String> = ["id", "days", "patrol_minutes", "days_meeting_patrol", "days_met", "workers", "reports", "rank",
+                                        "minutes", "rows", "written", "rejected", "map_row", "map_col", "row", "col", "version",
+                                        "stage_seconds", "extension_days"]
+    /// Decimals.
+    static let decimals: Set<String> = ["avg_per_day", "avg/day"]
+    /// Booleans, printed 1/0 in CSV.
+    static let booleans: Set<String> = ["workday", "active", "patrol_ok", "reports_ok", "on_pace", "grid_patrol_ok", "shelved", "near_due",
+                                        "is_overdue", "ever_overdue", "first_report"]
+    /// Instants, ISO-8601 in CSV and JSON, short and local in tables.
+    static let times: Set<String> = ["start", "end", "started", "finished", "reported_at", "due_at", "at", "started_at",
+                                     "finished_at", "original_due_at", "near_due_at", "handle_due_at", "ended_at", "updated_at"]
+    /// Optional text: empty is JSON null.
+    static let optionalText: Set<String> = ["confirmed_by", "partner", "parent", "department", "grade", "name", "note"]
+
+    /// A cell as a typed JSON value (empty typed cells are null).
+    static func json(_ column: String, _ text: String) -> Any {
+        if integers.contains(column) { return Int(text).map { $0 as Any } ?? NSNull() }
+        if decimals.contains(column) { return Double(text).map { $0 as Any } ?? NSNull() }
+        if booleans.contains(column) { return text.isEmpty ? NSNull() : (text == "1" || text == "true") as Any }
+        if times.contains(column) || (optionalText.contains(column) && column != "name" && column != "note") {
+            return text.isEmpty ? NSNull() : text
+        }
+        return text
+    }
+
+    /// A cell as people read it: coded values by name, flags in words, times short and local.
+    static func people(_ column: String, _ text: String, _ language: Language, zone: TownshipZone, now: Date) -> String {
+        if text.isEmpty { return text }
+        if booleans.contains(column) { return text == "1" ? language.pick("是", "yes") : language.pick("否", "no") }
+        if times.contains(column), let t = ISOTime.parse(text, zone: zone) { return PeopleTime.dated(t, now: now, zone: zone) }
+        guard language == .zh else { return text }
+        func named<T: NamedCode>(_: T.Type) -> String? { T(rawValue: text)?.displayName(language) }
+        switch column {
+        case "state": return named(MatterState.self) ?? text
+        case "urgency": return named(Urgency.self) ?? text
+        case "source": return named(MatterSource.self) ?? text
+        case "stage": return named(Stage.self) ?? text
+        case "role": return named(Role.self) ?? text
+        case "platform": return named(Platform.self) ?? text
+        case "level": return named(GridLevel.self) ?? named(UrgeLevel.self) ?? text
+        case "kind": return named(WorkerKind.self) ?? named(EventKind.self) ?? ["grid": "网格", "worker": "网格员"][text] ?? text
+        case "list": return ["red": "红榜", "black": "黑榜"][text] ?? text
+        case "grade": return named(Grade.self) ?? text
+        case "limit", "dispatch_limit", "handle_limit", "verify_limit":
+            return TimeLimit(parsing: text).map { "\($0.amount)\($0.unit.displayName(.zh))" } ?? text
+        case "status": return named(PatrolStatus.self) ?? text
+        case "from", "to": return named(MatterState.self) ?? text
+        default: return text
+        }
     }
 }

@@ -19,7 +19,7 @@ extension Store {
     /// The copy is written beside the target and renamed into place, so a crash never leaves half a copy.
     public func backup(to target: String) throws {
         if FileManager.default.fileExists(atPath: target) {
-            throw StoreError.invalid("\(target) already exists; choose a new name")
+            throw StoreError.fileExists(path: target)
         }
         let temp = target + ".partial"
         try? FileManager.default.removeItem(atPath: temp)
@@ -46,7 +46,7 @@ extension Store {
         }
         chmod(temp, 0o660)
         guard rename(temp, target) == 0 else {
-            throw StoreError.invalid("\(target): cannot rename the finished copy (\(String(cString: strerror(errno))))")
+            throw StoreError.fileSystem(path: target, operation: "rename", reason: String(cString: strerror(errno)))
         }
     }
 

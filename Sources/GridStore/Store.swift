@@ -15,7 +15,7 @@ public final class Store {
         self.db = db
         let tzName = try db.first("SELECT value FROM settings WHERE key = 'timezone'") { $0.text(0) } ?? "Asia/Shanghai"
         guard let zone = TownshipZone(identifier: tzName) else {
-            throw StoreError.invalid("\(db.path): unknown time zone \(tzName) in settings")
+            throw StoreError.unknownStoredValue(table: "settings", column: "timezone", value: tzName)
         }
         self.zone = zone
     }
@@ -28,13 +28,13 @@ public final class Store {
     public static func open(path: String, readOnly: Bool = false) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
         guard access(path, R_OK) == 0 else {
-            throw StoreError.forbidden("\(path): permission denied; this user may not read the file (ask for membership of its group; see Docs/reliability.md)")
+            throw StoreError.permissionDenied(path: path)
         }
         let dir = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
-        let reason: String?
-        if readOnly { reason = "opened with --read-only" }
-        else if access(path, W_OK) != 0 { reason = "the file is not writable for this user (\(String(cString: strerror(errno))))" }
-        else if access(dir, W_OK) != 0 { reason = "its directory \(dir) is not writable for this user (\(String(cString: strerror(errno))))" }
+        let reason: ReadOnlyReason?
+        if readOnly { reason = .asked }
+        else if access(path, W_OK) != 0 { reason = .fileNotWritable(String(cString: strerror(errno))) }
+        else if access(dir, W_OK) != 0 { reason = .directoryNotWritable(dir, String(cString: strerror(errno))) }
         else { reason = nil }
         let writable = reason == nil
         let db: Database
@@ -42,7 +42,7 @@ public final class Store {
         do {
             (db, version) = try openChecked(path: path, readOnly: !writable)
         } catch let e as DatabaseError where e.primaryCode == SQLITE_CORRUPT {
-            throw StoreError.invalid("\(path): the file is damaged (\(e.message)); restore the latest copy made by `gridroom backup` (see Docs/reliability.md)")
+            throw StoreError.damaged(path: path, reason: e.message)
         } catch let e as DatabaseError {
             throw StoreError.notGridRoom(path: path, reason: e.message)
         }
@@ -53,7 +53,7 @@ public final class Store {
         }
         if version < Migrator.latestVersion {
             guard writable else {
-                throw StoreError.invalid("\(path): schema version \(version) needs upgrading but the file is read-only (\(reason ?? ""))")
+                throw StoreError.upgradeNeedsWrite(path: path, version: version, reason: reason ?? .connection)
             }
             try Migrator.migrate(db)
         }
@@ -91,12 +91,12 @@ public final class Store {
     /// Creates a new file (mode 0660), applies every migration, records the time zone and makes `admin` its admin.
     public static func create(path: String, zone: TownshipZone, admin: Staff, now: Date) throws -> Store {
         if FileManager.default.fileExists(atPath: path) {
-            throw StoreError.invalid("\(path) already exists; remove it first or use another --db")
+            throw StoreError.fileExists(path: path)
         }
         // Owner and group only: the command room shares the file through a group.
         let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o660)
         guard fd >= 0 else {
-            throw StoreError.invalid("\(path): cannot create (\(String(cString: strerror(errno))))")
+            throw StoreError.fileSystem(path: path, operation: "create", reason: String(cString: strerror(errno)))
         }
         fchmod(fd, 0o660)
         close(fd)

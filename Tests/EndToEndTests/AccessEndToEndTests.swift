@@ -25,7 +25,7 @@ final class AccessEndToEndTests: XCTestCase {
         XCTAssertEqual(mode, 0o660)
         let r = try h.run(["staff", "set-role", GridroomHarness.login, "--role", "operator"])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.err.contains("is the last admin; make another admin first"), r.err)
+        XCTAssertTrue(r.err.contains("是最后一位管理员；请先指定另一位管理员"), r.err)
         XCTAssertTrue(try h.ok(["staff", "list", "--format", "csv"]).contains("\(GridroomHarness.login),\(GridroomHarness.login),admin,1"))
     }
 
@@ -43,7 +43,7 @@ final class AccessEndToEndTests: XCTestCase {
         XCTAssertEqual(list.status, 0, list.err)
         let add = try h.run(["staff", "add", "nobody", "--name", "冒名", "--role", "admin"], prefix: asNobody)
         XCTAssertEqual(add.status, 1)
-        XCTAssertTrue(add.err.contains("nobody is not on the command-room staff"), add.err)
+        XCTAssertTrue(add.err.contains("nobody 不在指挥室人员名单中"), add.err)
         let db = try h.open()
         XCTAssertEqual(try db.count("SELECT count(*) FROM staff WHERE login = 'nobody'"), 0)
         XCTAssertEqual(try db.first("SELECT action || ' ' || target || ' ' || allowed FROM audit WHERE actor = 'nobody'") { $0.text(0) },
@@ -57,7 +57,7 @@ final class AccessEndToEndTests: XCTestCase {
         let r = try h.run(["staff", "list"], prefix: asNobody)
         XCTAssertEqual(r.status, 1)
         XCTAssertFalse(r.signalled)
-        XCTAssertTrue(r.err.contains("\(h.db): permission denied"), r.err)
+        XCTAssertTrue(r.err.contains("\(h.db)：没有读取权限"), r.err)
     }
 
     /// A staff member who may read the file but not write it (0664, a directory they cannot write): they get the
@@ -76,7 +76,7 @@ final class AccessEndToEndTests: XCTestCase {
         let new = try h.run(["case", "new", "--source", "hotline", "--grid", "DH-01-01", "--category", "SR03", "--title", "油污"], prefix: asNobody)
         XCTAssertEqual(new.status, 1)
         XCTAssertFalse(new.signalled)
-        XCTAssertTrue(new.err.contains("is open read-only (the file is not writable for this user (Permission denied)): this command writes"), new.err)
+        XCTAssertTrue(new.err.contains("以只读方式打开（此用户不能写这个文件（Permission denied））：此操作需要写入"), new.err)
         XCTAssertEqual(try ReliabilityDump.of(h.db), before)
     }
 
@@ -87,7 +87,7 @@ final class AccessEndToEndTests: XCTestCase {
                             (["staff", "add", "op1", "--name", "甲", "--role", "operator"], ["GRIDROOM_READ_ONLY": "1"])] {
             let r = try h.run(args, env: env)
             XCTAssertEqual(r.status, 1, r.err)
-            XCTAssertTrue(r.err.contains("is open read-only (opened with --read-only): this command writes, so nothing was changed"), r.err)
+            XCTAssertTrue(r.err.contains("以只读方式打开（按 --read-only 打开）：此操作需要写入，未做任何改动"), r.err)
             let list = try h.run(["--read-only", "staff", "list"], env: env)
             XCTAssertEqual(list.status, 0, list.err)
         }
@@ -111,10 +111,10 @@ final class AccessEndToEndTests: XCTestCase {
         let add = try h.run(["staff", "add", "op2", "--name", "乙", "--role", "operator"], prefix: ro)
         XCTAssertEqual(add.status, 1)
         XCTAssertFalse(add.signalled)
-        XCTAssertTrue(add.err.contains("is open read-only (the file is not writable for this user (Read-only file system))"), add.err)
+        XCTAssertTrue(add.err.contains("以只读方式打开（此用户不能写这个文件（Read-only file system））"), add.err)
         let imp = try h.run(["import", "departments", try h.file("d.csv", "code,name,platform\nX1,部门,services\n")], prefix: ro)
         XCTAssertEqual(imp.status, 1)
-        XCTAssertTrue(imp.err.contains("read-only"), imp.err)
+        XCTAssertTrue(imp.err.contains("只读"), imp.err)
         XCTAssertEqual(try ReliabilityDump.of(h.db), before)
     }
 }

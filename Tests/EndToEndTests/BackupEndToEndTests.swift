@@ -13,7 +13,7 @@ final class BackupEndToEndTests: XCTestCase {
     }
 
     func testBackupWhileAnotherProcessWrites() throws {
-        let h = try GridroomHarness("backup"); defer { h.remove() }
+        let h = try GridroomHarness("backup", language: "en"); defer { h.remove() }
         try h.ok(["init", "--demo"])
         // A few MB of patrol sessions, so the copy takes several steps.
         try h.ok(["demo", "generate", "--grids", "40", "--workers", "80", "--matters", "0", "--patrols", "30000", "--months", "1"])

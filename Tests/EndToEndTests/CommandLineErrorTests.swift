@@ -68,7 +68,7 @@ final class CommandLineErrorTests: XCTestCase {
 
         let s = try h.run(["import", "departments", path, "--skip-invalid"])
         XCTAssertEqual(s.status, 0, s.err)
-        XCTAssertTrue(s.out.contains("4 rows — 1 written, 0 unchanged, 3 rejected"), s.out)
+        XCTAssertTrue(s.out.contains("共 4 行 — 写入 1，未变 0，拒收 3"), s.out)
         let rejects = try String(contentsOfFile: h.dir.appendingPathComponent("depts.rejects.csv").path, encoding: .utf8)
         XCTAssertEqual(rejects.split(separator: "\n").count, 4, rejects)   // header + lines 2, 3, 5
         XCTAssertTrue(rejects.contains("line 3: platform"), rejects)

@@ -19,7 +19,7 @@ final class ConcurrencyTests: XCTestCase {
     }
 
     func testThreeWritersAndThreeReadersForThirtySeconds() throws {
-        let h = try GridroomHarness("concurrency"); defer { h.remove() }
+        let h = try GridroomHarness("concurrency", language: "en"); defer { h.remove() }
         try h.ok(["init", "--demo"])
         let seconds = Double(ProcessInfo.processInfo.environment["GRIDROOM_CONCURRENCY_SECONDS"] ?? "") ?? 30
         let base: (workers: Int, departments: Int, staff: Int, days: Int, staffAudit: Int, dayAudit: Int,

@@ -15,7 +15,7 @@ final class CrashTests: XCTestCase {
 
     /// 3,000 new workers: three chunks of 1,000, each its own transaction.
     func testKilledWorkerImportsLoseNothingAndCompleteOnRerun() throws {
-        let h = try GridroomHarness("crash-workers"); defer { h.remove() }
+        let h = try GridroomHarness("crash-workers", language: "en"); defer { h.remove() }
         try h.ok(["init", "--demo"])
         let csv = try h.file("workers-big.csv", GridroomHarness.workersCSV(prefix: "K", count: 3_000))
         try killImports(h, kind: "workers", csv: csv, n: 3_000, rows: "SELECT count(*) FROM workers WHERE code LIKE 'K%'",
@@ -24,7 +24,7 @@ final class CrashTests: XCTestCase {
 
     /// 3,000 patrol sessions of 9 demo workers, 20 minutes apart from 2026-09-01 (UTC).
     func testKilledPatrolImportsLoseNothingAndCompleteOnRerun() throws {
-        let h = try GridroomHarness("crash-patrols"); defer { h.remove() }
+        let h = try GridroomHarness("crash-patrols", language: "en"); defer { h.remove() }
         try h.ok(["init", "--demo"])
         let iso = ISO8601DateFormatter()
         var text = "worker,grid,start,end\n"
@@ -139,7 +139,7 @@ final class CrashTests: XCTestCase {
     /// wholly there or wholly absent; no matter lacks its intake event or its stage row; a matter's version
     /// equals its history (1 + its moves).
     func testKilledMatterStreamKeepsEveryAcknowledgedCommit() throws {
-        let h = try GridroomHarness("crash-stream"); defer { h.remove() }
+        let h = try GridroomHarness("crash-stream", language: "en"); defer { h.remove() }
         try h.ok(["init", "--demo"])
         var matters = 0, events = 0             // acknowledged (or found committed after a kill)
         var current: String? = nil, step = 0    // the matter under way and its next step (0 = new … 3 = verify)
@@ -203,7 +203,7 @@ final class CrashTests: XCTestCase {
     /// `demo generate` loads empty tables with their secondary indexes dropped; killed at random moments, the next
     /// open must rebuild every index and leave a sound file.
     func testKilledBulkLoadHasItsIndexesRestoredOnOpen() throws {
-        let h = try GridroomHarness("crash-bulk"); defer { h.remove() }
+        let h = try GridroomHarness("crash-bulk", language: "en"); defer { h.remove() }
         try h.ok(["init", "--demo"])
         let indexes = "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"
         let expected = try h.open().query(indexes) { $0.text(0) }

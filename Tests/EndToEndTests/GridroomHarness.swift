@@ -22,8 +22,12 @@ final class GridroomHarness: @unchecked Sendable {
 
     let dir: URL
     var db: String { dir.appendingPathComponent("room.sqlite").path }
+    /// `GRIDROOM_LANG` for every command: nil keeps the program's default (zh); the stress tests that read
+    /// counts out of the messages ask for `en`, whose wording they parse.
+    let language: String?
 
-    init(_ name: String) throws {
+    init(_ name: String, language: String? = nil) throws {
+        self.language = language
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Self.binary), "build gridroom first: \(Self.binary)")
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -34,7 +38,7 @@ final class GridroomHarness: @unchecked Sendable {
     /// The environment every command runs in: no inherited database, clock or read-only setting.
     func environment(_ extra: [String: String] = [:]) -> [String] {
         var env = ProcessInfo.processInfo.environment
-        env["GRIDROOM_DB"] = nil; env["GRIDROOM_NOW"] = nil; env["GRIDROOM_READ_ONLY"] = nil
+        env["GRIDROOM_DB"] = nil; env["GRIDROOM_NOW"] = nil; env["GRIDROOM_READ_ONLY"] = nil; env["GRIDROOM_LANG"] = language
         env["GRIDROOM_DATA"] = Self.root.appendingPathComponent("Data").path
         for (k, v) in extra { env[k] = v }
         return env.map { "\($0.key)=\($0.value)" }

@@ -23,15 +23,18 @@ final class MatterEndToEndTests: XCTestCase {
         let new = try run(["case", "new", "--source", "grid_worker", "--reporter", "W001", "--grid", "DH-01-01",
                            "--category", "SR03", "--title", "路面油污"], now: "2026-11-20T16:00")
         XCTAssertEqual(new.status, 0, new.err)
-        XCTAssertEqual(new.out, "new case 20261120-0001 (normal; dispatch due 2026-11-20T16:30:00+08:00)\n")
+        XCTAssertEqual(new.out, "已受理 20261120-0001（一般；派遣期限 2026-11-20T16:30:00+08:00）\n")
         let d = try run(["case", "dispatch", "20261120-0001", "--version", "1"], now: "2026-11-20T16:10")
         XCTAssertEqual(d.status, 0, d.err)
         // 4wh from Fri 16:10: 1h20 on Friday, 2h40 from Monday 08:30 → Mon 11:10.
-        XCTAssertEqual(d.out, "20261120-0001: new → dispatched; version 2; handling due 2026-11-23T11:10:00+08:00\n")
+        XCTAssertEqual(d.out, "20261120-0001：待派遣 → 处置中；第 2 版；处置期限 2026-11-23T11:10:00+08:00\n")
         let stale = try run(["case", "feedback", "20261120-0001", "--version", "1", "--note", "已清理"], now: "2026-11-23T09:00")
         XCTAssertEqual(stale.status, 1)
-        XCTAssertTrue(stale.err.contains("was changed by"), stale.err)
-        XCTAssertTrue(stale.err.contains("— reload (you had version 1, it is now version 2)"), stale.err)
+        XCTAssertTrue(stale.err.contains("已被 root 于 2026-11-20 16:10 改动"), stale.err)
+        XCTAssertTrue(stale.err.contains("（你看到的是第 1 版，现为第 2 版）；请刷新后再办理"), stale.err)
+        // --lang en words the same refusal in English.
+        let staleEn = try run(["--lang", "en", "case", "feedback", "20261120-0001", "--version", "1", "--note", "已清理"], now: "2026-11-23T09:00")
+        XCTAssertTrue(staleEn.err.contains("— reload (you had version 1, it is now version 2)"), staleEn.err)
         // Monday 10:30: near due (after 3 of 4 office hours: 1h20 Friday + 1h40 Monday = 10:10).
         let near = try run(["cases", "--near-due", "--format", "csv"], now: "2026-11-23T10:30")
         XCTAssertEqual(near.out.split(separator: "\n").count, 2, near.out)
@@ -57,19 +60,23 @@ final class MatterEndToEndTests: XCTestCase {
             .write(to: file, atomically: true, encoding: .utf8)
         let imp = try run(["import", "cases", file.path], now: "2026-11-24T09:00")
         XCTAssertEqual(imp.status, 0, imp.err)
-        XCTAssertEqual(try run(["import", "cases", file.path], now: "2026-11-24T09:00").out.contains("0 written, 1 unchanged"), true)
+        XCTAssertEqual(try run(["import", "cases", file.path], now: "2026-11-24T09:00").out.contains("写入 0，未变 1"), true)
         XCTAssertTrue(try run(["cases", "--format", "csv"], now: "2026-11-24T09:00").out.contains("20261124-0001,"))
         // Roles: the admin may do everything; an illegal move exits 1 naming what is allowed.
         let bad = try run(["case", "reopen", "20261124-0001"], now: "2026-11-24T09:05")
         XCTAssertEqual(bad.status, 1)
-        XCTAssertTrue(bad.err.contains("allowed from here: dispatch"), bad.err)
+        XCTAssertTrue(bad.err.contains("状态下不能 reopen；可用：dispatch"), bad.err)
+        // A move without its reason: the command line names its own flag.
+        let noNote = try run(["case", "invalidate", "20261124-0001"], now: "2026-11-24T09:06")
+        XCTAssertEqual(noNote.status, 1)
+        XCTAssertTrue(noNote.err.contains("案件 20261124-0001：invalidate 需要 --note"), noNote.err)
     }
 
     /// `make run`'s database: the demo township with two months of activity, consistent and reportable.
     func testDemoActivity() throws {
         let made = try run(["init", "--demo", "--activity"], now: "2026-11-22T10:00")
         XCTAssertEqual(made.status, 0, made.err)
-        XCTAssertTrue(made.out.contains("demo activity: 1800 matters, 4500 patrol sessions"), made.out)
+        XCTAssertTrue(made.out.contains("演示活动：近两个月 1800 件案件、4500 次巡查"), made.out)
         XCTAssertEqual(try run(["check"], now: "2026-11-22T10:00").status, 0)
         let open = try run(["cases", "--open", "--format", "csv"], now: "2026-11-22T10:00")
         XCTAssertEqual(open.status, 0, open.err)

@@ -25,9 +25,9 @@ final class PatrolEndToEndTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         r = try run(["patrol", "start", "--worker", "W001", "--grid", "DH-01-01"], now: "2026-11-21T12:00")
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.err.contains("already has patrol #1 under way in DH-01-01"), r.err)
+        XCTAssertTrue(r.err.contains("在 DH-01-01 已有进行中的巡查 #1"), r.err)
         r = try run(["patrol", "stop", "--worker", "W001", "--grid", "DH-01-01", "--at", "2026-11-21T09:30"], now: "2026-11-21T12:00")
-        XCTAssertEqual(r.out, "patrol #1 stopped: W001 in DH-01-01, 90 min\n", r.err)
+        XCTAssertEqual(r.out, "巡查 #1 结束：W001 在 DH-01-01，90 分钟\n", r.err)
         r = try run(["patrol", "add", "--worker", "W002", "--grid", "DH-01-01", "--start", "2026-11-21T01:00:00Z", "--end", "2026-11-21T02:00:00Z"],
                     now: "2026-11-21T12:00")
         XCTAssertEqual(r.status, 0, r.err)
@@ -37,9 +37,9 @@ final class PatrolEndToEndTests: XCTestCase {
             .write(to: csv, atomically: true, encoding: .utf8)
         r = try run(["import", "patrols", csv.path], now: "2026-11-22T09:00")
         XCTAssertEqual(r.status, 0, r.err)
-        XCTAssertTrue(r.out.contains("2 rows — 2 written"), r.out)
+        XCTAssertTrue(r.out.contains("共 2 行 — 写入 2"), r.out)
         r = try run(["import", "patrols", csv.path], now: "2026-11-22T09:00")
-        XCTAssertTrue(r.out.contains("0 written, 2 unchanged"), r.out)
+        XCTAssertTrue(r.out.contains("写入 0，未变 2"), r.out)
         // One report by W001 as grid worker.
         r = try run(["case", "new", "--source", "grid_worker", "--reporter", "W001", "--grid", "DH-01-01", "--category", "SR03", "--title", "路面油污"],
                     now: "2026-11-21T11:00")

@@ -36,7 +36,7 @@ final class RegistryEndToEndTests: XCTestCase {
             try listed.out.write(to: file, atomically: true, encoding: .utf8)
             let again = try run(["import", kind, file.path])
             XCTAssertEqual(again.status, 0, again.err)
-            XCTAssertTrue(again.out.contains("— 0 written, \(original.count - 1) unchanged"), again.out)
+            XCTAssertTrue(again.out.contains("— 写入 0，未变 \(original.count - 1)"), again.out)
         }
         let grids = try run(["grids", "--format", "csv"]).out.split(separator: "\n")
         XCTAssertGreaterThanOrEqual(grids.filter { $0.contains(",basic,") }.count, 30)

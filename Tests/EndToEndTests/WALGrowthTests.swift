@@ -6,7 +6,7 @@ import GridStore
 /// cuts it back to `Database.walSizeLimit` (8 MiB) instead of leaving it at its peak.
 final class WALGrowthTests: XCTestCase {
     func testTheLogIsCutBackAfterABigLoadWhileAConsoleIsOpen() throws {
-        let h = try GridroomHarness("wal"); defer { h.remove() }
+        let h = try GridroomHarness("wal", language: "en"); defer { h.remove() }
         try h.ok(["init", "--demo"])
         let wal = h.db + "-wal"
         func walSize() -> Int { (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? NSNumber)?.intValue ?? 0 }

@@ -51,7 +51,7 @@ final class ConsoleDialogTests: XCTestCase {
         try start("verify_pass", on: "20261122-0001")
         app.handle(.enter)
         XCTAssertEqual(try state("20261122-0001"), .closed)
-        let kinds = try store.history(ofMatter: try XCTUnwrap(try store.matter(number: "20261122-0001")).id).map(\.kind)
+        let kinds = try store.history(ofMatter: try XCTUnwrap(try store.matter(number: "20261122-0001")).id).map(\.kind.rawValue)
         XCTAssertEqual(Array(kinds.suffix(3)), ["dispatch", "feedback", "verify_pass"])
     }
 

@@ -26,11 +26,22 @@ final class ConsoleMovesTests: XCTestCase {
         // Someone else dispatches first; the page still shows version 1: the console's move is refused, not applied twice.
         try store.perform(MoveRequest(.dispatch, number: receipt.number), by: admin, now: Fixture.now)
         XCTAssertThrowsError(try live.perform(MoveChoice(id: "dispatch", label: "派遣"), detail, "", admin, Fixture.now)) { e in
-            XCTAssertTrue("\(e)".contains("version"), "\(e)")
+            guard case StoreError.staleVersion(receipt.number, _, _, 1, 2) = e else { return XCTFail("\(e)") }
         }
         let fresh = try XCTUnwrap(store.matterDetail(number: receipt.number))
-        XCTAssertEqual(fresh.row.state, "dispatched")
-        XCTAssertEqual(fresh.events.map(\.kind), ["intake", "dispatch"])
+        XCTAssertEqual(fresh.row.state, .dispatched)
+        XCTAssertEqual(fresh.events.map(\.kind), [.intake, .dispatch])
+        // A return without a reason: the store's case, worded with the console's words — no command-line flag.
+        XCTAssertThrowsError(try live.perform(MoveChoice(id: "return", label: "回退", needsNote: true), fresh, " ", admin, Fixture.now)) { e in
+            XCTAssertEqual(e as? StoreError, .missingReason(number: receipt.number, move: .returnMatter))
+            XCTAssertEqual(ErrorWording.words(e, Strings(.zh), zone: store.zone), "\(receipt.number)：回退需要说明，请先输入理由再按 Enter")
+            XCTAssertEqual(ErrorWording.words(e, Strings(.en), zone: store.zone), "\(receipt.number): return needs a reason; type it, then Enter")
+        }
+        // Extension days out of the one range (TimeRules.extensionDays, 1–60).
+        XCTAssertThrowsError(try live.perform(MoveChoice(id: "extend_request", label: "申请延期", needsNote: true), fresh, "61 等待材料", admin, Fixture.now)) { e in
+            XCTAssertEqual(e as? StoreError, .missingValue(number: receipt.number, move: .extendRequest, value: .extensionDays))
+            XCTAssertFalse(ErrorWording.words(e, Strings(.zh), zone: store.zone).contains("--"))
+        }
     }
 
     func testTheFormSavesThroughIntakeAndDispatches() throws {
@@ -52,7 +63,10 @@ final class ConsoleMovesTests: XCTestCase {
         XCTAssertEqual(app.message, "已受理：20261122-0002")
         let d = try XCTUnwrap(store.matterDetail(number: "20261122-0002"))
         XCTAssertEqual(d.row.title, "邻里噪音纠纷")
-        XCTAssertEqual(d.row.state, "dispatched")
+        XCTAssertEqual(d.row.state, .dispatched)
         XCTAssertEqual(d.row.departmentCode, "D1")
+        // Intake and dispatch are one transaction: one intake, one dispatch event, version 2 straight away.
+        XCTAssertEqual(d.events.map(\.kind), [.intake, .dispatch])
+        XCTAssertEqual(d.version, 2)
     }
 }

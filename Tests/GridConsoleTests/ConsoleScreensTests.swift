@@ -158,7 +158,10 @@ final class ConsoleScreensTests: XCTestCase {
         app.draw(s)
         XCTAssertEqual(s.line(1), " 20261121-0003  处置中  超3时0分  院内违章搭建彩钢棚")
         XCTAssertEqual(s.cell(1, 24).role, .overdue)
-        XCTAssertNotNil(s.find("网格       G02"))
+        XCTAssertNotNil(s.find("网格       G02 东湖二组"), s.text)      // the name beside the code
+        XCTAssertNotNil(s.find("受理时间   11-21 14:00"), s.text)        // local and short, not ISO
+        XCTAssertNotNil(s.find("上报人     W2 李娜"), s.text)
+        XCTAssertNotNil(s.find("状态       处置中"), s.text)
         let dispatched = try! XCTUnwrap(s.find("11-21 15:00  派遣  tester"), s.text)
         XCTAssertEqual(s.find("  派至城管中队")?.row, dispatched.row + 1, "the note under its move")
         XCTAssertNotNil(s.find("当前状态与角色下没有可办理的操作"))
@@ -166,6 +169,10 @@ final class ConsoleScreensTests: XCTestCase {
         XCTAssertTrue(s.line(38).hasPrefix(" 总览"))
         app.runCommand("case nope")
         XCTAssertEqual(app.message, "没有这个案件：nope")
+        // An unknown grid says so and opens no empty page.
+        app.runCommand("grid NOSUCH"); app.draw(s)
+        XCTAssertEqual(app.message, "没有这个网格：NOSUCH")
+        XCTAssertNil(s.find("今日巡查记录"), s.text)                  // the grid page's sessions heading: no page opened
     }
 
     /// A 300-character description is read in full on the page: wrapped under its label, every character on
@@ -252,6 +259,23 @@ final class ConsoleScreensTests: XCTestCase {
         en.tick(); en.draw(s)
         XCTAssertTrue(s.line(0).hasPrefix(" 1 Overview  2 Matters  3 Overdue  4 Patrol  5 Grid map  6 Duty"))
         XCTAssertTrue(s.line(2).hasPrefix(" New today 1   Open 4   Near due 1   Overdue 1"))
+    }
+
+    func testNoDomainCodeOrEnglishNameOnAChineseScreen() throws {
+        // The words that leaked before (codes and English phrases), and every English name of the name table.
+        var english = ["fed_back", "extend_", "verify_pass", "grid_worker", "first contact", "working days", "stage passed", "detected"]
+        english += MatterState.allCases.map(\.rawValue) + EventKind.allCases.map(\.rawValue).filter { $0.count > 4 }
+        english += Move.all.map { $0.displayName(.en) } + MatterSource.allCases.map { $0.displayName(.en) }
+        // System events (the detected breach of 0003's handling stage) used to store English notes.
+        try store.recordOverdue(now: Fixture.now)      // (the console may have recorded it already)
+        for screen in ["1", "2", "3", "4", "5", "6"] {
+            app.handle(.escape); app.handle(.char(Character(screen))); app.draw(s)
+            for w in english { XCTAssertNil(s.find(w), "screen \(screen) shows \"\(w)\":\n\(s.text)") }
+        }
+        app.runCommand("case 20261121-0003"); app.draw(s)
+        let breach = try XCTUnwrap(s.find("超期  system"), s.text)
+        XCTAssertEqual(s.find("  处置环节超期")?.row, breach.row + 1, s.text)
+        for w in english { XCTAssertNil(s.find(w), "matter page shows \"\(w)\":\n\(s.text)") }
     }
 
     func testHelpOverlayListsTheScreensKeys() {

@@ -24,7 +24,8 @@ final class MatterQueryTests: XCTestCase {
     func testStatesByCodeNameAndScope() throws {
         XCTAssertEqual(try parse("state:待派遣").states, [.new])
         XCTAssertEqual(try parse("state:new").states, [.new])
-        XCTAssertEqual(try parse("state:受理").states, [.new], "the domain name")
+        XCTAssertEqual(try parse("state:fed_back").states, [.fedBack], "a code with an underscore")
+        XCTAssertEqual(try parse("state:处置中").states, [.dispatched], "the name table's name")
         XCTAssertEqual(try parse("state:已办结 state:invalid").states, [.closed, .invalid])
         XCTAssertNil(try parse("state:all").states)
         XCTAssertNil(try parse("state:全部").states)
@@ -45,7 +46,7 @@ final class MatterQueryTests: XCTestCase {
     func testRefusalsListWhatIsAccepted() throws {
         let bogus = try XCTUnwrap(refusal("state:bogus"))
         XCTAssertEqual(bogus.message(chinese: true, limit: 3), "state:bogus 无此项；可用 open/在办、ended/已结束、all/全部 等 10 项")
-        XCTAssertTrue(bogus.message(chinese: true, limit: 20).contains("new/受理/待派遣"), bogus.message(chinese: true, limit: 20))
+        XCTAssertTrue(bogus.message(chinese: true, limit: 20).contains("new/待派遣、dispatched/处置中"), bogus.message(chinese: true, limit: 20))
         XCTAssertEqual(refusal("cat:垃圾"), .ambiguous(term: "cat", value: "垃圾", matches: ["LJ1 生活垃圾", "LJ2 建筑垃圾"]))
         XCTAssertEqual(refusal("grid:西山"), .unknownValue(term: "grid", value: "西山", accepted: ["DH-01-03 东湖村第三网格", "DH-01-04 东湖村第四网格"]))
         XCTAssertEqual(refusal("sate:new")?.message(chinese: true), "未知条件 sate:；可用 state:、grid:、dept:、cat:、from:、to:")

@@ -84,6 +84,6 @@ final class FileCareTests: XCTestCase {
         XCTAssertTrue(try b.check().ok)
         XCTAssertEqual(try ReliabilityFixture.dump(b.db), try fx.dump())
         // Never over an existing file.
-        XCTAssertThrowsError(try fx.store.backup(to: copy)) { e in XCTAssertTrue("\(e)".contains("already exists"), "\(e)") }
+        XCTAssertThrowsError(try fx.store.backup(to: copy)) { e in XCTAssertEqual(e as? StoreError, .fileExists(path: copy)) }
     }
 }

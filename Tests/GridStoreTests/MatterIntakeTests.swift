@@ -42,21 +42,50 @@ final class MatterIntakeTests: XCTestCase {
         XCTAssertEqual(try f.store.matter(number: "20261121-0001")?.duplicateOf, first.number)
     }
 
+    func testIntakeAndDispatchIsOneTransactionAndForceDecides() throws {
+        let f = try MatterFixture()
+        let first = try f.new("2026-11-20T08:00")
+        let m = MatterIntake(reportedAt: f.at("2026-11-20T09:00"), source: .hotline, grid: "G1", category: "WJ", title: "又一处违建")
+        let before = try f.count("SELECT count(*) FROM events")
+        // A possible duplicate, not forced: refused with its number, nothing written (no number used up either).
+        XCTAssertThrowsError(try f.store.intake(m, dispatchTo: "ZF", force: false, by: f.actor("op"), now: f.at("2026-11-20T09:00"))) {
+            XCTAssertEqual($0 as? StoreError, .possibleDuplicate(of: first.number))
+        }
+        XCTAssertEqual(try f.count("SELECT count(*) FROM matters"), 1)
+        XCTAssertEqual(try f.count("SELECT last FROM matter_numbers"), 1)
+        // An unknown department undoes the intake too: one transaction.
+        XCTAssertThrowsError(try f.store.intake(m, dispatchTo: "NOPE", force: true, by: f.actor("op"), now: f.at("2026-11-20T09:00"))) {
+            XCTAssertEqual($0 as? StoreError, .unknownCode(.department, "NOPE"))
+        }
+        XCTAssertEqual(try f.count("SELECT count(*) FROM matters"), 1)
+        XCTAssertEqual(try f.count("SELECT count(*) FROM events"), before)
+        // Forced: taken in and dispatched at once, two events, version 2.
+        let r = try f.store.intake(m, dispatchTo: "ZF", force: true, by: f.actor("op"), now: f.at("2026-11-20T09:00"))
+        let saved = try XCTUnwrap(f.store.matter(number: r.number))
+        XCTAssertEqual(saved.state, .dispatched); XCTAssertEqual(saved.department, "ZF"); XCTAssertEqual(saved.version, 2)
+        XCTAssertEqual(try f.store.history(ofMatter: saved.id).map(\.kind), [.intake, .dispatch])
+        XCTAssertEqual(saved.duplicateOf, first.number)
+    }
+
     func testBadIntakeNamesTheField() throws {
         let f = try MatterFixture()
-        func refused(_ m: MatterIntake, _ message: String) {
+        func refused(_ m: MatterIntake, _ expected: StoreError) {
             XCTAssertThrowsError(try f.store.intake(m, by: f.actor("op"), now: f.at("2026-11-20T10:00"))) { e in
-                XCTAssertEqual(String(describing: e), message)
+                XCTAssertEqual(e as? StoreError, expected)
             }
         }
         let t = f.at("2026-11-20T09:00")
         refused(MatterIntake(reportedAt: t, source: .gridWorker, grid: "G1", category: "WJ", title: "x"),
-                "reporter: a grid-worker report needs the worker's code")
+                .badField(name: "reporter", problem: .empty))
         refused(MatterIntake(reportedAt: t, source: .gridWorker, reporter: "W9", grid: "G1", category: "WJ", title: "x"),
-                "reporter W9: no such grid worker in the registry")
-        refused(MatterIntake(reportedAt: t, source: .hotline, grid: "G9", category: "WJ", title: "x"), "grid G9: no such grid in the registry")
-        refused(MatterIntake(reportedAt: t, source: .hotline, grid: "G1", category: "XX", title: "x"), "category XX: no such category in the registry")
-        refused(MatterIntake(reportedAt: t, source: .hotline, grid: "G1", category: "WJ", title: "  "), "title: must not be empty")
+                .unknownCode(.worker, "W9"))
+        refused(MatterIntake(reportedAt: t, source: .hotline, grid: "G9", category: "WJ", title: "x"), .unknownCode(.grid, "G9"))
+        refused(MatterIntake(reportedAt: t, source: .hotline, grid: "G1", category: "XX", title: "x"), .unknownCode(.category, "XX"))
+        refused(MatterIntake(reportedAt: t, source: .hotline, grid: "G1", category: "WJ", title: "  "), .badField(name: "title", problem: .empty))
+        // More than `TimeRules.futureTolerance` (300 s) ahead of now (10:00) is refused; 10:05 itself is clock skew.
+        let ahead = f.at("2026-11-20T10:05").addingTimeInterval(1)
+        refused(MatterIntake(reportedAt: ahead, source: .hotline, grid: "G1", category: "WJ", title: "x"),
+                .badField(name: "reported_at", problem: .inFuture(ahead, now: f.at("2026-11-20T10:00"))))
         XCTAssertEqual(try f.count("SELECT count(*) FROM matters"), 0)
         XCTAssertEqual(try f.count("SELECT count(*) FROM matter_numbers"), 0)   // nothing half-written
     }

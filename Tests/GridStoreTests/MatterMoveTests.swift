@@ -23,7 +23,7 @@ final class MatterMoveTests: XCTestCase {
         let (_, stages, events) = try f.store.matterDetail(number: n)
         XCTAssertEqual(stages.map(\.stage), [.dispatch, .handling, .verification, .handling, .verification])
         XCTAssertTrue(stages.allSatisfy { $0.finishedAt != nil && !$0.overdue })
-        XCTAssertEqual(events.map(\.kind), ["intake", "dispatch", "feedback", "rework", "feedback", "verify_pass"])
+        XCTAssertEqual(events.map(\.kind), [.intake, .dispatch, .feedback, .rework, .feedback, .verifyPass])
         XCTAssertEqual(events[1].stageSeconds, 1200)     // dispatch 08:00 → 08:20
         XCTAssertEqual(events[2].stageSeconds, 6000)     // handling 08:20 → 10:00
         // Reopen (supervisor) counts as rework and starts handling again.
@@ -35,12 +35,12 @@ final class MatterMoveTests: XCTestCase {
         let f = try MatterFixture()
         let n = try f.new("2026-11-20T08:00").number
         XCTAssertThrowsError(try f.move(n, .verifyPass, as: "op", at: "2026-11-20T08:05")) { e in
-            XCTAssertEqual(String(describing: e), "case \(n): cannot verify --pass a matter that is new (受理); allowed from here: "
-                           + "dispatch, escalate, invalidate, merge, shelve, urge --level ordinary, urge --level yellow, urge --level red, comment")
+            XCTAssertEqual(e as? StoreError, .illegalMove(number: n, MoveError(move: .verifyPass, state: .new, shelved: false, allowed: [
+                .dispatch, .escalate, .invalidate, .merge, .shelve, .urge(.ordinary), .urge(.yellow), .urge(.red), .comment])))
         }
         XCTAssertThrowsError(try f.move(n, .returnMatter, as: "op", at: "2026-11-20T08:05", note: ""))   // needs a reason
         XCTAssertThrowsError(try f.move("20991231-0001", .comment, as: "op", at: "2026-11-20T08:05")) { e in
-            XCTAssertEqual(String(describing: e), "case 20991231-0001: no such matter; `gridroom cases` lists them")
+            XCTAssertEqual(e as? StoreError, .unknownCode(.matter, "20991231-0001"))
         }
         XCTAssertEqual(try f.store.matter(number: n)?.version, 1)
     }
@@ -50,8 +50,7 @@ final class MatterMoveTests: XCTestCase {
         let n = try f.new("2026-11-20T08:00").number
         try f.move(n, .comment, as: "op", at: "2026-11-20T08:05", version: 1)
         XCTAssertThrowsError(try f.move(n, .dispatch, as: "sup", at: "2026-11-20T08:06", version: 1)) { e in
-            guard case StoreError.conflict(let text) = e else { return XCTFail("\(e)") }
-            XCTAssertEqual(text, "case \(n) was changed by op at 2026-11-20T08:05:00+08:00 — reload (you had version 1, it is now version 2)")
+            XCTAssertEqual(e as? StoreError, .staleVersion(number: n, who: "op", when: f.at("2026-11-20T08:05"), seen: 1, current: 2))
         }
     }
 
@@ -71,7 +70,7 @@ final class MatterMoveTests: XCTestCase {
                     let s = try Store.open(path: path)
                     try s.perform(MoveRequest(.dispatch, number: n, version: 1), by: s.actor(login: login), now: now)
                     results.lock.lock(); results.wins += 1; results.lock.unlock()
-                } catch StoreError.conflict {
+                } catch StoreError.staleVersion {
                     results.lock.lock(); results.conflicts += 1; results.lock.unlock()
                 } catch {
                     results.lock.lock(); results.other.append("\(error)"); results.lock.unlock()
@@ -105,8 +104,8 @@ final class MatterMoveTests: XCTestCase {
             let may = try XCTUnwrap(allowed[move.words], move.words)
             for login in ["op", "duty", "sup", "admin", "gone", "stranger"] where !may.contains(login) {
                 XCTAssertThrowsError(try f.move(n, move, as: login, at: "2026-11-20T08:05"), "\(login) \(move.words)") { e in
-                    guard case StoreError.forbidden(let text) = e else { return XCTFail("\(login) \(move.words): \(e)") }
-                    XCTAssertTrue(text.hasPrefix("refused: \(login)"), text)
+                    guard case let StoreError.refusedRole(who, action, _, needed) = e else { return XCTFail("\(login) \(move.words): \(e)") }
+                    XCTAssertEqual(who, login); XCTAssertEqual(action, move.action); XCTAssertEqual(needed, move.action.minimumRole)
                 }
                 refusals += 1
             }
@@ -136,8 +135,8 @@ final class MatterMoveTests: XCTestCase {
         try f.move(n, .dispatch, as: "op", at: "2026-11-20T09:00")     // handling due 11:00
         try f.move(n, .feedback, as: "op", at: "2026-11-20T11:05", note: "已处理")
         let (_, stages, events) = try f.store.matterDetail(number: n)
-        XCTAssertEqual(events.map(\.kind), ["intake", "overdue", "dispatch", "overdue", "feedback"])
-        XCTAssertEqual(events[3].at, f.at("2026-11-20T11:00")); XCTAssertEqual(events[3].stage, "handling")
+        XCTAssertEqual(events.map(\.kind), [.intake, .overdue, .dispatch, .overdue, .feedback])
+        XCTAssertEqual(events[3].at, f.at("2026-11-20T11:00")); XCTAssertEqual(events[3].stage, .handling)
         XCTAssertEqual(stages.map(\.overdue), [true, true, false])
     }
 
@@ -182,5 +181,29 @@ final class MatterMoveTests: XCTestCase {
         let page1 = try f.store.matters(MatterFilter(), now: now, limit: 1)
         XCTAssertEqual(page1.map(\.number), [b])
         XCTAssertEqual(try f.store.matters(MatterFilter(), now: now, before: page1[0].id, limit: 1).map(\.number), [a])
+    }
+}
+
+extension Move {
+    /// The words a user types for it on the command line (`case verify --pass` is `verify pass`).
+    fileprivate var words: String {
+        switch self {
+        case .dispatch: "dispatch"
+        case .returnMatter: "return"
+        case .feedback: "feedback"
+        case .verifyPass: "verify --pass"
+        case .verifyRework: "verify --fail"
+        case .escalate: "escalate"
+        case .invalidate: "invalidate"
+        case .merge: "merge"
+        case .shelve: "shelve"
+        case .unshelve: "unshelve"
+        case .reopen: "reopen"
+        case .urge(let l): "urge --level \(l.rawValue)"
+        case .extendRequest: "extend"
+        case .extendApprove: "approve"
+        case .extendRefuse: "refuse"
+        case .comment: "comment"
+        }
     }
 }

@@ -28,7 +28,7 @@ final class OpenMattersTests: XCTestCase {
         XCTAssertEqual(o.byState.map { "\($0.key) \($0.count)" }, ["dispatched 2"])
         XCTAssertEqual(o.shelved, 1)
         XCTAssertEqual(o.urgentOpen, 0)
-        XCTAssertEqual(o.byPlatform.map { "\($0.key) \($0.count)" }.sorted(), ["enforcement 1", "market 1"])
+        XCTAssertEqual(o.byPlatform.map { "\($0.key?.rawValue ?? "-") \($0.count)" }.sorted(), ["enforcement 1", "market 1"])
         XCTAssertEqual(try f.store.summaryMismatches(), [])
     }
 

@@ -50,7 +50,7 @@ final class PatrolStoreTests: XCTestCase {
         let now = t("2026-11-03T12:00")
         let id = try store.startPatrol(worker: "W21", grid: "G2", at: t("2026-11-03T08:00"), by: op, now: now)
         XCTAssertThrowsError(try store.startPatrol(worker: "W21", grid: "G2", at: t("2026-11-03T08:10"), by: op, now: now)) {
-            XCTAssertTrue("\($0)".contains("already has patrol #\(id) under way in G2"), "\($0)")
+            XCTAssertEqual($0 as? StoreError, .patrol(.underWay(worker: "W21", grid: "G2", id: id, since: t("2026-11-03T08:00"))))
         }
         // Covering the partner's grid at the same time is another grid: allowed.
         try store.startPatrol(worker: "W21", grid: "G3", at: t("2026-11-03T08:10"), by: op, now: now)
@@ -59,7 +59,7 @@ final class PatrolStoreTests: XCTestCase {
         XCTAssertThrowsError(try store.stopPatrol(worker: "W21", grid: "G2", at: now, by: op, now: now))
         // Stopped before it started: refused, nothing written.
         XCTAssertThrowsError(try store.stopPatrol(worker: "W21", grid: "G3", at: t("2026-11-03T08:00"), by: op, now: now)) {
-            XCTAssertTrue("\($0)".contains("before the start"), "\($0)")
+            XCTAssertEqual($0 as? StoreError, .patrol(.endBeforeStart(end: t("2026-11-03T08:00"), start: t("2026-11-03T08:10"))))
         }
         XCTAssertNil(try store.patrolSession(id: id + 1)!.end)
         // Someone not on the staff may not record patrols.
@@ -68,16 +68,16 @@ final class PatrolStoreTests: XCTestCase {
 
     func testValidationNamesTheProblem() throws {
         let now = t("2026-11-03T12:00")
-        func refused(_ w: String, _ g: String, _ a: String, _ b: String, _ text: String) {
+        func refused(_ w: String, _ g: String, _ a: String, _ b: String, _ expected: StoreError) {
             XCTAssertThrowsError(try store.addPatrol(worker: w, grid: g, start: t(a), end: t(b), by: op, now: now)) {
-                XCTAssertTrue("\($0)".contains(text), "\($0)")
+                XCTAssertEqual($0 as? StoreError, expected)
             }
         }
-        refused("W99", "G2", "2026-11-03T08:00", "2026-11-03T09:00", "unknown worker W99")
-        refused("W21", "G9", "2026-11-03T08:00", "2026-11-03T09:00", "unknown grid G9")
-        refused("W21", "A", "2026-11-03T08:00", "2026-11-03T09:00", "grid A is an area grid")
-        refused("W21", "G2", "2026-11-03T09:00", "2026-11-03T08:00", "is before start")
-        refused("W21", "G2", "2026-11-03T11:00", "2026-11-03T13:00", "in the future")
+        refused("W99", "G2", "2026-11-03T08:00", "2026-11-03T09:00", .unknownCode(.worker, "W99"))
+        refused("W21", "G9", "2026-11-03T08:00", "2026-11-03T09:00", .unknownCode(.grid, "G9"))
+        refused("W21", "A", "2026-11-03T08:00", "2026-11-03T09:00", .notBasicGrid(code: "A", level: .area))
+        refused("W21", "G2", "2026-11-03T09:00", "2026-11-03T08:00", .patrol(.endBeforeStart(end: t("2026-11-03T08:00"), start: t("2026-11-03T09:00"))))
+        refused("W21", "G2", "2026-11-03T11:00", "2026-11-03T13:00", .patrol(.inFuture(field: "end", at: t("2026-11-03T13:00"))))
         XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM patrols"), 0)
     }
 
@@ -92,10 +92,10 @@ final class PatrolStoreTests: XCTestCase {
         XCTAssertEqual(try minutes(), 0)
         try store.confirmPatrol(id: id, by: sup, now: now)
         XCTAssertEqual(try minutes(), 780)
-        XCTAssertThrowsError(try store.confirmPatrol(id: id, by: sup, now: now)) { XCTAssertTrue("\($0)".contains("already confirmed"), "\($0)") }
+        XCTAssertThrowsError(try store.confirmPatrol(id: id, by: sup, now: now)) { XCTAssertEqual($0 as? StoreError, .patrol(.alreadyConfirmed(id: id, by: "sup"))) }
         // A 2-hour session is not suspect: nothing to confirm.
         let short = try store.addPatrol(worker: "W21", grid: "G2", start: t("2026-11-04T08:00"), end: t("2026-11-04T10:00"), by: op, now: now)
-        XCTAssertThrowsError(try store.confirmPatrol(id: short, by: sup, now: now)) { XCTAssertTrue("\($0)".contains("not suspect"), "\($0)") }
+        XCTAssertThrowsError(try store.confirmPatrol(id: short, by: sup, now: now)) { XCTAssertEqual($0 as? StoreError, .patrol(.notSuspect(id: short, limitMinutes: 720))) }
     }
 
     func testConfirmedLongSessionStartedBeforeTheLookBackIsFound() throws {

@@ -35,7 +35,7 @@ enum ImportBench {
         let report = try copy.importPatrols(path: file, actor: actor, now: now)
         let seconds = Date().timeIntervalSince(t)
         guard report.rowsWritten == rows else {
-            throw StoreError.invalid("bench: the import wrote \(report.rowsWritten) of \(rows) rows; not a rate")
+            throw CLIError.bench("the import wrote \(report.rowsWritten) of \(rows) rows; not a rate")
         }
         return Double(rows) / max(seconds, 1e-6)
     }

@@ -78,7 +78,7 @@ enum BenchCommand: Command {
     static func timeScreen(_ app: ConsoleApp, _ surface: MemorySurface, name: String, runs: Int) throws -> Stats {
         let samples = try time(runs) {
             app.reloadCurrent()
-            if let e = app.lastError { throw StoreError.invalid("bench: screen \(name) failed to load: \(e)") }
+            if let e = app.lastError { throw CLIError.bench("screen \(name) failed to load: \(e)") }
             app.draw(surface)
         }
         return Stats(samples)

@@ -62,7 +62,7 @@ enum CaseCommand: Command {
 
     static func intake(_ ctx: Context, _ args: inout Arguments, _ store: Store, _ now: Date) throws -> Int32 {
         let sourceText = try args.required("source")
-        guard let source = MatterSource(rawValue: sourceText) else {
+        guard let source = MatterSource(codeOrName: sourceText) else {   // its code or its name (12345热线)
             throw UsageError("--source \(sourceText): expected one of \(MatterSource.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let urgency = try args.choice("urgency", Urgency.allCases.map(\.rawValue)).flatMap(Urgency.init(rawValue:))
@@ -81,11 +81,16 @@ enum CaseCommand: Command {
         try store.recordOverdue(now: now)
         let receipt = try store.intake(intake, by: actor, now: now)
         let m = try store.matter(number: receipt.number)
-        var line = "new case \(receipt.number)"
-        if let m, let due = m.stageDueAt { line += " (\(m.urgency.rawValue); dispatch due \(ISOTime.format(due, zone: store.zone)))" }
+        let l = ctx.language
+        var line = l.pick("已受理 \(receipt.number)", "new case \(receipt.number)")
+        if let m, let due = m.stageDueAt {
+            let dueText = ISOTime.format(due, zone: store.zone)
+            line += l.pick("（\(m.urgency.displayName(.zh))；派遣期限 \(dueText)）", " (\(m.urgency.rawValue); dispatch due \(dueText))")
+        }
         print(line)
         if let dup = receipt.possibleDuplicate {
-            print("possible duplicate of \(dup) (same category and grid): `gridroom case merge \(receipt.number) --into \(dup) --note …` or keep both")
+            print(l.pick("可能与 \(dup) 重复（同类别、同网格）：`gridroom case merge \(receipt.number) --into \(dup) --note …` 或两件都保留",
+                         "possible duplicate of \(dup) (same category and grid): `gridroom case merge \(receipt.number) --into \(dup) --note …` or keep both"))
         }
         return 0
     }

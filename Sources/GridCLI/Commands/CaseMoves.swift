@@ -28,7 +28,7 @@ enum CaseMoves {
             req.move = .urge(UrgeLevel(rawValue: level)!)
         case "extend":
             req.move = .extendRequest
-            guard let days = try args.int("days", range: 1...60) else { throw UsageError("case extend: missing --days N (working days)") }
+            guard let days = try args.int("days", range: TimeRules.extensionDays) else { throw UsageError("case extend: missing --days N (working days)") }
             req.days = days
         case "approve": req.move = .extendApprove
         case "refuse": req.move = .extendRefuse
@@ -41,11 +41,17 @@ enum CaseMoves {
         try store.recordOverdue(now: now)
         let before = try store.matter(number: number)
         let m = try store.perform(req, by: actor, now: now)
-        var line = "\(m.number): "
-        if let b = before, b.state != m.state { line += "\(b.state.rawValue) → \(m.state.rawValue)" } else { line += "\(req.move.kind) recorded, \(m.state.rawValue)" }
-        if m.shelved { line += " (shelved)" }
-        line += "; version \(m.version)"
-        if let st = m.stage, let due = m.stageDueAt { line += "; \(st.rawValue) due \(ISOTime.format(due, zone: store.zone))" }
+        let l = ctx.language
+        func state(_ s: MatterState) -> String { l.pick(s.displayName(.zh), s.rawValue) }
+        var line = "\(m.number)" + l.pick("：", ": ")
+        if let b = before, b.state != m.state { line += "\(state(b.state)) → \(state(m.state))" }
+        else { line += l.pick("已记录\(req.move.displayName(.zh))，\(state(m.state))", "\(req.move.kind.rawValue) recorded, \(m.state.rawValue)") }
+        if m.shelved { line += l.pick("（挂账）", " (shelved)") }
+        line += l.pick("；第 \(m.version) 版", "; version \(m.version)")
+        if let st = m.stage, let due = m.stageDueAt {
+            let dueText = ISOTime.format(due, zone: store.zone)
+            line += l.pick("；\(st.displayName(.zh))期限 \(dueText)", "; \(st.rawValue) due \(dueText)")
+        }
         print(line)
         return 0
     }

@@ -28,15 +28,15 @@ enum CaseShow {
             ("ended_at", t(m.endedAt)), ("updated_at", t(m.updatedAt)), ("updated_by", m.updatedBy),
         ]
         let stageRows = stages.map { s in
-            [s.stage.rawValue, s.limit, t(s.startedAt), t(s.dueAt), s.originalDueAt == s.dueAt ? "" : t(s.originalDueAt),
+            [s.stage.rawValue, s.limit.description, t(s.startedAt), t(s.dueAt), s.originalDueAt == s.dueAt ? "" : t(s.originalDueAt),
              t(s.finishedAt), s.overdue ? "1" : "0"]
         }
         let stageHeader = ["stage", "limit", "started_at", "due_at", "original_due_at", "finished_at", "overdue"]
         let eventRows = events.map { e in
-            [t(e.at), e.kind, e.fromState ?? "", e.toState ?? "", e.actor, e.stage ?? "", e.stageSeconds.map(String.init) ?? "",
-             e.department ?? "", e.level ?? "", e.note]
+            [t(e.at), e.kind.rawValue, e.fromState?.rawValue ?? "", e.toState?.rawValue ?? "", e.actor, e.stage?.rawValue ?? "",
+             e.stageSeconds.map(String.init) ?? "", e.department ?? "", e.level?.rawValue ?? "", e.extensionDays.map(String.init) ?? "", e.note]
         }
-        let eventHeader = ["at", "kind", "from", "to", "actor", "stage", "stage_seconds", "department", "level", "note"]
+        let eventHeader = ["at", "kind", "from", "to", "actor", "stage", "stage_seconds", "department", "level", "extension_days", "note"]
         if format == "json" {
             var object: [String: Any] = [:]
             for (k, v) in fields { object[k] = v }
@@ -54,17 +54,32 @@ enum CaseShow {
                 var o: [String: Any] = Dictionary(uniqueKeysWithValues: zip(eventHeader, r))
                 for (k, v) in o where (v as? String) == "" && k != "note" { o[k] = NSNull() }
                 o["stage_seconds"] = events[i].stageSeconds.map { $0 as Any } ?? NSNull()
+                o["extension_days"] = events[i].extensionDays.map { $0 as Any } ?? NSNull()
                 return o
             }
             print(Output.json(object))
             return 0
         }
-        let width = fields.map { DisplayWidth.of($0.0) }.max() ?? 0
-        for (k, v) in fields where !v.isEmpty { print(DisplayWidth.pad(k, to: width) + "  " + v) }
-        print("\nstages:")
-        print(TextTable(headers: stageHeader, rows: stageRows).render(), terminator: "")
-        print("\nhistory:")
-        print(TextTable(headers: eventHeader, rows: eventRows).render(), terminator: "")
+        // For people: headings and coded values in --lang, times short and local, each event's note worded.
+        let l = ctx.language
+        // Here `overdue` is a flag (elsewhere a count): named apart so it reads 是/否.
+        let people = fields.map { $0.0 == "overdue" ? ("is_overdue", $0.1) : $0 }
+        let names: [String: [String: String]] = ["grid": try store.names(of: .grid), "category": try store.names(of: .category),
+                                                 "department": try store.names(of: .department)]
+        let labels = people.map { Heading.name($0.0, l) }
+        let width = labels.map { DisplayWidth.of($0) }.max() ?? 0
+        for ((k, v), label) in zip(people, labels) where !v.isEmpty {
+            var shown = OutputColumns.people(k, v, l, zone: z, now: now)
+            if let name = names[k]?[v], !name.isEmpty { shown += " " + name }          // names beside codes
+            print(DisplayWidth.pad(label, to: width) + "  " + shown)
+        }
+        print(l.pick("\n环节：", "\nstages:"))
+        Output.emit(format: "table", header: stageHeader.map { $0 == "overdue" ? "is_overdue" : $0 }, rows: stageRows)
+        print(l.pick("\n办理经过：", "\nhistory:"))
+        let lines = events.map { e in
+            [t(e.at), EventWords.kind(e, l), e.actor, EventWords.note(e, mergedInto: m.mergedInto, l)]
+        }
+        Output.emit(format: "table", header: ["at", "move", "actor", "note"], rows: lines)
         return 0
     }
 }

@@ -38,7 +38,7 @@ enum CasesCommand: Command {
             FileHandle.standardError.write(Data("note: one-character words: only the newest \(MatterSearch.singleCharacterScan) matters were searched\n".utf8))
         }
         var offset = 0
-        return try emit(store: store, now: now, format: format, limit: limit) { want in
+        return try emit(ctx, store: store, now: now, format: format, limit: limit) { want in
             defer { offset += want }
             return try store.searchMatterRecords(q, offset: offset, limit: want)
         }
@@ -60,7 +60,7 @@ enum CasesCommand: Command {
         let now = ctx.now(in: store.zone)
         try store.recordOverdue(now: now)
         var before: Int? = nil
-        return try emit(store: store, now: now, format: format, limit: limit) { want in
+        return try emit(ctx, store: store, now: now, format: format, limit: limit) { want in
             let page = try store.matters(f, now: now, before: before, limit: want)
             if let last = page.last { before = last.id }
             return page
@@ -68,7 +68,7 @@ enum CasesCommand: Command {
     }
 
     /// Prints matters page by page (`next(n)` gives up to n more; fewer means the end) as a table, CSV or JSON.
-    static func emit(store: Store, now: Date, format: String, limit: Int, next: (Int) throws -> [Matter]) throws -> Int32 {
+    static func emit(_ ctx: Context, store: Store, now: Date, format: String, limit: Int, next: (Int) throws -> [Matter]) throws -> Int32 {
         let z = store.zone
         func row(_ m: Matter) -> [String] {
             [m.number, ISOTime.format(m.reportedAt, zone: z), m.source.rawValue, m.reporter, m.grid, m.category, m.urgency.rawValue,
@@ -105,10 +105,18 @@ enum CasesCommand: Command {
         case "csv": break
         case "json": print(jsonFirst ? "]" : "\n]")
         default:
-            Output.emit(format: "table", header: Array(header.prefix(12)) + ["title"],
-                        rows: rows.map { Array($0.prefix(12)) + [$0.last!] })
+            // For people: the category's and department's names instead of their codes; `overdue` is a flag here.
+            let categories = try store.names(of: .category), departments = try store.names(of: .department)
+            let people = rows.map { r -> [String] in
+                var r = r
+                r[5] = categories[r[5]].map { $0.isEmpty ? r[5] : $0 } ?? r[5]
+                r[8] = departments[r[8]].map { $0.isEmpty ? r[8] : $0 } ?? r[8]
+                return Array(r.prefix(12)) + [r.last!]
+            }
+            Output.emit(format: "table", header: Array(header.prefix(12)).map { $0 == "overdue" ? "is_overdue" : $0 } + ["title"], rows: people)
             if shown == limit, !ended, try !next(1).isEmpty {
-                print("(first \(limit) shown; more with --limit N or --format csv)")
+                print(ctx.language.pick("（只显示前 \(limit) 件；用 --limit N 或 --format csv 查看更多）",
+                                        "(first \(limit) shown; more with --limit N or --format csv)"))
             }
         }
         return 0

@@ -65,7 +65,7 @@ enum ComplianceReport: ReportKind {
                 ]
                 if let a = g.patrol.averageMinutes { o["average_minutes"] = (a * 10).rounded() / 10 }
                 if let t = g.patrol.todayMinutes { o["today_minutes"] = t }
-                if let gr = g.grade { o["grade"] = gr.chineseName }
+                o["grade"] = g.grade.map { $0.rawValue as Any } ?? NSNull()
                 return o
             }
             print(Output.json(["period": b.period.description, "daily_target_minutes": b.settings.dailyPatrolMinutes,
@@ -79,13 +79,17 @@ enum ComplianceReport: ReportKind {
             [g.grid.code, g.grid.name, String(g.patrol.days), String(g.patrol.patrolMinutes), minutesText(g.patrol.averageMinutes),
              String(g.patrol.daysMeeting), f(g.patrol.ok), g.patrol.todayMinutes.map { "\($0)" + (g.ongoing > 0 ? "+" : "") } ?? "",
              String(g.reports.workers), String(g.reports.reports), f(g.reports.ok), f(g.reports.onPace),
-             g.grade?.chineseName ?? "", g.reports.noWorker ? "无网格员 no worker" : ""]
+             g.grade?.rawValue ?? "", g.reports.noWorker ? Output.language.pick("无网格员", "no worker") : ""]
         }
         Output.emit(format: format, header: header, rows: rows, rightAligned: [2, 3, 4, 5, 7, 8, 9])
         if format == "table" {
-            print("period \(b.period); targets \(b.settings.dailyPatrolMinutes) min/day, \(b.settings.monthlyReports) reports/month;"
-                  + " pace \(String(format: "%.2f", b.pace.expected)) reports after \(b.pace.elapsedDays) of \(b.pace.daysInMonth) days"
-                  + "; today = so far, + = patrol under way")
+            let pace = String(format: "%.2f", b.pace.expected)
+            print(Output.language.pick(
+                "期间 \(b.period)；标准 每日巡查 \(b.settings.dailyPatrolMinutes) 分钟、每月上报 \(b.settings.monthlyReports) 件；"
+                    + "进度：\(b.pace.daysInMonth) 天中已过 \(b.pace.elapsedDays) 天，应达 \(pace) 件；今日 = 截至现在，+ = 巡查进行中",
+                "period \(b.period); targets \(b.settings.dailyPatrolMinutes) min/day, \(b.settings.monthlyReports) reports/month;"
+                    + " pace \(pace) reports after \(b.pace.elapsedDays) of \(b.pace.daysInMonth) days"
+                    + "; today = so far, + = patrol under way"))
         }
     }
 
@@ -102,7 +106,7 @@ enum ComplianceReport: ReportKind {
                 var o: [String: Any] = ["worker": w.reports.worker, "name": w.reports.name, "grid": w.reports.grid,
                                         "reports": w.reports.reports, "reports_ok": w.reports.ok, "on_pace": w.reports.onPace,
                                         "grid_patrol_ok": w.patrol.ok]
-                if let gr = w.grade { o["grade"] = gr.chineseName }
+                o["grade"] = w.grade.map { $0.rawValue as Any } ?? NSNull()
                 return o
             }
             print(Output.json(["period": b.period.description, "monthly_report_target": b.settings.monthlyReports,
@@ -111,12 +115,15 @@ enum ComplianceReport: ReportKind {
         }
         let rows = b.workers.map { w in
             [w.reports.worker, w.reports.name, w.reports.grid, String(w.reports.reports), f(w.reports.ok), f(w.reports.onPace),
-             f(w.patrol.ok), w.grade?.chineseName ?? ""]
+             f(w.patrol.ok), w.grade?.rawValue ?? ""]
         }
         Output.emit(format: format, header: ["worker", "name", "grid", "reports", "reports_ok", "on_pace", "grid_patrol_ok", "grade"],
                     rows: rows, rightAligned: [3])
         if format == "table" {
-            print("period \(b.period); target \(b.settings.monthlyReports) reports/month; pace \(String(format: "%.2f", b.pace.expected)) after \(b.pace.elapsedDays) of \(b.pace.daysInMonth) days")
+            let pace = String(format: "%.2f", b.pace.expected)
+            print(Output.language.pick(
+                "期间 \(b.period)；标准 每月上报 \(b.settings.monthlyReports) 件；进度：\(b.pace.daysInMonth) 天中已过 \(b.pace.elapsedDays) 天，应达 \(pace) 件",
+                "period \(b.period); target \(b.settings.monthlyReports) reports/month; pace \(pace) after \(b.pace.elapsedDays) of \(b.pace.daysInMonth) days"))
         }
     }
 
@@ -129,7 +136,7 @@ enum ComplianceReport: ReportKind {
         var out = "Patrol of grid \(grid) on \(ex.day) (\(span(ex.window, zone: zone)), township time)\(ex.dayComplete ? "" : ", so far")\n\n"
         let rows = ex.lines.map { l -> [String] in
             [String(l.session.id), l.session.worker, ISOTime.formatShort(l.session.start, zone: zone),
-             l.session.end.map { ISOTime.formatShort($0, zone: zone) } ?? "(under way)", l.status.rawValue + " " + l.status.chineseName,
+             l.session.end.map { ISOTime.formatShort($0, zone: zone) } ?? Output.language.pick("（进行中）", "(under way)"), l.status.displayName(Output.language),
              l.clipped.map { span($0, zone: zone) } ?? "—", l.clipped.map { String(format: "%d:%02d", $0.seconds / 60, $0.seconds % 60) } ?? "0:00"]
         }
         out += TextTable(headers: ["id", "worker", "start", "end", "status", "counted part of the day", "min:sec"], rows: rows, rightAligned: [0, 6]).render()

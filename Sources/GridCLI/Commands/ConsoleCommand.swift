@@ -37,7 +37,7 @@ enum ConsoleCommand: Command {
         let bellOff = noBell || env["GRIDROOM_BELL"] == "off" || (try? store.settingValue("console.bell")) == "off"
         let actor = try store.actor(login: ctx.login)
         let clock = ConsoleClock(start: ctx.nowText != nil ? ctx.now(in: store.zone) : nil)
-        let app = ConsoleApp(store: store, language: ctx.lang == "en" ? .en : .zh, clock: clock, actor: actor,
+        let app = ConsoleApp(store: store, language: ctx.language, clock: clock, actor: actor,
                              actions: .live(store), bell: !bellOff)
         app.draftPath = store.isReadOnly ? nil : ConsoleApp.draftPath(database: ctx.dbPath, login: ctx.login)
         let surface: CursesSurface

@@ -55,7 +55,7 @@ enum ImportCommand: Command {
         let actor = try store.actor(login: ctx.login)
         do {
             let r = try kind.run(store, file, options, actor, now)
-            print(summary(r))
+            print(summary(r, ctx.language))
             return 0
         } catch let e as ImportError {
             FileHandle.standardError.write(Data((e.description + "\n").utf8))
@@ -64,9 +64,14 @@ enum ImportCommand: Command {
     }
 
     /// One line saying what an import did.
-    static func summary(_ r: ImportReport) -> String {
-        var s = "\(r.file) (\(r.encoding.rawValue)): \(r.rowsTotal) rows — \(r.rowsWritten) written, \(r.rowsUnchanged) unchanged"
-        if r.rowsRejected > 0 { s += ", \(r.rowsRejected) rejected → \(r.rejectsFile ?? "not saved")" }
-        return s + "; import #\(r.logID)"
+    static func summary(_ r: ImportReport, _ l: Language) -> String {
+        guard l == .zh else {
+            var s = "\(r.file) (\(r.encoding.rawValue)): \(r.rowsTotal) rows — \(r.rowsWritten) written, \(r.rowsUnchanged) unchanged"
+            if r.rowsRejected > 0 { s += ", \(r.rowsRejected) rejected → \(r.rejectsFile ?? "not saved")" }
+            return s + "; import #\(r.logID)"
+        }
+        var s = "\(r.file)（\(r.encoding.rawValue)）：共 \(r.rowsTotal) 行 — 写入 \(r.rowsWritten)，未变 \(r.rowsUnchanged)"
+        if r.rowsRejected > 0 { s += "，拒收 \(r.rowsRejected) → \(r.rejectsFile ?? "未保存")" }
+        return s + "；导入 #\(r.logID)"
     }
 }

@@ -28,7 +28,8 @@ enum InitCommand: Command {
         let now = ctx.now(in: zone)
         let store = try Store.create(path: ctx.dbPath, zone: zone,
                                      admin: Staff(login: ctx.login, name: displayName, role: .admin), now: now)
-        print("created \(ctx.dbPath) (schema \(store.schemaVersion), time zone \(zone.identifier)); admin: \(ctx.login)")
+        print(ctx.language.pick("已创建 \(ctx.dbPath)（结构版本 \(store.schemaVersion)，时区 \(zone.identifier)）；管理员：\(ctx.login)",
+                                "created \(ctx.dbPath) (schema \(store.schemaVersion), time zone \(zone.identifier)); admin: \(ctx.login)"))
         if demo {
             let admin = try store.actor(login: ctx.login)
             try DemoLoader.load(into: store, dataDir: dataDir ?? DemoLoader.defaultDataDir(), actor: admin, now: now)
@@ -37,7 +38,8 @@ enum InitCommand: Command {
             // Two months of matters and patrols, so every screen has something to show on the first run.
             let admin = try store.actor(login: ctx.login)
             let summary = try DemoGenerator(store: store, spec: .demoActivity, now: now, actor: admin).run()
-            print("demo activity: \(summary.rows["matters"] ?? 0) matters, \(summary.rows["patrols"] ?? 0) patrol sessions over the last two months")
+            let (mn, pn) = (summary.rows["matters"] ?? 0, summary.rows["patrols"] ?? 0)
+            print(ctx.language.pick("演示活动：近两个月 \(mn) 件案件、\(pn) 次巡查", "demo activity: \(mn) matters, \(pn) patrol sessions over the last two months"))
         }
         return 0
     }

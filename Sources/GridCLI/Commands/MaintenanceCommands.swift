@@ -18,7 +18,7 @@ enum BackupCommand: Command {
         try args.rejectUnknown()
         let store = try ctx.openStore()
         try store.backup(to: target)
-        print("backed up \(ctx.dbPath) to \(target)")
+        print(ctx.language.pick("已备份 \(ctx.dbPath) 到 \(target)", "backed up \(ctx.dbPath) to \(target)"))
         return 0
     }
 }

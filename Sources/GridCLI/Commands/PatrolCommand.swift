@@ -43,13 +43,15 @@ enum PatrolCommand: Command {
             let actor = try store.actor(login: ctx.login)
             if sub == "start" {
                 let id = try store.startPatrol(worker: worker, grid: grid, at: at, by: actor, now: now)
-                print("patrol #\(id) started: \(worker) in \(grid) at \(ISOTime.formatShort(at, zone: zone))")
+                let atText = ISOTime.formatShort(at, zone: zone)
+                print(ctx.language.pick("巡查 #\(id) 开始：\(worker) 在 \(grid)，\(atText)", "patrol #\(id) started: \(worker) in \(grid) at \(atText)"))
             } else {
                 let s = try store.stopPatrol(worker: worker, grid: grid, at: at, by: actor, now: now)
                 let settings = try store.complianceSettings()
                 let suspect = s.isSuspect(limitSeconds: settings.suspectSeconds, now: now)
-                print("patrol #\(s.id) stopped: \(worker) in \(grid), \(s.seconds(now: now) / 60) min"
-                      + (suspect ? " — SUSPECT (longer than \(settings.suspectMinutes) min): not counted until `gridroom patrol confirm \(s.id)`" : ""))
+                let min = s.seconds(now: now) / 60
+                print(ctx.language.pick("巡查 #\(s.id) 结束：\(worker) 在 \(grid)，\(min) 分钟", "patrol #\(s.id) stopped: \(worker) in \(grid), \(min) min")
+                      + (suspect ? suspectNote(s.id, settings.suspectMinutes, ctx.language) : ""))
             }
         case "add":
             let worker = try args.required("worker"), grid = try args.required("grid")
@@ -59,8 +61,9 @@ enum PatrolCommand: Command {
             let settings = try store.complianceSettings()
             let session = try store.patrolSession(id: id)!
             let suspect = session.status(limitSeconds: settings.suspectSeconds, now: now) == .suspect
-            print("patrol #\(id) added: \(worker) in \(grid), \(ISOTime.formatShort(start, zone: zone)) – \(ISOTime.formatShort(end, zone: zone)), \(session.seconds(now: now) / 60) min"
-                  + (suspect ? " — SUSPECT (longer than \(settings.suspectMinutes) min): not counted until `gridroom patrol confirm \(id)`" : ""))
+            let span = "\(ISOTime.formatShort(start, zone: zone)) – \(ISOTime.formatShort(end, zone: zone))", min = session.seconds(now: now) / 60
+            print(ctx.language.pick("巡查 #\(id) 已补录：\(worker) 在 \(grid)，\(span)，\(min) 分钟", "patrol #\(id) added: \(worker) in \(grid), \(span), \(min) min")
+                  + (suspect ? suspectNote(id, settings.suspectMinutes, ctx.language) : ""))
         case "confirm":
             let text = try args.positional(1, "patrol ID (a number, as shown by `gridroom patrol list`)")
             guard let id = Int(text.hasPrefix("#") ? String(text.dropFirst()) : text) else {
@@ -68,7 +71,7 @@ enum PatrolCommand: Command {
             }
             try args.rejectUnknown()
             try store.confirmPatrol(id: id, by: try store.actor(login: ctx.login), now: now)
-            print("patrol #\(id) confirmed: it now counts in full")
+            print(ctx.language.pick("巡查 #\(id) 已确认：现全额计入", "patrol #\(id) confirmed: it now counts in full"))
         case "list":
             let grid = args.option("grid")
             let dayText = args.option("day")
@@ -101,5 +104,11 @@ enum PatrolCommand: Command {
             throw UsageError("patrol \(sub): expected start, stop, add, confirm, list or settings")
         }
         return 0
+    }
+
+    /// The warning after a session longer than the limit.
+    static func suspectNote(_ id: Int, _ minutes: Int, _ l: Language) -> String {
+        l.pick(" — 存疑（超过 \(minutes) 分钟）：`gridroom patrol confirm \(id)` 确认前不计入",
+               " — SUSPECT (longer than \(minutes) min): not counted until `gridroom patrol confirm \(id)`")
     }
 }

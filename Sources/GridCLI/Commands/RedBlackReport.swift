@@ -26,15 +26,15 @@ enum RedBlackReport: ReportKind {
         func grids(_ list: String, _ gs: [GridCompliance]) {
             for (i, g) in gs.enumerated() {
                 rows.append([list, "grid", String(i + 1), g.grid.code, g.grid.name, String(g.patrol.patrolMinutes), String(g.patrol.days), avg(g.patrol),
-                             String(g.patrol.daysMeeting), f(g.patrol.ok), String(g.reports.reports), f(g.reports.ok), g.grade?.chineseName ?? "",
-                             g.reports.noWorker ? "无网格员 no worker" : ""])
+                             String(g.patrol.daysMeeting), f(g.patrol.ok), String(g.reports.reports), f(g.reports.ok), g.grade?.rawValue ?? "",
+                             g.reports.noWorker ? Output.language.pick("无网格员", "no worker") : ""])
             }
         }
         func workers(_ list: String, _ ws: [WorkerCompliance]) {
             for (i, w) in ws.enumerated() {
                 rows.append([list, "worker", String(i + 1), w.reports.worker, w.reports.name, String(w.patrol.patrolMinutes), String(w.patrol.days),
                              avg(w.patrol), String(w.patrol.daysMeeting), f(w.patrol.ok), String(w.reports.reports), f(w.reports.ok),
-                             w.grade?.chineseName ?? "", "grid \(w.reports.grid)"])
+                             w.grade?.rawValue ?? "", Output.language.pick("网格 ", "grid ") + w.reports.grid])
             }
         }
         grids("red", rb.redGrids); grids("black", rb.blackGrids)
@@ -42,7 +42,8 @@ enum RedBlackReport: ReportKind {
         let header = ["list", "kind", "rank", "code", "name", "patrol_minutes", "days", "avg_per_day", "days_meeting_patrol", "patrol_ok",
                       "reports", "reports_ok", "grade", "note"]
         if format == "table" {
-            print("红黑榜 \(month)  (red = 红榜, black = 黑榜; patrol figures are the grid's, a worker's are their own grid's)")
+            print(Output.language.pick("红黑榜 \(month)（巡查数据按网格统计，网格员取其所在网格的数据）",
+                                       "red and black lists \(month) (patrol figures are the grid's; a worker's are their own grid's)"))
         }
         Output.emit(format: format, header: header, rows: rows, rightAligned: [2, 5, 6, 7, 8, 10])
         return 0

@@ -25,7 +25,7 @@ enum RegistryListing {
 /// `gridroom grids`: the grid registry (网格).
 enum GridsCommand: Command {
     static let name = "grids"
-    static let summary = "list grids (网格) [--format table|csv|json]"
+    static let summary = "list grids [--format table|csv|json]"
     static let header = GridValidator(existing: .init()).header
     static var usage: String { RegistryListing.usage(name, "every grid, township first", header) }
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
@@ -38,7 +38,7 @@ enum GridsCommand: Command {
 /// `gridroom workers`: the grid workers (网格员).
 enum WorkersCommand: Command {
     static let name = "workers"
-    static let summary = "list grid workers (网格员) [--format table|csv|json]"
+    static let summary = "list grid workers [--format table|csv|json]"
     static let header = WorkerValidator(existing: .init()).header
     static var usage: String { RegistryListing.usage(name, "every grid worker with grid and A/B partner", header) }
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
@@ -51,7 +51,7 @@ enum WorkersCommand: Command {
 /// `gridroom departments`: departments under the four platforms (四个平台).
 enum DepartmentsCommand: Command {
     static let name = "departments"
-    static let summary = "list departments (部门) [--format table|csv|json]"
+    static let summary = "list departments [--format table|csv|json]"
     static let header = DepartmentValidator().header
     static var usage: String { RegistryListing.usage(name, "every department and its platform", header) }
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
@@ -64,7 +64,7 @@ enum DepartmentsCommand: Command {
 /// `gridroom categories`: the category table (事项分类) with stage limits.
 enum CategoriesCommand: Command {
     static let name = "categories"
-    static let summary = "list categories (事项分类) and time limits [--format table|csv|json]"
+    static let summary = "list categories and their time limits [--format table|csv|json]"
     static let header = CategoryValidator(existing: .init()).header
     static var usage: String { RegistryListing.usage(name, "every category with its department, urgency and limits", header) }
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {

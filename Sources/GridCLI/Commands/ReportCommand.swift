@@ -18,7 +18,7 @@ enum ReportCommand: Command {
     static let kinds: [any ReportKind.Type] = [EvaluationReport.self, ComplianceReport.self, RedBlackReport.self]
 
     static let name = "report"
-    static let summary = "reports: evaluation (结案率, 按期结案率, 返工率), compliance (巡查考核), redblack (红黑榜)"
+    static let summary = "reports: evaluation (closure, on-time and rework rates), compliance (patrol and reporting), redblack (red and black lists)"
     static var usage: String { "usage:\n" + kinds.map { $0.usage }.joined(separator: "\n\n") }
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
@@ -61,7 +61,13 @@ enum EvaluationReport {
         let store = try ctx.openStore()
         try store.recordOverdue(now: ctx.now(in: store.zone))
         let groups = try store.evaluation(month: month, by: by)
+        let names = try store.names(of: by)
+        let lang = ctx.language
         let total = groups.reduce(EvaluationCounts()) { $0 + $1.counts }
+        // The name beside each code, for people (table, md, JSON); the documented CSV keeps its columns.
+        func name(_ key: String) -> String {
+            key == "total" ? lang.pick("合计", "total") : key.isEmpty ? lang.pick("未派遣", "not dispatched") : names[key] ?? ""
+        }
         func row(_ key: String, _ c: EvaluationCounts) -> [String] {
             [key, String(c.due), String(c.closed), String(c.closedOnTime), Evaluation.percent(Evaluation.closureRate(c)),
              Evaluation.percent(Evaluation.onTimeRate(c)), String(c.extended), String(c.overdue), String(c.reworks),
@@ -71,9 +77,14 @@ enum EvaluationReport {
         rows.append(row("total", total))
         var hdr = header
         hdr[0] = by.rawValue
+        if format != "csv" {
+            let keys = groups.map(\.key) + ["total"]
+            hdr.insert("name", at: 1)
+            rows = zip(rows, keys).map { r, k in [r[0], name(k)] + r.dropFirst() }
+        }
         if format == "json" {
             let objects: [[String: Any]] = (groups.map { ($0.key, $0.counts) } + [("total", total)]).map { key, c in
-                ["group": key, "due": c.due, "closed": c.closed, "closed_on_time": c.closedOnTime, "extended": c.extended,
+                ["group": key, "name": name(key), "due": c.due, "closed": c.closed, "closed_on_time": c.closedOnTime, "extended": c.extended,
                  "overdue": c.overdue, "reworks": c.reworks, "reworked_closed": c.reworkedClosed,
                  "closure_rate": Evaluation.closureRate(c) ?? NSNull(), "on_time_rate": Evaluation.onTimeRate(c) ?? NSNull(),
                  "rework_rate": Evaluation.reworkRate(c) ?? NSNull(),
@@ -82,8 +93,11 @@ enum EvaluationReport {
             print(Output.json(["month": month.description, "by": by.rawValue, "rows": objects]))
             return 0
         }
-        if format == "table" || format == "md" { print("evaluation \(month) by \(by.rawValue) (matters whose handling deadline fell in the month)\n") }
-        Output.emit(format: format, header: hdr, rows: rows, rightAligned: Set(1..<hdr.count))
+        if format == "table" || format == "md" {
+            print(lang.pick("考核 \(month)，按\(Heading.name(by.rawValue, .zh))（首个处置期限在本月的案件）\n",
+                            "evaluation \(month) by \(by.rawValue) (matters whose handling deadline fell in the month)\n"))
+        }
+        Output.emit(format: format, header: hdr, rows: rows, rightAligned: Set((format == "csv" ? 1 : 2)..<hdr.count))
         return 0
     }
 }

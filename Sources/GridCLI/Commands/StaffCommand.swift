@@ -32,13 +32,13 @@ enum StaffCommand: Command {
             let role = Role(rawValue: try args.choice("role", roles) ?? "operator")!
             try args.rejectUnknown()
             try store.addStaff(Staff(login: login, name: name, role: role), by: actor, now: now)
-            print("added \(login) (\(role.rawValue))")
+            print(ctx.language.pick("已添加 \(login)（\(role.displayName(.zh))）", "added \(login) (\(role.rawValue))"))
         case "set-role":
             let login = try args.positional(1, "LOGIN")
             guard let r = try args.choice("role", roles) else { throw UsageError("missing --role") }
             try args.rejectUnknown()
             try store.setRole(login: login, role: Role(rawValue: r)!, by: actor, now: now)
-            print("\(login) is now \(r)")
+            print(ctx.language.pick("\(login) 现为\(Role(rawValue: r)!.displayName(.zh))", "\(login) is now \(r)"))
         default:
             throw UsageError("staff \(sub): expected add, list or set-role")
         }

@@ -71,7 +71,8 @@ public struct ConsoleActions {
     public var allowedMoves: (_ detail: MatterDetail, _ actor: Actor, _ strings: Strings) -> [MoveChoice]
     /// Performs a move (with the matter's version for the conflict check).
     public var perform: (_ move: MoveChoice, _ detail: MatterDetail, _ input: MoveInput, _ actor: Actor, _ now: Date) throws -> String
-    /// Takes in a new matter; `force` saves despite a possible duplicate. Returns the case number.
+    /// Takes in a new matter and dispatches it when the draft names a department, in one store call;
+    /// unless `force`, a possible duplicate refuses the save (`StoreError.possibleDuplicate`). Returns the case number.
     public var intake: (_ draft: MatterDraft, _ force: Bool, _ actor: Actor, _ now: Date) throws -> String
     /// Possible duplicates of a draft (case numbers), checked before saving.
     public var duplicates: (_ draft: MatterDraft, _ now: Date) throws -> [String]
@@ -87,7 +88,7 @@ public struct ConsoleActions {
     /// No writes: what a read-only console or a build without the lifecycle uses.
     public static var none: ConsoleActions { ConsoleActions(
         allowedMoves: { _, _, _ in [] },
-        perform: { _, _, _, _, _ in throw StoreError.invalid("moves are not available") },
-        intake: { _, _, _, _ in throw StoreError.invalid("intake is not available") },
+        perform: { _, _, _, _, _ in throw StoreError.unavailable(feature: "moves") },
+        intake: { _, _, _, _ in throw StoreError.unavailable(feature: "intake") },
         duplicates: { _, _ in [] }) }
 }

@@ -16,7 +16,7 @@ extension ConsoleApp {
         }
         let titles = tabs.map { $0.title(strings) }
         var right = strings["app.title"] + " " + actor.login
-        if let r = actor.role { right += "(\(strings.language == .zh ? r.chineseName : r.rawValue))" }
+        if let r = actor.role { right += "(\(strings.name(r)))" }
         if readOnly { right += " [" + strings["status.readonly"] + "]" }
         Chrome.tabBar(s, row: 0, tabs: titles, active: active, right: right)
         var top = 1
@@ -69,12 +69,9 @@ extension ConsoleApp {
         return String(format: "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
     }
 
-    /// `MM-DD HH:MM` in the township's zone.
-    static func shortTime(_ d: Date, zone: TownshipZone) -> String {
-        let day = zone.localDate(of: d)
-        let s = zone.secondsIntoDay(of: d)
-        return String(format: "%02d-%02d %02d:%02d", day.month, day.day, s / 3600, s / 60 % 60)
-    }
+    /// `MM-DD HH:MM` in the township's zone, the date always shown (columns that mix days stay aligned);
+    /// the one short form is `PeopleTime`'s.
+    static func shortTime(_ d: Date, zone: TownshipZone) -> String { PeopleTime.dated(d, now: d, zone: zone) }
 
     /// Time left or overdue by, e.g. `剩2天3时` / `超5时20分`.
     func dueText(_ due: Date?, now: Date) -> String {
@@ -83,10 +80,12 @@ extension ConsoleApp {
         let a = abs(secs)
         let d = a / 86_400, h = a / 3600 % 24, m = a / 60 % 60
         let amount: String
-        if d > 0 { amount = "\(d)\(strings["unit.d"])\(h)\(strings["unit.h"])" }
-        else if h > 0 { amount = "\(h)\(strings["unit.h"])\(m)\(strings["unit.m"])" }
-        else { amount = "\(m)\(strings["unit.m"])" }
-        return secs <= 0 ? strings.f("due.over", amount) : strings.f("due.left", amount)
+        let (ud, uh, um) = (strings.name(DurationUnit.day), strings.name(DurationUnit.hour), strings.name(DurationUnit.minute))
+        if d > 0 { amount = "\(d)\(ud)\(h)\(uh)" }
+        else if h > 0 { amount = "\(h)\(uh)\(m)\(um)" }
+        else { amount = "\(m)\(um)" }
+        // One overdue boundary everywhere: the due second itself is still on time (`Deadline.isOverdue`).
+        return Deadline.isOverdue(now: now, due: due) ? strings.f("due.over", amount) : strings.f("due.left", amount)
     }
 
     /// The colour for a deadline status.

@@ -102,7 +102,7 @@ public final class ConsoleApp {
             try current.reload(self); lastRefresh = now; lastError = nil
         } catch {
             lastError = error
-            message = strings["error.prefix"] + "\(error)"
+            message = strings["error.prefix"] + ErrorWording.words(error, strings, zone: store.zone)
         }
     }
 
@@ -156,7 +156,7 @@ public final class ConsoleApp {
         alertCheckedAt = t
         if remind { lastReminder = t }
         func names(_ ms: [AlertMatter]) -> String {
-            ms.map { "\($0.number) \(strings["urgency." + $0.urgency]) \($0.category) \($0.grid) \($0.title)" }.joined(separator: "；")
+            ms.map { "\($0.number) \(strings.name($0.urgency)) \($0.category) \($0.grid) \($0.title)" }.joined(separator: "；")
         }
         var parts: [String] = []
         if !found.urgent.isEmpty { parts.append(strings.f("alert.urgent", names(found.urgent))) }
@@ -257,7 +257,7 @@ public final class ConsoleApp {
         case "case", "matter", "c":
             if words.count > 1 { openMatter(number: words[1]) } else { message = strings.f("cmd.unknown", text) }
         case "grid", "g":
-            if words.count > 1 { push(GridPageScreen(code: words[1])) } else { message = strings.f("cmd.unknown", text) }
+            if words.count > 1 { openGrid(code: words[1]) } else { message = strings.f("cmd.unknown", text) }
         case "search", "s", "/":
             show(tab: 1)
             guard let screen = tabs[1] as? MattersScreen else { return }
@@ -278,6 +278,14 @@ public final class ConsoleApp {
     /// A matter's page, or nil when there is no such matter.
     func matterPage(number: String) -> Screen? {
         (try? store.matterDetail(number: number)) ?? nil == nil ? nil : MatterPageScreen(number: number)
+    }
+
+    /// Opens a grid's page by code; an unknown code says so and opens nothing.
+    public func openGrid(code: String) {
+        if (try? store.gridDetail(code: code, now: now)) ?? nil == nil {
+            message = strings.f("grid.notFound", code); return
+        }
+        push(GridPageScreen(code: code))
     }
 
     /// Saves an unsaved form as a draft file (terminal closed or killed), readable by its owner only (0600):

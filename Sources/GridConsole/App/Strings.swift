@@ -1,18 +1,17 @@
-/// The console's interface language.
-public enum Language: String, Sendable {
-    /// 中文 (default).
-    case zh
-    /// English.
-    case en
-}
+import GridCore
 
-/// Every string the console shows, in one table: key → (Chinese, English).
+/// The console's own words (界面文字: tabs, hints, headings, prompts), in one table: key → (Chinese, English).
+/// Domain names — states, urgencies, sources, moves, event kinds, roles, levels, units — are not here: they
+/// come from GridCore's one name table through `name(_:)`.
 public struct Strings: Sendable {
     /// The language in use.
     public let language: Language
 
     /// Strings in a language.
     public init(_ language: Language) { self.language = language }
+
+    /// The name of a domain value (a state, move, role…) in this language, from GridCore's name table.
+    public func name(_ value: some Named) -> String { value.displayName(language) }
 
     /// The text for `key` (the key itself when missing, so a gap shows rather than crashes).
     public subscript(_ key: String) -> String {
@@ -46,17 +45,11 @@ public struct Strings: Sendable {
         "ov.gridsMet": ("达2小时", "≥ 2 h"), "ov.gridsUnder": ("不足", "under"), "ov.gridsNobody": ("无人巡查", "nobody out"),
         "ov.reports": ("本月上报", "Reports this month"), "ov.pace": ("进度应达", "pace"), "ov.feed": ("最新动态", "Latest events"),
         "ov.undispatched": ("未派遣", "not dispatched"),
-        // States
-        "state.new": ("待派遣", "new"), "state.dispatched": ("处置中", "dispatched"), "state.fed_back": ("待核查", "fed back"),
-        "state.escalated": ("已上报", "escalated"), "state.closed": ("已办结", "closed"), "state.invalid": ("已作废", "invalid"),
-        "state.merged": ("已合并", "merged"),
-        "urgency.urgent": ("紧急", "urgent"), "urgency.normal": ("一般", "normal"),
         // Matter table
         "col.number": ("编号", "Number"), "col.urgency": ("紧急", "Urg."), "col.category": ("类别", "Category"),
         "col.grid": ("网格", "Grid"), "col.department": ("部门", "Department"), "col.state": ("状态", "State"),
         "col.due": ("剩余/超期", "Left / over"), "col.title": ("标题", "Title"),
         "due.over": ("超%@", "over %@"), "due.left": ("剩%@", "%@ left"), "due.none": ("—", "—"),
-        "unit.d": ("天", "d"), "unit.h": ("时", "h"), "unit.m": ("分", "m"),
         "matters.count": ("共 %d 件", "%d matters"), "matters.filter": ("筛选：", "Filter: "),
         "matters.sortedBy": ("排序：", "sorted by "),
         "matter.fields": ("基本信息", "Fields"), "matter.stages": ("环节时限", "Stage clocks"),
@@ -72,7 +65,6 @@ public struct Strings: Sendable {
         "pace.met": ("达标", "met"), "pace.onPace": ("进度正常", "on pace"), "pace.behind": ("落后", "behind"),
         "gd.workers": ("网格员", "Workers"), "gd.sessions": ("今日巡查记录", "Today's sessions"),
         "gd.ongoing": ("进行中", "under way"), "gd.start": ("开始", "Start"), "gd.end": ("结束", "End"), "gd.length": ("时长", "Length"), "gd.noSessions": ("今日无巡查", "no patrol today"),
-        "kind.full": ("专职", "full-time"), "kind.part": ("兼职", "part-time"),
         // Map
         "map.legend": ("红=有超期案件  黄=巡查不足  绿=正常", "red = overdue matter  yellow = under patrol mark  green = fine"),
         "map.unplaced": ("未标注位置的网格：%d", "grids without a map position: %d"),
@@ -97,7 +89,7 @@ public struct Strings: Sendable {
         // Modal / alerts / command
         "confirm.yesNo": ("(y 确认 / n 取消)", "(y yes / n no)"),
         "alert.urgent": ("紧急案件：%@", "URGENT matter: %@"), "alert.overdue": ("新超期：%@", "Newly overdue: %@"),
-        "cmd.unknown": ("未知命令：%@（可用：case 编号、grid 代码、search 文字、help、q、1-6）",
+        "cmd.unknown": ("未知命令：%@（可用：case 编号、grid 网格编码、search 文字、help、q、1-6）",
                         "unknown command: %@ (try: case NUMBER, grid CODE, search TEXT, help, q, 1-6)"),
         "help.title": ("按键帮助（任意键关闭）", "Keys (any key closes)"),
         "help.global": ("1-6 切换页面 · n 新建 · / 筛选 · : 命令 · ? 帮助 · Esc/q 返回 · Ctrl-L 重绘 · Q 退出",
@@ -110,16 +102,12 @@ public struct Strings: Sendable {
         "help.map": ("方向键移动 · Enter 打开网格", "arrows move · Enter open grid"),
         "help.form": ("Tab/↓ 下一项 · ↑ 上一项 · 输入即筛选 · Ctrl-S 保存 · Esc 取消", "Tab/↓ next · ↑ previous · type to filter · Ctrl-S save · Esc cancel"),
         "error.prefix": ("出错：", "Error: "),
-        // Moves (办理操作)
-        "move.dispatch": ("派遣", "dispatch"), "move.return": ("回退", "return"), "move.feedback": ("反馈", "feedback"),
-        "move.verify_pass": ("核查通过", "verify: pass"), "move.rework": ("核查不通过（返工）", "verify: rework"),
-        "move.escalate": ("上报区指挥中心", "escalate"), "move.invalidate": ("作废", "invalidate"), "move.merge": ("合并到另一件", "merge into another"),
-        "move.shelve": ("挂账", "shelve"), "move.unshelve": ("取消挂账", "unshelve"), "move.reopen": ("重新打开", "reopen"),
-        "move.urge.ordinary": ("普通督办", "urge"), "move.urge.yellow": ("黄牌督办", "urge (yellow)"), "move.urge.red": ("红牌督办", "urge (red)"),
-        "move.extend_request": ("申请延期", "request extension"),
-        "move.extend_approve": ("批准延期", "approve extension"), "move.extend_refuse": ("驳回延期", "refuse extension"),
-        "move.urge": ("督办", "urge"), "move.comment": ("备注", "comment"),
+        "move.urge": ("督办", "urge"),
         "form.dispatched": ("已受理并派遣：%@", "taken in and dispatched: %@"),
+        "grid.notFound": ("没有这个网格：%@", "no such grid: %@"),
+        "prompt.mergeTarget": ("目标编号", "target number"), "prompt.extension": ("天数 理由", "days reason"),
+        "yes": ("是", "yes"), "no": ("否", "no"),
+        "hist.when": ("时间", "When"), "hist.move": ("操作", "Move"), "hist.by": ("人员", "By"), "hist.note": ("说明", "Note"),
     ]
 }
 

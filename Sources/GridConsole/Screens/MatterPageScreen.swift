@@ -34,14 +34,34 @@ final class MatterPageScreen: BoundScreen {
         "number": ("编号", "Number"), "reported_at": ("受理时间", "Reported"), "source": ("来源", "Source"), "reporter": ("上报人", "Reporter"),
         "grid": ("网格", "Grid"), "category": ("类别", "Category"), "urgency": ("紧急程度", "Urgency"), "title": ("标题", "Title"),
         "description": ("描述", "Description"), "location": ("地点", "Location"), "state": ("状态", "State"), "shelved": ("挂账", "Shelved"),
-        "caller_name": ("来电人", "Caller"), "caller_phone": ("来电号码", "Caller phone"), "order_no": ("工单号", "Work order"),
         "department": ("部门", "Department"), "first_contact": ("首问责任人", "First contact"), "stage": ("当前环节", "Stage"),
         "rework_count": ("返工次数", "Reworks"), "urge_count": ("督办次数", "Urges"), "extension_count": ("延期次数", "Extensions"),
         "ended_at": ("结束时间", "Ended"), "version": ("版本", "Version"), "updated_by": ("最后操作", "Updated by"),
+        "merged_into": ("并入", "Merged into"), "duplicate_of": ("疑似重复", "Possible duplicate of"),
+        "caller_name": ("来电人", "Caller"), "caller_phone": ("来电号码", "Caller phone"), "order_no": ("工单号", "Work order"),
     ]
-    static let stageNames: [String: (String, String)] = [
-        "dispatch": ("派遣", "dispatch"), "handling": ("处置", "handling"), "verification": ("核查", "verification"),
-    ]
+
+    /// The fields as people read them: names beside codes, local short times, flags in words.
+    static func fields(_ d: MatterDetail, _ t: Strings, now: Date, zone: TownshipZone) -> [(String, String)] {
+        let m = d.matter
+        func both(_ code: String, _ name: String) -> String { name.isEmpty || name == code ? code : "\(code) \(name)" }
+        var out: [(String, String)] = [
+            ("number", m.number), ("reported_at", PeopleTime.dated(m.reportedAt, now: now, zone: zone)),
+            ("source", t.name(m.source)), ("reporter", both(m.reporter, d.names.reporter)),
+            ("grid", both(m.grid, d.names.grid)), ("category", both(m.category, d.names.category)),
+            ("urgency", t.name(m.urgency)), ("title", m.title), ("description", m.description), ("location", m.location),
+            ("caller_name", m.callerName), ("caller_phone", m.callerPhone), ("order_no", m.orderNo),
+            ("state", t.name(m.state)), ("shelved", m.shelved ? t["yes"] : t["no"]),
+            ("department", d.names.department.isEmpty ? (m.department ?? "") : d.names.department),
+            ("first_contact", both(m.firstContact, d.names.firstContact)), ("stage", m.stage.map(t.name) ?? ""),
+            ("rework_count", "\(m.reworkCount)"), ("urge_count", "\(m.urgeCount)"), ("extension_count", "\(m.extensionCount)"),
+        ]
+        if let into = m.mergedInto { out.append(("merged_into", into)) }
+        if let dup = m.duplicateOf { out.append(("duplicate_of", dup)) }
+        out += [("ended_at", m.endedAt.map { PeopleTime.dated($0, now: now, zone: zone) } ?? ""),
+                ("version", "\(m.version)"), ("updated_by", m.updatedBy)]
+        return out
+    }
 
     /// One line of the reading pane.
     struct Line { var text: String; var role: ColorRole = .normal; var attrs: TextAttr = [] }
@@ -53,38 +73,38 @@ final class MatterPageScreen: BoundScreen {
         var out: [Line] = [Line(text: t["matter.fields"], role: .heading, attrs: [.bold])]
         let labelWidth = 11
         if let x = d.pendingExtension {
-            let text = t.f("matter.extensionText", x.days, x.reason, x.requestedBy, ConsoleApp.shortTime(x.requestedAt, zone: app.store.zone))
+            let text = t.f("matter.extensionText", x.days, x.reason, x.requestedBy, PeopleTime.short(x.requestedAt, now: now, zone: app.store.zone))
             for (i, l) in TextWrap.lines(text, width: max(8, width - labelWidth)).enumerated() {
                 out.append(Line(text: (i == 0 ? DisplayWidth.pad(t["matter.extension"], to: labelWidth - 1) + " " : String(repeating: " ", count: labelWidth)) + l,
                                 role: .nearDue, attrs: [.bold]))
             }
         }
-        for (k, v) in d.fields where !(v.isEmpty && ["caller_name", "caller_phone", "order_no", "reporter", "ended_at", "stage"].contains(k)) {
+        for (k, v) in MatterPageScreen.fields(d, t, now: now, zone: app.store.zone)
+        where !(v.isEmpty && ["caller_name", "caller_phone", "order_no", "reporter", "ended_at", "stage"].contains(k)) {
             let label = MatterPageScreen.fieldKeys[k].map { zh ? $0.0 : $0.1 } ?? k
-            let wrapped = TextWrap.lines(MatterPageScreen.display(k, v, t), width: max(8, width - labelWidth))
+            let wrapped = TextWrap.lines(v, width: max(8, width - labelWidth))
             for (i, l) in wrapped.enumerated() {
                 out.append(Line(text: (i == 0 ? DisplayWidth.pad(label, to: labelWidth - 1) + " " : String(repeating: " ", count: labelWidth)) + l))
             }
         }
         out.append(Line(text: ""))
         out.append(Line(text: t["matter.history"], role: .heading, attrs: [.bold]))
-        for (i, e) in d.events.enumerated() {
-            out.append(Line(text: ConsoleApp.shortTime(e.at, zone: app.store.zone) + "  " + FeedText.kind(e.kind, t) + "  " + e.actor, role: .dim))
-            if !d.notes[i].isEmpty {
-                out += TextWrap.lines(d.notes[i], width: max(8, width - 2)).map { Line(text: "  " + $0) }
-            }
+        for e in d.events {
+            out.append(Line(text: PeopleTime.short(e.at, now: now, zone: app.store.zone) + "  " + EventWords.kind(e, t.language) + "  " + e.actor, role: .dim))
+            let note = EventWords.note(e, mergedInto: d.matter.mergedInto, t.language)
+            if !note.isEmpty { out += TextWrap.lines(note, width: max(8, width - 2)).map { Line(text: "  " + $0) } }
         }
         return out
     }
 
     /// The stage clocks, each wrapped to the right pane.
     func stageLines(_ d: MatterDetail, width: Int, _ app: ConsoleApp) -> [Line] {
-        let zh = app.strings.language == .zh, z = app.store.zone
+        let z = app.store.zone
         return d.stages.suffix(6).flatMap { st -> [Line] in
-            let name = MatterPageScreen.stageNames[st.stage].map { zh ? $0.0 : $0.1 } ?? st.stage
-            let done = st.finishedAt.map { "→ " + ConsoleApp.shortTime($0, zone: z) } ?? "…"
-            let text = "\(DisplayWidth.pad(name, to: 6)) \(ConsoleApp.shortTime(st.startedAt, zone: z)) ≤ \(ConsoleApp.shortTime(st.dueAt, zone: z)) \(done)"
-            let role: ColorRole = st.overdue || (st.finishedAt == nil && now >= st.dueAt) ? .overdue : .normal
+            let name = app.strings.name(st.stage)
+            let done = st.finishedAt.map { "→ " + PeopleTime.short($0, now: now, zone: z) } ?? "…"
+            let text = "\(DisplayWidth.pad(name, to: 6)) \(PeopleTime.short(st.startedAt, now: now, zone: z)) ≤ \(PeopleTime.short(st.dueAt, now: now, zone: z)) \(done)"
+            let role: ColorRole = st.overdue || (st.finishedAt == nil && Deadline.isOverdue(now: now, due: st.dueAt)) ? .overdue : .normal
             return TextWrap.lines(text, width: width).enumerated().map { Line(text: ($0.offset == 0 ? "" : "       ") + $0.element, role: role) }
         }
     }
@@ -95,7 +115,7 @@ final class MatterPageScreen: BoundScreen {
         let status = DueStatus.of(dueAt: d.row.dueAt, nearDueAt: d.row.nearDueAt, now: now)
         var c = a.col + 1
         c += s.put(a.row, c, d.row.number + "  ", attrs: [.bold])
-        c += s.put(a.row, c, t["state." + d.row.state] + "  ", role: .heading, attrs: [.bold])
+        c += s.put(a.row, c, t.name(d.row.state) + "  ", role: .heading, attrs: [.bold])
         c += s.put(a.row, c, app.dueText(d.row.dueAt, now: now) + "  ", role: ConsoleApp.role(status), attrs: status == .overdue ? [.bold] : [])
         s.put(a.row, c, DisplayWidth.truncate(d.row.title, to: max(1, a.col + a.width - c - 1)))
         // Left: the reading pane (fields, history). Right: stage clocks, moves.
@@ -127,26 +147,15 @@ final class MatterPageScreen: BoundScreen {
         dialog?.draw(s, row: a.bottom - 1, col: a.col, width: a.width, t)
     }
 
-    /// A stored value as people read it: states, urgency, channels and flags in words.
-    static func display(_ key: String, _ value: String, _ t: Strings) -> String {
-        let zh = t.language == .zh
-        switch key {
-        case "state": return t["state." + value]
-        case "urgency": return t["urgency." + value]
-        case "shelved": return value == "1" ? (zh ? "是" : "yes") : (zh ? "否" : "no")
-        case "source": return zh ? (MatterSource(rawValue: value)?.chineseName ?? value) : value
-        case "stage": return stageNames[value].map { zh ? $0.0 : $0.1 } ?? value
-        default: return value
-        }
-    }
-
     /// The matter's text for the full-screen reader: every field and note, labelled.
     func fullText(_ app: ConsoleApp) -> [(String, String)] {
         guard let d = detail else { return [] }
-        let zh = app.strings.language == .zh
-        var out = d.fields.filter { !$0.1.isEmpty }.map { (MatterPageScreen.fieldKeys[$0.0].map { zh ? $0.0 : $0.1 } ?? $0.0, MatterPageScreen.display($0.0, $0.1, app.strings)) }
-        for (i, e) in d.events.enumerated() where !d.notes[i].isEmpty {
-            out.append((ConsoleApp.shortTime(e.at, zone: app.store.zone) + " " + FeedText.kind(e.kind, app.strings) + " " + e.actor, d.notes[i]))
+        let t = app.strings, zh = t.language == .zh, z = app.store.zone
+        var out = MatterPageScreen.fields(d, t, now: now, zone: z).filter { !$0.1.isEmpty }
+            .map { (MatterPageScreen.fieldKeys[$0.0].map { zh ? $0.0 : $0.1 } ?? $0.0, $0.1) }
+        for e in d.events {
+            let note = EventWords.note(e, mergedInto: d.matter.mergedInto, t.language)
+            if !note.isEmpty { out.append((PeopleTime.short(e.at, now: now, zone: z) + " " + EventWords.kind(e, t.language) + " " + e.actor, note)) }
         }
         return out
     }

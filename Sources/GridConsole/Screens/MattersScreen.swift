@@ -28,15 +28,10 @@ final class MattersScreen: BoundScreen {
     /// Whether the list is a search (words, or ended matters in scope): newest first, every matter.
     var searching: Bool { !query.words.isEmpty || !query.openOnly }
 
-    /// The names a state goes by on screen, in both languages, for `state:` values.
-    static let stateLabels: [MatterState: [String]] = Dictionary(uniqueKeysWithValues: MatterState.allCases.map { s in
-        (s, [Strings(.zh)["state." + s.rawValue], Strings(.en)["state." + s.rawValue]])
-    })
-
     func reload(_ app: ConsoleApp) throws {
         now = app.now
         let store = app.store, q = query, s = sort, d = descending
-        vocabulary = try store.queryVocabulary(stateLabels: MattersScreen.stateLabels)
+        vocabulary = try store.queryVocabulary()  // states go by their codes and the name table's names
         if searching {
             cache = PageCache(pageSize: 100) { offset, limit in try store.searchMatters(q, offset: offset, limit: limit) }
             table.count = try store.searchCount(q, cap: MattersScreen.countCap)
@@ -105,8 +100,8 @@ final class MattersScreen: BoundScreen {
         let t = app.strings
         let status = DueStatus.of(dueAt: m.dueAt, nearDueAt: m.nearDueAt, now: now)
         let role = ConsoleApp.role(status)
-        return [CellText(m.number), CellText(t["urgency." + m.urgency], m.urgency == "urgent" ? .overdue : .normal, m.urgency == "urgent" ? [.bold] : []),
-                CellText(m.category), CellText(m.grid), CellText(m.department), CellText(t["state." + m.state]),
+        return [CellText(m.number), CellText(t.name(m.urgency), m.urgency == .urgent ? .overdue : .normal, m.urgency == .urgent ? [.bold] : []),
+                CellText(m.category), CellText(m.grid), CellText(m.department), CellText(t.name(m.state)),
                 CellText(app.dueText(m.dueAt, now: now), role, status == .overdue ? [.bold] : []), CellText(m.title)]
     }
 

@@ -24,8 +24,8 @@ final class NewMatterScreen: BoundScreen {
     var warnedDuplicates: [String] = []
     var categoryDepartments: [String: String] = [:]
 
-    static let sources = ["hotline", "grid_worker", "wechat", "public", "walk_in", "video", "inspection", "village_visit"]
-    static let sourceNames = ["12345热线", "网格员上报", "微信", "群众随手拍", "来访", "雪亮工程", "专项督查", "驻村联村"]
+    /// Every channel from `MatterSource.allCases`, the hotline first (the form's default, the most frequent one).
+    static let sources: [MatterSource] = [.hotline] + MatterSource.allCases.filter { $0 != .hotline }
 
     init(app: ConsoleApp) {
         let store = app.store
@@ -34,13 +34,12 @@ final class NewMatterScreen: BoundScreen {
         category = Picker(cats.map { .init(code: $0.code, label: $0.name) })
         for c in cats { categoryDepartments[c.code] = c.department; categoryUrgency[c.code] = c.urgency }
         let t = app.strings
-        urgency = Picker(["normal", "urgent"].map { .init(code: $0, label: t["urgency." + $0]) })
+        urgency = Picker([Urgency.normal, .urgent].map { .init(code: $0.rawValue, label: t.name($0)) })
         texts[.reportedAt]?.set(NewMatterScreen.timeText(app.now, zone: store.zone))
         department = Picker(((try? store.pickerDepartments()) ?? []).map { .init(code: $0.code, label: $0.name) })
-        let zh = app.strings.language == .zh
-        source = Picker(zip(NewMatterScreen.sources, NewMatterScreen.sourceNames).map { .init(code: $0.0, label: zh ? $0.1 : $0.0) })
+        source = Picker(NewMatterScreen.sources.map { .init(code: $0.rawValue, label: app.strings.name($0)) })
         source.chosen = source.options.first
-        source.input.set("hotline")
+        source.input.set(MatterSource.hotline.rawValue)
         if let path = app.draftPath, let text = try? String(contentsOfFile: path, encoding: .utf8) { restore(text); restored = true }
     }
 
@@ -215,7 +214,7 @@ final class NewMatterScreen: BoundScreen {
             app.message = t.f("form.saved", number)
             app.dataChanged()
         } catch {
-            self.error = t["error.prefix"] + "\(error)"
+            self.error = t["error.prefix"] + ErrorWording.words(error, t, zone: app.store.zone)
         }
     }
 

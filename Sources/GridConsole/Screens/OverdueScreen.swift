@@ -52,7 +52,7 @@ final class OverdueScreen: BoundScreen {
             let st = DueStatus.of(dueAt: m.dueAt, nearDueAt: m.nearDueAt, now: self.now)
             return [CellText(m.number), CellText(app.dueText(m.dueAt, now: self.now), ConsoleApp.role(st), st == .overdue ? [.bold] : []),
                     CellText(m.department.isEmpty ? t["ov.undispatched"] : m.department), CellText(m.grid),
-                    CellText(t["urgency." + m.urgency], m.urgency == "urgent" ? .overdue : .normal), CellText("\(m.urgeCount)"),
+                    CellText(t.name(m.urgency), m.urgency == .urgent ? .overdue : .normal), CellText("\(m.urgeCount)"),
                     CellText(m.extensionPending ? t["od.extensionPending"] : "", .nearDue, [.bold]), CellText(m.title)]
         }
     }
@@ -78,7 +78,7 @@ final class OverdueScreen: BoundScreen {
             pending = (ConsoleMoves.dialog(move, d, departments: departments), d)
             return .handled
         } catch {
-            return .message(app.strings["error.prefix"] + "\(error)")
+            return .message(app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone))
         }
     }
 
@@ -94,8 +94,8 @@ final class OverdueScreen: BoundScreen {
             Binding([.char("e")], "e", t["hint.escalate"], help: t["help.escalate"]) { [unowned self] _ in start("escalate", app) },
         ]
         if rows.indices.contains(table.selection), rows[table.selection].extensionPending {
-            list += [Binding([.char("x")], "x", t["move.extend_approve"]) { [unowned self] _ in start("extend_approve", app) },
-                     Binding([.char("r")], "r", t["move.extend_refuse"]) { [unowned self] _ in start("extend_refuse", app) }]
+            list += [Binding([.char("x")], "x", t.name(Move.extendApprove)) { [unowned self] _ in start("extend_approve", app) },
+                     Binding([.char("r")], "r", t.name(Move.extendRefuse)) { [unowned self] _ in start("extend_refuse", app) }]
         }
         list.append(Binding(TableView.navigationKeys, "↑↓", t["hint.move.keys"], help: t["help.moveKeys"], hinted: false) { [unowned self] key in
             table.handle(key) ? .handled : .ignored

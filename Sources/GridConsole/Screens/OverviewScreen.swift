@@ -28,9 +28,9 @@ final class OverviewScreen: BoundScreen {
         let half = (a.width - 3) / 2
         let left = Rect(row: a.row + 3, col: a.col + 1, height: 9, width: half)
         let right = Rect(row: a.row + 3, col: a.col + 2 + half, height: 9, width: half)
-        drawBars(s, left, title: t["ov.byState"], items: f.byState.map { (t["state." + $0.key], $0.count) })
+        drawBars(s, left, title: t["ov.byState"], items: f.byState.map { (t.name($0.key), $0.count) })
         drawBars(s, right, title: t["ov.byPlatform"], items: f.byPlatform.map {
-            ($0.key.isEmpty ? t["ov.undispatched"] : (Platform(rawValue: $0.key).map { p in app.strings.language == .zh ? p.chineseName : p.rawValue } ?? $0.key), $0.count)
+            ($0.key.map(t.name) ?? t["ov.undispatched"], $0.count)
         })
         var r = a.row + 13
         Chrome.heading(s, row: r, col: a.col + 1, width: half, text: t["ov.patrol"])
@@ -58,7 +58,7 @@ final class OverviewScreen: BoundScreen {
             var fc = a.col + 1
             fc += s.put(r, fc, ConsoleApp.shortTime(item.at, zone: app.store.zone) + "  ", role: .dim)
             fc += s.put(r, fc, DisplayWidth.pad(item.number, to: 14), role: .normal)
-            fc += s.put(r, fc, DisplayWidth.pad(FeedText.kind(item.kind, t), to: 8) + " ", role: .heading, attrs: [.bold])
+            fc += s.put(r, fc, DisplayWidth.pad(t.name(item.kind), to: 8) + " ", role: .heading, attrs: [.bold])
             fc += s.put(r, fc, DisplayWidth.pad(item.actor, to: 10) + " ", role: .dim)
             s.put(r, fc, item.title, width: a.col + a.width - fc - 1)
             r += 1
@@ -80,13 +80,3 @@ final class OverviewScreen: BoundScreen {
     func bindings(_ app: ConsoleApp) -> [Binding] { [] }
 }
 
-/// Names of history event kinds.
-enum FeedText {
-    static func kind(_ k: String, _ t: Strings) -> String {
-        let zh: [String: String] = ["intake": "受理", "dispatch": "派遣", "return": "回退", "feedback": "反馈", "verify_pass": "核查通过",
-                                    "verify_rework": "返工", "rework": "返工", "escalate": "上报", "invalidate": "作废", "merge": "合并",
-                                    "shelve": "挂账", "unshelve": "取消挂账", "reopen": "重开", "urge": "督办", "comment": "备注",
-                                    "overdue": "超期", "extend": "延期", "extension": "延期", "close": "办结", "verify": "核查"]
-        return t.language == .zh ? (zh[k] ?? k) : k
-    }
-}

@@ -96,7 +96,7 @@ final class GridPageScreen: BoundScreen {
 
     func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
         let t = app.strings
-        guard let d = detail else { s.put(a.row + 1, a.col + 1, t.f("matter.notFound", code), role: .overdue); return }
+        guard let d = detail else { s.put(a.row + 1, a.col + 1, t.f("grid.notFound", code), role: .overdue); return }
         s.put(a.row, a.col + 1, "\(d.code)  \(d.name)", attrs: [.bold], width: a.width - 2)
         Chrome.heading(s, row: a.row + 2, col: a.col + 1, width: a.width - 2, text: t["gd.workers"])
         var r = a.row + 3
@@ -107,7 +107,7 @@ final class GridPageScreen: BoundScreen {
             var c = a.col + 1
             c += s.put(r, c, DisplayWidth.pad(w.code, to: 10))
             c += s.put(r, c, DisplayWidth.pad(w.name, to: 10))
-            c += s.put(r, c, DisplayWidth.pad(t["kind." + w.kind], to: 10), role: .dim)
+            c += s.put(r, c, DisplayWidth.pad(t.name(w.kind), to: 10), role: .dim)
             c += s.put(r, c, DisplayWidth.pad(w.phone, to: 14), role: .dim)
             s.put(r, c, "\(t["pt.reports"]) \(w.reports)/\(app.settings.monthlyReports)", role: ConsoleApp.role(pace))
             r += 1

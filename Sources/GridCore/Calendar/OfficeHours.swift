@@ -22,11 +22,12 @@ public struct OfficeHours: Hashable, Sendable, CustomStringConvertible {
 
     /// Creates office hours; periods must be non-empty, ordered, inside the day and not overlapping.
     public init(periods: [OfficePeriod]) throws {
-        guard !periods.isEmpty else { throw ValidationError("office hours need at least one period") }
+        guard !periods.isEmpty else { throw ValidationError("office hours need at least one period", chinese: "办公时间至少要有一段") }
         var last = 0
         for p in periods {
             guard p.start >= last, p.end > p.start, p.end <= 86_400 else {
-                throw ValidationError("office hours \(OfficeHours(unchecked: periods)): periods must be ordered, non-empty and not overlap")
+                throw ValidationError("office hours \(OfficeHours(unchecked: periods)): periods must be ordered, non-empty and not overlap",
+                                      chinese: "办公时间 \(OfficeHours(unchecked: periods))：各时段须按先后排列、不为空且互不重叠")
             }
             last = p.end
         }
@@ -45,7 +46,8 @@ public struct OfficeHours: Hashable, Sendable, CustomStringConvertible {
         for part in text.split(separator: ",") {
             let ends = part.trimmingCharacters(in: .whitespaces).split(separator: "-")
             guard ends.count == 2, let a = clock(ends[0]), let b = clock(ends[1]) else {
-                throw ValidationError("office hours \"\(text)\": expected HH:MM-HH:MM[,HH:MM-HH:MM]")
+                throw ValidationError("office hours \"\(text)\": expected HH:MM-HH:MM[,HH:MM-HH:MM]",
+                                      chinese: "办公时间「\(text)」：应为 HH:MM-HH:MM[,HH:MM-HH:MM]")
             }
             out.append(OfficePeriod(start: a, end: b))
         }

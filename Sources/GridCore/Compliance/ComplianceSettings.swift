@@ -45,7 +45,8 @@ public struct ComplianceSettings: Hashable, Sendable {
         func positive(_ key: String, _ range: ClosedRange<Int>) throws(ValidationError) -> Int? {
             guard let raw = values[key] else { return nil }
             guard let n = Int(raw.trimmingCharacters(in: .whitespaces)), range.contains(n) else {
-                throw ValidationError("setting \(key) = \"\(raw)\": expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+                throw ValidationError("setting \(key) = \"\(raw)\": expected a whole number from \(range.lowerBound) to \(range.upperBound)",
+                                      chinese: "设置 \(key) =「\(raw)」：应为 \(range.lowerBound) 到 \(range.upperBound) 的整数")
             }
             return n
         }
@@ -54,7 +55,7 @@ public struct ComplianceSettings: Hashable, Sendable {
         if let n = try positive(Key.suspectMinutes, 1...(14 * 1440)) { s.suspectMinutes = n }
         if let raw = values[Key.gradeRule] {
             do { s.gradeRule = try GradeRule(parsing: raw) } catch {
-                throw ValidationError("setting \(Key.gradeRule): \(error.message)")
+                throw ValidationError("setting \(Key.gradeRule): \(error.message)", chinese: "设置 \(Key.gradeRule)：\(error.words(.zh))")
             }
         }
         self = s

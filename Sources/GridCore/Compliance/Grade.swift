@@ -9,10 +9,6 @@ public enum Grade: String, Sendable, CaseIterable, Comparable, Codable {
     /// 不合格.
     case fail
 
-    /// The Chinese name, as printed on assessments.
-    public var chineseName: String {
-        switch self { case .excellent: "优秀"; case .pass: "合格"; case .basicPass: "基本合格"; case .fail: "不合格" }
-    }
 
     /// Order: excellent is best (rank 3), fail worst (0).
     public var rank: Int { switch self { case .excellent: 3; case .pass: 2; case .basicPass: 1; case .fail: 0 } }
@@ -62,13 +58,15 @@ public struct GradeRule: Hashable, Sendable, CustomStringConvertible {
             let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             let pr = kv.count == 2 ? kv[1].split(separator: "/").map { Int($0.trimmingCharacters(in: .whitespaces)) } : []
             guard kv.count == 2, ["excellent", "pass", "basic"].contains(kv[0]), pr.count == 2, let p = pr[0], let r = pr[1] else {
-                throw ValidationError("grade rule \"\(raw)\": expected excellent=P/R;pass=P/R;basic=P/R with whole percents, e.g. \(GradeRule.standard)")
+                throw ValidationError("grade rule \"\(raw)\": expected excellent=P/R;pass=P/R;basic=P/R with whole percents, e.g. \(GradeRule.standard)",
+                                      chinese: "评定规则「\(raw)」：应为 excellent=P/R;pass=P/R;basic=P/R（整数百分比），如 \(GradeRule.standard)")
             }
             found[kv[0]] = (p, r)
         }
         guard let e = found["excellent"], let p = found["pass"], let b = found["basic"],
               let rule = GradeRule(excellent: e, pass: p, basic: b) else {
-            throw ValidationError("grade rule \"\(raw)\": needs all three tiers, each no stricter than the one above, percents 0–1000")
+            throw ValidationError("grade rule \"\(raw)\": needs all three tiers, each no stricter than the one above, percents 0–1000",
+                                  chinese: "评定规则「\(raw)」：三档都要有，每档不高于上一档，百分比 0–1000")
         }
         self = rule
     }

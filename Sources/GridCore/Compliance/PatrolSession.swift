@@ -76,11 +76,4 @@ public enum PatrolStatus: String, Sendable, CaseIterable {
     /// Whether sessions in this state count.
     public var counts: Bool { self == .counted || self == .ongoing || self == .confirmed }
 
-    /// Chinese label.
-    public var chineseName: String {
-        switch self {
-        case .counted: "计入"; case .ongoing: "进行中"; case .suspect: "存疑待确认"
-        case .confirmed: "已确认"; case .runaway: "超时未结束"
-        }
-    }
 }

@@ -4,9 +4,14 @@ import Foundation
 /// the worker as reporter, neither invalidated nor merged away, in the township-local month of `reported_at`.
 /// The board's counts, the maintained `worker_months` summary and its recount all follow this one rule.
 public enum WorkerReportCount {
+    /// The one source whose matters count: a grid worker's own report.
+    public static let source: MatterSource = .gridWorker
+    /// The states that take a report out of the count: invalidated, or merged into another matter.
+    public static let excludedStates: [MatterState] = [.invalid, .merged]
+
     /// Whether a matter from `source` in `state` counts as a report of its reporter.
     public static func counts(source: MatterSource, state: MatterState) -> Bool {
-        source == .gridWorker && state != .invalid && state != .merged
+        source == WorkerReportCount.source && !excludedStates.contains(state)
     }
 
     /// The change to the reporter's count when a matter moves from state `from` to `to` (−1, 0 or +1).

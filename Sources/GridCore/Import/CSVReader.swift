@@ -40,14 +40,16 @@ public enum CSVReader {
     public static let maxFieldBytes = 10_000
 
     /// Decodes `bytes` (UTF-8 with/without BOM, or GB18030/GBK), parses them and checks the header.
-    /// The header matches ignoring case and surrounding spaces.
+    /// The header matches ignoring case and surrounding spaces, each column by its English code or its
+    /// Chinese heading (`Heading`: an office's `编码,名称,平台` reads as `code,name,platform`).
     public static func read(_ bytes: [UInt8], header expected: [String]) throws(CSVError) -> CSVTable {
         let (text, encoding) = try SourceText.decode(bytes)
         var all = try parse(text)
         while let first = all.first, first.isBlank { all.removeFirst() }
         guard let head = all.first else { throw CSVError.empty }
         let found = head.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        guard found.map({ $0.lowercased() }) == expected.map({ $0.lowercased() }) else {
+        let codes = found.map { Heading.code(forName: $0, among: expected) ?? $0 }
+        guard codes.map({ $0.lowercased() }) == expected.map({ $0.lowercased() }) else {
             throw CSVError.wrongHeader(expected: expected, found: found)
         }
         return CSVTable(encoding: encoding, header: found, records: all.dropFirst().filter { !$0.isBlank })

@@ -24,7 +24,9 @@ extension GridLevel {
         case "乡镇", "街道", "一级": self = .township
         case "片区", "村", "社区", "工作片", "二级", "三级": self = .area
         case "基础网格", "网格", "四级": self = .basic
-        default: return nil
+        default:
+            guard let l = GridLevel(codeOrName: text) else { return nil }   // the name table's names too
+            self = l
         }
     }
 }

@@ -9,12 +9,12 @@ public struct DepartmentValidator: RowValidator {
 
     /// Validates every record.
     public func validate(_ records: [CSVRecord]) -> ImportBatch<Department> {
-        let platforms = Platform.allCases.map { "\($0.rawValue) (\($0.chineseName))" }.joined(separator: ", ")
+        let platforms = Platform.allCases.map { "\($0.rawValue) (\($0.names.zh))" }.joined(separator: ", ")
         var rows: [(fields: RowFields, value: Department?)] = records.map { rec in
             var f = RowFields(rec, header: header)
             guard f.shapeOK else { return (f, nil) }
             let code = f.code("code"), name = f.name("name")
-            let platform = f.choice("platform", expected: platforms) { Platform(text: $0) }
+            let platform = f.choice("platform", expected: platforms) { Platform(codeOrName: $0) }
             guard let code, let name, let platform else { return (f, nil) }
             return (f, Department(code: code, name: name, platform: platform))
         }

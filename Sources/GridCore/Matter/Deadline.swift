@@ -54,12 +54,14 @@ public enum Deadline {
         return left <= total * share + 1e-6
     }
 
-    /// Overdue (超期) once `now` is past the due instant.
+    /// Overdue (超期) once `now` is past the due instant: the due second itself is still on time.
+    /// This is the one boundary: SQL reads it as `stage_due_at < now`, the console colours by it, and the
+    /// detected `overdue` event is written for the stages it selects.
     public static func isOverdue(now: Date, due: Date) -> Bool { now > due }
 
     /// The handling deadline after an approved extension (延期) of `days` working days.
     public static func extended(due: Date, days: Int, calendar: OfficeCalendar) -> Date {
-        guard let l = TimeLimit(amount: days, unit: .workingDays) else { return due }
+        guard TimeRules.extensionDays.contains(days), let l = TimeLimit(amount: days, unit: .workingDays) else { return due }
         return calendar.due(from: due, limit: l)
     }
 }

@@ -130,7 +130,7 @@ public struct StageRecord: Hashable, Sendable {
     /// The stage.
     public var stage: Stage
     /// The limit it ran under, e.g. `4h`.
-    public var limit: String
+    public var limit: TimeLimit
     /// When it started.
     public var startedAt: Date
     /// When it falls (fell) due, after any extension.
@@ -143,7 +143,7 @@ public struct StageRecord: Hashable, Sendable {
     public var overdue: Bool
 
     /// Creates a record.
-    public init(stage: Stage, limit: String, startedAt: Date, dueAt: Date, originalDueAt: Date, finishedAt: Date?, overdue: Bool) {
+    public init(stage: Stage, limit: TimeLimit, startedAt: Date, dueAt: Date, originalDueAt: Date, finishedAt: Date?, overdue: Bool) {
         self.stage = stage; self.limit = limit; self.startedAt = startedAt; self.dueAt = dueAt
         self.originalDueAt = originalDueAt; self.finishedAt = finishedAt; self.overdue = overdue
     }
@@ -155,30 +155,32 @@ public struct MatterEvent: Hashable, Sendable {
     public var id: Int
     /// When.
     public var at: Date
-    /// What: intake, dispatch, return, feedback, verify_pass, rework, escalate, invalidate, merge, shelve,
-    /// unshelve, reopen, urge, extend_request, extend_approve, extend_refuse, comment, overdue.
-    public var kind: String
-    /// State before.
-    public var fromState: String?
+    /// What happened.
+    public var kind: EventKind
+    /// State before (nil for intake and detected overdue).
+    public var fromState: MatterState?
     /// State after.
-    public var toState: String?
+    public var toState: MatterState?
     /// Who (a staff login, or `system` for detected overdue).
     public var actor: String
-    /// Note or reason.
+    /// The person's note or reason, as typed (system events carry none; their meaning is in the other fields).
     public var note: String
     /// The stage concerned (finished or gone overdue).
-    public var stage: String?
+    public var stage: Stage?
     /// Time the finished stage took, on its own clock, in seconds.
     public var stageSeconds: Int?
     /// Department concerned.
     public var department: String?
     /// Urge level.
-    public var level: String?
+    public var level: UrgeLevel?
+    /// The working days of an extension event (request or decision), from the extension it belongs to.
+    public var extensionDays: Int?
 
     /// Creates an event.
-    public init(id: Int, at: Date, kind: String, fromState: String?, toState: String?, actor: String, note: String,
-                stage: String?, stageSeconds: Int?, department: String?, level: String?) {
+    public init(id: Int, at: Date, kind: EventKind, fromState: MatterState?, toState: MatterState?, actor: String, note: String,
+                stage: Stage?, stageSeconds: Int?, department: String?, level: UrgeLevel?, extensionDays: Int? = nil) {
         self.id = id; self.at = at; self.kind = kind; self.fromState = fromState; self.toState = toState; self.actor = actor
         self.note = note; self.stage = stage; self.stageSeconds = stageSeconds; self.department = department; self.level = level
+        self.extensionDays = extensionDays
     }
 }

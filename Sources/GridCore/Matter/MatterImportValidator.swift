@@ -29,7 +29,7 @@ public struct MatterImportValidator: RowValidator {
     public let references: MatterReferences
     /// The township's zone: times without an offset are local.
     public let zone: TownshipZone
-    /// Now: reports from the future are refused (5 minutes of clock skew allowed).
+    /// Now: reports from the future are refused (`TimeRules.futureTolerance` of clock skew allowed).
     public let now: Date
 
     /// Creates the validator.
@@ -48,10 +48,10 @@ public struct MatterImportValidator: RowValidator {
             if reported == nil {
                 f.fail("reported_at", reportedText.isEmpty ? "empty; expected a time such as 2026-11-22T08:30 or 2026-11-22T08:30:00+08:00"
                                                           : "\"\(reportedText)\": expected a time such as 2026-11-22T08:30 or 2026-11-22T08:30:00+08:00")
-            } else if let r = reported, r > now.addingTimeInterval(300) {
+            } else if let r = reported, !TimeRules.isAcceptable(reported: r, now: now) {
                 f.fail("reported_at", "\(reportedText) is in the future (now is \(ISOTime.format(now, zone: zone)))"); reported = nil
             }
-            let source = f.choice("source", expected: "one of \(sources)") { MatterSource(rawValue: $0.lowercased()) }
+            let source = f.choice("source", expected: "one of \(sources)") { MatterSource(rawValue: $0.lowercased()) ?? MatterSource(codeOrName: $0) }
             let reporter = f.text("reporter")
             if source == .gridWorker {
                 if reporter.isEmpty { f.fail("reporter", "empty; a grid_worker report needs the worker's code") }

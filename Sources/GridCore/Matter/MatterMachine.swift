@@ -14,7 +14,7 @@ public struct Transition: Hashable, Sendable {
     public let countsRework: Bool
 }
 
-/// An illegal move, with a message saying what is allowed from the current state.
+/// An illegal move (不允许的操作): the move, the state it was tried in, and what that state allows.
 public struct MoveError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The refused move.
     public let move: Move
@@ -25,14 +25,15 @@ public struct MoveError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The moves that would have been accepted.
     public let allowed: [Move]
 
-    /// E.g. "cannot dispatch a matter that is fed_back (已反馈); allowed from fed_back: verify --pass, …".
-    public var message: String {
-        let where_ = "\(state.rawValue) (\(state.chineseName))\(shelved ? ", shelved (挂账)" : "")"
-        let list = allowed.map(\.words).joined(separator: ", ")
-        return "cannot \(move.words) a matter that is \(where_); allowed from here: \(list.isEmpty ? "nothing" : list)"
+    /// Creates the error (the machine makes them; tests state what they expect).
+    public init(move: Move, state: MatterState, shelved: Bool, allowed: [Move]) {
+        self.move = move; self.state = state; self.shelved = shelved; self.allowed = allowed
     }
 
-    public var description: String { message }
+    /// A plain English line for logs and test failures; people read the front ends' wording.
+    public var description: String {
+        "\(move.kind.rawValue) refused in state \(state.rawValue)\(shelved ? " (shelved)" : ""); allowed: \(allowed.map { $0.kind.rawValue }.joined(separator: ", "))"
+    }
 }
 
 /// The life of a matter as a pure state machine (事项流转规则).

@@ -47,7 +47,8 @@ public struct MatterRules: Hashable, Sendable {
     public mutating func set(_ key: String, _ raw: String) throws(ValidationError) {
         func limit() throws(ValidationError) -> TimeLimit {
             guard let l = TimeLimit(parsing: raw) else {
-                throw ValidationError("setting \(key) = \(raw): expected a time limit such as 10min, 4h, 2wh or 1wd")
+                throw ValidationError("setting \(key) = \(raw): expected a time limit such as 10min, 4h, 2wh or 1wd",
+                                      chinese: "设置 \(key) = \(raw)：应为时限，如 10min、4h、2wh 或 1wd")
             }
             return l
         }
@@ -57,16 +58,19 @@ public struct MatterRules: Hashable, Sendable {
         case "urgent_verify_limit": urgentVerification = try limit()
         case "near_due_share":
             guard let v = Double(raw), v >= 0, v < 1 else {
-                throw ValidationError("setting near_due_share = \(raw): expected a share from 0 up to (not including) 1, e.g. 0.25")
+                throw ValidationError("setting near_due_share = \(raw): expected a share from 0 up to (not including) 1, e.g. 0.25",
+                                      chinese: "设置 near_due_share = \(raw)：应为 0 到 1（不含 1）之间的比例，如 0.25")
             }
             nearDueShare = v
         case "duplicate_window_hours":
             guard let v = Int(raw), (0...720).contains(v) else {
-                throw ValidationError("setting duplicate_window_hours = \(raw): expected whole hours from 0 to 720")
+                throw ValidationError("setting duplicate_window_hours = \(raw): expected whole hours from 0 to 720",
+                                      chinese: "设置 duplicate_window_hours = \(raw)：应为 0 到 720 的整数小时")
             }
             duplicateWindowHours = v
         default:
-            throw ValidationError("unknown matter setting \(key); known: \(MatterRules.keys.joined(separator: ", "))")
+            throw ValidationError("unknown matter setting \(key); known: \(MatterRules.keys.joined(separator: ", "))",
+                                  chinese: "没有这个案件设置项：\(key)；可用：\(MatterRules.keys.joined(separator: "、"))")
         }
     }
 

@@ -15,18 +15,6 @@ public enum MatterState: String, Sendable, CaseIterable, Codable {
     /// 已合并: merged into another matter as a duplicate (重复).
     case merged
 
-    /// The Chinese name.
-    public var chineseName: String {
-        switch self {
-        case .new: "受理"
-        case .dispatched: "已派遣"
-        case .fedBack: "已反馈"
-        case .escalated: "已上报"
-        case .closed: "已结案"
-        case .invalid: "已作废"
-        case .merged: "已合并"
-        }
-    }
 
     /// Whether the matter is still open (not closed, invalid or merged).
     public var isOpen: Bool {
@@ -66,19 +54,6 @@ public enum MatterSource: String, Sendable, CaseIterable, Codable {
     /// 驻村联村.
     case villageVisit = "village_visit"
 
-    /// The Chinese name.
-    public var chineseName: String {
-        switch self {
-        case .gridWorker: "网格员上报"
-        case .hotline: "12345热线"
-        case .wechat: "微信群"
-        case .public: "随手拍"
-        case .walkIn: "群众来访"
-        case .video: "雪亮工程"
-        case .inspection: "专项督查"
-        case .villageVisit: "驻村联村"
-        }
-    }
 }
 
 /// The grade of an urging (督办等级).
@@ -90,8 +65,4 @@ public enum UrgeLevel: String, Sendable, CaseIterable, Codable {
     /// 红牌督办.
     case red
 
-    /// The Chinese name.
-    public var chineseName: String {
-        switch self { case .ordinary: "普通督办"; case .yellow: "黄牌"; case .red: "红牌" }
-    }
 }

@@ -40,46 +40,24 @@ public enum Move: Hashable, Sendable {
                                      .extendRequest, .extendApprove, .extendRefuse, .comment]
 
     /// The event kind written to the history, e.g. `dispatch`, `verify_pass`, `urge`.
-    public var kind: String {
+    public var kind: EventKind {
         switch self {
-        case .dispatch: "dispatch"
-        case .returnMatter: "return"
-        case .feedback: "feedback"
-        case .verifyPass: "verify_pass"
-        case .verifyRework: "rework"
-        case .escalate: "escalate"
-        case .invalidate: "invalidate"
-        case .merge: "merge"
-        case .shelve: "shelve"
-        case .unshelve: "unshelve"
-        case .reopen: "reopen"
-        case .urge: "urge"
-        case .extendRequest: "extend_request"
-        case .extendApprove: "extend_approve"
-        case .extendRefuse: "extend_refuse"
-        case .comment: "comment"
-        }
-    }
-
-    /// The words a user types for it on the command line (`case verify --pass` is `verify pass`).
-    public var words: String {
-        switch self {
-        case .dispatch: "dispatch"
-        case .returnMatter: "return"
-        case .feedback: "feedback"
-        case .verifyPass: "verify --pass"
-        case .verifyRework: "verify --fail"
-        case .escalate: "escalate"
-        case .invalidate: "invalidate"
-        case .merge: "merge"
-        case .shelve: "shelve"
-        case .unshelve: "unshelve"
-        case .reopen: "reopen"
-        case .urge(let l): "urge --level \(l.rawValue)"
-        case .extendRequest: "extend"
-        case .extendApprove: "approve"
-        case .extendRefuse: "refuse"
-        case .comment: "comment"
+        case .dispatch: .dispatch
+        case .returnMatter: .returnMatter
+        case .feedback: .feedback
+        case .verifyPass: .verifyPass
+        case .verifyRework: .rework
+        case .escalate: .escalate
+        case .invalidate: .invalidate
+        case .merge: .merge
+        case .shelve: .shelve
+        case .unshelve: .unshelve
+        case .reopen: .reopen
+        case .urge: .urge
+        case .extendRequest: .extendRequest
+        case .extendApprove: .extendApprove
+        case .extendRefuse: .extendRefuse
+        case .comment: .comment
         }
     }
 

@@ -41,11 +41,11 @@ extension MatterQuery {
         default: break
         }
         for s in MatterState.allCases {
-            let names = [s.rawValue, s.chineseName] + (vocabulary.stateLabels[s] ?? [])
+            let names = [s.rawValue, s.names.zh, s.names.en] + (vocabulary.stateLabels[s] ?? [])
             if names.contains(where: { $0.lowercased() == value.lowercased() }) { return [s] }
         }
         let accepted = ["open/在办", "ended/已结束", "all/全部"] + MatterState.allCases.map { s in
-            ([s.rawValue] + Set([s.chineseName] + (vocabulary.stateLabels[s] ?? [])).subtracting([s.rawValue]).sorted()).joined(separator: "/")
+            ([s.rawValue] + Set([s.names.zh, s.names.en] + (vocabulary.stateLabels[s] ?? [])).subtracting([s.rawValue]).sorted()).joined(separator: "/")
         }
         throw .unknownValue(term: "state", value: value, accepted: accepted)
     }

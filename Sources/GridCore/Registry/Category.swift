@@ -5,8 +5,6 @@ public enum Urgency: String, Sendable, CaseIterable, Codable {
     /// 一般.
     case normal
 
-    /// The Chinese name.
-    public var chineseName: String { self == .urgent ? "紧急" : "一般" }
 }
 
 /// The three timed stages of a matter.
@@ -18,10 +16,6 @@ public enum Stage: String, Sendable, CaseIterable, Codable {
     /// Verification (核查): from feedback until the check passes or fails.
     case verification
 
-    /// The Chinese name.
-    public var chineseName: String {
-        switch self { case .dispatch: "派遣"; case .handling: "处置"; case .verification: "核查" }
-    }
 }
 
 /// A category of matter (事项分类: 大类/小类) with its department and stage time limits.

@@ -11,23 +11,6 @@ public enum Platform: String, Sendable, CaseIterable, Codable {
     /// 区社会治理综合指挥中心: where escalated matters go.
     case district
 
-    /// The Chinese name.
-    public var chineseName: String {
-        switch self {
-        case .publicOrder: "综治工作"
-        case .market: "市场监管"
-        case .enforcement: "综合执法"
-        case .services: "便民服务"
-        case .district: "区指挥中心"
-        }
-    }
-
-    /// Reads a platform from its code or its Chinese name.
-    public init?(text: String) {
-        if let p = Platform(rawValue: text) { self = p; return }
-        guard let p = Platform.allCases.first(where: { $0.chineseName == text }) else { return nil }
-        self = p
-    }
 }
 
 /// A department (部门) that handles matters, under one platform.

@@ -12,10 +12,6 @@ public enum Role: String, Sendable, CaseIterable, Codable, Comparable {
     /// Rank for comparisons: operator < duty officer < supervisor < admin.
     public var rank: Int { switch self { case .operator_: 0; case .dutyOfficer: 1; case .supervisor: 2; case .admin: 3 } }
 
-    /// The Chinese name.
-    public var chineseName: String {
-        switch self { case .operator_: "值班员"; case .dutyOfficer: "值班长"; case .supervisor: "督查"; case .admin: "管理员" }
-    }
 
     public static func < (a: Role, b: Role) -> Bool { a.rank < b.rank }
 }

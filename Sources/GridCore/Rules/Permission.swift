@@ -68,14 +68,4 @@ extension Actor {
     /// Whether this actor may do `action`; unknown and inactive users may not write at all.
     public func may(_ action: Action) -> Bool { role?.may(action) ?? false }
 
-    /// Why `action` is refused, in words, or nil when allowed.
-    public func refusal(_ action: Action) -> String? {
-        guard let role else {
-            return "\(login) is not on the command-room staff; ask an admin to run `gridroom staff add \(login) --name … --role …`"
-        }
-        guard role.may(action) else {
-            return "\(login) (\(role.rawValue)) may not \(action.rawValue): it needs the role \(action.minimumRole.rawValue) or higher"
-        }
-        return nil
-    }
 }

@@ -24,8 +24,8 @@ public final class Database {
     /// Busy timeout applied to every connection, in milliseconds.
     public static let busyTimeoutMs: Int32 = 5_000
 
-    /// Why the connection is read-only, in words (set by `Store.open`); shown when a write is refused.
-    public var readOnlyReason: String?
+    /// Why the connection is read-only (set by `Store.open`); named when a write is refused.
+    public var readOnlyReason: ReadOnlyReason?
 
     /// Opens (and with `create`, creates) the file. `immutable` (read-only only) reads the file without
     /// the shared-memory index, for a file in a directory this user cannot write and that nobody writes.
@@ -155,7 +155,7 @@ public final class Database {
             return try body()
         }
         if isReadOnly {
-            throw StoreError.invalid("\(path) is open read-only (\(readOnlyReason ?? "read-only connection")): this command writes, so nothing was changed")
+            throw StoreError.readOnly(path: path, reason: readOnlyReason ?? .connection)
         }
         let attempts = 3
         var began = false

@@ -30,38 +30,3 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         return text
     }
 }
-
-/// Errors of the storage module that are not SQLite's own.
-public enum StoreError: Error, CustomStringConvertible, Sendable {
-    /// The file was written by a newer GridRoom; it is left untouched.
-    case schemaTooNew(found: Int, supported: Int, path: String)
-    /// The file is not a GridRoom database (or not a database at all).
-    case notGridRoom(path: String, reason: String)
-    /// The database file does not exist and the command does not create one.
-    case missing(path: String)
-    /// The database stayed busy through every retry.
-    case busy(attempts: Int)
-    /// A move was based on a stale version of a matter (or other record).
-    case conflict(String)
-    /// A named record does not exist.
-    case notFound(String)
-    /// The current user may not do this; the refusal has been recorded.
-    case forbidden(String)
-    /// The request was invalid (bad value, illegal move).
-    case invalid(String)
-
-    public var description: String {
-        switch self {
-        case let .schemaTooNew(found, supported, path):
-            return "\(path): schema version \(found) is newer than this program supports (\(supported)); upgrade GridRoom. The file was not changed."
-        case let .notGridRoom(path, reason):
-            return "\(path): not a GridRoom database (\(reason))"
-        case let .missing(path):
-            return "\(path): no database here; create one with `gridroom init` (or `gridroom init --demo`)"
-        case let .busy(attempts):
-            return "the database stayed busy after \(attempts) attempts; another process holds a long write. Try again."
-        case let .conflict(text), let .notFound(text), let .forbidden(text), let .invalid(text):
-            return text
-        }
-    }
-}

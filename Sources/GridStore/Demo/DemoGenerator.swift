@@ -26,17 +26,14 @@ public struct DemoGenerator {
         try store.authorize(actor, .manageRegistry, target: "demo generate", now: now)
         let started = Date()
         var summary = DemoSummary()
-        let categories = try store.db.query("SELECT code, major, department, urgency, dispatch_limit, handle_limit, verify_limit FROM categories ORDER BY code") { r in
-            Category(code: r.text(0), name: "", major: r.text(1), department: r.text(2), urgency: Urgency(rawValue: r.text(3)) ?? .normal,
-                     dispatchLimit: TimeLimit(parsing: r.text(4)) ?? TimeLimit(amount: 30, unit: .minutes)!,
-                     handleLimit: TimeLimit(parsing: r.text(5)) ?? TimeLimit(amount: 3, unit: .workingDays)!,
-                     verifyLimit: TimeLimit(parsing: r.text(6)) ?? TimeLimit(amount: 1, unit: .workingDays)!)
-        }
+        // The registry's own decoding: an unknown urgency or unreadable limit is refused, never defaulted.
+        let categories = try store.db.query("SELECT code, '', major, department, urgency, dispatch_limit, handle_limit, verify_limit FROM categories ORDER BY code",
+                                            [], Store.categoryRecord)
         guard !categories.isEmpty else {
-            throw StoreError.invalid("no categories in \(store.db.path); run `gridroom init --demo` (or import categories) first")
+            throw StoreError.cannotGenerate(path: store.db.path, reason: .noCategories)
         }
         if !spec.useExistingRegistry, try store.db.scalarInt("SELECT count(*) FROM grids WHERE code LIKE 'S-%'") > 0 {
-            throw StoreError.invalid("\(store.db.path) already holds generated data (grids S-…); generate into a fresh file")
+            throw StoreError.cannotGenerate(path: store.db.path, reason: .alreadyGenerated)
         }
         // A bulk writer touches many index pages at random: a larger page cache for this connection
         // (64 MiB) and fewer checkpoints keep that in memory. Other processes are unaffected.
@@ -57,7 +54,7 @@ public struct DemoGenerator {
     private func load(_ summary: inout DemoSummary, categories: [Category]) throws {
         var rng = SeededRandom(seed: spec.seed)
         let (gridCodes, workers) = spec.useExistingRegistry ? try existingRegistry() : try writeRegistry(&rng, &summary)
-        guard !gridCodes.isEmpty else { throw StoreError.invalid("no basic grids in \(store.db.path) to write activity for") }
+        guard !gridCodes.isEmpty else { throw StoreError.cannotGenerate(path: store.db.path, reason: .noBasicGrids) }
         let workersByGrid = Dictionary(grouping: workers, by: \.grid)
         let noPatrols = try store.db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM patrols LIMIT 1)") == 0
         // Sessions go in through plain SQL, not the patrol writes: the day summary is stale from here until

@@ -122,7 +122,7 @@ struct MatterSynth {
             if stop > st.due {
                 st.overdue = true
                 m.events.append(EventRow(kind: "overdue", from: nil, to: nil, at: st.due, stage: st.stage.rawValue, seconds: nil,
-                                         department: m.department, level: nil, note: "\(st.stage.chineseName)超期"))
+                                         department: m.department, level: nil, note: ""))
                 if r.chance(0.4), st.due + 3600 < stop {
                     let late = stop - st.due
                     let level = late > 3 * 86_400 ? "red" : late > 86_400 ? "yellow" : "ordinary"

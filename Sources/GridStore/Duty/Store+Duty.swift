@@ -35,7 +35,7 @@ extension Store {
     public func saveHandoverNote(_ note: String, by actor: Actor, now: Date) throws {
         try authorize(actor, .duty, target: "shift", now: now)
         try db.write {
-            guard let s = try currentShift() else { throw StoreError.invalid("no shift is under way; start one first (值班 screen, key s)") }
+            guard let s = try currentShift() else { throw StoreError.noShift }
             try db.run("UPDATE shifts SET handover_note = ? WHERE id = ?", [.text(note), .of(s.id)])
         }
     }
@@ -44,7 +44,7 @@ extension Store {
     public func endShift(note: String, by actor: Actor, now: Date) throws {
         try authorize(actor, .duty, target: "shift", now: now)
         try db.write {
-            guard let s = try currentShift() else { throw StoreError.invalid("no shift is under way to end") }
+            guard let s = try currentShift() else { throw StoreError.noShift }
             try db.run("UPDATE shifts SET ended_at = ?, handover_note = ? WHERE id = ?", [.of(max(now, s.startedAt)), .text(note), .of(s.id)])
             try audit(actor: actor.login, action: "shift_end", target: "shift \(s.id)", allowed: true, now: now)
         }

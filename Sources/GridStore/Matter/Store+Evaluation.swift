@@ -12,6 +12,14 @@ public enum EvaluationGrouping: String, Sendable, CaseIterable {
 }
 
 extension Store {
+    /// The names of a grouping's codes (department, grid or category names), for reports' name column.
+    public func names(of grouping: EvaluationGrouping) throws -> [String: String] {
+        let table = switch grouping { case .department: "departments"; case .grid: "grids"; case .category: "categories" }
+        var out: [String: String] = [:]
+        try db.forEach("SELECT code, name FROM \(table)") { out[$0.text(0)] = $0.text(1) }
+        return out
+    }
+
     /// Counts, per group, the matters whose first handling deadline fell in `month` (local time), excluding
     /// invalid and merged ones; each matter goes through `Evaluation.add`. Streams the month's rows.
     public func evaluation(month: LocalMonth, by grouping: EvaluationGrouping) throws -> [(key: String, counts: EvaluationCounts)] {

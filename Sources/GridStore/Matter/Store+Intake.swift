@@ -12,27 +12,23 @@ public struct IntakeReceipt: Sendable, Hashable {
 }
 
 extension Store {
-    /// Checks an intake against the registry; the message names the field and what is wrong.
+    /// Checks an intake against the registry; the error names the field or the unknown code.
     public func validate(_ m: MatterIntake, now: Date) throws -> Category {
         if m.source == .gridWorker {
-            guard !m.reporter.isEmpty else { throw StoreError.invalid("reporter: a grid-worker report needs the worker's code") }
-            guard try registryHas("workers", m.reporter) else {
-                throw StoreError.invalid("reporter \(m.reporter): no such grid worker in the registry")
-            }
+            guard !m.reporter.isEmpty else { throw StoreError.badField(name: "reporter", problem: .empty) }
+            guard try registryHas("workers", m.reporter) else { throw StoreError.unknownCode(.worker, m.reporter) }
         }
-        guard try registryHas("grids", m.grid) else { throw StoreError.invalid("grid \(m.grid): no such grid in the registry") }
-        guard let cat = try matterCategory(m.category) else {
-            throw StoreError.invalid("category \(m.category): no such category in the registry")
-        }
+        guard try registryHas("grids", m.grid) else { throw StoreError.unknownCode(.grid, m.grid) }
+        let cat = try requireCategory(m.category)
         guard !m.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw StoreError.invalid("title: must not be empty")
+            throw StoreError.badField(name: "title", problem: .empty)
         }
-        guard m.reportedAt <= now.addingTimeInterval(300) else {
-            throw StoreError.invalid("reported_at \(ISOTime.format(m.reportedAt, zone: zone)): in the future (now is \(ISOTime.format(now, zone: zone)))")
+        guard TimeRules.isAcceptable(reported: m.reportedAt, now: now) else {
+            throw StoreError.badField(name: "reported_at", problem: .inFuture(m.reportedAt, now: now))
         }
-        if !m.orderNo.isEmpty,
-           try db.scalarInt("SELECT count(*) FROM matters WHERE source = ? AND order_no = ?", [.text(m.source.rawValue), .text(m.orderNo)]) > 0 {
-            throw StoreError.invalid("order_no \(m.orderNo): a \(m.source.rawValue) matter with this work-order number exists already")
+        if !m.orderNo.isEmpty, let other = try db.first("SELECT number FROM matters WHERE source = ? AND order_no = ?",
+                                                        [.text(m.source.rawValue), .text(m.orderNo)], { $0.text(0) }) {
+            throw StoreError.duplicateOrderNo(orderNo: m.orderNo, source: m.source, number: other)
         }
         return cat
     }
@@ -44,6 +40,28 @@ extension Store {
         let rules = try matterRules()
         let calendar = try matterCalendar()
         return try db.write { try intakeInTransaction(m, actor: actor, rules: rules, calendar: calendar, now: now) }
+    }
+
+    /// Takes a matter in and, when `department` is given, dispatches it there, in one transaction (the
+    /// console's new-matter form). Unless `force`, a possible duplicate refuses the save with
+    /// `possibleDuplicate` so the person can look first; nothing is written then.
+    public func intake(_ m: MatterIntake, dispatchTo department: String?, force: Bool, by actor: Actor, now: Date) throws -> IntakeReceipt {
+        try authorize(actor, .intake, target: "new case", now: now)
+        if department != nil { try authorize(actor, .dispatch, target: "new case", now: now) }
+        let rules = try matterRules()
+        let calendar = try matterCalendar()
+        return try db.write {
+            if !force, let dup = try duplicateCandidates(category: m.category, grid: m.grid, at: m.reportedAt,
+                                                         windowHours: rules.duplicateWindowHours, limit: 1).first {
+                throw StoreError.possibleDuplicate(of: dup.1)
+            }
+            let receipt = try intakeInTransaction(m, actor: actor, rules: rules, calendar: calendar, now: now)
+            if let department {
+                _ = try performInTransaction(MoveRequest(.dispatch, number: receipt.number, department: department),
+                                             actor: actor, rules: rules, calendar: calendar, now: now)
+            }
+            return receipt
+        }
     }
 
     /// The body of `intake` inside the caller's write (imports batch many).
@@ -77,9 +95,8 @@ extension Store {
         try advanceWorkerMonthsThrough(matter: id)
         try db.run("INSERT INTO stages(matter_id, stage, time_limit, started_at, due_at, original_due_at) VALUES (?, 'dispatch', ?, ?, ?, ?)",
                    [.of(id), .text(limit.description), .of(clock.startedAt), .of(clock.dueAt), .of(clock.dueAt)])
-        var note = "\(m.source.chineseName); first contact \(actor.login)"
-        if let dup { note += "; possible duplicate of \(dup.1)" }
-        try appendEvent(matter: id, at: now, kind: "intake", from: nil, to: MatterState.new.rawValue, actor: actor.login, note: note)
+        // The event's actor is the first contact; source and possible duplicate are on the matter itself.
+        try appendEvent(matter: id, at: now, kind: .intake, from: nil, to: .new, actor: actor.login, note: "")
         if audited { try audit(actor: actor.login, action: Action.intake.rawValue, target: number, allowed: true, detail: m.title, now: now) }
         return IntakeReceipt(id: id, number: number, possibleDuplicate: dup?.1)
     }
@@ -107,7 +124,7 @@ extension Store {
         var r = MatterReferences()
         try db.forEach("SELECT code FROM grids") { r.grids.insert($0.text(0)) }
         try db.forEach("SELECT code FROM workers") { r.workers.insert($0.text(0)) }
-        try db.forEach("SELECT code, urgency FROM categories") { r.categories[$0.text(0)] = Urgency(rawValue: $0.text(1)) ?? .normal }
+        try db.forEach("SELECT code, urgency FROM categories") { r.categories[$0.text(0)] = try $0.code(1, table: "categories", column: "urgency") }
         return r
     }
 }

@@ -53,7 +53,7 @@ extension Store {
     public func stages(ofMatter id: Int) throws -> [StageRecord] {
         try db.query("SELECT stage, time_limit, started_at, due_at, original_due_at, finished_at, overdue FROM stages WHERE matter_id = ? ORDER BY id",
                      [.of(id)]) {
-            StageRecord(stage: Stage(rawValue: $0.text(0)) ?? .dispatch, limit: $0.text(1), startedAt: $0.date(2), dueAt: $0.date(3),
+            StageRecord(stage: try $0.code(0, table: "stages", column: "stage"), limit: try Store.timeLimit($0, 1, table: "stages", column: "time_limit"), startedAt: $0.date(2), dueAt: $0.date(3),
                         originalDueAt: $0.date(4), finishedAt: $0.optionalDate(5), overdue: $0.bool(6))
         }
     }
@@ -61,12 +61,20 @@ extension Store {
     /// A matter's full history, in order.
     public func history(ofMatter id: Int) throws -> [MatterEvent] {
         try db.query("""
-            SELECT id, at, kind, from_state, to_state, actor, note, stage, stage_seconds, department, level
-            FROM events WHERE matter_id = ? ORDER BY id
+            SELECT e.id, e.at, e.kind, e.from_state, e.to_state, e.actor, e.note, e.stage, e.stage_seconds, e.department, e.level,
+                   CASE WHEN e.kind = 'extend_request' THEN
+                          (SELECT x.days FROM extensions x WHERE x.matter_id = e.matter_id AND x.requested_at = e.at ORDER BY x.id DESC LIMIT 1)
+                        WHEN e.kind IN ('extend_approve', 'extend_refuse') THEN
+                          (SELECT x.days FROM extensions x WHERE x.matter_id = e.matter_id AND x.decided_at = e.at ORDER BY x.id DESC LIMIT 1)
+                   END
+            FROM events e WHERE e.matter_id = ? ORDER BY e.id
             """, [.of(id)]) {
-            MatterEvent(id: $0.int(0), at: $0.date(1), kind: $0.text(2), fromState: $0.optionalText(3), toState: $0.optionalText(4),
-                        actor: $0.text(5), note: $0.text(6), stage: $0.optionalText(7), stageSeconds: $0.optionalInt(8),
-                        department: $0.optionalText(9), level: $0.optionalText(10))
+            MatterEvent(id: $0.int(0), at: $0.date(1), kind: try $0.code(2, table: "events", column: "kind"),
+                        fromState: try $0.optionalCode(3, table: "events", column: "from_state"),
+                        toState: try $0.optionalCode(4, table: "events", column: "to_state"),
+                        actor: $0.text(5), note: $0.text(6), stage: try $0.optionalCode(7, table: "events", column: "stage"),
+                        stageSeconds: $0.optionalInt(8), department: $0.optionalText(9),
+                        level: try $0.optionalCode(10, table: "events", column: "level"), extensionDays: $0.optionalInt(11))
         }
     }
 

@@ -9,7 +9,7 @@ extension Store {
             settings[$0.text(0)] = $0.text(1)
         }
         do { return try MatterRules(settings: settings) } catch {
-            throw StoreError.invalid("\(db.path): \(error.message)")
+            throw StoreError.badSetting(key: "matter", why: error)
         }
     }
 
@@ -17,7 +17,7 @@ extension Store {
     public func setMatterSetting(_ key: String, _ value: String, by actor: Actor, now: Date) throws {
         try authorize(actor, .changeLimits, target: key, now: now)
         var rules = try matterRules()
-        do { try rules.set(key, value) } catch { throw StoreError.invalid(error.message) }
+        do { try rules.set(key, value) } catch { throw StoreError.badSetting(key: key, why: error) }
         try db.write {
             try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [.text(key), .text(value)])
             try audit(actor: actor.login, action: Action.changeLimits.rawValue, target: key, allowed: true, detail: value, now: now)
@@ -30,12 +30,13 @@ extension Store {
     /// A category from the registry, for deadlines and defaults.
     func matterCategory(_ code: String) throws -> Category? {
         try db.first("SELECT code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit FROM categories WHERE code = ?",
-                     [.text(code)]) { r -> Category? in
-            guard let u = Urgency(rawValue: r.text(4)), let d = TimeLimit(parsing: r.text(5)),
-                  let h = TimeLimit(parsing: r.text(6)), let v = TimeLimit(parsing: r.text(7)) else { return nil }
-            return Category(code: r.text(0), name: r.text(1), major: r.text(2), department: r.text(3), urgency: u,
-                            dispatchLimit: d, handleLimit: h, verifyLimit: v)
-        } ?? nil
+                     [.text(code)], Store.categoryRecord)
+    }
+
+    /// A category that must exist (a matter refers to it).
+    func requireCategory(_ code: String) throws -> Category {
+        guard let c = try matterCategory(code) else { throw StoreError.unknownCode(.category, code) }
+        return c
     }
 
     /// Whether a registry row exists: `table` is one of grids, departments, workers.
@@ -55,12 +56,12 @@ extension Store {
     """
 
     /// Maps a row selected with `matterColumns`.
-    static func matterRow(_ r: Row) -> Matter {
-        var m = Matter(id: r.int(0), number: r.text(1), reportedAt: r.date(2), source: MatterSource(rawValue: r.text(3)) ?? .hotline,
-               reporter: r.text(4), grid: r.text(5), category: r.text(6), urgency: Urgency(rawValue: r.text(7)) ?? .normal,
-               title: r.text(8), description: r.text(9), location: r.text(10), state: MatterState(rawValue: r.text(11)) ?? .new,
+    static func matterRow(_ r: Row) throws -> Matter {
+        var m = Matter(id: r.int(0), number: r.text(1), reportedAt: r.date(2), source: try r.code(3, table: "matters", column: "source"),
+               reporter: r.text(4), grid: r.text(5), category: r.text(6), urgency: try r.code(7, table: "matters", column: "urgency"),
+               title: r.text(8), description: r.text(9), location: r.text(10), state: try r.code(11, table: "matters", column: "state"),
                shelved: r.bool(12), department: r.optionalText(13), firstContact: r.text(14), mergedInto: r.optionalText(15),
-               duplicateOf: r.optionalText(16), stage: r.optionalText(17).flatMap(Stage.init(rawValue:)),
+               duplicateOf: r.optionalText(16), stage: try r.optionalCode(17, table: "matters", column: "stage"),
                stageStartedAt: r.optionalDate(18), stageDueAt: r.optionalDate(19), nearDueAt: r.optionalDate(20),
                everOverdue: r.bool(21), handleDueAt: r.optionalDate(22), reworkCount: r.int(23), urgeCount: r.int(24),
                urgeYellow: r.int(25), urgeRed: r.int(26), extensionCount: r.int(27), firstReport: r.bool(28),
@@ -77,18 +78,18 @@ extension Store {
     /// A matter by case number, or a not-found error naming it.
     func requireMatter(_ number: String) throws -> Matter {
         guard let m = try matter(number: number) else {
-            throw StoreError.notFound("case \(number): no such matter; `gridroom cases` lists them")
+            throw StoreError.unknownCode(.matter, number)
         }
         return m
     }
 
     /// Appends one history event (events are never updated; the schema refuses it).
-    func appendEvent(matter: Int, at: Date, kind: String, from: String?, to: String?, actor: String, note: String,
-                     stage: String? = nil, stageSeconds: Int? = nil, department: String? = nil, level: String? = nil) throws {
+    func appendEvent(matter: Int, at: Date, kind: EventKind, from: MatterState?, to: MatterState?, actor: String, note: String,
+                     stage: Stage? = nil, stageSeconds: Int? = nil, department: String? = nil, level: UrgeLevel? = nil) throws {
         try db.run("""
             INSERT INTO events(matter_id, at, kind, from_state, to_state, actor, note, stage, stage_seconds, department, level)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.of(matter), .of(at), .text(kind), .of(from), .of(to), .text(actor), .text(note), .of(stage),
-                  .of(stageSeconds), .of(department), .of(level)])
+            """, [.of(matter), .of(at), .text(kind.rawValue), .of(from?.rawValue), .of(to?.rawValue), .text(actor), .text(note),
+                  .of(stage?.rawValue), .of(stageSeconds), .of(department), .of(level?.rawValue)])
     }
 }

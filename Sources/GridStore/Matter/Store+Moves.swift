@@ -33,31 +33,32 @@ extension Store {
     @discardableResult
     public func perform(_ req: MoveRequest, by actor: Actor, now: Date) throws -> Matter {
         try authorize(actor, req.move.action, target: req.number, now: now)
-        let note = req.note.trimmingCharacters(in: .whitespacesAndNewlines)
-        if req.move.needsNote && note.isEmpty {
-            throw StoreError.invalid("case \(req.number): \(req.move.words) needs --note (a reason or what was done)")
-        }
         let rules = try matterRules()
         let calendar = try matterCalendar()
-        return try db.write {
-            let before = try requireMatter(req.number)
-            if let v = req.version, v != before.version { throw conflict(before, seen: v) }
-            try recordOverdue(matterID: before.id, now: now)
-            let m = try requireMatter(req.number)
-            let t: Transition
-            switch MatterMachine.apply(req.move, to: m.state, shelved: m.shelved) {
-            case .success(let x): t = x
-            case .failure(let e): throw StoreError.invalid("case \(m.number): \(e.message)")
-            }
-            try apply(t, req: req, note: note, to: m, actor: actor, rules: rules, calendar: calendar, now: now)
-            try audit(actor: actor.login, action: req.move.kind, target: m.number, allowed: true, detail: note, now: now)
-            return try requireMatter(req.number)
+        return try db.write { try performInTransaction(req, actor: actor, rules: rules, calendar: calendar, now: now) }
+    }
+
+    /// The body of `perform` inside the caller's write (the role check done by the caller): the note check,
+    /// stale-version check, pending overdue, state machine, clocks, counters and the history event.
+    func performInTransaction(_ req: MoveRequest, actor: Actor, rules: MatterRules, calendar: OfficeCalendar, now: Date) throws -> Matter {
+        let note = req.note.trimmingCharacters(in: .whitespacesAndNewlines)
+        if req.move.needsNote && note.isEmpty { throw StoreError.missingReason(number: req.number, move: req.move) }
+        let before = try requireMatter(req.number)
+        if let v = req.version, v != before.version { throw conflict(before, seen: v) }
+        try recordOverdue(matterID: before.id, now: now)
+        let m = try requireMatter(req.number)
+        let t: Transition
+        switch MatterMachine.apply(req.move, to: m.state, shelved: m.shelved) {
+        case .success(let x): t = x
+        case .failure(let e): throw StoreError.illegalMove(number: m.number, e)
         }
+        try apply(t, req: req, note: note, to: m, actor: actor, rules: rules, calendar: calendar, now: now)
+        try audit(actor: actor.login, action: req.move.kind.rawValue, target: m.number, allowed: true, detail: note, now: now)
+        return try requireMatter(req.number)
     }
 
     private func conflict(_ m: Matter, seen: Int) -> StoreError {
-        .conflict("case \(m.number) was changed by \(m.updatedBy) at \(ISOTime.format(m.updatedAt, zone: zone)) — reload "
-                  + "(you had version \(seen), it is now version \(m.version))")
+        .staleVersion(number: m.number, who: m.updatedBy, when: m.updatedAt, seen: seen, current: m.version)
     }
 
     /// Writes one legal transition (inside the write).
@@ -66,56 +67,54 @@ extension Store {
         var sets: [String] = []
         var args: [SQLValue] = []
         func set(_ column: String, _ value: SQLValue) { sets.append("\(column) = ?"); args.append(value) }
-        var eventNote = note
+        let eventNote = note
         var eventDepartment: String? = nil
-        var level: String? = nil
+        var level: UrgeLevel? = nil
 
         switch req.move {
         case .dispatch:
-            guard let cat = try matterCategory(m.category) else { throw StoreError.invalid("category \(m.category) is gone from the registry") }
+            let cat = try requireCategory(m.category)
             let dept = req.department ?? cat.department
-            guard try registryHas("departments", dept) else {
-                throw StoreError.invalid("case \(m.number): department \(dept): no such department in the registry")
-            }
+            guard try registryHas("departments", dept) else { throw StoreError.unknownCode(.department, dept) }
             set("department", .text(dept)); eventDepartment = dept
         case .returnMatter:
             eventDepartment = m.department
             set("department", .null)
         case .merge:
-            guard let into = req.into else { throw StoreError.invalid("case \(m.number): merge needs --into NUMBER (the matter it duplicates)") }
-            guard into != m.number else { throw StoreError.invalid("case \(m.number): cannot merge a matter into itself") }
+            guard let into = req.into?.trimmingCharacters(in: .whitespaces), !into.isEmpty else {
+                throw StoreError.missingValue(number: m.number, move: .merge, value: .mergeTarget)
+            }
+            guard into != m.number else { throw StoreError.mergeIntoSelf(number: m.number) }
             let target = try requireMatter(into)
             guard target.state != .invalid && target.state != .merged else {
-                let hint = target.mergedInto.map { "; merge into \($0) instead" } ?? ""
-                throw StoreError.invalid("case \(m.number): cannot merge into \(into), which is \(target.state.rawValue)\(hint)")
+                throw StoreError.mergeTargetEnded(number: m.number, into: into, state: target.state, mergedInto: target.mergedInto)
             }
+            // The target is kept in `matters.merged_into`; the event keeps only what the person typed.
             set("merged_into", .of(target.id))
-            eventNote = "merged into \(into)" + (note.isEmpty ? "" : ": \(note)")
         case .urge(let l):
-            level = l.rawValue
+            level = l
             set("urge_count", .of(m.urgeCount + 1))
             if l == .yellow { set("urge_yellow", .of(m.urgeYellow + 1)) }
             if l == .red { set("urge_red", .of(m.urgeRed + 1)) }
             eventDepartment = m.department
         case .extendRequest:
-            guard let days = req.days, (1...60).contains(days) else {
-                throw StoreError.invalid("case \(m.number): extend needs --days N (working days, 1 to 60)")
+            guard let days = req.days, TimeRules.extensionDays.contains(days) else {
+                throw StoreError.missingValue(number: m.number, move: .extendRequest, value: .extensionDays)
             }
-            guard try pendingExtension(m.id) == nil else {
-                throw StoreError.invalid("case \(m.number): an extension request is already pending; approve or refuse it first")
-            }
+            guard try pendingExtension(m.id) == nil else { throw StoreError.extensionPending(number: m.number) }
             try db.run("INSERT INTO extensions(matter_id, requested_at, requested_by, days, reason, state) VALUES (?, ?, ?, ?, ?, 'pending')",
                        [.of(m.id), .of(now), .text(actor.login), .of(days), .text(note)])
-            eventNote = "\(days) working days: \(note)"; eventDepartment = m.department
+            // The days live in `extensions` (matched to the event by its time); the event keeps the reason only.
+            eventDepartment = m.department
         case .extendApprove, .extendRefuse:
             guard let (extID, days) = try pendingExtension(m.id) else {
-                throw StoreError.invalid("case \(m.number): no extension request is pending")
+                throw StoreError.noExtensionPending(number: m.number)
             }
             if req.move == .extendApprove {
                 guard let oldDue = m.stageDueAt, let start = m.stageStartedAt,
                       let limitText = try db.first("SELECT time_limit FROM stages WHERE matter_id = ? AND finished_at IS NULL", [.of(m.id)], { $0.text(0) }),
                       let limit = TimeLimit(parsing: limitText) else {
-                    throw StoreError.invalid("case \(m.number): no handling clock is running to extend")
+                    throw StoreError.noHandlingClock(number: m.number)
                 }
                 let newDue = Deadline.extended(due: oldDue, days: days, calendar: calendar)
                 let near = Deadline.nearDueAt(start: start, due: newDue, unit: limit.unit, calendar: calendar, share: rules.nearDueShare)
@@ -124,8 +123,6 @@ extension Store {
                            [.text(actor.login), .of(now), .of(oldDue), .of(newDue), .of(extID)])
                 set("stage_due_at", .of(newDue)); set("near_due_at", .of(near))
                 set("extension_count", .of(m.extensionCount + 1))
-                eventNote = "\(days) working days; due \(ISOTime.format(oldDue, zone: zone)) → \(ISOTime.format(newDue, zone: zone))"
-                    + (note.isEmpty ? "" : ": \(note)")
             } else {
                 try db.run("UPDATE extensions SET state = 'refused', decided_by = ?, decided_at = ? WHERE id = ?",
                            [.text(actor.login), .of(now), .of(extID)])
@@ -135,18 +132,20 @@ extension Store {
         }
 
         // Stage clocks.
-        var finishedStage: String? = nil
+        var finishedStage: Stage? = nil
         var stageSeconds: Int? = nil
         if let stopping = t.stops,
            let (sid, start, limitText) = try db.first("SELECT id, started_at, time_limit FROM stages WHERE matter_id = ? AND finished_at IS NULL ORDER BY id DESC LIMIT 1",
                                                       [.of(m.id)], { ($0.int(0), $0.date(1), $0.text(2)) }) {
             try db.run("UPDATE stages SET finished_at = ? WHERE id = ?", [.of(now), .of(sid)])
-            let unit = TimeLimit(parsing: limitText)?.unit ?? .minutes
-            finishedStage = stopping.rawValue
+            guard let unit = TimeLimit(parsing: limitText)?.unit else {
+                throw StoreError.unknownStoredValue(table: "stages", column: "time_limit", value: limitText)
+            }
+            finishedStage = stopping
             stageSeconds = Int(calendar.measured(from: start, to: max(now, start), unit: unit).rounded())
         }
         if let starting = t.starts {
-            guard let cat = try matterCategory(m.category) else { throw StoreError.invalid("category \(m.category) is gone from the registry") }
+            let cat = try requireCategory(m.category)
             let limit = rules.limit(for: starting, category: cat, urgency: m.urgency)
             let clock = Deadline.clock(stage: starting, limit: limit, start: now, calendar: calendar, share: rules.nearDueShare)
             try db.run("INSERT INTO stages(matter_id, stage, time_limit, started_at, due_at, original_due_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -170,7 +169,7 @@ extension Store {
         // Invalidating, merging or bringing back a grid worker's report changes its reporter's month count.
         if t.to != t.from { try noteStateChange(m, from: t.from, to: t.to) }
 
-        try appendEvent(matter: m.id, at: now, kind: req.move.kind, from: t.from.rawValue, to: t.to.rawValue, actor: actor.login,
+        try appendEvent(matter: m.id, at: now, kind: req.move.kind, from: t.from, to: t.to, actor: actor.login,
                         note: eventNote, stage: finishedStage, stageSeconds: stageSeconds,
                         department: eventDepartment ?? (req.move == .dispatch ? nil : m.department), level: level)
         if req.move == .merge, let into = req.into { try creditFirstReport(groupOf: into) }

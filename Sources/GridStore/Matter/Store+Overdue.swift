@@ -29,9 +29,13 @@ extension Store {
         guard let (stage, due) = try db.first("""
             SELECT stage, stage_due_at FROM matters
             WHERE id = ? AND ended_at IS NULL AND overdue_recorded = 0 AND stage_due_at < ?
-            """, [.of(id), .of(now)], { ($0.text(0), $0.date(1)) }) else { return }
-        try appendEvent(matter: id, at: due, kind: "overdue", from: nil, to: nil, actor: "system",
-                        note: "\(stage) stage passed its deadline; detected \(ISOTime.format(now, zone: zone))", stage: stage)
+            """, [.of(id), .of(now)], { ($0.optionalText(0), $0.date(1)) }) else { return }
+        let s: Stage? = try stage.map { raw in
+            guard let s = Stage(rawValue: raw) else { throw StoreError.unknownStoredValue(table: "matters", column: "stage", value: raw) }
+            return s
+        }
+        // No note: the event's kind, stage and time say it all, in whichever language it is read.
+        try appendEvent(matter: id, at: due, kind: .overdue, from: nil, to: nil, actor: "system", note: "", stage: s)
         try db.run("UPDATE stages SET overdue = 1 WHERE matter_id = ? AND finished_at IS NULL", [.of(id)])
         try db.run("UPDATE matters SET overdue_recorded = 1, ever_overdue = 1 WHERE id = ?", [.of(id)])
     }

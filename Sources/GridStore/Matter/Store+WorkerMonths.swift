@@ -66,9 +66,10 @@ extension Store {
         // Cache the month of each local-day start: reports come in time order on the covering index.
         var lastDay: (lo: Int, hi: Int, month: String)? = nil
         try db.forEach("""
-            SELECT reporter, reported_at, state FROM matters WHERE source = 'grid_worker'
+            SELECT reporter, reported_at, state FROM matters WHERE \(CountedReports.source())
             """) { r in
-            guard let state = MatterState(rawValue: r.text(2)), WorkerReportCount.counts(source: .gridWorker, state: state) else { return }
+            let state: MatterState = try r.code(2, table: "matters", column: "state")
+            guard WorkerReportCount.counts(source: WorkerReportCount.source, state: state) else { return }
             let at = r.int(1)
             let month: String
             if let d = lastDay, at >= d.lo, at < d.hi {

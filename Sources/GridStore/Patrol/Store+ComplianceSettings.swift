@@ -8,7 +8,7 @@ extension Store {
         var values: [String: String] = [:]
         try db.forEach("SELECT key, value FROM settings WHERE key LIKE 'compliance.%'") { values[$0.text(0)] = $0.text(1) }
         do { return try ComplianceSettings(values: values) } catch {
-            throw StoreError.invalid("\(db.path): \(error.message); fix it with `gridroom patrol settings`")
+            throw StoreError.badSetting(key: "compliance", why: error)
         }
     }
 
@@ -16,13 +16,13 @@ extension Store {
     public func setComplianceSetting(key: String, value: String, by actor: Actor, now: Date) throws {
         try authorize(actor, .changeLimits, target: key, now: now)
         guard ComplianceSettings.Key.all.contains(key) else {
-            throw StoreError.invalid("unknown setting \(key); known: \(ComplianceSettings.Key.all.joined(separator: ", "))")
+            throw StoreError.unknownCode(.setting, key)
         }
         let before = try complianceSettings()
         var values = before.values
         values[key] = value
         let after: ComplianceSettings
-        do { after = try ComplianceSettings(values: values) } catch { throw StoreError.invalid(error.message) }
+        do { after = try ComplianceSettings(values: values) } catch { throw StoreError.badSetting(key: key, why: error) }
         // The day summary counts suspect sessions by the limit: a new limit rebuilds it (marked stale in the
         // same transaction, so readers compute from the sessions until the rebuild has finished).
         let rebuild = after.suspectMinutes != before.suspectMinutes

@@ -3,22 +3,18 @@ import GridCore
 
 extension Store {
     /// Checks a patrol row against the registry: the worker and grid exist, the grid is basic,
-    /// the end is not before the start and nothing lies in the future. Returns the problem in words, or nil.
-    public func patrolProblem(worker: String, grid: String, start: Date, end: Date?, now: Date) throws -> String? {
+    /// the end is not before the start and nothing lies in the future. Returns the refusal, or nil.
+    public func patrolProblem(worker: String, grid: String, start: Date, end: Date?, now: Date) throws -> StoreError? {
         if try db.scalarInt("SELECT count(*) FROM workers WHERE code = ?", [.text(worker)]) == 0 {
-            return "unknown worker \(worker); add them to the registry first (gridroom import workers)"
+            return .unknownCode(.worker, worker)
         }
-        guard let level = try db.first("SELECT level FROM grids WHERE code = ?", [.text(grid)], { $0.text(0) }) else {
-            return "unknown grid \(grid)"
-        }
-        if level != GridLevel.basic.rawValue {
-            return "grid \(grid) is \(level == "area" ? "an" : "a") \(level) grid; patrols are recorded on basic grids (基础网格) only"
-        }
-        if let end, end < start {
-            return "end \(ISOTime.format(end, zone: zone)) is before start \(ISOTime.format(start, zone: zone))"
-        }
-        if start > now { return "start \(ISOTime.format(start, zone: zone)) is in the future" }
-        if let end, end > now { return "end \(ISOTime.format(end, zone: zone)) is in the future" }
+        guard let level: GridLevel = try db.first("SELECT level FROM grids WHERE code = ?", [.text(grid)], {
+            try $0.code(0, table: "grids", column: "level")
+        }) else { return .unknownCode(.grid, grid) }
+        if level != .basic { return .notBasicGrid(code: grid, level: level) }
+        if let end, end < start { return .patrol(.endBeforeStart(end: end, start: start)) }
+        if start > now { return .patrol(.inFuture(field: "start", at: start)) }
+        if let end, end > now { return .patrol(.inFuture(field: "end", at: end)) }
         return nil
     }
 
@@ -29,10 +25,10 @@ extension Store {
         try authorize(actor, .patrol, target: "\(worker)@\(grid)", now: now)
         return try db.write {
             if let problem = try patrolProblem(worker: worker, grid: grid, start: start, end: nil, now: now) {
-                throw StoreError.invalid("patrol start: \(problem)")
+                throw problem
             }
             if let open = try openSession(worker: worker, grid: grid) {
-                throw StoreError.invalid("patrol start: worker \(worker) already has patrol #\(open.id) under way in \(grid) since \(ISOTime.formatShort(open.start, zone: zone)); stop it first (gridroom patrol stop --worker \(worker) --grid \(grid))")
+                throw StoreError.patrol(.underWay(worker: worker, grid: grid, id: open.id, since: open.start))
             }
             try db.run("INSERT INTO patrols(worker, grid, start_at, end_at, suspect, source, created_at, created_by) VALUES (?, ?, ?, NULL, 0, 'cli', ?, ?)",
                        [.text(worker), .text(grid), .of(start), .of(now), .text(actor.login)])
@@ -49,12 +45,12 @@ extension Store {
         let settings = try complianceSettings()
         return try db.write {
             guard let open = try openSession(worker: worker, grid: grid) else {
-                throw StoreError.notFound("patrol stop: worker \(worker) has no patrol under way in \(grid)")
+                throw StoreError.patrol(.noneUnderWay(worker: worker, grid: grid))
             }
             if end < open.start {
-                throw StoreError.invalid("patrol stop: end \(ISOTime.format(end, zone: zone)) is before the start of patrol #\(open.id) (\(ISOTime.format(open.start, zone: zone)))")
+                throw StoreError.patrol(.endBeforeStart(end: end, start: open.start))
             }
-            if end > now { throw StoreError.invalid("patrol stop: end \(ISOTime.format(end, zone: zone)) is in the future") }
+            if end > now { throw StoreError.patrol(.inFuture(field: "end", at: end)) }
             let closed = PatrolSession(id: open.id, worker: worker, grid: grid, start: open.start, end: end)
             let suspect = closed.isSuspect(limitSeconds: settings.suspectSeconds, now: now)
             try db.run("UPDATE patrols SET end_at = ?, suspect = ? WHERE id = ?", [.of(end), .of(suspect), .of(open.id)])
@@ -72,7 +68,7 @@ extension Store {
         let settings = try complianceSettings()
         return try db.write {
             if let problem = try patrolProblem(worker: worker, grid: grid, start: start, end: end, now: now) {
-                throw StoreError.invalid("patrol add: \(problem)")
+                throw problem
             }
             let id = try insertPatrol(worker: worker, grid: grid, start: start, end: end, settings: settings, source: "cli", importKey: nil, actor: actor.login, now: now)!
             try audit(actor: actor.login, action: "patrol_add", target: "#\(id)", allowed: true, detail: "\(worker)@\(grid)", now: now)
@@ -117,15 +113,15 @@ extension Store {
         try authorize(actor, .confirmPatrol, target: "#\(id)", now: now)
         let settings = try complianceSettings()
         try db.write {
-            guard let s = try patrolSession(id: id) else { throw StoreError.notFound("patrol confirm: no patrol #\(id)") }
+            guard let s = try patrolSession(id: id) else { throw StoreError.unknownCode(.patrol, "#\(id)") }
             switch s.status(limitSeconds: settings.suspectSeconds, now: now) {
             case .suspect: break
             case .confirmed:
-                throw StoreError.invalid("patrol confirm: #\(id) was already confirmed by \(s.confirmedBy ?? "?")")
+                throw StoreError.patrol(.alreadyConfirmed(id: id, by: s.confirmedBy ?? "?"))
             case .runaway, .ongoing:
-                throw StoreError.invalid("patrol confirm: #\(id) is still under way; stop it first, then confirm it if it is genuine")
+                throw StoreError.patrol(.stillUnderWay(id: id))
             case .counted:
-                throw StoreError.invalid("patrol confirm: #\(id) is not suspect (not longer than \(settings.suspectMinutes) min); nothing to confirm")
+                throw StoreError.patrol(.notSuspect(id: id, limitMinutes: settings.suspectMinutes))
             }
             // suspect = 1 keeps every long counted session findable by the `patrols_long` index.
             try db.run("UPDATE patrols SET suspect = 1, confirmed_by = ?, confirmed_at = ? WHERE id = ?", [.text(actor.login), .of(now), .of(id)])

@@ -27,14 +27,14 @@ extension Store {
         guard oneGrid else {
             return """
             SELECT reporter FROM matters INDEXED BY matters_worker_reported
-            WHERE source = 'grid_worker' AND reported_at >= ?1 AND reported_at < ?2 AND state NOT IN ('invalid', 'merged')
+            WHERE \(CountedReports.source()) AND reported_at >= ?1 AND reported_at < ?2 AND \(CountedReports.state())
             """
         }
         return """
         SELECT w.code, count(m.id) FROM workers w
-        CROSS JOIN matters m INDEXED BY matters_reporter_state ON m.reporter = w.code AND m.source = 'grid_worker'
+        CROSS JOIN matters m INDEXED BY matters_reporter_state ON m.reporter = w.code AND \(CountedReports.source("m"))
                       AND m.reported_at >= ?1 AND m.reported_at < ?2
-        WHERE m.state NOT IN ('invalid', 'merged') AND w.grid = ?3
+        WHERE \(CountedReports.state("m")) AND w.grid = ?3
         GROUP BY w.code
         """
     }
@@ -101,17 +101,17 @@ extension Store {
 
     /// Basic grids, by code (one grid when `code` is given; an unknown or non-basic code is an error).
     public func basicGrids(code: String? = nil) throws -> [Grid] {
-        let map: (Row) -> Grid = {
-            Grid(code: $0.text(0), name: $0.text(1), level: GridLevel(rawValue: $0.text(2)) ?? .basic, parent: $0.optionalText(3),
+        let map: (Row) throws -> Grid = {
+            Grid(code: $0.text(0), name: $0.text(1), level: try $0.code(2, table: "grids", column: "level"), parent: $0.optionalText(3),
                  row: $0.optionalInt(4), col: $0.optionalInt(5))
         }
         guard let code else {
             return try db.query("SELECT code, name, level, parent, map_row, map_col FROM grids WHERE level = 'basic' ORDER BY code", [], map)
         }
         guard let g = try db.first("SELECT code, name, level, parent, map_row, map_col FROM grids WHERE code = ?", [.text(code)], map) else {
-            throw StoreError.notFound("unknown grid \(code)")
+            throw StoreError.unknownCode(.grid, code)
         }
-        guard g.level == .basic else { throw StoreError.invalid("grid \(code) is a \(g.level.rawValue) grid; compliance is figured for basic grids (基础网格)") }
+        guard g.level == .basic else { throw StoreError.notBasicGrid(code: code, level: g.level) }
         return [g]
     }
 

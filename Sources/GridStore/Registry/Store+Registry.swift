@@ -8,7 +8,7 @@ extension Store {
             SELECT code, name, level, parent, map_row, map_col FROM grids
             ORDER BY CASE level WHEN 'township' THEN 1 WHEN 'area' THEN 2 ELSE 3 END, code
             """) { r in
-            Grid(code: r.text(0), name: r.text(1), level: GridLevel(rawValue: r.text(2)) ?? .basic,
+            Grid(code: r.text(0), name: r.text(1), level: try r.code(2, table: "grids", column: "level"),
                  parent: r.optionalText(3), row: r.optionalInt(4), col: r.optionalInt(5))
         }
     }
@@ -16,7 +16,7 @@ extension Store {
     /// Every worker, by code.
     public func workers() throws -> [Worker] {
         try db.query("SELECT code, name, phone, kind, grid, partner FROM workers ORDER BY code") { r in
-            Worker(code: r.text(0), name: r.text(1), phone: r.text(2), kind: WorkerKind(rawValue: r.text(3)) ?? .full,
+            Worker(code: r.text(0), name: r.text(1), phone: r.text(2), kind: try r.code(3, table: "workers", column: "kind"),
                    grid: r.text(4), partner: r.optionalText(5))
         }
     }
@@ -24,7 +24,7 @@ extension Store {
     /// Every department, by code.
     public func departments() throws -> [Department] {
         try db.query("SELECT code, name, platform FROM departments ORDER BY code") { r in
-            Department(code: r.text(0), name: r.text(1), platform: Platform(rawValue: r.text(2)) ?? .district)
+            Department(code: r.text(0), name: r.text(1), platform: try r.code(2, table: "departments", column: "platform"))
         }
     }
 
@@ -33,20 +33,25 @@ extension Store {
         try db.query("""
             SELECT code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit FROM categories ORDER BY code
             """) { r in
-            let fallback = TimeLimit(amount: 1, unit: .workingDays)!
-            return Category(code: r.text(0), name: r.text(1), major: r.text(2), department: r.text(3),
-                            urgency: Urgency(rawValue: r.text(4)) ?? .normal,
-                            dispatchLimit: TimeLimit(parsing: r.text(5)) ?? fallback,
-                            handleLimit: TimeLimit(parsing: r.text(6)) ?? fallback,
-                            verifyLimit: TimeLimit(parsing: r.text(7)) ?? fallback)
+            try Store.categoryRecord(r)
         }
+    }
+
+    /// Decodes `code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit` of `categories`;
+    /// an unknown urgency or an unreadable limit is an error naming its column.
+    static func categoryRecord(_ r: Row) throws -> GridCore.Category {
+        func limit(_ i: Int32, _ column: String) throws -> TimeLimit { try Store.timeLimit(r, i, table: "categories", column: column) }
+        return Category(code: r.text(0), name: r.text(1), major: r.text(2), department: r.text(3),
+                        urgency: try r.code(4, table: "categories", column: "urgency"),
+                        dispatchLimit: try limit(5, "dispatch_limit"), handleLimit: try limit(6, "handle_limit"),
+                        verifyLimit: try limit(7, "verify_limit"))
     }
 
     /// The codes the registry holds, for validating an import against the database.
     public func registrySnapshot() throws -> RegistrySnapshot {
         try db.read {
             var s = RegistrySnapshot()
-            try db.forEach("SELECT code, level FROM grids") { s.grids[$0.text(0)] = GridLevel(rawValue: $0.text(1)) ?? .basic }
+            try db.forEach("SELECT code, level FROM grids") { s.grids[$0.text(0)] = try $0.code(1, table: "grids", column: "level") }
             try db.forEach("SELECT code, partner FROM workers") { s.workers[$0.text(0)] = .some($0.optionalText(1)) }
             try db.forEach("SELECT code FROM departments") { s.departments.insert($0.text(0)) }
             return s

@@ -32,7 +32,7 @@ extension Store {
         write: { store, g in
             let db = store.db
             let old = try db.first("SELECT name, level, parent, map_row, map_col FROM grids WHERE code = ?", [.text(g.code)]) {
-                Grid(code: g.code, name: $0.text(0), level: GridLevel(rawValue: $0.text(1)) ?? .basic, parent: $0.optionalText(2),
+                Grid(code: g.code, name: $0.text(0), level: try $0.code(1, table: "grids", column: "level"), parent: $0.optionalText(2),
                      row: $0.optionalInt(3), col: $0.optionalInt(4))
             }
             if old == g { return false }
@@ -61,7 +61,7 @@ extension Store {
         write: { store, w in
             let db = store.db
             let old = try db.first("SELECT name, phone, kind, grid, partner FROM workers WHERE code = ?", [.text(w.code)]) {
-                Worker(code: w.code, name: $0.text(0), phone: $0.text(1), kind: WorkerKind(rawValue: $0.text(2)) ?? .full,
+                Worker(code: w.code, name: $0.text(0), phone: $0.text(1), kind: try $0.code(2, table: "workers", column: "kind"),
                        grid: $0.text(3), partner: $0.optionalText(4))
             }
             if old == w { return false }
@@ -77,7 +77,7 @@ extension Store {
     public static var departmentWriter: ImportWriter<Department> { ImportWriter(write: { store, d in
         let db = store.db
         let old = try db.first("SELECT name, platform FROM departments WHERE code = ?", [.text(d.code)]) {
-            Department(code: d.code, name: $0.text(0), platform: Platform(rawValue: $0.text(1)) ?? .district)
+            Department(code: d.code, name: $0.text(0), platform: try $0.code(1, table: "departments", column: "platform"))
         }
         if old == d { return false }
         try db.run("""

@@ -19,11 +19,11 @@ public enum ConsoleQueries {
     public static let feed = "SELECT e.at, e.kind, m.number, m.title, e.actor FROM events e JOIN matters m ON m.id = e.matter_id WHERE e.id > (SELECT coalesce(max(id), 0) FROM events) - 10 * ? ORDER BY e.id DESC LIMIT ?"
     /// Reports by grid workers in [from, to) (the covering partial index `matters_worker_reported`).
     // Reports count by `WorkerReportCount`: grid-worker matters neither invalidated nor merged away.
-    public static let reportsInRange = "SELECT count(*) FROM matters INDEXED BY matters_worker_reported WHERE source = 'grid_worker' AND reported_at >= ? AND reported_at < ? AND state NOT IN ('invalid','merged')"
+    public static let reportsInRange = "SELECT count(*) FROM matters INDEXED BY matters_worker_reported WHERE \(CountedReports.source()) AND reported_at >= ? AND reported_at < ? AND \(CountedReports.state())"
     /// Open overdue matters counted by grid (the covering `matters_open_list`).
     public static let overdueByGrid = "SELECT grid, count(*) FROM matters INDEXED BY matters_open_list WHERE ended_at IS NULL AND stage_due_at < ? GROUP BY grid"
     /// Reports by grid workers in [from, to), counted by grid.
-    public static let reportsByGrid = "SELECT grid, count(*) FROM matters WHERE source = 'grid_worker' AND reported_at >= ? AND reported_at < ? AND state NOT IN ('invalid','merged') GROUP BY grid"
+    public static let reportsByGrid = "SELECT grid, count(*) FROM matters WHERE \(CountedReports.source()) AND reported_at >= ? AND reported_at < ? AND \(CountedReports.state()) GROUP BY grid"
     /// What an alert names: number, urgency, category name, grid, title (`m`, with categories as `c`).
     static let alertFields = "m.number, m.urgency, coalesce(c.name, m.category), m.grid, m.title"
     /// Open urgent matters added after an id (new-urgent alerts).

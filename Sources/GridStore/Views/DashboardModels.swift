@@ -17,10 +17,10 @@ public struct OverviewFigures: Sendable, Equatable {
     public var escalated = 0
     /// Open matters shelved on the problem register (挂账).
     public var shelved = 0
-    /// Open matters by state code, largest first.
-    public var byState: [(key: String, count: Int)] = []
-    /// Open matters by platform code ("" = not yet dispatched), largest first.
-    public var byPlatform: [(key: String, count: Int)] = []
+    /// Open matters by state, largest first.
+    public var byState: [(key: MatterState, count: Int)] = []
+    /// Open matters by platform (nil = not yet dispatched), largest first.
+    public var byPlatform: [(key: Platform?, count: Int)] = []
     /// Basic grids whose patrol today reached the mark.
     public var gridsMet = 0
     /// Basic grids patrolled today but under the mark.
@@ -53,8 +53,8 @@ public struct OverviewFigures: Sendable, Equatable {
 public struct FeedItem: Sendable, Equatable {
     /// When.
     public var at: Date
-    /// The event kind (e.g. `intake`, `dispatch`).
-    public var kind: String
+    /// What happened.
+    public var kind: EventKind
     /// The matter's case number.
     public var number: String
     /// The matter's title.
@@ -69,18 +69,20 @@ public struct MatterRow: Sendable, Equatable {
     public var id: Int
     /// Case number, e.g. 20261122-0007.
     public var number: String
-    /// `urgent` or `normal`.
-    public var urgency: String
+    /// 紧急 or 一般.
+    public var urgency: Urgency
     /// Category name.
     public var category: String
     /// Grid code.
     public var grid: String
+    /// Grid name ("" when the grid is gone from the registry).
+    public var gridName: String
     /// Department name ("" before dispatch).
     public var department: String
     /// Department code ("" before dispatch).
     public var departmentCode: String
-    /// State code.
-    public var state: String
+    /// State.
+    public var state: MatterState
     /// Title.
     public var title: String
     /// Current stage deadline.
@@ -117,16 +119,16 @@ public enum MatterSort: String, Sendable, CaseIterable {
 public struct MatterDetail: Sendable {
     /// The table row.
     public var row: MatterRow
-    /// Every stored field, label code → value, in schema order.
-    public var fields: [(String, String)]
+    /// The matter's stored fields, typed.
+    public var matter: Matter
+    /// The names of the codes it refers to, for people.
+    public var names: MatterNames
     /// The stage clocks, oldest first.
     public var stages: [StageClock]
     /// The full history, oldest first.
-    public var events: [FeedItem]
-    /// Notes of each event (same order as `events`).
-    public var notes: [String]
+    public var events: [MatterEvent]
     /// The row version (for moves with version checks).
-    public var version: Int
+    public var version: Int { matter.version }
     /// The extension request waiting for a decision, if any (shown on the page; a supervisor decides it there).
     public var pendingExtension: PendingExtension?
     /// The category's default department (pre-selected when dispatching).
@@ -136,8 +138,7 @@ public struct MatterDetail: Sendable {
 /// A matter as an alert banner names it (告警): number, urgency, category name, grid and title.
 public struct AlertMatter: Sendable, Equatable {
     public var number: String
-    /// `urgent` / `normal`.
-    public var urgency: String
+    public var urgency: Urgency
     public var category: String
     public var grid: String
     public var title: String
@@ -165,10 +166,26 @@ public struct PendingExtension: Sendable, Equatable {
     public var requestedAt: Date
 }
 
+/// The names beside a matter's codes (名称): "" where the registry no longer knows the code.
+public struct MatterNames: Sendable, Equatable {
+    /// Grid name, e.g. 东湖村三组.
+    public var grid = ""
+    /// Category name (小类).
+    public var category = ""
+    /// Department name.
+    public var department = ""
+    /// The reporter's name when the reporter is a grid worker's code.
+    public var reporter = ""
+    /// The first contact's (首问责任人) name from the staff list.
+    public var firstContact = ""
+    /// Creates empty names.
+    public init() {}
+}
+
 /// One stage's clock (环节时限).
 public struct StageClock: Sendable, Equatable {
-    /// `dispatch`, `handling` or `verification`.
-    public var stage: String
+    /// The stage.
+    public var stage: Stage
     /// Started.
     public var startedAt: Date
     /// Deadline (after extensions).
@@ -227,8 +244,10 @@ public struct PatrolLine: Sendable, Equatable {
 
 /// One worker's line in the grid drill-down.
 public struct WorkerLine: Sendable, Equatable {
-    /// Code, name, kind (`full`/`part`), phone.
-    public var code: String, name: String, kind: String, phone: String
+    /// Code, name, phone.
+    public var code: String, name: String, phone: String
+    /// 专职 or 兼职.
+    public var kind: WorkerKind
     /// Reports this month.
     public var reports: Int
 }

@@ -29,11 +29,11 @@ extension Store {
             guard let name = try db.first("SELECT name FROM grids WHERE code = ?", [.text(code)], { $0.text(0) }) else { return nil }
             let workers = try db.query("""
                 SELECT w.code, w.name, w.kind, w.phone,
-                       (SELECT count(*) FROM matters m WHERE m.source = 'grid_worker' AND m.reporter = w.code AND m.reported_at >= ? AND m.reported_at < ?
-                          AND m.state NOT IN ('invalid','merged'))
+                       (SELECT count(*) FROM matters m WHERE \(CountedReports.source("m")) AND m.reporter = w.code AND m.reported_at >= ? AND m.reported_at < ?
+                          AND \(CountedReports.state("m")))
                 FROM workers w WHERE w.grid = ? ORDER BY w.code
                 """, [.of(monthStart), .of(monthEnd), .text(code)]) {
-                WorkerLine(code: $0.text(0), name: $0.text(1), kind: $0.text(2), phone: $0.text(3), reports: $0.int(4))
+                WorkerLine(code: $0.text(0), name: $0.text(1), phone: $0.text(3), kind: try $0.code(2, table: "workers", column: "kind"), reports: $0.int(4))
             }
             let dayStart = zone.startOfDay(today)
             let sessions = try db.query("""

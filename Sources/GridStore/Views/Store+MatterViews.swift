@@ -3,23 +3,26 @@ import GridCore
 
 extension Store {
     /// The list's columns and joins, from `matters m` (for one matter, or a page picked by id first).
-    static let consoleMatterColumns = "\(consoleMatterFields) FROM matters m \(consoleMatterJoins)"
+    static let consoleMatterColumns = "\(consoleMatterFields) FROM matters m \(consoleMatterJoins) \(consoleGridJoin)"
+    /// The grid's name, read for the rows shown only (not for filtering or sorting).
+    static let consoleGridJoin = "LEFT JOIN grids g ON g.code = m.grid"
     static let consoleMatterJoins = "LEFT JOIN categories c ON c.code = m.category LEFT JOIN departments d ON d.code = m.department"
     /// A page of the list: the ids picked (sorted, limited) by the subquery `k`, then only those rows read, in `k`'s order.
     static func consoleMatterPage(_ ids: String) -> String {
-        "SELECT \(consoleMatterFields) FROM (\(ids)) k CROSS JOIN matters m ON m.id = k.id \(consoleMatterJoins)"
+        "SELECT \(consoleMatterFields) FROM (\(ids)) k CROSS JOIN matters m ON m.id = k.id \(consoleMatterJoins) \(consoleGridJoin)"
     }
     static let consoleMatterFields = """
         m.id, m.number, m.urgency, coalesce(c.name, m.category), m.grid, coalesce(d.name, ''), coalesce(m.department, ''),
-        m.state, m.title, m.stage_due_at, m.near_due_at, m.shelved, m.urge_count,
+        m.state, m.title, m.stage_due_at, m.near_due_at, m.shelved, m.urge_count, coalesce(g.name, ''),
         EXISTS (SELECT 1 FROM extensions x WHERE x.matter_id = m.id AND x.state = 'pending')
         """
 
-    static func consoleMatterRow(_ r: Row) -> MatterRow {
-        MatterRow(id: r.int(0), number: r.text(1), urgency: r.text(2), category: r.text(3), grid: r.text(4),
-                  department: r.text(5), departmentCode: r.text(6), state: r.text(7), title: r.text(8),
+    static func consoleMatterRow(_ r: Row) throws -> MatterRow {
+        MatterRow(id: r.int(0), number: r.text(1), urgency: try r.code(2, table: "matters", column: "urgency"), category: r.text(3),
+                  grid: r.text(4), gridName: r.text(13),
+                  department: r.text(5), departmentCode: r.text(6), state: try r.code(7, table: "matters", column: "state"), title: r.text(8),
                   dueAt: r.optionalDate(9), nearDueAt: r.optionalDate(10), shelved: r.bool(11), urgeCount: r.int(12),
-                  extensionPending: r.bool(13))
+                  extensionPending: r.bool(14))
     }
 
     /// The open list's conditions for `q` (its words are not read here: a query with words goes to `searchMatters`).
@@ -82,42 +85,26 @@ extension Store {
         try db.query(ConsoleQueries.dueByDepartment, [.of(now), .of(now), .of(now), .of(now)]) { DepartmentDue(department: $0.text(0), overdue: $0.int(1), nearDue: $0.int(2)) }
     }
 
-    /// Everything about one matter by case number, or nil.
+    /// Everything about one matter by case number, or nil, in one snapshot.
     public func matterDetail(number: String) throws -> MatterDetail? {
         try db.read {
-            guard let row = try db.first("SELECT \(Store.consoleMatterColumns) WHERE m.number = ?", [.text(number)], Store.consoleMatterRow) else { return nil }
-            let fields: [(String, String)] = try db.first("""
-                SELECT number, reported_at, source, reporter, grid, category, urgency, title, description, location,
-                       caller_name, caller_phone, order_no, state, shelved, coalesce(department, ''), first_contact, stage, rework_count, urge_count,
-                       extension_count, ended_at, version, updated_by
-                FROM matters WHERE id = ?
-                """, [.of(row.id)]) { r in
-                let names = ["number", "reported_at", "source", "reporter", "grid", "category", "urgency", "title",
-                             "description", "location", "caller_name", "caller_phone", "order_no", "state", "shelved", "department", "first_contact", "stage",
-                             "rework_count", "urge_count", "extension_count", "ended_at", "version", "updated_by"]
-                return names.enumerated().map { i, n in
-                    let idx = Int32(i)
-                    if n == "reported_at" || n == "ended_at" {
-                        return (n, r.optionalDate(idx).map { ISOTime.format($0, zone: self.zone) } ?? "")
-                    }
-                    return (n, r.optionalText(idx) ?? "")
-                }
-            } ?? []
-            let version = Int(fields.first { $0.0 == "version" }?.1 ?? "1") ?? 1
-            let stages = try db.query("SELECT stage, started_at, due_at, finished_at, overdue FROM stages WHERE matter_id = ? ORDER BY id", [.of(row.id)]) {
-                StageClock(stage: $0.text(0), startedAt: $0.date(1), dueAt: $0.date(2), finishedAt: $0.optionalDate(3), overdue: $0.bool(4))
+            guard let row = try db.first("SELECT \(Store.consoleMatterColumns) WHERE m.number = ?", [.text(number)], Store.consoleMatterRow),
+                  let matter = try matter(number: number) else { return nil }
+            var names = MatterNames()
+            names.grid = row.gridName; names.category = row.category == matter.category ? "" : row.category
+            names.department = row.department
+            if matter.source == .gridWorker {
+                names.reporter = try db.first("SELECT name FROM workers WHERE code = ?", [.text(matter.reporter)]) { $0.text(0) } ?? ""
             }
-            var notes: [String] = []
-            let events = try db.query("SELECT at, kind, actor, note, coalesce(to_state, ''), coalesce(level, '') FROM events WHERE matter_id = ? ORDER BY id", [.of(row.id)]) { r -> FeedItem in
-                var note = r.text(3)
-                if !r.text(5).isEmpty { note = "[\(r.text(5))] " + note }
-                notes.append(note)
-                return FeedItem(at: r.date(0), kind: r.text(1), number: number, title: r.text(4), actor: r.text(2))
+            names.firstContact = try db.first("SELECT name FROM staff WHERE login = ?", [.text(matter.firstContact)]) { $0.text(0) } ?? ""
+            let stages = try db.query("SELECT stage, started_at, due_at, finished_at, overdue FROM stages WHERE matter_id = ? ORDER BY id", [.of(row.id)]) {
+                StageClock(stage: try $0.code(0, table: "stages", column: "stage"), startedAt: $0.date(1), dueAt: $0.date(2),
+                           finishedAt: $0.optionalDate(3), overdue: $0.bool(4))
             }
             let pending = try db.first("SELECT days, reason, requested_by, requested_at FROM extensions WHERE matter_id = ? AND state = 'pending' ORDER BY id DESC LIMIT 1",
                                        [.of(row.id)]) { PendingExtension(days: $0.int(0), reason: $0.text(1), requestedBy: $0.text(2), requestedAt: $0.date(3)) }
-            let dept = try db.first("SELECT c.department FROM matters m JOIN categories c ON c.code = m.category WHERE m.id = ?", [.of(row.id)]) { $0.text(0) } ?? ""
-            return MatterDetail(row: row, fields: fields, stages: stages, events: events, notes: notes, version: version,
+            let dept = try db.first("SELECT department FROM categories WHERE code = ?", [.text(matter.category)]) { $0.text(0) } ?? ""
+            return MatterDetail(row: row, matter: matter, names: names, stages: stages, events: try history(ofMatter: row.id),
                                 pendingExtension: pending, defaultDepartment: dept)
         }
     }
@@ -129,8 +116,8 @@ extension Store {
     /// `[from, to)` (newly overdue: `stage_due_at < now` is overdue) and matters added after `afterID` already overdue
     /// when taken in; with `remind`, urgent matters still undispatched past their dispatch limit. At most `limit` each.
     public func newAlerts(afterID: Int, from: Date, to: Date, remind: Bool = false, limit: Int = 5) throws -> ConsoleAlerts {
-        func item(_ r: Row) -> AlertMatter {
-            AlertMatter(number: r.text(0), urgency: r.text(1), category: r.text(2), grid: r.text(3), title: r.text(4))
+        func item(_ r: Row) throws -> AlertMatter {
+            AlertMatter(number: r.text(0), urgency: try r.code(1, table: "matters", column: "urgency"), category: r.text(2), grid: r.text(3), title: r.text(4))
         }
         var a = ConsoleAlerts()
         a.urgent = try db.query(ConsoleQueries.newUrgent, [.of(afterID), .of(limit)], item)

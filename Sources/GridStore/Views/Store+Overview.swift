@@ -10,14 +10,14 @@ extension Store {
         return try db.read {
             var f = OverviewFigures()
             f.newToday = try db.scalarInt(ConsoleQueries.newInRange, [.of(dayStart), .of(dayEnd)])
-            f.byState = try db.query(ConsoleQueries.openByState) { ($0.text(0), $0.int(1)) }
+            f.byState = try db.query(ConsoleQueries.openByState) { (try $0.code(0, table: "matters", column: "state"), $0.int(1)) }
             f.open = f.byState.reduce(0) { $0 + $1.count }
-            f.escalated = f.byState.first { $0.key == "escalated" }?.count ?? 0
+            f.escalated = f.byState.first { $0.key == .escalated }?.count ?? 0
             f.overdue = try db.scalarInt(ConsoleQueries.overdueCount, [.of(now)])
             f.nearDue = try db.scalarInt(ConsoleQueries.nearDueCount, [.of(now), .of(now)])
             f.urgentOpen = try db.scalarInt(ConsoleQueries.urgentOpenCount)
             f.shelved = try db.scalarInt(ConsoleQueries.shelvedCount)
-            f.byPlatform = try db.query(ConsoleQueries.openByPlatform) { ($0.text(0), $0.int(1)) }
+            f.byPlatform = try db.query(ConsoleQueries.openByPlatform) { (try $0.optionalCode(0, table: "departments", column: "platform"), $0.int(1)) }
             let minutes = try patrolMinutesToday(now: now)
             let settings = try complianceSettings()
             f.dailyPatrolMinutes = settings.dailyPatrolMinutes
@@ -28,7 +28,7 @@ extension Store {
             f.reportsThisMonth = try reportTotal(month: month)
             f.workers = try db.scalarInt("SELECT count(*) FROM workers")
             f.day = today.day; f.daysInMonth = month.dayCount
-            f.feed = try db.query(ConsoleQueries.feed, [.of(feedSize), .of(feedSize)]) { FeedItem(at: $0.date(0), kind: $0.text(1), number: $0.text(2), title: $0.text(3), actor: $0.text(4)) }
+            f.feed = try db.query(ConsoleQueries.feed, [.of(feedSize), .of(feedSize)]) { FeedItem(at: $0.date(0), kind: try $0.code(1, table: "events", column: "kind"), number: $0.text(2), title: $0.text(3), actor: $0.text(4)) }
             return f
         }
     }

@@ -1,0 +1,56 @@
+import GridCore
+
+/// The command line's help in Chinese (命令行帮助): one summary per command, and the frame of `gridroom --help`.
+/// The English ones stay with each command (`Command.summary`).
+enum HelpWords {
+    /// Chinese summaries by command name.
+    static let chinese: [String: String] = [
+        "console": "打开指挥室控制台（不带命令时的默认）",
+        "init": "创建数据库（加 --demo 载入演示乡镇）",
+        "staff": "查看和管理控制台用户（管理员）：add、list、set-role",
+        "calendar": "打印一年的办公日历、计算到期时间、设置某一天（管理员）",
+        "import": "导入 CSV 文件：grids、workers、departments、categories、cases、patrols",
+        "imports": "查看导入记录 [--format table|csv|json]",
+        "grids": "列出网格 [--format table|csv|json]",
+        "workers": "列出网格员 [--format table|csv|json]",
+        "departments": "列出部门 [--format table|csv|json]",
+        "categories": "列出事项分类及时限 [--format table|csv|json]",
+        "backup": "在他人继续工作时做一份一致的数据库副本",
+        "check": "检查文件完整性并重算每个维护的统计数",
+        "demo": "生成指定规模的模拟乡镇（用于规模测试）",
+        "bench": "测量页面加载、绘制、启动、实时延迟、导入速度和内存",
+        "patrol": "登记巡查：start、stop、add、confirm、list；考核参数",
+        "case": "受理、流转和查看单个案件：new、dispatch、feedback、verify、urge、show……",
+        "cases": "列出案件：--open --overdue --near-due --shelved --grid --department --category",
+        "report": "报表：evaluation（结案率、按期结案率、返工率）、compliance（巡查考核）、redblack（红黑榜）",
+    ]
+
+    /// A command's one-line summary in `language`.
+    static func summary(_ name: String, english: String, _ language: Language) -> String {
+        language == .zh ? (chinese[name] ?? english) : english
+    }
+
+    /// The frame of `gridroom --help` in Chinese: title and usage, then (after the commands) the global options.
+    static let zhHead = """
+    gridroom — 社会治理综合指挥室控制台
+
+    用法：gridroom [--db 路径] [--now ISO-8601] [--lang zh|en] [--headings zh|en] [命令 [参数]]
+
+    不带命令时打开数据库上的实时控制台。
+
+    命令：
+
+    """
+    static let zhTail = """
+
+    全局选项：
+      --db 路径        数据库文件（否则 $GRIDROOM_DB，再否则 ./gridroom.sqlite）
+      --now 时间       固定“现在”（否则 $GRIDROOM_NOW），如 2026-11-22T09:30:00+08:00
+      --lang zh|en     界面语言：表格、消息、拒绝原因和帮助（否则 $GRIDROOM_LANG，默认 zh）
+      --headings zh|en CSV 的列名（默认 en：英文编码，脚本与导入依赖它；zh：中文列名）
+      --read-only      只读打开（否则 $GRIDROOM_READ_ONLY=1）：可查看，写入被拒绝
+
+    `gridroom 命令 --help` 说明一个命令。退出状态：0 成功，1 失败，2 用法错误。
+
+    """
+}

@@ -1,0 +1,164 @@
+import Foundation
+import GridCore
+
+/// Everything the storage module refuses or fails at that is not SQLite's own error (存储错误), as data.
+///
+/// Each case carries what a person needs to fix it; none carries finished words. The shared wording is
+/// `words(_:)` (StoreError+Words.swift); each front end words the cases about its own input in one file
+/// (`GridCLI/ErrorWording.swift` with flags, `GridConsole/App/ErrorWording.swift` with keys). Tests match cases.
+public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
+    // MARK: The file
+
+    /// The file was written by a newer GridRoom; it is left untouched.
+    case schemaTooNew(found: Int, supported: Int, path: String)
+    /// The file is not a GridRoom database (or not a database at all).
+    case notGridRoom(path: String, reason: String)
+    /// The database file does not exist and the command does not create one.
+    case missing(path: String)
+    /// The database stayed busy through every retry.
+    case busy(attempts: Int)
+    /// The file is damaged (SQLite's reason); the latest backup should be restored.
+    case damaged(path: String, reason: String)
+    /// This user may not read the file at all.
+    case permissionDenied(path: String)
+    /// The file's schema (at `version`) needs upgrading, but it is open read-only (`reason`).
+    case upgradeNeedsWrite(path: String, version: Int, reason: ReadOnlyReason)
+    /// The file is open read-only (`reason`: `--read-only`, permissions) and this command writes; nothing changed.
+    case readOnly(path: String, reason: ReadOnlyReason)
+    /// A file that would be created (database, backup) already exists.
+    case fileExists(path: String)
+    /// The system refused a file operation (`operation`: create, rename) with `reason` (strerror).
+    case fileSystem(path: String, operation: String, reason: String)
+    /// A value in the file is not one the program knows (e.g. `matters.state = 'lost'`): never read as a default.
+    case unknownStoredValue(table: String, column: String, value: String)
+    /// A setting stored in the file (or about to be stored) is refused by its rule (`why`, in both languages).
+    case badSetting(key: String, why: ValidationError)
+
+    // MARK: People and records
+
+    /// `login` may not do `action`: `role` is theirs (nil: not on the staff or inactive), `needed` the least allowed.
+    case refusedRole(login: String, action: Action, role: Role?, needed: Role)
+    /// A move was based on a stale version: `who` changed the matter at `when`; the person had version `seen`.
+    case staleVersion(number: String, who: String, when: Date, seen: Int, current: Int)
+    /// No record of this kind has this code (grid, worker, department, category, matter, staff, patrol, setting…).
+    case unknownCode(CodeKind, String)
+    /// A field's value is refused: its name and why.
+    case badField(name: String, problem: FieldProblem)
+    /// A staff login is already taken.
+    case staffExists(login: String)
+    /// The last admin cannot lose the role.
+    case lastAdmin(login: String)
+    /// A grid of another level where only basic grids (基础网格) are allowed (patrols, compliance).
+    case notBasicGrid(code: String, level: GridLevel)
+
+    // MARK: Matters
+
+    /// The move is not allowed in the matter's state (the error lists what is).
+    case illegalMove(number: String, MoveError)
+    /// The move needs a reason or note and none was given.
+    case missingReason(number: String, move: Move)
+    /// The move needs a value (a merge target, a number of working days) that was not given or is out of range.
+    case missingValue(number: String, move: Move, value: MoveValue)
+    /// A matter cannot be merged into itself.
+    case mergeIntoSelf(number: String)
+    /// The merge target has ended as invalid or merged (`mergedInto`: where it went, if merged).
+    case mergeTargetEnded(number: String, into: String, state: MatterState, mergedInto: String?)
+    /// A matter of the same category and grid was reported within the duplicate window (a save not forced).
+    case possibleDuplicate(of: String)
+    /// The hotline work-order number (工单号) is already on a matter from the same source.
+    case duplicateOrderNo(orderNo: String, source: MatterSource, number: String)
+    /// An extension request is already waiting for a decision.
+    case extensionPending(number: String)
+    /// Approve or refuse, with no extension request waiting.
+    case noExtensionPending(number: String)
+    /// An extension approved while no handling clock runs.
+    case noHandlingClock(number: String)
+
+    // MARK: Patrols, duty, generated data
+
+    /// A patrol record is refused (巡查登记).
+    case patrol(PatrolProblem)
+    /// A duty-shift action with no shift under way.
+    case noShift
+    /// The demo generator cannot run on this file.
+    case cannotGenerate(path: String, reason: GenerateProblem)
+    /// A front end asked for something this build does not wire up (a stub in tests).
+    case unavailable(feature: String)
+
+    /// English words for logs and tests' failure messages (`words(.en)`).
+    public var description: String { words(.en) }
+}
+
+/// Why a file is open read-only (只读原因).
+public enum ReadOnlyReason: Sendable, Equatable {
+    /// `--read-only` or `GRIDROOM_READ_ONLY=1` asked for it.
+    case asked
+    /// The file is not writable for this user (the system's reason).
+    case fileNotWritable(String)
+    /// Its directory is not writable for this user (the directory, the system's reason): SQLite needs it for the WAL.
+    case directoryNotWritable(String, String)
+    /// The connection itself was opened read-only.
+    case connection
+
+    /// The reason in words.
+    public func words(_ language: Language) -> String {
+        let zh = language == .zh
+        switch self {
+        case .asked: return zh ? "按 --read-only 打开" : "opened with --read-only"
+        case let .fileNotWritable(why): return zh ? "此用户不能写这个文件（\(why)）" : "the file is not writable for this user (\(why))"
+        case let .directoryNotWritable(dir, why):
+            return zh ? "此用户不能写所在目录 \(dir)（\(why)）" : "its directory \(dir) is not writable for this user (\(why))"
+        case .connection: return zh ? "只读连接" : "read-only connection"
+        }
+    }
+}
+
+/// Which value a move lacked (办理所需的值).
+public enum MoveValue: String, Sendable, Equatable {
+    /// The case number a duplicate is merged into.
+    case mergeTarget = "merge_target"
+    /// The working days of an extension, within `TimeRules.extensionDays`.
+    case extensionDays = "extension_days"
+    /// The department a matter is dispatched to.
+    case department
+}
+
+/// What is wrong with a field's value (字段问题).
+public enum FieldProblem: Sendable, Equatable {
+    /// Empty where a value is required.
+    case empty
+    /// A time later than now by more than `TimeRules.futureTolerance`.
+    case inFuture(Date, now: Date)
+    /// Not an operating-system login name (ASCII letters, digits, `._-`).
+    case notLogin(String)
+    /// Holds control characters (text from outside is refused, not stored).
+    case controlCharacters
+}
+
+/// Why a patrol record is refused (巡查登记问题).
+public enum PatrolProblem: Sendable, Equatable {
+    /// The worker already has session `id` under way in the grid since `since`.
+    case underWay(worker: String, grid: String, id: Int, since: Date)
+    /// The worker has no session under way in the grid.
+    case noneUnderWay(worker: String, grid: String)
+    /// The end lies before the start.
+    case endBeforeStart(end: Date, start: Date)
+    /// The start or end lies in the future.
+    case inFuture(field: String, at: Date)
+    /// A session is already confirmed, by `by`.
+    case alreadyConfirmed(id: Int, by: String)
+    /// A session still under way cannot be confirmed.
+    case stillUnderWay(id: Int)
+    /// A session not longer than the limit has nothing to confirm.
+    case notSuspect(id: Int, limitMinutes: Int)
+}
+
+/// Why the demo generator refuses a file.
+public enum GenerateProblem: String, Sendable, Equatable {
+    /// The file has no categories (run `init --demo` or import them first).
+    case noCategories = "no_categories"
+    /// The file already holds generated data.
+    case alreadyGenerated = "already_generated"
+    /// The file has no basic grids to write activity for.
+    case noBasicGrids = "no_basic_grids"
+}
