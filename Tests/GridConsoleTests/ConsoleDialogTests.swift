@@ -78,7 +78,7 @@ final class ConsoleDialogTests: XCTestCase {
         try start("extend_request", on: n)
         type("x"); app.handle(.enter)
         app.draw(s)
-        XCTAssertNotNil(s.find("延期工作日须为正整数"), s.text)
+        XCTAssertNotNil(s.find("延期工作日须为 \(TimeRules.extensionDays.lowerBound)–\(TimeRules.extensionDays.upperBound) 的整数"), s.text)
         app.handle(.backspace); type("2"); app.handle(.enter)
         type("等待产权材料"); app.handle(.enter)
         app.draw(s)

@@ -27,7 +27,7 @@ enum ConsoleMoves {
             }
             return .wrote(try app.actions.perform(move, detail, input, app.actor, app.now))
         } catch {
-            return .message(t["error.prefix"] + "\(error)")
+            return .message(t["error.prefix"] + ErrorWording.words(error, t, zone: app.store.zone))
         }
     }
 }

@@ -23,7 +23,7 @@ extension Strings {
         "ask.department": ("派往部门", "department"), "ask.level": ("督办等级", "level"), "ask.days": ("延期工作日", "working days"),
         "ask.mergeTarget": ("目标编号或检索词", "target number or search words"), "ask.note": ("说明", "note"),
         "ask.reason": ("理由（必填）", "reason (required)"), "ask.levelKeys": ("←→ 或 1/2/3 选择，Enter 确定", "←→ or 1/2/3, Enter"),
-        "ask.required": ("%@：必填", "%@: required"), "ask.badDays": ("延期工作日须为正整数", "working days must be a whole number above 0"),
+        "ask.required": ("%@：必填", "%@: required"), "ask.badDays": ("延期工作日须为 %d–%d 的整数", "working days must be a whole number from %d to %d"),
         "ask.noDepartment": ("部门：没有匹配「%@」的部门", "department: nothing matches \"%@\""),
         "merge.none": ("没有找到「%@」：请输入目标编号", "nothing found for \"%@\": type the target's number"),
         "merge.many": ("「%@」符合多件：%@；请输入编号", "\"%@\" matches several: %@; type the number"),

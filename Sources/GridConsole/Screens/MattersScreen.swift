@@ -161,7 +161,7 @@ final class MattersScreen: BoundScreen {
         }
         list.append(Binding(TableView.navigationKeys, "↑↓", t["hint.move.keys"], help: t["help.moveKeys"], hinted: false) { [unowned self] key in
             guard table.handle(key) else { return .ignored }
-            do { try loadVisible() } catch { return .message(t["error.prefix"] + "\(error)") }
+            do { try loadVisible() } catch { return .message(t["error.prefix"] + ErrorWording.words(error, t, zone: app.store.zone)) }
             return .handled
         })
         return list

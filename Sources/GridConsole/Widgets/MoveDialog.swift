@@ -64,7 +64,9 @@ struct MoveDialog {
             return .editing
         case .days:
             guard key == .enter else { _ = input.handle(key); problem = nil; return .editing }
-            guard let d = Int(input.text.trimmingCharacters(in: .whitespaces)), d > 0 else { problem = t["ask.badDays"]; return .editing }
+            guard let d = Int(input.text.trimmingCharacters(in: .whitespaces)), TimeRules.extensionDays.contains(d) else {
+                problem = t.f("ask.badDays", TimeRules.extensionDays.lowerBound, TimeRules.extensionDays.upperBound); return .editing
+            }
             collected.days = d; input = TextInput(); return next()
         case .mergeTarget:
             guard key == .enter else { _ = input.handle(key); problem = nil; return .editing }
