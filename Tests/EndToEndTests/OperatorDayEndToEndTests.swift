@@ -30,13 +30,15 @@ final class OperatorDayEndToEndTests: XCTestCase {
         let r = try cli(["case", "new", "--source", "hotline", "--grid", "DH-01-03", "--category", "SR01", "--title", "村口垃圾桶满溢",
                          "--description", Self.description, "--caller-name", "李女士", "--caller-phone", "13912345678", "--order-no", "GD-1"], now: y)
         XCTAssertEqual(r.status, 0, r.err)
-        let number = try XCTUnwrap(r.out.split(separator: " ").dropFirst(2).first.map(String.init))
+        // The receipt names the new case number (YYYYMMDD-NNNN), in whichever language the command line speaks.
+        let found = try XCTUnwrap(r.out.range(of: "[0-9]{8}-[0-9]{4}", options: .regularExpression), r.out)
+        let number = String(r.out[found])
         for step in [["dispatch", number], ["feedback", number, "--note", "已清运"], ["verify", number, "--pass"]] {
             let s = try cli(["case"] + step, now: "2026-11-21T11:00:00+08:00")
             XCTAssertEqual(s.status, 0, s.err)
         }
         let all = try cli(["cases", "--all", "--search", "垃圾桶"])
-        XCTAssertTrue(all.out.contains(number) && all.out.contains("closed"), all.out)
+        XCTAssertTrue(all.out.contains(number) && all.out.contains("已办结"), all.out)
         return number
     }
 
