@@ -234,6 +234,20 @@ final class ConsoleScreensTests: XCTestCase {
         XCTAssertNotNil(s.find("W1 张伟              11-22 07:00  11-22 09:30  150 分钟"), s.text)
     }
 
+    func testPatrolGridsFilterAndSort() {
+        app.handle(.char("4")); app.draw(s)
+        XCTAssertTrue(s.line(1).hasPrefix(" 网格▼"), s.line(1))
+        app.handle(.char("/")); for c in "二组" { app.handle(.char(c)) }; app.handle(.enter); app.draw(s)
+        XCTAssertEqual(app.message, "筛选「二组」：1 个网格")
+        XCTAssertTrue(s.line(2).hasPrefix(" G02      东湖二组"), s.line(2))
+        XCTAssertTrue(s.line(3).trimmingCharacters(in: .whitespaces).isEmpty, s.line(3))
+        app.handle(.char("/")); for _ in 0..<4 { app.handle(.backspace) }; app.handle(.enter)
+        // s: today's patrol, least first — G03 (0:00), G02 (1:30), G01 (2:30).
+        app.handle(.char("s")); app.draw(s)
+        XCTAssertTrue(s.line(1).contains("今日巡查(时:分)▼"), s.line(1))
+        XCTAssertEqual([s.line(2), s.line(3), s.line(4)].map { String($0.prefix(4)) }, [" G03", " G02", " G01"])
+    }
+
     func testGridMapColoursByWorstState() {
         app.handle(.char("5")); app.draw(s)
         // G02 has an overdue matter: red. G01 met its patrol: green. G03 none at 10:00 (behind pace): yellow.

@@ -18,6 +18,10 @@ extension Strings {
         "pace.behind.both": ("巡查、上报落后", "patrol and reports behind"),
         "gd.minutes": ("%d 分钟", "%d min"), "gd.nearLimit": ("近%d小时上限", "near the %d h limit"),
         "gd.pastLimit": ("超%d小时，需确认", "over %d h: needs confirmation"),
+        "pt.filtered": ("筛选「%@」：%d 个网格", "filter \"%@\": %d grids"),
+        "help.ptFilter": ("按网格编码或名称筛选（空白清除）", "filter grids by code or name (empty clears)"),
+        "help.ptSort": ("排序：编码 → 今日巡查（少在前）→ 月日均 → 本月上报（比例低在前）→ 评价（差在前）",
+                        "sort: code → today's patrol (least first) → average → reports (lowest share first) → grade (worst first)"),
         "status.fixedClock": ("固定时钟", "fixed clock"),
         // Move dialog
         "ask.department": ("派往部门", "department"), "ask.level": ("督办等级", "level"), "ask.days": ("延期工作日", "working days"),

@@ -3,8 +3,17 @@ import GridCore
 import GridStore
 
 /// 巡查考核: one row per basic grid — today's patrol against 2 h, the month so far, reports against the pace.
+/// `/` filters the grids by code or name, `s` sorts them (code, today's patrol, the month's average, reports, grade).
 final class PatrolScreen: BoundScreen {
+    /// Every basic grid, as read; `rows` is what the filter and sort leave.
+    var all: [GridComplianceRow] = []
     var rows: [GridComplianceRow] = []
+    var filterText = ""
+    var filterInput: TextInput?
+    /// The sort: 0 code, 1 today's patrol (least first), 2 average, 3 reports against the mark, 4 grade (worst first).
+    var sortKey = 0
+    static let sortColumns = [0, 2, 3, 6, 7]
+    var editing: Bool { filterInput != nil }
     let table = TableView()
     var now = Date()
     var day = 1, daysInMonth = 30, minutesIntoDay = 0
@@ -18,8 +27,25 @@ final class PatrolScreen: BoundScreen {
         // Today's pace runs over the patrol day, not the clock's 24 hours.
         minutesIntoDay = app.patrolDay.paceMinutes(atMinuteOfDay: app.store.zone.secondsIntoDay(of: now) / 60)
         settings = app.settings
-        rows = try app.store.gridCompliance(now: now)
+        all = try app.store.gridCompliance(now: now)
+        arrange()
+    }
+
+    /// Applies the filter and the sort to the grids read.
+    func arrange() {
+        let q = filterText.lowercased()
+        var list = q.isEmpty ? all : all.filter { $0.code.lowercased().contains(q) || $0.name.lowercased().contains(q) }
+        func ratio(_ g: GridComplianceRow) -> Double { Double(g.reports) / Double(max(1, settings.monthlyReports * g.workers)) }
+        switch sortKey {
+        case 1: list.sort { ($0.minutesToday, $0.code) < ($1.minutesToday, $1.code) }
+        case 2: list.sort { ($0.averageMinutes, $0.code) < ($1.averageMinutes, $1.code) }
+        case 3: list.sort { (ratio($0), $0.code) < (ratio($1), $1.code) }
+        case 4: list.sort { (min(paces($0).patrol, paces($0).reports).rawValue, $0.code) < (min(paces($1).patrol, paces($1).reports).rawValue, $1.code) }
+        default: list.sort { $0.code < $1.code }
+        }
+        rows = list
         table.count = rows.count
+        table.sortColumn = PatrolScreen.sortColumns[sortKey]
     }
 
     var settings = ComplianceSettings.standard
@@ -53,6 +79,11 @@ final class PatrolScreen: BoundScreen {
                     CellText("\(g.reports)/\(target)", ConsoleApp.role(r)), CellText(gradeText, ConsoleApp.role(grade), [.bold])]
         }
         // Bars over the Today column, drawn after the table so they sit beside the figure.
+        if let input = filterInput {
+            s.fill(row: a.bottom - 1, col: a.col, width: a.width, height: 1, role: .normal, attrs: [])
+            let w = s.put(a.bottom - 1, a.col + 1, t["hint.filter"] + " /", attrs: [.bold])
+            input.draw(s, row: a.bottom - 1, col: a.col + 2 + w, width: a.width - w - 3, focused: true)
+        }
         let keep = TableView.kept(cols, width: body.width)
         guard !narrow, keep.count == cols.count else { return }
         let widths = TableView.widths(cols, width: body.width)
@@ -65,11 +96,29 @@ final class PatrolScreen: BoundScreen {
         }
     }
 
+    func input(_ key: Key, _ app: ConsoleApp) -> Outcome? {
+        guard var input = filterInput else { return nil }
+        switch key {
+        case .escape: filterInput = nil
+        case .enter:
+            filterInput = nil; filterText = input.text; arrange(); table.select(0)
+            return .message(app.strings.f("pt.filtered", filterText.isEmpty ? "—" : filterText, rows.count))
+        default: _ = input.handle(key); filterInput = input
+        }
+        return .handled
+    }
+
     func bindings(_ app: ConsoleApp) -> [Binding] {
         let t = app.strings
         return [
             Binding([.enter], "Enter", t["hint.open"]) { [unowned self] _ in
                 rows.indices.contains(table.selection) ? .push(GridPageScreen(code: rows[table.selection].code)) : .handled
+            },
+            Binding([.char("/")], "/", t["hint.filter"], help: t["help.ptFilter"]) { [unowned self] _ in
+                filterInput = TextInput(filterText); return .handled
+            },
+            Binding([.char("s")], "s", t["hint.sort"], help: t["help.ptSort"]) { [unowned self] _ in
+                sortKey = (sortKey + 1) % PatrolScreen.sortColumns.count; arrange(); return .handled
             },
             Binding(TableView.navigationKeys, "↑↓", t["hint.move.keys"], help: t["help.moveKeys"], hinted: false) { [unowned self] key in
                 table.handle(key) ? .handled : .ignored
