@@ -84,6 +84,26 @@ final class OperatorDayEndToEndTests: XCTestCase {
         }
     }
 
+    /// Every screen at 80×24: its marker shows, the status line has the date, and no heading is overwritten by the
+    /// position counter.
+    func testEveryScreenAt80x24() throws {
+        _ = try closedYesterday()
+        let t = try console(cols: 80, rows: 24)
+        for (key, marker) in [("1", "今日新增"), ("2", "范围：在办"), ("3", "超期与临期"), ("4", "今日巡查(时:分)"), ("5", "网格图"), ("6", "当前班次")] {
+            try t.keys(key)
+            try t.wait(for: marker)
+            let screen = try t.screen()
+            XCTAssertTrue(screen.contains("2026-11-22 周日 固定时钟"), "screen \(key):\n\(screen)")
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            XCTAssertLessThanOrEqual(lines.count, 25)
+            // A counter like 1/35 sits only after the last heading's text, never inside it.
+            for line in lines where line.contains("/") && (line.contains("标题") || line.contains("评价")) {
+                XCTAssertTrue(line.contains("标题 ") || line.contains("评价 ") || line.hasSuffix("标题") || line.hasSuffix("评价"), String(line))
+            }
+        }
+        try t.keys("q"); try t.wait(for: "CONSOLE-EXIT=0")
+    }
+
     func testDumbTerminalIsRefusedLikeAnUnknownOne() throws {
         let t = try console(cols: 80, rows: 24, env: "TERM=dumb", ready: "CONSOLE-EXIT=")
         let screen = try t.screen()

@@ -16,12 +16,12 @@ public enum Chrome {
         if c + rw + 1 < s.cols { s.put(row, s.cols - rw - 1, right, role: .tabBar) }
     }
 
-    /// The status line: `left` text, and the date and last refresh time at the right. A message too long to sit
-    /// beside them takes the whole line (an error's list of what is accepted must be readable); what still does
-    /// not fit ends in an ellipsis.
-    public static func statusLine(_ s: Surface, row: Int, left: String, right: String, role: ColorRole = .status) {
+    /// The status line: `left` text, and the date and last refresh time at the right. A `message` too long to sit
+    /// beside them takes the whole line (an error's list of what is accepted must be readable); otherwise the left
+    /// text gives way. What still does not fit ends in an ellipsis.
+    public static func statusLine(_ s: Surface, row: Int, left: String, right: String, message: Bool = false, role: ColorRole = .status) {
         s.fill(row: row, col: 0, width: s.cols, height: 1, role: role, attrs: [])
-        let rw = DisplayWidth.of(left) + DisplayWidth.of(right) + 3 > s.cols ? 0 : DisplayWidth.of(right)
+        let rw = message && DisplayWidth.of(left) + DisplayWidth.of(right) + 3 > s.cols ? 0 : DisplayWidth.of(right)
         s.put(row, 1, DisplayWidth.truncate(left, to: max(0, s.cols - rw - 3)), role: role)
         if rw > 0 { s.put(row, max(0, s.cols - rw - 1), right, role: role) }
     }
