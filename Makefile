@@ -2,7 +2,8 @@
 SWIFT    ?= swift
 DB       ?= gridroom.sqlite
 BIN      := .build/debug/gridroom
-PACKAGES := libncursesw5-dev libsqlite3-dev tmux
+# The last three are for the bulletin's end-to-end test: a real browser prints it, poppler reads it back.
+PACKAGES := libncursesw5-dev libsqlite3-dev tmux chromium-headless-shell fonts-noto-cjk poppler-utils
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build run test unit e2e bench soak clean install

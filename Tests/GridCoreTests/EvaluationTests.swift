@@ -25,9 +25,9 @@ final class EvaluationTests: XCTestCase {
         XCTAssertEqual(Evaluation.closureRate(c)!, 5.0 / 8.0, accuracy: 1e-12)   // 0.625
         XCTAssertEqual(Evaluation.onTimeRate(c)!, 2.0 / 6.0, accuracy: 1e-12)    // 2 / (8 − 2)
         XCTAssertEqual(Evaluation.reworkRate(c)!, 2.0 / 5.0, accuracy: 1e-12)    // 0.4
-        XCTAssertEqual(Evaluation.percent(Evaluation.closureRate(c)), "62.5%")
-        XCTAssertEqual(Evaluation.percent(Evaluation.onTimeRate(c)), "33.3%")
-        XCTAssertEqual(Evaluation.percent(Evaluation.reworkRate(c)), "40.0%")
+        XCTAssertEqual(Evaluation.closure(c).description, "62.50%")   // 5 / 8
+        XCTAssertEqual(Evaluation.onTime(c).description, "33.33%")    // 2 / 6
+        XCTAssertEqual(Evaluation.rework(c).description, "40.00%")    // 2 / 5
         let sum = c + c
         XCTAssertEqual(sum.due, 16); XCTAssertEqual(sum.closedOnTime, 4)
     }
@@ -35,11 +35,28 @@ final class EvaluationTests: XCTestCase {
     func testEmptyDenominatorsHaveNoRate() {
         let none = Evaluation.count([])
         XCTAssertNil(Evaluation.closureRate(none))
-        XCTAssertEqual(Evaluation.percent(nil), "—")
+        XCTAssertEqual(Evaluation.closure(none).description, "—")
         // Everything extended: on-time denominator 0.
         let allExtended = Evaluation.count([MatterOutcome(closed: true, everOverdue: false, extensions: 1)])
         XCTAssertNil(Evaluation.onTimeRate(allExtended))
         XCTAssertEqual(Evaluation.closureRate(allExtended), 1.0)
+    }
+
+    /// A published county bulletin: 972 due, 911 closed, 737 closed on time → 结案率 93.72%, 按期结案率 75.82%.
+    func testRatesPrintAsBulletinsPrintThem() {
+        let c = EvaluationCounts(due: 972, closed: 911, closedOnTime: 737)
+        XCTAssertEqual(Evaluation.closure(c).description, "93.72%")   // 911 / 972 = 0.937242…
+        XCTAssertEqual(Evaluation.onTime(c).description, "75.82%")    // 737 / 972 = 0.758230…
+        XCTAssertEqual(Evaluation.closure(c).hundredths, 9372)
+        // Half up on the exact fraction: 1 / 160 = 0.625 % exactly → 0.63 % (binary rounding to even would print 0.62).
+        XCTAssertEqual(Rate(1, 160).description, "0.63%")
+        XCTAssertEqual(Rate(2, 3).description, "66.67%")
+        XCTAssertEqual(Rate(1, 3).description, "33.33%")
+        XCTAssertEqual(Rate(7, 7).description, "100.00%")
+        XCTAssertEqual(Rate(0, 5).description, "0.00%")
+        XCTAssertEqual(Rate(3, 0).description, "—")
+        XCTAssertNil(Rate(3, 0).value)
+        XCTAssertEqual(Rate(1, 8).value!, 0.125, accuracy: 1e-12)
     }
 
     func testFirstReportIsTheEarliestOfTheGroup() {

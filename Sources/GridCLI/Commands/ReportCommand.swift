@@ -15,10 +15,10 @@ protocol ReportKind {
 /// `gridroom report KIND …`: the command room's reports.
 enum ReportCommand: Command {
     /// Every report kind, in the order `--help` lists them.
-    static let kinds: [any ReportKind.Type] = [EvaluationReport.self, ComplianceReport.self, RedBlackReport.self]
+    static let kinds: [any ReportKind.Type] = [EvaluationReport.self, ComplianceReport.self, RedBlackReport.self, BulletinReport.self]
 
     static let name = "report"
-    static let summary = "reports: evaluation (closure, on-time and rework rates), compliance (patrol and reporting), redblack (red and black lists)"
+    static let summary = "reports: evaluation (closure, on-time and rework rates), compliance (patrol and reporting), redblack (red and black lists), bulletin (the printable 通报 as HTML)"
     static var usage: String { "usage:\n" + kinds.map { $0.usage }.joined(separator: "\n\n") }
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
@@ -69,9 +69,9 @@ enum EvaluationReport {
             key == "total" ? lang.pick("合计", "total") : key.isEmpty ? lang.pick("未派遣", "not dispatched") : names[key] ?? ""
         }
         func row(_ key: String, _ c: EvaluationCounts) -> [String] {
-            [key, String(c.due), String(c.closed), String(c.closedOnTime), Evaluation.percent(Evaluation.closureRate(c)),
-             Evaluation.percent(Evaluation.onTimeRate(c)), String(c.extended), String(c.overdue), String(c.reworks),
-             Evaluation.percent(Evaluation.reworkRate(c)), String(c.urgesOrdinary), String(c.urgesYellow), String(c.urgesRed)]
+            [key, String(c.due), String(c.closed), String(c.closedOnTime), Evaluation.closure(c).description,
+             Evaluation.onTime(c).description, String(c.extended), String(c.overdue), String(c.reworks),
+             Evaluation.rework(c).description, String(c.urgesOrdinary), String(c.urgesYellow), String(c.urgesRed)]
         }
         var rows = groups.map { row($0.key.isEmpty ? "(none)" : $0.key, $0.counts) }
         rows.append(row("total", total))

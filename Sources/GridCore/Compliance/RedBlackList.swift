@@ -16,7 +16,12 @@ public struct RedBlackList: Sendable {
 
     /// Ranks a month's board, keeping `size` on each list.
     public init(board: ComplianceBoard, size: Int = 5) {
-        let dailyTarget = board.settings.dailyPatrolMinutes, reportTarget = board.settings.monthlyReports
+        self.init(grids: board.grids, workers: board.workers, dailyTarget: board.settings.dailyPatrolMinutes,
+                  reportTarget: board.settings.monthlyReports, size: size)
+    }
+
+    /// Ranks grids and workers judged against `reportTarget` reports over their period (a month's 10, a quarter's 30).
+    public init(grids: [GridCompliance], workers: [WorkerCompliance], dailyTarget: Int, reportTarget: Int, size: Int = 5) {
         // Lower ratio to target, in parts per million (exact enough for ranking, integer for stable order).
         func ratio(_ p: PatrolFigure, _ reports: Int) -> Int {
             let patrol = p.days > 0 ? p.patrolMinutes * 1_000_000 / (dailyTarget * p.days) : 0
@@ -27,12 +32,12 @@ public struct RedBlackList: Sendable {
         func wkey(_ w: WorkerCompliance) -> GKey { (w.grade?.rank ?? -1, ratio(w.patrol, w.reports.reports), w.reports.reports, w.patrol.patrolMinutes) }
         func better(_ a: GKey, _ b: GKey) -> Bool { (a.grade, a.ratio, a.minutes, a.reports) > (b.grade, b.ratio, b.minutes, b.reports) }
 
-        let good = board.grids.filter { $0.patrol.ok && $0.reports.ok }
-        let bad = board.grids.filter { !($0.patrol.ok && $0.reports.ok) }
+        let good = grids.filter { $0.patrol.ok && $0.reports.ok }
+        let bad = grids.filter { !($0.patrol.ok && $0.reports.ok) }
         redGrids = Array(good.sorted { better(gkey($0), gkey($1)) || (gkey($0) == gkey($1) && $0.grid.code < $1.grid.code) }.prefix(size))
         blackGrids = Array(bad.sorted { better(gkey($1), gkey($0)) || (gkey($0) == gkey($1) && $0.grid.code < $1.grid.code) }.prefix(size))
-        let wgood = board.workers.filter { $0.patrol.ok && $0.reports.ok }
-        let wbad = board.workers.filter { !($0.patrol.ok && $0.reports.ok) }
+        let wgood = workers.filter { $0.patrol.ok && $0.reports.ok }
+        let wbad = workers.filter { !($0.patrol.ok && $0.reports.ok) }
         redWorkers = Array(wgood.sorted { better(wkey($0), wkey($1)) || (wkey($0) == wkey($1) && $0.reports.worker < $1.reports.worker) }.prefix(size))
         blackWorkers = Array(wbad.sorted { better(wkey($1), wkey($0)) || (wkey($0) == wkey($1) && $0.reports.worker < $1.reports.worker) }.prefix(size))
     }

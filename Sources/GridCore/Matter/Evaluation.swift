@@ -92,10 +92,38 @@ public enum Evaluation {
 
     /// `n / d`, or nil when `d` is not positive.
     public static func ratio(_ n: Int, _ d: Int) -> Double? { d > 0 ? Double(n) / Double(d) : nil }
+}
 
-    /// A rate as a percentage with one decimal, `—` when undefined: `87.5%`.
-    public static func percent(_ r: Double?) -> String {
-        guard let r else { return "—" }
-        return String(format: "%.1f%%", r * 100)
+/// A rate as published bulletins print it (通报口径): numerator over denominator, shown as a percentage to
+/// two decimals rounded half up on the exact fraction (911 / 972 → 93.72%), `—` when the denominator is 0.
+/// JSON keeps the exact ratio (`value`).
+public struct Rate: Hashable, Sendable, CustomStringConvertible {
+    /// Numerator.
+    public let numerator: Int
+    /// Denominator.
+    public let denominator: Int
+
+    /// Creates a rate.
+    public init(_ numerator: Int, _ denominator: Int) { self.numerator = numerator; self.denominator = denominator }
+
+    /// The exact ratio, nil when the denominator is not positive.
+    public var value: Double? { Evaluation.ratio(numerator, denominator) }
+
+    /// Hundredths of a percent, rounded half up in integers: 911 / 972 → 9372.
+    public var hundredths: Int? { denominator > 0 ? (numerator * 20_000 + denominator) / (2 * denominator) : nil }
+
+    /// `93.72%`, or `—`.
+    public var description: String {
+        guard let h = hundredths else { return "—" }
+        return "\(h / 100).\(zeroPad(h % 100, 2))%"
     }
+}
+
+extension Evaluation {
+    /// 结案率 as a `Rate`.
+    public static func closure(_ c: EvaluationCounts) -> Rate { Rate(c.closed, c.due) }
+    /// 按期结案率 as a `Rate` (extended matters leave the denominator).
+    public static func onTime(_ c: EvaluationCounts) -> Rate { Rate(c.closedOnTime, c.due - c.extended) }
+    /// 返工率 as a `Rate`.
+    public static func rework(_ c: EvaluationCounts) -> Rate { Rate(c.reworkedClosed, c.closed) }
 }

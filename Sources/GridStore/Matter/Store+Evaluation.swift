@@ -23,7 +23,13 @@ extension Store {
     /// Counts, per group, the matters whose first handling deadline fell in `month` (local time), excluding
     /// invalid and merged ones; each matter goes through `Evaluation.add`. Streams the month's rows.
     public func evaluation(month: LocalMonth, by grouping: EvaluationGrouping) throws -> [(key: String, counts: EvaluationCounts)] {
-        let from = zone.startOfDay(month.firstDay), to = zone.startOfDay(month.next.firstDay)
+        try evaluation(from: month.firstDay, through: month.lastDay, by: grouping)
+    }
+
+    /// The same count over the local days `first ... last` (a quarter, a year): the matters whose first handling
+    /// deadline fell in those days, counted once each — never an average of months.
+    public func evaluation(from first: LocalDate, through last: LocalDate, by grouping: EvaluationGrouping) throws -> [(key: String, counts: EvaluationCounts)] {
+        let from = zone.startOfDay(first), to = zone.endOfDay(last)
         let keyColumn: String
         switch grouping {
         case .department: keyColumn = "COALESCE(department, '')"
