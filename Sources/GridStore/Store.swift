@@ -109,6 +109,7 @@ public final class Store {
             try db.run("INSERT INTO audit(at, actor, action, target, allowed, detail) VALUES (?, ?, 'init', ?, 1, ?)",
                        [.of(now), .text(admin.login), .text(path), .text("time zone \(zone.identifier)")])
             try db.run("DELETE FROM summary_rebuild")  // nothing to summarise yet
+            try db.run("DELETE FROM settings WHERE key = ?", [.text(Store.searchSuspendedKey)])  // nor to index
         }
         return try Store(db: db)
     }

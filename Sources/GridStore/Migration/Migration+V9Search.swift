@@ -13,7 +13,8 @@ extension Migration {
     /// One index row per matter (rowid = matter id, so a search reads newest first and stops at its page): the
     /// matter's fields and every note of its history. The table is contentless (the pair text is three times
     /// the original); a row is replaced by the `delete` command with exactly the text it was indexed with,
-    /// which the triggers rebuild from the old values. Text past 16384 characters is not indexed.
+    /// which the triggers rebuild from the old values. Text past 16384 characters is not indexed. The matters
+    /// already in an upgraded file are indexed when it is next opened for writing (the step marks it).
     static let v9Search = Migration(version: 9, name: "search", sql: """
     ALTER TABLE matters ADD COLUMN caller_name  TEXT NOT NULL DEFAULT '';
     ALTER TABLE matters ADD COLUMN caller_phone TEXT NOT NULL DEFAULT '';
@@ -24,7 +25,9 @@ extension Migration {
     WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < \(MatterSearch.maxIndexedCharacters))
         INSERT INTO search_positions(n) SELECT n FROM s;
     CREATE VIRTUAL TABLE matter_fts USING fts5(body, content = '', tokenize = 'unicode61');
-    INSERT INTO matter_fts(rowid, body) SELECT m.id, \(MatterSearch.body("m", notesBelow: nil)) FROM matters m;
+    -- The matters already in the file are indexed on the next writable open (`Store.restoreSearchIndex`, which cuts
+    -- the pairs in Swift, several times faster than the SQL cut over a year of matters): marked here.
+    INSERT OR REPLACE INTO settings(key, value) VALUES ('\(Store.searchSuspendedKey)', '');
 
     CREATE TRIGGER matter_fts_insert AFTER INSERT ON matters BEGIN
         INSERT INTO matter_fts(rowid, body) VALUES (NEW.id, \(MatterSearch.body("NEW", notesBelow: nil)));
