@@ -140,4 +140,16 @@ extension ConsoleScreensTests {
         app.draw(s)
         XCTAssertEqual(s.line(1), " ▲ 新超期：20261122-0009 一般 违章搭建 G02 补录：围墙开裂")
     }
+
+    func testGridPageDrillsDownToOneWorker() throws {
+        app.runCommand("grid G02"); app.draw(s)
+        // G02: three sessions today by its two workers; w shows the first worker's only, the third w all again.
+        let page = try XCTUnwrap(app.current as? GridPageScreen)
+        XCTAssertEqual(page.sessions.count, 3)
+        app.handle(.char("w")); app.draw(s)
+        XCTAssertEqual(Set(page.sessions.map(\.worker)), [page.detail!.workers[0].code])
+        XCTAssertNotNil(s.find("▶" + page.detail!.workers[0].code), s.text)
+        app.handle(.char("w")); app.handle(.char("w"))
+        XCTAssertEqual(page.sessions.count, 3, "back to all")
+    }
 }

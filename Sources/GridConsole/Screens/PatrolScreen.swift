@@ -128,11 +128,20 @@ final class PatrolScreen: BoundScreen {
 }
 
 /// One grid's page: its workers with this month's reports, and today's patrol sessions (ongoing shown as such).
+/// `w` drills down to one worker at a time (their line marked, only their sessions listed), then back to all.
 final class GridPageScreen: BoundScreen {
     let code: String
     var detail: GridDetail?
     let table = TableView()
     var now = Date()
+    /// The worker drilled down to (an index into the workers), or nil for all.
+    var worker: Int?
+    /// The sessions shown: all, or the chosen worker's.
+    var sessions: [PatrolLine] {
+        guard let d = detail else { return [] }
+        guard let w = worker, d.workers.indices.contains(w) else { return d.sessions }
+        return d.sessions.filter { $0.worker == d.workers[w].code }
+    }
 
     init(code: String) { self.code = code }
     func title(_ t: Strings) -> String { detail.map { "\($0.code) \($0.name)" } ?? code }
@@ -140,7 +149,7 @@ final class GridPageScreen: BoundScreen {
     func reload(_ app: ConsoleApp) throws {
         now = app.now
         detail = try app.store.gridDetail(code: code, now: now)
-        table.count = detail?.sessions.count ?? 0
+        table.count = sessions.count
     }
 
     func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
@@ -151,7 +160,8 @@ final class GridPageScreen: BoundScreen {
         var r = a.row + 3
         let zone = app.store.zone
         let today = zone.localDate(of: now)
-        for w in d.workers where r < a.row + 12 {
+        for (i, w) in d.workers.enumerated() where r < a.row + 12 {
+            if i == worker { s.put(r, a.col, "▶", role: .heading, attrs: [.bold]) }
             let pace = ComplianceMarks.reportPace(reports: w.reports, workers: 1, day: today.day, daysInMonth: today.localMonth.dayCount, settings: app.settings)
             var c = a.col + 1
             c += s.put(r, c, DisplayWidth.pad(w.code, to: 10))
@@ -163,10 +173,11 @@ final class GridPageScreen: BoundScreen {
         }
         r += 1
         Chrome.heading(s, row: r, col: a.col + 1, width: a.width - 2, text: t["gd.sessions"])
-        if d.sessions.isEmpty { s.put(r + 1, a.col + 1, t["gd.noSessions"], role: .overdue); return }
+        let shown = sessions
+        if shown.isEmpty { s.put(r + 1, a.col + 1, t["gd.noSessions"], role: .overdue); return }
         table.draw(s, Rect(row: r + 1, col: a.col + 1, height: a.bottom - r - 1, width: a.width - 2),
                    columns: [Column(t["pt.workers"], 20), Column(t["gd.start"], 12), Column(t["gd.end"], 12), Column(t["gd.length"], 0)]) { i in
-            let p = d.sessions[i]
+            let p = shown[i]
             let end = p.end.map { ConsoleApp.shortTime($0, zone: zone) } ?? t["gd.ongoing"]
             let mins = Int((p.end ?? self.now).timeIntervalSince(p.start) / 60)
             // A session within an hour of the suspect limit is marked; one past it stops counting until confirmed.
@@ -180,7 +191,14 @@ final class GridPageScreen: BoundScreen {
     }
 
     func bindings(_ app: ConsoleApp) -> [Binding] {
-        [Binding(TableView.navigationKeys, "↑↓", app.strings["hint.move.keys"], help: app.strings["help.moveKeys"], hinted: false) { [unowned self] key in
+        [Binding([.char("w")], "w", app.strings["hint.worker"], help: app.strings["help.worker"]) { [unowned self] _ in
+            let n = detail?.workers.count ?? 0
+            guard n > 0 else { return .handled }
+            worker = worker.map { $0 + 1 < n ? $0 + 1 : nil } ?? 0
+            table.count = sessions.count; table.select(0)
+            return .handled
+        },
+         Binding(TableView.navigationKeys, "↑↓", app.strings["hint.move.keys"], help: app.strings["help.moveKeys"], hinted: false) { [unowned self] key in
             table.handle(key) ? .handled : .ignored
         }]
     }
