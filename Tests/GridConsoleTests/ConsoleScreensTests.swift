@@ -154,9 +154,10 @@ final class ConsoleScreensTests: XCTestCase {
         // The matter page in English: labels, state, source and the system's history words from the name table.
         try store.recordOverdue(now: Fixture.now)
         en.runCommand("case 20261121-0003"); en.draw(s)
-        XCTAssertNotNil(s.find("State      dispatched"), s.text)
-        XCTAssertNotNil(s.find("Source     grid worker"), s.text)
-        XCTAssertNotNil(s.find("overdue  system     handling stage overdue"), s.text)
+        XCTAssertNotNil(s.find("State         dispatched"), s.text)
+        XCTAssertNotNil(s.find("Source        grid worker"), s.text)
+        let breach = try XCTUnwrap(s.find("overdue  system"), s.text)
+        XCTAssertEqual(s.find("  handling stage overdue")?.row, breach.row + 1, s.text)
         XCTAssertNil(s.find("处置中"), s.text)
     }
 

@@ -71,7 +71,7 @@ final class MatterPageScreen: BoundScreen {
     func document(_ d: MatterDetail, width: Int, _ app: ConsoleApp) -> [Line] {
         let t = app.strings, zh = t.language == .zh
         var out: [Line] = [Line(text: t["matter.fields"], role: .heading, attrs: [.bold])]
-        let labelWidth = 11
+        let labelWidth = zh ? 11 : 14   // 首问责任人 / "First contact" fit whole
         if let x = d.pendingExtension {
             let text = t.f("matter.extensionText", x.days, x.reason, x.requestedBy, PeopleTime.short(x.requestedAt, now: now, zone: app.store.zone))
             for (i, l) in TextWrap.lines(text, width: max(8, width - labelWidth)).enumerated() {
