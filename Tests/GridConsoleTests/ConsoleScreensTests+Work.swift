@@ -21,6 +21,10 @@ extension ConsoleScreensTests {
             VALUES ('20261121-0009', 0, 'hotline', 'G01', 'C1', 'normal', '村口垃圾桶满溢', '群众来电反映垃圾桶已满三天', 'closed', 'x', 10, 0, 0, 'x', '李女士', '13912345678')
             """)
         app.handle(.char("2"))
+        // While the field is open, the hints say what Enter and Esc do (letters are text).
+        app.handle(.char("/")); app.draw(s)
+        XCTAssertTrue(s.line(39).hasPrefix(" Enter 确定  Esc 取消  F1 帮助"), s.line(39))
+        app.handle(.escape)
         type("垃圾")
         XCTAssertEqual(s.line(1), " 共 0 件   范围：在办   排序：新→旧   筛选：垃圾", "open matters only by default")
         app.handle(.char("a")); app.draw(s)

@@ -41,6 +41,12 @@ public struct Binding {
         self.hinted = hinted; self.action = action
     }
 
+    /// The keys of an open field or dialog (Enter goes on, Esc cancels), handed to `feed`: while one is open
+    /// these are a screen's whole list, so the hints say what Enter and Esc do instead of offering keys that type.
+    public static func field(_ t: Strings, enter: String, _ feed: @escaping (Key) -> Outcome) -> [Binding] {
+        [Binding([.enter], "Enter", enter, action: feed), Binding([.escape], "Esc", t["hint.cancel"], action: feed)]
+    }
+
     /// The `?` overlay's line: the key in an 8-column field (longer keys are never cut), then the help text.
     public var helpLine: String {
         (DisplayWidth.of(keyLabel) >= 8 ? keyLabel : DisplayWidth.pad(keyLabel, to: 8)) + " " + help

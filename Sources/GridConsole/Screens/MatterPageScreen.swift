@@ -160,8 +160,14 @@ final class MatterPageScreen: BoundScreen {
         return out
     }
 
+    /// Enter and Esc reach an open field through its bindings; every other key goes straight to it.
     func input(_ key: Key, _ app: ConsoleApp) -> Outcome? {
-        guard var prompt = dialog else { return nil }
+        editing && key != .enter && key != .escape ? feed(key, app) : nil
+    }
+
+    /// A key for the open field or dialog.
+    func feed(_ key: Key, _ app: ConsoleApp) -> Outcome {
+        guard var prompt = dialog else { return .ignored }
         switch prompt.handle(key, app.strings) {
         case .editing: dialog = prompt; return .handled
         case .cancelled: dialog = nil; return .handled
@@ -171,6 +177,7 @@ final class MatterPageScreen: BoundScreen {
 
     func bindings(_ app: ConsoleApp) -> [Binding] {
         let t = app.strings
+        if editing { return Binding.field(t, enter: t["hint.confirm"]) { [unowned self] key in feed(key, app) } }
         var list = [
             Binding([.char("m")], "m", t["hint.move"], help: t["help.matter"]) { [unowned self] _ in
                 guard !moves.isEmpty else { return .message(t["matter.noMoves"]) }

@@ -117,8 +117,14 @@ final class MattersScreen: BoundScreen {
         return .reload
     }
 
+    /// Enter and Esc reach an open field through its bindings; every other key goes straight to it.
     func input(_ key: Key, _ app: ConsoleApp) -> Outcome? {
-        guard var input = filterInput else { return nil }
+        editing && key != .enter && key != .escape ? feed(key, app) : nil
+    }
+
+    /// A key for the open field or dialog.
+    func feed(_ key: Key, _ app: ConsoleApp) -> Outcome {
+        guard var input = filterInput else { return .ignored }
         switch key {
         case .escape: filterInput = nil; return .handled
         case .enter: filterInput = nil; return apply(input.text, app)
@@ -128,6 +134,7 @@ final class MattersScreen: BoundScreen {
 
     func bindings(_ app: ConsoleApp) -> [Binding] {
         let t = app.strings
+        if editing { return Binding.field(t, enter: t["hint.confirm"]) { [unowned self] key in feed(key, app) } }
         var list = [
             Binding([.enter], "Enter", t["hint.open"]) { [unowned self] _ in
                 guard let n = selectedNumber else { return .handled }

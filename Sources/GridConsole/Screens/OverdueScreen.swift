@@ -57,8 +57,14 @@ final class OverdueScreen: BoundScreen {
         }
     }
 
+    /// Enter and Esc reach an open field through its bindings; every other key goes straight to it.
     func input(_ key: Key, _ app: ConsoleApp) -> Outcome? {
-        guard var p = pending else { return nil }
+        editing && key != .enter && key != .escape ? feed(key, app) : nil
+    }
+
+    /// A key for the open field or dialog.
+    func feed(_ key: Key, _ app: ConsoleApp) -> Outcome {
+        guard var p = pending else { return .ignored }
         switch p.dialog.handle(key, app.strings) {
         case .editing: pending = p; return .handled
         case .cancelled: pending = nil; return .handled
@@ -84,6 +90,7 @@ final class OverdueScreen: BoundScreen {
 
     func bindings(_ app: ConsoleApp) -> [Binding] {
         let t = app.strings
+        if editing { return Binding.field(t, enter: t["hint.confirm"]) { [unowned self] key in feed(key, app) } }
         var list = [
             Binding([.enter], "Enter", t["hint.open"]) { [unowned self] _ in
                 guard rows.indices.contains(table.selection) else { return .handled }

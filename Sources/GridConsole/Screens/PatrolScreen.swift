@@ -96,8 +96,14 @@ final class PatrolScreen: BoundScreen {
         }
     }
 
+    /// Enter and Esc reach an open field through its bindings; every other key goes straight to it.
     func input(_ key: Key, _ app: ConsoleApp) -> Outcome? {
-        guard var input = filterInput else { return nil }
+        editing && key != .enter && key != .escape ? feed(key, app) : nil
+    }
+
+    /// A key for the open field or dialog.
+    func feed(_ key: Key, _ app: ConsoleApp) -> Outcome {
+        guard var input = filterInput else { return .ignored }
         switch key {
         case .escape: filterInput = nil
         case .enter:
@@ -110,6 +116,7 @@ final class PatrolScreen: BoundScreen {
 
     func bindings(_ app: ConsoleApp) -> [Binding] {
         let t = app.strings
+        if editing { return Binding.field(t, enter: t["hint.confirm"]) { [unowned self] key in feed(key, app) } }
         return [
             Binding([.enter], "Enter", t["hint.open"]) { [unowned self] _ in
                 rows.indices.contains(table.selection) ? .push(GridPageScreen(code: rows[table.selection].code)) : .handled
