@@ -41,6 +41,15 @@ final class ConsoleDialogTests: XCTestCase {
         type("请城管核实"); app.handle(.enter)
         XCTAssertEqual(try state("20261122-0001"), .dispatched)
         XCTAssertEqual(try store.matter(number: "20261122-0001")?.department, "D2")
+        // D2 sends it back (misrouted); re-dispatching offers the category's default again, and D1 takes it.
+        try start("return", on: "20261122-0001")
+        type("不属本队职责"); app.handle(.enter)
+        XCTAssertEqual(try state("20261122-0001"), .new)
+        try start("dispatch", on: "20261122-0001")
+        app.draw(s)
+        XCTAssertNotNil(s.find("派往部门：D1"), s.text)
+        app.handle(.enter); app.handle(.enter)
+        XCTAssertEqual(try store.matter(number: "20261122-0001")?.department, "D1")
         try start("feedback", on: "20261122-0001")
         app.handle(.enter)
         XCTAssertNotNil((app.current as? MatterPageScreen)?.dialog, "feedback needs a note: Enter on an empty one stays")
@@ -52,7 +61,7 @@ final class ConsoleDialogTests: XCTestCase {
         app.handle(.enter)
         XCTAssertEqual(try state("20261122-0001"), .closed)
         let kinds = try store.history(ofMatter: try XCTUnwrap(try store.matter(number: "20261122-0001")).id).map(\.kind.rawValue)
-        XCTAssertEqual(Array(kinds.suffix(3)), ["dispatch", "feedback", "verify_pass"])
+        XCTAssertEqual(Array(kinds.suffix(5)), ["dispatch", "return", "dispatch", "feedback", "verify_pass"])
     }
 
     func testUrgeAsksItsLevelAndEscalateItsReason() throws {

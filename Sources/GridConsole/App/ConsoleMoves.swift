@@ -5,10 +5,11 @@ import GridStore
 /// Starting and finishing a move from any screen: the dialog it asks through, and the write through
 /// `ConsoleActions.perform` (the same store call as the command line, with the version the screen showed).
 enum ConsoleMoves {
-    /// The dialog for `move` on `detail`: dispatch offers `departments` with the category's default chosen.
+    /// The dialog for `move` on `detail`: dispatch offers `departments` with the category's default chosen — after
+    /// a return too, when the department it came back from was the wrong one.
     static func dialog(_ move: MoveChoice, _ detail: MatterDetail, departments: [(code: String, name: String)]) -> MoveDialog {
         MoveDialog(move: move, number: detail.row.number, departments: departments.map { .init(code: $0.code, label: $0.name) },
-                   preselected: detail.row.departmentCode.isEmpty ? detail.defaultDepartment : detail.row.departmentCode)
+                   preselected: detail.defaultDepartment)
     }
 
     /// Performs the move. A merge target that is not a case number is searched among the other matters: one
