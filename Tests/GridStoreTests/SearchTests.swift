@@ -3,7 +3,7 @@ import XCTest
 import GridCore
 @testable import GridStore
 
-/// The matter search (`matter_fts`, `.v9Search`): two-character Chinese words anywhere in any searched field,
+/// The matter search (`matter_fts`, `.v10Search`): two-character Chinese words anywhere in any searched field,
 /// open and ended matters, the typed conditions, the bounded one-character scan, and the index kept in step.
 final class SearchTests: XCTestCase {
     func numbers(_ f: MatterFixture, _ q: MatterQuery) throws -> [String] {

@@ -27,7 +27,6 @@ enum CasesCommand: Command {
     static func search(_ ctx: Context, _ text: String, open: Bool, format: String, limit: Int) throws -> Int32 {
         let store = try ctx.openStore()
         let now = ctx.now(in: store.zone)
-        try store.recordOverdue(now: now)
         var q: MatterQuery
         let vocabulary = try store.queryVocabulary()
         do { q = try MatterQuery.parse(text, vocabulary: vocabulary) } catch {
@@ -58,7 +57,6 @@ enum CasesCommand: Command {
         if !searchText.isEmpty { return try search(ctx, searchText.joined(separator: " "), open: f.open, format: format, limit: limit) }
         let store = try ctx.openStore()
         let now = ctx.now(in: store.zone)
-        try store.recordOverdue(now: now)
         var before: Int? = nil
         return try emit(ctx, store: store, now: now, format: format, limit: limit) { want in
             let page = try store.matters(f, now: now, before: before, limit: want)

@@ -33,7 +33,7 @@ extension ConsoleApp {
             line.draw(s, row: s.rows - 2, col: 1, width: s.cols - 2, focused: true)
         } else {
             let left = message ?? current.title(strings) + " · " + store.db.path
-            Chrome.statusLine(s, row: s.rows - 2, left: left, right: stamp, message: message != nil)
+            Chrome.statusLine(s, row: s.rows - 2, left: left, right: statusRight(stamp), message: message != nil)
         }
         var hints = current.hints(self)
         // While a field has the keyboard, letters are text: only F1 (help) is offered, and the screen's own Esc.

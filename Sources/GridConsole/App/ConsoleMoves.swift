@@ -26,7 +26,8 @@ enum ConsoleMoves {
                 input.into = found[0]
                 if input.note.isEmpty { input.note = t["move.merge"] + " " + found[0] }
             }
-            return .wrote(try app.actions.perform(move, detail, input, app.actor, app.now))
+            // `writing` says 等待数据库… at once when another process holds the lock, and names it after the timeout.
+            return .wrote(try app.writing { try app.actions.perform(move, detail, input, app.actor, app.now) })
         } catch {
             return .message(t["error.prefix"] + ErrorWording.words(error, t, zone: app.store.zone))
         }

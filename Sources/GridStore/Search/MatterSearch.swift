@@ -1,6 +1,6 @@
 import GridCore
 
-/// The full-text index of matters (`matter_fts`, migration `.v9Search`): how its text is made, in SQL for the
+/// The full-text index of matters (`matter_fts`, migration `.v10Search`): how its text is made, in SQL for the
 /// triggers and in Swift for a query, the two cut the same way so that a query's pairs are a run of the text's.
 public enum MatterSearch {
     /// Characters of a matter's text (fields and notes together) that are indexed; the rest is not.

@@ -6,7 +6,7 @@ extension Store {
     /// (a crash, kill -9) has them put back and the index rebuilt on the next open.
     static let searchSuspendedKey = "search_index_suspended"
 
-    /// The triggers that keep `matter_fts` in step (migration `.v9Search`).
+    /// The triggers that keep `matter_fts` in step (migration `.v10Search`).
     static let searchTriggers = ["matter_fts_insert", "matter_fts_update", "matter_fts_delete", "matter_fts_note"]
 
     /// Runs `body` (a bulk load into an empty matters table) without the search triggers, then puts them back and

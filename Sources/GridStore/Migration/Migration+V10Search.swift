@@ -15,7 +15,7 @@ extension Migration {
     /// the original); a row is replaced by the `delete` command with exactly the text it was indexed with,
     /// which the triggers rebuild from the old values. Text past 16384 characters is not indexed. The matters
     /// already in an upgraded file are indexed when it is next opened for writing (the step marks it).
-    static let v9Search = Migration(version: 9, name: "search", sql: """
+    static let v10Search = Migration(version: 10, name: "search", sql: """
     ALTER TABLE matters ADD COLUMN caller_name  TEXT NOT NULL DEFAULT '';
     ALTER TABLE matters ADD COLUMN caller_phone TEXT NOT NULL DEFAULT '';
     ALTER TABLE matters ADD COLUMN order_no     TEXT NOT NULL DEFAULT '';
