@@ -32,8 +32,11 @@ extension ConsoleApp {
             s.put(s.rows - 2, 0, ":", attrs: [.bold])
             line.draw(s, row: s.rows - 2, col: 1, width: s.cols - 2, focused: true)
         } else {
+            // The calendar notice before the path: when the line is short, the path is what gives way.
             var left = message ?? current.title(strings) + " · " + store.db.path
-            if message == nil, let w = calendarNotice { left += " · " + (strings.language == .zh ? w.chinese : w.description) }
+            if message == nil, let w = calendarNotice {
+                left = current.title(strings) + " · " + (strings.language == .zh ? w.chinese : w.description) + " · " + store.db.path
+            }
             Chrome.statusLine(s, row: s.rows - 2, left: left, right: statusRight(stamp), message: message != nil)
         }
         var hints = current.hints(self)

@@ -10,11 +10,13 @@ public enum TextWrap {
         ch.isASCII && (ch.isLetter || ch.isNumber || "-:./@_+".contains(ch))
     }
 
-    /// The lines of `text` in `width` columns (at least one line, possibly empty).
+    /// The lines of `text` in `width` columns (at least one line, possibly empty). Control characters are
+    /// escaped first (`^H`, as the surface shows them), so their shown width is what is wrapped.
     public static func lines(_ text: String, width: Int) -> [String] {
         guard width > 1 else { return [text] }
         var out: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let paragraph = TextSafety.escaped(String(raw))
             var line = "", used = 0
             var word = "", wordWidth = 0 // a pending run of Latin letters/digits
             func flushWord() {
