@@ -1,6 +1,6 @@
 import XCTest
 import GridCore
-import GridStore
+@testable import GridStore
 @testable import GridConsole
 
 /// Every move in the console, asked through the one dialog and written through the store with the version check:

@@ -1,6 +1,6 @@
 import XCTest
 import GridCore
-import GridStore
+@testable import GridStore
 @testable import GridConsole
 
 /// The new-matter form's full intake (urgency, reported-at, caller, work order), its help key, and drafts that

@@ -1,6 +1,6 @@
 import XCTest
 import GridCore
-import GridStore
+@testable import GridStore
 @testable import GridConsole
 
 /// The operator's day on the console's screens (issue 14): search, bindings, long text, patrol filter, late intake.

@@ -33,9 +33,9 @@ extension ConsoleApp {
             line.draw(s, row: s.rows - 2, col: 1, width: s.cols - 2, focused: true)
         } else {
             // The calendar notice before the path: when the line is short, the path is what gives way.
-            var left = message ?? current.title(strings) + " · " + store.db.path
+            var left = message ?? current.title(strings) + " · " + store.path
             if message == nil, let w = calendarNotice {
-                left = current.title(strings) + " · " + (strings.language == .zh ? w.chinese : w.description) + " · " + store.db.path
+                left = current.title(strings) + " · " + (strings.language == .zh ? w.chinese : w.description) + " · " + store.path
             }
             Chrome.statusLine(s, row: s.rows - 2, left: left, right: statusRight(stamp), message: message != nil)
         }
