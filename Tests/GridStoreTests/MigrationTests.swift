@@ -84,6 +84,34 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(try again.previousShift()?.note, note)
     }
 
+    /// A file from before the search index, with matters and notes, upgrades: they are found by a two-character
+    /// word of the title and of a note, and read the same (no caller details).
+    func testMattersFromBeforeSearchAreIndexedOnUpgrade() throws {
+        let p = path("pre-search.sqlite")
+        do {
+            let db = try Database(path: p)
+            try Migrator.migrate(db, to: Migration.v11Search.version - 1)
+            try db.execute("""
+                INSERT INTO settings(key, value) VALUES ('timezone', 'Asia/Shanghai');
+                INSERT INTO staff(login, name, role, created_at) VALUES ('root', 'r', 'admin', 0);
+                INSERT INTO grids VALUES ('G1','东湖一组','basic',NULL,NULL,NULL);
+                INSERT INTO departments VALUES ('ZF','综合行政执法队','enforcement');
+                INSERT INTO categories VALUES ('WJ','乱搭乱建','违法建设','ZF','normal','30min','2h','1h');
+                INSERT INTO matters(number, reported_at, source, grid, category, urgency, title, state, first_contact, created_at, updated_at, updated_by, ended_at)
+                  VALUES ('20261120-0001', 0, 'hotline', 'G1', 'WJ', 'normal', '垃圾桶满溢', 'closed', 'root', 0, 0, 'root', 10);
+                INSERT INTO events(matter_id, at, kind, actor, note) VALUES (1, 0, 'intake', 'root', '群众来电'), (1, 5, 'verify_pass', 'root', '核查通过');
+                """)
+        }
+        let store = try Store.open(path: p)
+        XCTAssertEqual(store.schemaVersion, Migrator.latestVersion)
+        for word in ["垃圾", "核查", "来电"] {
+            XCTAssertEqual(try store.searchMatters(MatterQuery(words: [word], states: nil)).map(\.number), ["20261120-0001"], word)
+        }
+        let m = try XCTUnwrap(try store.matter(number: "20261120-0001"))
+        XCTAssertEqual([m.title, m.callerName, m.callerPhone, m.orderNo], ["垃圾桶满溢", "", "", ""])
+        XCTAssertEqual(m.state, .closed)
+    }
+
     func testNewerSchemaIsRefusedAndUntouched() throws {
         let p = path("new.sqlite")
         _ = try Store.create(path: p, zone: .shanghai, admin: Staff(login: "root", name: "r", role: .admin), now: now)
