@@ -77,6 +77,8 @@ enum ErrorWording {
         case .verifyPass: "verify --pass"
         case .verifyRework: "verify --fail"
         case .escalate: "escalate"
+        case .districtReply: "district-reply"
+        case .districtReturn: "district-return"
         case .invalidate: "invalidate"
         case .merge: "merge"
         case .shelve: "shelve"

@@ -53,7 +53,7 @@ final class MatterEndToEndTests: XCTestCase {
         let report = try run(["report", "evaluation", "--month", "2026-11", "--format", "csv"], now: "2026-11-30T09:00")
         XCTAssertEqual(report.status, 0, report.err)
         // One matter due, closed, late: 结案率 100%, 按期结案率 0%.
-        XCTAssertTrue(report.out.contains("\ntotal,1,1,0,100.0%,0.0%,0,1,0,0.0%,0,0,0\n"), report.out)
+        XCTAssertTrue(report.out.contains("\ntotal,1,1,0,100.00%,0.00%,0,1,0,0.00%,0,0,0\n"), report.out)
         // Bulk intake through the import.
         let file = dir.appendingPathComponent("cases.csv")
         try "reported_at,source,reporter,grid,category,urgency,title,description,location\n2026-11-24T08:00,hotline,,DH-01-01,SR03,,又有油污,,\n"
@@ -70,6 +70,39 @@ final class MatterEndToEndTests: XCTestCase {
         let noNote = try run(["case", "invalidate", "20261124-0001"], now: "2026-11-24T09:06")
         XCTAssertEqual(noNote.status, 1)
         XCTAssertTrue(noNote.err.contains("案件 20261124-0001：invalidate 需要 --note"), noNote.err)
+    }
+
+    /// Issue 16's first "done": escalated at 10:00 on a Friday with the 5 wd default, due at the close of office on the
+    /// fifth working day after, overdue once past, urged, and sent to verification by the district's reply.
+    func testAnEscalatedMatterIsSupervisedOnItsDistrictStage() throws {
+        XCTAssertEqual(try run(["init", "--demo"], now: "2026-11-20T08:00").status, 0)
+        let n = "20261120-0001"
+        XCTAssertEqual(try run(["case", "new", "--source", "hotline", "--grid", "DH-01-01", "--category", "SR03", "--title", "道路塌陷"],
+                               now: "2026-11-20T09:50").status, 0)
+        let noReason = try run(["case", "escalate", n], now: "2026-11-20T10:00")
+        XCTAssertEqual(noReason.status, 1); XCTAssertTrue(noReason.err.contains("escalate 需要 --note"), noReason.err)
+        let esc = try run(["case", "escalate", n, "--note", "需区住建部门处置"], now: "2026-11-20T10:00")
+        XCTAssertEqual(esc.status, 0, esc.err)
+        // Mon 23, Tue 24, Wed 25, Thu 26, Fri 27: the fifth working day, 17:30 its close of office.
+        XCTAssertEqual(esc.out, "\(n)：待派遣 → 已上报；第 2 版；区指挥中心办理期限 2026-11-27T17:30:00+08:00\n")
+        XCTAssertFalse(try run(["cases", "--overdue", "--format", "csv"], now: "2026-11-27T17:30").out.contains(n))
+        let late = try run(["cases", "--overdue", "--format", "csv"], now: "2026-11-30T09:00")
+        XCTAssertTrue(late.out.contains("\(n),"), late.out)
+        XCTAssertTrue(late.out.contains(",QZX,"), late.out)                 // with the district centre's department
+        XCTAssertEqual(try run(["case", "urge", n, "--level", "yellow", "--note", "请区中心尽快办理"], now: "2026-11-30T09:05").status, 0)
+        let reply = try run(["case", "district-reply", n, "--note", "区住建局已修复"], now: "2026-11-30T10:00")
+        XCTAssertEqual(reply.status, 0, reply.err)
+        XCTAssertTrue(reply.out.hasPrefix("\(n)：已上报 → 待核查"), reply.out)
+        let show = try run(["case", "show", n, "--format", "json"], now: "2026-11-30T10:05")
+        let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(show.out.utf8)) as? [String: Any])
+        let district = try XCTUnwrap((obj["stages"] as? [[String: Any]])?.first { $0["stage"] as? String == "district" })
+        XCTAssertEqual(district["started_at"] as? String, "2026-11-20T10:00:00+08:00")
+        XCTAssertEqual(district["due_at"] as? String, "2026-11-27T17:30:00+08:00")
+        XCTAssertEqual(district["finished_at"] as? String, "2026-11-30T10:00:00+08:00")
+        XCTAssertEqual(district["overdue"] as? Bool, true)
+        XCTAssertEqual(obj["state"] as? String, "fed_back")
+        let kinds = (obj["history"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
+        XCTAssertEqual(kinds, ["intake", "escalate", "overdue", "urge", "district_reply"])
     }
 
     /// `make run`'s database: the demo township with two months of activity, consistent and reportable.

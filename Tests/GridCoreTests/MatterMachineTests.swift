@@ -5,7 +5,7 @@ final class MatterMachineTests: XCTestCase {
     /// Every legal move, written out by hand: "state shelved? move" → (to, shelved after, stops, starts, rework).
     let legal: [String: (MatterState, Bool, Stage?, Stage?, Bool)] = [
         "new - dispatch": (.dispatched, false, .dispatch, .handling, false),
-        "new - escalate": (.escalated, false, .dispatch, nil, false),
+        "new - escalate": (.escalated, false, .dispatch, .district, false),
         "new - invalidate": (.invalid, false, .dispatch, nil, false),
         "new - merge": (.merged, false, .dispatch, nil, false),
         "new - shelve": (.new, true, .dispatch, nil, false),
@@ -15,7 +15,7 @@ final class MatterMachineTests: XCTestCase {
         "new - comment": (.new, false, nil, nil, false),
         "dispatched - return": (.new, false, .handling, .dispatch, false),
         "dispatched - feedback": (.fedBack, false, .handling, .verification, false),
-        "dispatched - escalate": (.escalated, false, .handling, nil, false),
+        "dispatched - escalate": (.escalated, false, .handling, .district, false),
         "dispatched - shelve": (.dispatched, true, .handling, nil, false),
         "dispatched - urge --level ordinary": (.dispatched, false, nil, nil, false),
         "dispatched - urge --level yellow": (.dispatched, false, nil, nil, false),
@@ -26,14 +26,15 @@ final class MatterMachineTests: XCTestCase {
         "dispatched - comment": (.dispatched, false, nil, nil, false),
         "fed_back - verify --pass": (.closed, false, .verification, nil, false),
         "fed_back - verify --fail": (.dispatched, false, .verification, .handling, true),
-        "fed_back - escalate": (.escalated, false, .verification, nil, false),
+        "fed_back - escalate": (.escalated, false, .verification, .district, false),
         "fed_back - shelve": (.fedBack, true, .verification, nil, false),
         "fed_back - urge --level ordinary": (.fedBack, false, nil, nil, false),
         "fed_back - urge --level yellow": (.fedBack, false, nil, nil, false),
         "fed_back - urge --level red": (.fedBack, false, nil, nil, false),
         "fed_back - comment": (.fedBack, false, nil, nil, false),
-        "escalated - feedback": (.fedBack, false, nil, .verification, false),
-        "escalated - shelve": (.escalated, true, nil, nil, false),
+        "escalated - district-reply": (.fedBack, false, .district, .verification, false),
+        "escalated - district-return": (.new, false, .district, .dispatch, false),
+        "escalated - shelve": (.escalated, true, .district, nil, false),
         "escalated - urge --level ordinary": (.escalated, false, nil, nil, false),
         "escalated - urge --level yellow": (.escalated, false, nil, nil, false),
         "escalated - urge --level red": (.escalated, false, nil, nil, false),
@@ -46,7 +47,7 @@ final class MatterMachineTests: XCTestCase {
         "new shelved unshelve": (.new, false, nil, .dispatch, false),
         "dispatched shelved unshelve": (.dispatched, false, nil, .handling, false),
         "fed_back shelved unshelve": (.fedBack, false, nil, .verification, false),
-        "escalated shelved unshelve": (.escalated, false, nil, nil, false),
+        "escalated shelved unshelve": (.escalated, false, nil, .district, false),
     ]
 
     func testEveryMoveFromEveryState() {
@@ -77,8 +78,9 @@ final class MatterMachineTests: XCTestCase {
                 }
             }
         }
-        // 38 unshelved legal moves + 4 unshelve + 4 shelved states × (3 urges + comment) = 58.
-        XCTAssertEqual(legalSeen, 58)
+        // 39 unshelved legal moves (feedback from escalated gave way to district-reply and district-return)
+        // + 4 unshelve + 4 shelved states × (3 urges + comment) = 59.
+        XCTAssertEqual(legalSeen, 59)
     }
 
     func testRefusalSaysWhatIsAllowed() {
@@ -94,7 +96,9 @@ final class MatterMachineTests: XCTestCase {
 
     func testMovesNeedTheirRoles() {
         // Written out from the roles paragraph.
-        let operatorMoves: [Move] = [.dispatch, .returnMatter, .feedback, .verifyPass, .verifyRework, .invalidate, .merge, .comment, .extendRequest]
+        // The district's answers are recorded by the operator who takes its call.
+        let operatorMoves: [Move] = [.dispatch, .returnMatter, .feedback, .verifyPass, .verifyRework, .invalidate, .merge, .comment, .extendRequest,
+                                     .districtReply, .districtReturn]
         let supervisorMoves: [Move] = [.shelve, .unshelve, .reopen, .urge(.ordinary), .urge(.yellow), .urge(.red), .extendApprove, .extendRefuse]
         for m in operatorMoves { XCTAssertEqual(m.action.minimumRole, .operator_, m.words) }
         XCTAssertEqual(Move.escalate.action.minimumRole, .dutyOfficer)
@@ -113,6 +117,8 @@ extension Move {
         case .verifyPass: "verify --pass"
         case .verifyRework: "verify --fail"
         case .escalate: "escalate"
+        case .districtReply: "district-reply"
+        case .districtReturn: "district-return"
         case .invalidate: "invalidate"
         case .merge: "merge"
         case .shelve: "shelve"

@@ -19,7 +19,8 @@ final class MatterFixture {
         try store.db.execute("""
             INSERT INTO grids VALUES ('T','镇','township',NULL,NULL,NULL), ('A1','东湖村','area','T',NULL,NULL),
               ('G1','东湖一组','basic','A1',NULL,NULL), ('G2','西山一组','basic','T',NULL,NULL);
-            INSERT INTO departments VALUES ('ZF','综合行政执法队','enforcement'), ('SC','市场监管所','market');
+            INSERT INTO departments VALUES ('ZF','综合行政执法队','enforcement'), ('SC','市场监管所','market'),
+              ('QZ','区社会治理综合指挥中心','district');
             INSERT INTO workers VALUES ('W1','张三','13800000001','full','G1',NULL), ('W2','李四','13800000002','full','G2',NULL);
             INSERT INTO categories VALUES
               ('WJ','乱搭乱建','违法建设','ZF','normal','30min','2h','1h'),

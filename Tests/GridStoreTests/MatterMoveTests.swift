@@ -94,6 +94,7 @@ final class MatterMoveTests: XCTestCase {
             "feedback": ["op", "duty", "sup", "admin"], "verify --pass": ["op", "duty", "sup", "admin"],
             "verify --fail": ["op", "duty", "sup", "admin"], "invalidate": ["op", "duty", "sup", "admin"],
             "merge": ["op", "duty", "sup", "admin"], "comment": ["op", "duty", "sup", "admin"], "extend": ["op", "duty", "sup", "admin"],
+            "district-reply": ["op", "duty", "sup", "admin"], "district-return": ["op", "duty", "sup", "admin"],
             "escalate": ["duty", "sup", "admin"],
             "shelve": ["sup", "admin"], "unshelve": ["sup", "admin"], "reopen": ["sup", "admin"],
             "urge --level ordinary": ["sup", "admin"], "urge --level yellow": ["sup", "admin"], "urge --level red": ["sup", "admin"],
@@ -115,9 +116,9 @@ final class MatterMoveTests: XCTestCase {
                                                                  category: "WJ", title: "x"), by: f.actor(login), now: f.at("2026-11-20T08:05")))
             refusals += 1
         }
-        // 9 operator moves × 2 (gone, stranger) + escalate × 3 + 8 supervisor moves × 4 + intake × 2 = 18 + 3 + 32 + 2 = 55.
-        XCTAssertEqual(refusals, 55)
-        XCTAssertEqual(try f.count("SELECT count(*) FROM audit WHERE allowed = 0"), 55)
+        // 11 operator moves × 2 (gone, stranger) + escalate × 3 + 8 supervisor moves × 4 + intake × 2 = 22 + 3 + 32 + 2 = 59.
+        XCTAssertEqual(refusals, 59)
+        XCTAssertEqual(try f.count("SELECT count(*) FROM audit WHERE allowed = 0"), 59)
         XCTAssertEqual(try f.store.matter(number: n)?.version, 1)
         XCTAssertEqual(try f.count("SELECT count(*) FROM events"), 1)
     }
@@ -194,6 +195,8 @@ extension Move {
         case .verifyPass: "verify --pass"
         case .verifyRework: "verify --fail"
         case .escalate: "escalate"
+        case .districtReply: "district-reply"
+        case .districtReturn: "district-return"
         case .invalidate: "invalidate"
         case .merge: "merge"
         case .shelve: "shelve"

@@ -13,7 +13,9 @@ enum CaseCommand: Command {
            gridroom case return NUMBER --note REASON          (department says misrouted: back to new)
            gridroom case feedback NUMBER --note WHAT-WAS-DONE
            gridroom case verify NUMBER --pass [--note TEXT] | --fail --note REASON
-           gridroom case escalate NUMBER [--note TEXT]        (duty officer or higher)
+           gridroom case escalate NUMBER --note REASON        (duty officer or higher; to the district centre)
+           gridroom case district-reply NUMBER --note WHAT-THE-DISTRICT-DID   (back to fed_back for verification)
+           gridroom case district-return NUMBER --note REASON (the district sends it back: to new)
            gridroom case invalidate NUMBER --note REASON
            gridroom case merge NUMBER --into NUMBER [--note TEXT]
            gridroom case shelve NUMBER --note REASON | unshelve NUMBER [--note TEXT]   (supervisor)
@@ -30,7 +32,8 @@ enum CaseCommand: Command {
     Sources: grid_worker (needs --reporter WORKER-CODE), hotline, wechat, public, walk_in, video,
     inspection, village_visit. Times are ISO-8601; without an offset they are township local time.
     Settings: urgent_dispatch_limit (10min), urgent_handle_limit (4h), urgent_verify_limit (1h),
-    near_due_share (0.25), duplicate_window_hours (24). See Docs/matters.md.
+    near_due_share (0.25), duplicate_window_hours (24), district_limit (5wd), urgent_district_limit (1wd),
+    district_limit.CATEGORY (a category's own district limit). See Docs/matters.md.
     """
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
@@ -51,10 +54,7 @@ enum CaseCommand: Command {
             guard args.positionals.count == 3 else { throw UsageError("case settings: give KEY VALUE, e.g. near_due_share 0.2") }
             try store.setMatterSetting(args.positionals[1], args.positionals[2], by: try store.actor(login: ctx.login), now: now)
         }
-        let r = try store.matterRules()
-        let rows = [["urgent_dispatch_limit", r.urgentDispatch.description], ["urgent_handle_limit", r.urgentHandling.description],
-                    ["urgent_verify_limit", r.urgentVerification.description], ["near_due_share", String(r.nearDueShare)],
-                    ["duplicate_window_hours", String(r.duplicateWindowHours)]]
+        let rows = try store.matterRules().settingRows.map { [$0.key, $0.value] }
         Output.emit(format: "table", header: ["setting", "value"], rows: rows)
         return 0
     }

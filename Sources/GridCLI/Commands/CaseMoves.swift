@@ -18,6 +18,8 @@ enum CaseMoves {
             guard pass != fail else { throw UsageError("case verify: give exactly one of --pass or --fail") }
             req.move = pass ? .verifyPass : .verifyRework
         case "escalate": req.move = .escalate
+        case "district-reply": req.move = .districtReply
+        case "district-return": req.move = .districtReturn
         case "invalidate": req.move = .invalidate
         case "merge": req.move = .merge; req.into = try args.required("into")
         case "shelve": req.move = .shelve
@@ -34,7 +36,7 @@ enum CaseMoves {
         case "refuse": req.move = .extendRefuse
         case "comment": req.move = .comment
         default:
-            throw UsageError("case \(sub): unknown subcommand; expected new, dispatch, return, feedback, verify, escalate, invalidate, merge, shelve, unshelve, reopen, urge, extend, approve, refuse, comment or show")
+            throw UsageError("case \(sub): unknown subcommand; expected new, dispatch, return, feedback, verify, escalate, district-reply, district-return, invalidate, merge, shelve, unshelve, reopen, urge, extend, approve, refuse, comment or show")
         }
         try args.rejectUnknown()
         let actor = try store.actor(login: ctx.login)

@@ -78,11 +78,12 @@ public enum MatterMachine {
         case (.merge, .new): return ok(.merged, stops: .dispatch)
         case (.returnMatter, .dispatched): return ok(.new, stops: .handling, starts: .dispatch)
         case (.feedback, .dispatched): return ok(.fedBack, stops: .handling, starts: .verification)
-        case (.feedback, .escalated): return ok(.fedBack, starts: .verification)
+        case (.districtReply, .escalated): return ok(.fedBack, stops: .district, starts: .verification)
+        case (.districtReturn, .escalated): return ok(.new, stops: .district, starts: .dispatch)
         case (.verifyPass, .fedBack): return ok(.closed, stops: .verification)
         case (.verifyRework, .fedBack): return ok(.dispatched, stops: .verification, starts: .handling, rework: true)
         case (.escalate, .new), (.escalate, .dispatched), (.escalate, .fedBack):
-            return ok(.escalated, stops: state.runningStage)
+            return ok(.escalated, stops: state.runningStage, starts: .district)
         case (.extendRequest, .dispatched), (.extendApprove, .dispatched), (.extendRefuse, .dispatched):
             return ok(.dispatched)
         default: return nil

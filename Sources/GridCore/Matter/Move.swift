@@ -4,14 +4,18 @@ public enum Move: Hashable, Sendable {
     case dispatch
     /// 回退: the department returns it as misrouted: dispatched → new.
     case returnMatter
-    /// 反馈: the department (or the district) reports what it did: dispatched/escalated → fed_back.
+    /// 反馈: the department reports what it did: dispatched → fed_back.
     case feedback
     /// 核查通过: fed_back → closed.
     case verifyPass
     /// 核查不通过, 返工: fed_back → dispatched with a fresh handling clock.
     case verifyRework
-    /// 上报 to the district centre: new/dispatched/fed_back → escalated.
+    /// 上报 to the district centre, with a reason: new/dispatched/fed_back → escalated; the district stage starts.
     case escalate
+    /// 区指挥中心办结: the district handled it: escalated → fed_back, for the township's verification.
+    case districtReply
+    /// 区指挥中心退回: the district sends it back: escalated → new, with the reason.
+    case districtReturn
     /// 作废: new → invalid.
     case invalidate
     /// 合并 into another matter as a duplicate: new → merged.
@@ -35,6 +39,7 @@ public enum Move: Hashable, Sendable {
 
     /// Every move, one urge per level, in the order messages list them.
     public static let all: [Move] = [.dispatch, .returnMatter, .feedback, .verifyPass, .verifyRework, .escalate,
+                                     .districtReply, .districtReturn,
                                      .invalidate, .merge, .shelve, .unshelve, .reopen,
                                      .urge(.ordinary), .urge(.yellow), .urge(.red),
                                      .extendRequest, .extendApprove, .extendRefuse, .comment]
@@ -48,6 +53,8 @@ public enum Move: Hashable, Sendable {
         case .verifyPass: .verifyPass
         case .verifyRework: .rework
         case .escalate: .escalate
+        case .districtReply: .districtReply
+        case .districtReturn: .districtReturn
         case .invalidate: .invalidate
         case .merge: .merge
         case .shelve: .shelve
@@ -69,6 +76,7 @@ public enum Move: Hashable, Sendable {
         case .feedback: .feedback
         case .verifyPass, .verifyRework: .verify
         case .escalate: .escalate
+        case .districtReply, .districtReturn: .districtAnswer
         case .invalidate: .invalidate
         case .merge: .merge
         case .shelve, .unshelve: .shelve
@@ -80,10 +88,11 @@ public enum Move: Hashable, Sendable {
         }
     }
 
-    /// Whether the move must carry a note or reason (回退、作废、挂账、延期 and refusals need one).
+    /// Whether the move must carry a note or reason (回退、作废、挂账、延期, refusals, 上报 and the district's answers need one).
     public var needsNote: Bool {
         switch self {
-        case .returnMatter, .invalidate, .shelve, .extendRequest, .extendRefuse, .feedback, .comment, .verifyRework, .urge: true
+        case .returnMatter, .invalidate, .shelve, .extendRequest, .extendRefuse, .feedback, .comment, .verifyRework, .urge,
+             .escalate, .districtReply, .districtReturn: true
         default: false
         }
     }

@@ -7,7 +7,7 @@ public enum Urgency: String, Sendable, CaseIterable, Codable {
 
 }
 
-/// The three timed stages of a matter.
+/// The timed stages of a matter (环节): three in the township, one at the district centre.
 public enum Stage: String, Sendable, CaseIterable, Codable {
     /// Dispatch (分流交办): from intake until sent to a department.
     case dispatch
@@ -15,6 +15,10 @@ public enum Stage: String, Sendable, CaseIterable, Codable {
     case handling
     /// Verification (核查): from feedback until the check passes or fails.
     case verification
+    /// District (区指挥中心办理): from escalation until the district replies or sends it back. Its limit is a
+    /// township setting per urgency, overridable per category (`MatterRules.limit(for:category:urgency:)`),
+    /// not a category column.
+    case district
 
 }
 
@@ -44,8 +48,8 @@ public struct Category: Hashable, Sendable, Codable {
         self.dispatchLimit = dispatchLimit; self.handleLimit = handleLimit; self.verifyLimit = verifyLimit
     }
 
-    /// The limit of a stage.
-    public func limit(for stage: Stage) -> TimeLimit {
-        switch stage { case .dispatch: dispatchLimit; case .handling: handleLimit; case .verification: verifyLimit }
+    /// The limit of a township stage (nil for the district stage, whose limit is a setting).
+    public func limit(for stage: Stage) -> TimeLimit? {
+        switch stage { case .dispatch: dispatchLimit; case .handling: handleLimit; case .verification: verifyLimit; case .district: nil }
     }
 }

@@ -12,6 +12,8 @@ public enum Action: String, Sendable, CaseIterable {
     case verify
     /// Escalate to the district (上报).
     case escalate
+    /// Record the district centre's answer to an escalated matter (区指挥中心办结/退回).
+    case districtAnswer = "district_answer"
     /// Invalidate (作废).
     case invalidate
     /// Merge as a duplicate (合并).
@@ -46,7 +48,7 @@ public enum Action: String, Sendable, CaseIterable {
     /// The least role allowed to do it.
     public var minimumRole: Role {
         switch self {
-        case .intake, .dispatch, .returnMatter, .feedback, .verify, .invalidate, .merge, .comment,
+        case .intake, .dispatch, .returnMatter, .feedback, .verify, .districtAnswer, .invalidate, .merge, .comment,
              .requestExtension, .patrol, .duty, .importMatters:
             return .operator_
         case .escalate:

@@ -38,4 +38,8 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case comment
     /// 超期: a stage passed its deadline, recorded by the system (actor `system`) at the due instant.
     case overdue
+    /// 区已办结: the district centre handled an escalated matter; back to the township for verification.
+    case districtReply = "district_reply"
+    /// 区退回: the district centre sent an escalated matter back to the township (to `new`, with its reason).
+    case districtReturn = "district_return"
 }

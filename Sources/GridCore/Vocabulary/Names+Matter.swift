@@ -41,6 +41,7 @@ extension Stage: NamedCode {
         case .dispatch: ("派遣", "dispatch")
         case .handling: ("处置", "handling")
         case .verification: ("核查", "verification")
+        case .district: ("区指挥中心办理", "district")
         }
     }
 }
@@ -77,6 +78,8 @@ extension EventKind: NamedCode {
         case .extendRefuse: ("驳回延期", "extension refused")
         case .comment: ("备注", "comment")
         case .overdue: ("超期", "overdue")
+        case .districtReply: ("区已办结", "district replied")
+        case .districtReturn: ("区退回", "district returned")
         }
     }
 }
@@ -100,6 +103,8 @@ extension Move: Named {
         case .extendApprove: ("批准延期", "approve extension")
         case .extendRefuse: ("不批准延期", "refuse extension")
         case .comment: ("备注", "comment")
+        case .districtReply: ("区指挥中心办结", "district reply")
+        case .districtReturn: ("区指挥中心退回", "district return")
         }
     }
 }

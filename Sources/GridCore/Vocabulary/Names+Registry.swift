@@ -69,6 +69,7 @@ extension Action: NamedCode {
         case .feedback: ("反馈", "record feedback")
         case .verify: ("核查", "verify")
         case .escalate: ("上报", "escalate")
+        case .districtAnswer: ("登记区指挥中心答复", "record the district's answer")
         case .invalidate: ("作废", "invalidate")
         case .merge: ("合并", "merge")
         case .comment: ("备注", "comment")

@@ -85,6 +85,9 @@ extension StoreError {
             return zh ? "案件 \(number) 没有待审批的延期申请" : "case \(number): no extension request is pending"
         case let .noHandlingClock(number):
             return zh ? "案件 \(number) 没有正在计时的处置环节，无法延期" : "case \(number): no handling clock is running to extend"
+        case let .noDistrictCentre(number):
+            return zh ? "案件 \(number) 无法上报：部门名单中没有区指挥中心平台的部门；请先导入（平台 district）"
+                : "case \(number) cannot be escalated: no department of the district platform is registered; import one (platform district)"
         case let .patrol(p):
             return p.words(language, zone: zone)
         case .noShift:

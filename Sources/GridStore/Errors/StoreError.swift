@@ -71,6 +71,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     case noExtensionPending(number: String)
     /// An extension approved while no handling clock runs.
     case noHandlingClock(number: String)
+    /// An escalation with no department of the district platform (区指挥中心) in the registry to send it to.
+    case noDistrictCentre(number: String)
 
     // MARK: Patrols, duty, generated data
 

@@ -2,10 +2,11 @@ import Foundation
 import GridCore
 
 extension Store {
-    /// The township's matter rules (urgent limits, near-due share, duplicate window) from `settings`.
+    /// The township's matter rules (urgent limits, near-due share, duplicate window, district limits) from `settings`.
     public func matterRules() throws -> MatterRules {
         var settings: [String: String] = [:]
-        try db.forEach("SELECT key, value FROM settings WHERE key IN ('urgent_dispatch_limit','urgent_handle_limit','urgent_verify_limit','near_due_share','duplicate_window_hours')") {
+        let keys = MatterRules.keys.map { "'\($0)'" }.joined(separator: ",")
+        try db.forEach("SELECT key, value FROM settings WHERE key IN (\(keys)) OR key GLOB '\(MatterRules.categoryDistrictPrefix)*'") {
             settings[$0.text(0)] = $0.text(1)
         }
         do { return try MatterRules(settings: settings) } catch {
@@ -18,6 +19,10 @@ extension Store {
         try authorize(actor, .changeLimits, target: key, now: now)
         var rules = try matterRules()
         do { try rules.set(key, value) } catch { throw StoreError.badSetting(key: key, why: error) }
+        if key.hasPrefix(MatterRules.categoryDistrictPrefix) {
+            let code = String(key.dropFirst(MatterRules.categoryDistrictPrefix.count))
+            guard try registryHas("categories", code) else { throw StoreError.unknownCode(.category, code) }
+        }
         try db.write {
             try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [.text(key), .text(value)])
             try audit(actor: actor.login, action: Action.changeLimits.rawValue, target: key, allowed: true, detail: value, now: now)
@@ -39,9 +44,9 @@ extension Store {
         return c
     }
 
-    /// Whether a registry row exists: `table` is one of grids, departments, workers.
+    /// Whether a registry row exists: `table` is one of grids, departments, workers, categories.
     func registryHas(_ table: String, _ code: String) throws -> Bool {
-        precondition(["grids", "departments", "workers"].contains(table))
+        precondition(["grids", "departments", "workers", "categories"].contains(table))
         return try db.scalarInt("SELECT count(*) FROM \(table) WHERE code = ?", [.text(code)]) > 0
     }
 

@@ -80,6 +80,17 @@ extension Store {
         case .returnMatter:
             eventDepartment = m.department
             set("department", .null)
+        case .escalate:
+            // The matter now points to the district centre, so the overview counts it under 区指挥中心.
+            guard let centre = try db.first("SELECT code FROM departments WHERE platform = ? ORDER BY code LIMIT 1",
+                                            [.text(Platform.district.rawValue)], { $0.text(0) }) else {
+                throw StoreError.noDistrictCentre(number: m.number)
+            }
+            set("department", .text(centre)); eventDepartment = centre
+        case .districtReturn:
+            // Back to the township's intake desk, undispatched.
+            eventDepartment = m.department
+            set("department", .null)
         case .merge:
             guard let into = req.into?.trimmingCharacters(in: .whitespaces), !into.isEmpty else {
                 throw StoreError.missingValue(number: m.number, move: .merge, value: .mergeTarget)

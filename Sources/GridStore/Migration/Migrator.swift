@@ -6,12 +6,15 @@ public struct Migration: Sendable {
     public let name: String
     /// The SQL it runs.
     public let sql: String
+    /// Whether the SQL edits the stored schema text (writable_schema): the step then bumps the schema cookie so
+    /// that every other open connection reloads the schema.
+    public var rewritesSchema = false
 }
 
 /// Applies migrations on open and refuses files from a newer program.
 public enum Migrator {
     /// Every migration, in order. Versions are 1, 2, 3, … without gaps.
-    public static let all: [Migration] = [.v1Registry, .v2Matters, .v3Patrols, .v4Duty, .v5PatrolDays, .v6ConsoleIndexes, .v7WorkerMonths, .v8OpenMatters]
+    public static let all: [Migration] = [.v1Registry, .v2Matters, .v3Patrols, .v4Duty, .v5PatrolDays, .v6ConsoleIndexes, .v7WorkerMonths, .v8OpenMatters, .v9DistrictStage]
 
     /// The newest schema version this program knows.
     public static var latestVersion: Int { all.last!.version }
@@ -38,6 +41,10 @@ public enum Migrator {
                     throw StoreError.notGridRoom(path: db.path, reason: "schema version \(now) cannot step to \(step.version)")
                 }
                 try db.execute(step.sql)
+                if step.rewritesSchema {
+                    let cookie = try db.scalarInt("PRAGMA schema_version")
+                    try db.execute("PRAGMA schema_version = \(cookie + 1)")
+                }
                 try db.execute("PRAGMA user_version = \(step.version)")
             }
         }
