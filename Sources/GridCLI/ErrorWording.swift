@@ -72,6 +72,7 @@ enum ErrorWording {
     static func words(_ move: Move) -> String {
         switch move {
         case .dispatch: "dispatch"
+        case .sign: "sign"
         case .returnMatter: "return"
         case .feedback: "feedback"
         case .verifyPass: "verify --pass"

@@ -13,6 +13,7 @@ final class MatterMachineTests: XCTestCase {
         "new - urge --level yellow": (.new, false, nil, nil, false),
         "new - urge --level red": (.new, false, nil, nil, false),
         "new - comment": (.new, false, nil, nil, false),
+        "dispatched - sign": (.dispatched, false, nil, nil, false),
         "dispatched - return": (.new, false, .handling, .dispatch, false),
         "dispatched - feedback": (.fedBack, false, .handling, .verification, false),
         "dispatched - escalate": (.escalated, false, .handling, .district, false),
@@ -78,9 +79,9 @@ final class MatterMachineTests: XCTestCase {
                 }
             }
         }
-        // 39 unshelved legal moves (feedback from escalated gave way to district-reply and district-return)
-        // + 4 unshelve + 4 shelved states × (3 urges + comment) = 59.
-        XCTAssertEqual(legalSeen, 59)
+        // 40 unshelved legal moves (feedback from escalated gave way to district-reply and district-return; sign added)
+        // + 4 unshelve + 4 shelved states × (3 urges + comment) = 60.
+        XCTAssertEqual(legalSeen, 60)
     }
 
     func testRefusalSaysWhatIsAllowed() {
@@ -98,7 +99,7 @@ final class MatterMachineTests: XCTestCase {
         // Written out from the roles paragraph.
         // The district's answers are recorded by the operator who takes its call.
         let operatorMoves: [Move] = [.dispatch, .returnMatter, .feedback, .verifyPass, .verifyRework, .invalidate, .merge, .comment, .extendRequest,
-                                     .districtReply, .districtReturn]
+                                     .districtReply, .districtReturn, .sign]
         let supervisorMoves: [Move] = [.shelve, .unshelve, .reopen, .urge(.ordinary), .urge(.yellow), .urge(.red), .extendApprove, .extendRefuse]
         for m in operatorMoves { XCTAssertEqual(m.action.minimumRole, .operator_, m.words) }
         XCTAssertEqual(Move.escalate.action.minimumRole, .dutyOfficer)
@@ -112,6 +113,7 @@ extension Move {
     fileprivate var words: String {
         switch self {
         case .dispatch: "dispatch"
+        case .sign: "sign"
         case .returnMatter: "return"
         case .feedback: "feedback"
         case .verifyPass: "verify --pass"

@@ -94,7 +94,7 @@ final class MatterMoveTests: XCTestCase {
             "feedback": ["op", "duty", "sup", "admin"], "verify --pass": ["op", "duty", "sup", "admin"],
             "verify --fail": ["op", "duty", "sup", "admin"], "invalidate": ["op", "duty", "sup", "admin"],
             "merge": ["op", "duty", "sup", "admin"], "comment": ["op", "duty", "sup", "admin"], "extend": ["op", "duty", "sup", "admin"],
-            "district-reply": ["op", "duty", "sup", "admin"], "district-return": ["op", "duty", "sup", "admin"],
+            "sign": ["op", "duty", "sup", "admin"], "district-reply": ["op", "duty", "sup", "admin"], "district-return": ["op", "duty", "sup", "admin"],
             "escalate": ["duty", "sup", "admin"],
             "shelve": ["sup", "admin"], "unshelve": ["sup", "admin"], "reopen": ["sup", "admin"],
             "urge --level ordinary": ["sup", "admin"], "urge --level yellow": ["sup", "admin"], "urge --level red": ["sup", "admin"],
@@ -116,9 +116,9 @@ final class MatterMoveTests: XCTestCase {
                                                                  category: "WJ", title: "x"), by: f.actor(login), now: f.at("2026-11-20T08:05")))
             refusals += 1
         }
-        // 11 operator moves × 2 (gone, stranger) + escalate × 3 + 8 supervisor moves × 4 + intake × 2 = 22 + 3 + 32 + 2 = 59.
-        XCTAssertEqual(refusals, 59)
-        XCTAssertEqual(try f.count("SELECT count(*) FROM audit WHERE allowed = 0"), 59)
+        // 12 operator moves × 2 (gone, stranger) + escalate × 3 + 8 supervisor moves × 4 + intake × 2 = 24 + 3 + 32 + 2 = 61.
+        XCTAssertEqual(refusals, 61)
+        XCTAssertEqual(try f.count("SELECT count(*) FROM audit WHERE allowed = 0"), 61)
         XCTAssertEqual(try f.store.matter(number: n)?.version, 1)
         XCTAssertEqual(try f.count("SELECT count(*) FROM events"), 1)
     }
@@ -134,10 +134,11 @@ final class MatterMoveTests: XCTestCase {
         XCTAssertTrue(m.everOverdue); XCTAssertEqual(m.version, 1)       // detection is not a user's change
         // A move after the next deadline records that stage's breach first, even if nobody looked.
         try f.move(n, .dispatch, as: "op", at: "2026-11-20T09:00")     // handling due 11:00
+        try f.move(n, .sign, as: "op", at: "2026-11-20T09:10", note: "")
         try f.move(n, .feedback, as: "op", at: "2026-11-20T11:05", note: "已处理")
         let (_, stages, events) = try f.store.matterDetail(number: n)
-        XCTAssertEqual(events.map(\.kind), [.intake, .overdue, .dispatch, .overdue, .feedback])
-        XCTAssertEqual(events[3].at, f.at("2026-11-20T11:00")); XCTAssertEqual(events[3].stage, .handling)
+        XCTAssertEqual(events.map(\.kind), [.intake, .overdue, .dispatch, .sign, .overdue, .feedback])
+        XCTAssertEqual(events[4].at, f.at("2026-11-20T11:00")); XCTAssertEqual(events[4].stage, .handling)
         XCTAssertEqual(stages.map(\.overdue), [true, true, false])
     }
 
@@ -190,6 +191,7 @@ extension Move {
     fileprivate var words: String {
         switch self {
         case .dispatch: "dispatch"
+        case .sign: "sign"
         case .returnMatter: "return"
         case .feedback: "feedback"
         case .verifyPass: "verify --pass"

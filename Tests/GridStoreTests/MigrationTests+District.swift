@@ -2,7 +2,8 @@ import XCTest
 import GridCore
 @testable import GridStore
 
-/// The district-stage step (`.v9DistrictStage`) from a file with matters: rows read the same, `district` clocks fit.
+/// The district-stage (`.v9DistrictStage`) and sign-for (`.v10SignFor`) steps from files with matters: rows read the
+/// same, `district` clocks fit, and a matter dispatched before sign-for existed waits for no signature.
 final class DistrictMigrationTests: XCTestCase {
     func testAnEscalatedMatterFromBeforeTheDistrictStageUpgradesAndCanBeAnswered() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-mig-district-\(UUID().uuidString)")
@@ -46,5 +47,29 @@ final class DistrictMigrationTests: XCTestCase {
         let after = try store.perform(MoveRequest(.districtReply, number: m.number, note: "区已办结"), by: try store.actor(login: "op"), now: at)
         XCTAssertEqual(after.state, .fedBack); XCTAssertEqual(after.stage, .verification)
         XCTAssertEqual(after.stageDueAt, at.addingTimeInterval(3600))
+    }
+
+    func testAMatterDispatchedBeforeSignForWaitsForNoSignature() throws {
+        let f = try MatterFixture()
+        let n = try f.new("2026-11-20T08:00").number
+        try f.move(n, .dispatch, as: "op", at: "2026-11-20T08:10")
+        // Back to the file before the step: its columns and index gone, as an older program left it.
+        try f.store.db.execute("""
+            DROP INDEX matters_unsigned;
+            ALTER TABLE matters DROP COLUMN sign_due_at; ALTER TABLE matters DROP COLUMN signed_at;
+            ALTER TABLE matters DROP COLUMN signed_by; ALTER TABLE matters DROP COLUMN sign_overdue_recorded;
+            PRAGMA user_version = \(Migration.v10SignFor.version - 1);
+            """)
+        let upgraded = try Store.open(path: f.path)
+        XCTAssertEqual(upgraded.schemaVersion, Migrator.latestVersion)
+        let m = try XCTUnwrap(try upgraded.matter(number: n))
+        XCTAssertEqual(m.state, .dispatched); XCTAssertEqual(m.department, "ZF"); XCTAssertEqual(m.stageDueAt, f.at("2026-11-20T10:10"))
+        XCTAssertNil(m.signDueAt); XCTAssertFalse(m.awaitsSignature)
+        var overdue = MatterFilter(); overdue.overdue = true
+        XCTAssertEqual(try upgraded.matters(overdue, now: f.at("2026-11-20T10:00")).count, 0)
+        XCTAssertThrowsError(try upgraded.perform(MoveRequest(.sign, number: n), by: upgraded.actor(login: "op"), now: f.at("2026-11-20T10:00")))
+        // The step runs again over itself without harm.
+        try upgraded.db.execute("PRAGMA user_version = \(Migration.v10SignFor.version - 1)")
+        XCTAssertEqual(try Store.open(path: f.path).schemaVersion, Migrator.latestVersion)
     }
 }

@@ -10,6 +10,7 @@ enum CaseCommand: Command {
     usage: gridroom case new --source SRC --grid CODE --category CODE --title TEXT [--reporter WHO]
                              [--urgency urgent|normal] [--description TEXT] [--location TEXT] [--reported-at TIME]
            gridroom case dispatch NUMBER [--department CODE] [--note TEXT]
+           gridroom case sign NUMBER [--note TEXT]            (签收: the department signs for what it was sent)
            gridroom case return NUMBER --note REASON          (department says misrouted: back to new)
            gridroom case feedback NUMBER --note WHAT-WAS-DONE
            gridroom case verify NUMBER --pass [--note TEXT] | --fail --note REASON
@@ -33,7 +34,8 @@ enum CaseCommand: Command {
     inspection, village_visit. Times are ISO-8601; without an offset they are township local time.
     Settings: urgent_dispatch_limit (10min), urgent_handle_limit (4h), urgent_verify_limit (1h),
     near_due_share (0.25), duplicate_window_hours (24), district_limit (5wd), urgent_district_limit (1wd),
-    district_limit.CATEGORY (a category's own district limit). See Docs/matters.md.
+    district_limit.CATEGORY (a category's own district limit), sign_limit (2wh), urgent_sign_limit (30min).
+    See Docs/matters.md.
     """
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {

@@ -11,6 +11,7 @@ enum CaseMoves {
         var req = MoveRequest(.comment, number: number, version: version, note: note)
         switch sub {
         case "dispatch": req.move = .dispatch; req.department = args.option("department")
+        case "sign": req.move = .sign
         case "return": req.move = .returnMatter
         case "feedback": req.move = .feedback
         case "verify":
@@ -36,7 +37,7 @@ enum CaseMoves {
         case "refuse": req.move = .extendRefuse
         case "comment": req.move = .comment
         default:
-            throw UsageError("case \(sub): unknown subcommand; expected new, dispatch, return, feedback, verify, escalate, district-reply, district-return, invalidate, merge, shelve, unshelve, reopen, urge, extend, approve, refuse, comment or show")
+            throw UsageError("case \(sub): unknown subcommand; expected new, dispatch, sign, return, feedback, verify, escalate, district-reply, district-return, invalidate, merge, shelve, unshelve, reopen, urge, extend, approve, refuse, comment or show")
         }
         try args.rejectUnknown()
         let actor = try store.actor(login: ctx.login)

@@ -25,6 +25,8 @@ enum CaseShow {
             ("urges_red", String(m.urgeRed)), ("extensions", String(m.extensionCount)),
             ("duplicate_of", m.duplicateOf ?? ""), ("merged_into", m.mergedInto ?? ""), ("first_report", m.firstReport ? "1" : "0"),
             ("ended_at", t(m.endedAt)), ("updated_at", t(m.updatedAt)), ("updated_by", m.updatedBy),
+            ("sign_due_at", t(m.signDueAt)), ("signed_at", t(m.signedAt)), ("signed_by", m.signedBy ?? ""),
+            ("sign_overdue", m.isSignOverdue(now: now) ? "1" : "0"),
         ]
         let stageRows = stages.map { s in
             [s.stage.rawValue, s.limit.description, t(s.startedAt), t(s.dueAt), s.originalDueAt == s.dueAt ? "" : t(s.originalDueAt),
@@ -40,8 +42,9 @@ enum CaseShow {
             var object: [String: Any] = [:]
             for (k, v) in fields { object[k] = v }
             for k in ["version", "reworks", "urges", "urges_yellow", "urges_red", "extensions"] { object[k] = Int(object[k] as! String)! }
-            for k in ["shelved", "overdue", "near_due", "ever_overdue", "first_report"] { object[k] = (object[k] as! String) == "1" }
-            for k in ["department", "duplicate_of", "merged_into", "ended_at", "stage", "due_at", "near_due_at", "handle_due_at"]
+            for k in ["shelved", "overdue", "near_due", "ever_overdue", "first_report", "sign_overdue"] { object[k] = (object[k] as! String) == "1" }
+            for k in ["department", "duplicate_of", "merged_into", "ended_at", "stage", "due_at", "near_due_at", "handle_due_at",
+                      "sign_due_at", "signed_at", "signed_by"]
             where (object[k] as? String) == "" { object[k] = NSNull() }
             object["stages"] = stageRows.map { Dictionary(uniqueKeysWithValues: zip(stageHeader, $0)) }.enumerated().map { i, d -> [String: Any] in
                 var o: [String: Any] = d; o["overdue"] = stages[i].overdue

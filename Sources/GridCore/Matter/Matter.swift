@@ -68,6 +68,12 @@ public struct Matter: Hashable, Sendable {
     public var updatedAt: Date
     /// Who made the last change.
     public var updatedBy: String
+    /// When the department must have signed for it (签收期限), set at each dispatch; nil before any dispatch.
+    public var signDueAt: Date? = nil
+    /// When it was signed for since the last dispatch (nil: not yet).
+    public var signedAt: Date? = nil
+    /// Who signed (a staff login).
+    public var signedBy: String? = nil
 
     /// Creates a matter from its stored fields.
     public init(id: Int, number: String, reportedAt: Date, source: MatterSource, reporter: String, grid: String, category: String, urgency: Urgency, title: String, description: String, location: String, state: MatterState, shelved: Bool, department: String?, firstContact: String, mergedInto: String?, duplicateOf: String?, stage: Stage?, stageStartedAt: Date?, stageDueAt: Date?, nearDueAt: Date?, everOverdue: Bool, handleDueAt: Date?, reworkCount: Int, urgeCount: Int, urgeYellow: Int, urgeRed: Int, extensionCount: Int, firstReport: Bool, endedAt: Date?, version: Int, updatedAt: Date, updatedBy: String) {
@@ -109,6 +115,15 @@ public struct Matter: Hashable, Sendable {
     /// Overdue now: open, a clock running, and past its due instant.
     public func isOverdue(now: Date) -> Bool {
         guard state.isOpen, let d = stageDueAt else { return false }
+        return Deadline.isOverdue(now: now, due: d)
+    }
+
+    /// Waiting for the department's signature (待签收): dispatched, a sign-for deadline set, not signed since.
+    public var awaitsSignature: Bool { state == .dispatched && signDueAt != nil && signedAt == nil }
+
+    /// Not signed for in time (未签收): still waiting past the sign-for deadline (the same boundary as `Deadline.isOverdue`).
+    public func isSignOverdue(now: Date) -> Bool {
+        guard awaitsSignature, let d = signDueAt else { return false }
         return Deadline.isOverdue(now: now, due: d)
     }
 

@@ -76,6 +76,7 @@ public enum MatterMachine {
         case (.dispatch, .new): return ok(.dispatched, stops: .dispatch, starts: .handling)
         case (.invalidate, .new): return ok(.invalid, stops: .dispatch)
         case (.merge, .new): return ok(.merged, stops: .dispatch)
+        case (.sign, .dispatched): return ok(.dispatched)
         case (.returnMatter, .dispatched): return ok(.new, stops: .handling, starts: .dispatch)
         case (.feedback, .dispatched): return ok(.fedBack, stops: .handling, starts: .verification)
         case (.districtReply, .escalated): return ok(.fedBack, stops: .district, starts: .verification)

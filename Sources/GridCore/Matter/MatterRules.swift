@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Keys: `urgent_dispatch_limit` (default `10min`), `urgent_handle_limit` (`4h`), `urgent_verify_limit` (`1h`),
 /// `near_due_share` (`0.25`), `duplicate_window_hours` (`24`), `district_limit` (`5wd`), `urgent_district_limit`
-/// (`1wd`), and per category `district_limit.CODE` (a category's own district limit, both urgencies).
+/// (`1wd`), per category `district_limit.CODE` (a category's own district limit, both urgencies), `sign_limit` (`2wh`)
+/// and `urgent_sign_limit` (`30min`).
 public struct MatterRules: Hashable, Sendable {
     /// Dispatch limit of urgent matters (紧急派遣时限).
     public var urgentDispatch: TimeLimit
@@ -20,6 +21,10 @@ public struct MatterRules: Hashable, Sendable {
     public var districtNormal = TimeLimit(amount: 5, unit: .workingDays)!
     /// The district stage's limit for urgent matters (区指挥中心办理时限, 紧急).
     public var districtUrgent = TimeLimit(amount: 1, unit: .workingDays)!
+    /// How long a department has to sign for a normal matter it is sent (签收时限, 一般); the handling clock runs regardless.
+    public var signNormal = TimeLimit(amount: 2, unit: .workingHours)!
+    /// The same for urgent matters (签收时限, 紧急).
+    public var signUrgent = TimeLimit(amount: 30, unit: .minutes)!
     /// A category's own district limit, by category code: it wins over both urgency defaults.
     public var districtByCategory: [String: TimeLimit] = [:]
 
@@ -30,7 +35,8 @@ public struct MatterRules: Hashable, Sendable {
 
     /// The setting keys this type reads (besides `district_limit.CODE`, one per category that has its own).
     public static let keys = ["urgent_dispatch_limit", "urgent_handle_limit", "urgent_verify_limit",
-                              "near_due_share", "duplicate_window_hours", "district_limit", "urgent_district_limit"]
+                              "near_due_share", "duplicate_window_hours", "district_limit", "urgent_district_limit",
+                              "sign_limit", "urgent_sign_limit"]
 
     /// The prefix of a category's own district limit: `district_limit.SR03`.
     public static let categoryDistrictPrefix = "district_limit."
@@ -67,6 +73,8 @@ public struct MatterRules: Hashable, Sendable {
         case "urgent_dispatch_limit": urgentDispatch = try limit()
         case "urgent_handle_limit": urgentHandling = try limit()
         case "urgent_verify_limit": urgentVerification = try limit()
+        case "sign_limit": signNormal = try limit()
+        case "urgent_sign_limit": signUrgent = try limit()
         case "district_limit": districtNormal = try limit()
         case "urgent_district_limit": districtUrgent = try limit()
         case _ where key.hasPrefix(MatterRules.categoryDistrictPrefix) && key.count > MatterRules.categoryDistrictPrefix.count:
@@ -101,12 +109,16 @@ public struct MatterRules: Hashable, Sendable {
         }
     }
 
+    /// The sign-for limit (签收时限) of a matter dispatched with this urgency.
+    public func signLimit(urgency: Urgency) -> TimeLimit { urgency == .urgent ? signUrgent : signNormal }
+
     /// The settings as key and text value, in `keys` order then the per-category district limits by code.
     public var settingRows: [(key: String, value: String)] {
         var rows: [(String, String)] = [("urgent_dispatch_limit", urgentDispatch.description), ("urgent_handle_limit", urgentHandling.description),
                     ("urgent_verify_limit", urgentVerification.description), ("near_due_share", String(nearDueShare)),
                     ("duplicate_window_hours", String(duplicateWindowHours)), ("district_limit", districtNormal.description),
-                    ("urgent_district_limit", districtUrgent.description)]
+                    ("urgent_district_limit", districtUrgent.description), ("sign_limit", signNormal.description),
+                    ("urgent_sign_limit", signUrgent.description)]
         for (code, l) in districtByCategory.sorted(by: { $0.key < $1.key }) { rows.append((MatterRules.categoryDistrictPrefix + code, l.description)) }
         return rows
     }

@@ -2,6 +2,8 @@
 public enum Move: Hashable, Sendable {
     /// 派遣 to a department: new → dispatched.
     case dispatch
+    /// 签收: the department (or the operator on its behalf) signs for a dispatched matter; an event, not a state.
+    case sign
     /// 回退: the department returns it as misrouted: dispatched → new.
     case returnMatter
     /// 反馈: the department reports what it did: dispatched → fed_back.
@@ -38,7 +40,7 @@ public enum Move: Hashable, Sendable {
     case comment
 
     /// Every move, one urge per level, in the order messages list them.
-    public static let all: [Move] = [.dispatch, .returnMatter, .feedback, .verifyPass, .verifyRework, .escalate,
+    public static let all: [Move] = [.dispatch, .sign, .returnMatter, .feedback, .verifyPass, .verifyRework, .escalate,
                                      .districtReply, .districtReturn,
                                      .invalidate, .merge, .shelve, .unshelve, .reopen,
                                      .urge(.ordinary), .urge(.yellow), .urge(.red),
@@ -48,6 +50,7 @@ public enum Move: Hashable, Sendable {
     public var kind: EventKind {
         switch self {
         case .dispatch: .dispatch
+        case .sign: .sign
         case .returnMatter: .returnMatter
         case .feedback: .feedback
         case .verifyPass: .verifyPass
@@ -72,6 +75,7 @@ public enum Move: Hashable, Sendable {
     public var action: Action {
         switch self {
         case .dispatch: .dispatch
+        case .sign: .sign
         case .returnMatter: .returnMatter
         case .feedback: .feedback
         case .verifyPass, .verifyRework: .verify

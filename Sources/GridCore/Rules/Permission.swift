@@ -4,6 +4,8 @@ public enum Action: String, Sendable, CaseIterable {
     case intake
     /// Dispatch to a department (派遣).
     case dispatch
+    /// Sign for a dispatched matter on the department's behalf (签收).
+    case sign
     /// Record a department's return as misrouted (回退).
     case returnMatter = "return"
     /// Record feedback (反馈).
@@ -48,7 +50,7 @@ public enum Action: String, Sendable, CaseIterable {
     /// The least role allowed to do it.
     public var minimumRole: Role {
         switch self {
-        case .intake, .dispatch, .returnMatter, .feedback, .verify, .districtAnswer, .invalidate, .merge, .comment,
+        case .intake, .dispatch, .sign, .returnMatter, .feedback, .verify, .districtAnswer, .invalidate, .merge, .comment,
              .requestExtension, .patrol, .duty, .importMatters:
             return .operator_
         case .escalate:

@@ -6,6 +6,10 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case intake
     /// 派遣 to a department.
     case dispatch
+    /// 签收: the department signed for the matter it was sent.
+    case sign
+    /// 未签收: the sign-for limit passed with no signature, recorded by the system (actor `system`) at that instant.
+    case signOverdue = "sign_overdue"
     /// 回退: returned by the department as misrouted.
     case returnMatter = "return"
     /// 反馈: the department reported what it did.

@@ -23,6 +23,7 @@ public enum Heading {
         "handle_due_at": "首个处置期限", "urges": "督办次数", "extensions": "延期次数", "first_report": "首报",
         "duplicate_of": "疑似重复", "merged_into": "并入", "ended_at": "结束时间", "updated_at": "最后更新",
         "updated_by": "最后操作人", "move": "操作", "complete": "完成",
+        "sign_due_at": "签收期限", "signed_at": "签收时间", "signed_by": "签收人", "sign_overdue": "未签收",
         // Evaluation
         "group": "分组", "due": "应结案数", "closed": "结案数", "closed_on_time": "按期结案数", "closure_rate": "结案率",
         "on_time_rate": "按期结案率", "extended": "延期数", "reworks": "返工次数", "rework_rate": "返工率",

@@ -78,6 +78,8 @@ extension EventKind: NamedCode {
         case .extendRefuse: ("驳回延期", "extension refused")
         case .comment: ("备注", "comment")
         case .overdue: ("超期", "overdue")
+        case .sign: ("签收", "signed for")
+        case .signOverdue: ("未签收", "not signed for")
         case .districtReply: ("区已办结", "district replied")
         case .districtReturn: ("区退回", "district returned")
         }
@@ -88,6 +90,7 @@ extension Move: Named {
     public var names: (zh: String, en: String) {
         switch self {
         case .dispatch: ("派遣", "dispatch")
+        case .sign: ("签收", "sign for")
         case .returnMatter: ("回退", "return")
         case .feedback: ("反馈", "feedback")
         case .verifyPass: ("核查通过", "verify: pass")

@@ -65,6 +65,7 @@ extension Action: NamedCode {
         switch self {
         case .intake: ("受理", "take matters in")
         case .dispatch: ("派遣", "dispatch")
+        case .sign: ("签收", "sign for a matter")
         case .returnMatter: ("回退", "record a return")
         case .feedback: ("反馈", "record feedback")
         case .verify: ("核查", "verify")

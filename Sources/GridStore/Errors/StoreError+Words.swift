@@ -88,6 +88,11 @@ extension StoreError {
         case let .noDistrictCentre(number):
             return zh ? "案件 \(number) 无法上报：部门名单中没有区指挥中心平台的部门；请先导入（平台 district）"
                 : "case \(number) cannot be escalated: no department of the district platform is registered; import one (platform district)"
+        case let .notAwaitingSignature(number, signedAt?):
+            let t = PeopleTime.dated(signedAt, now: signedAt, zone: zone)
+            return zh ? "案件 \(number) 已于 \(t) 签收" : "case \(number) was signed for at \(t)"
+        case let .notAwaitingSignature(number, nil):
+            return zh ? "案件 \(number) 没有待签收的派遣" : "case \(number): no dispatch is waiting to be signed for"
         case let .patrol(p):
             return p.words(language, zone: zone)
         case .noShift:

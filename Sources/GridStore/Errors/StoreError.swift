@@ -73,6 +73,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     case noHandlingClock(number: String)
     /// An escalation with no department of the district platform (区指挥中心) in the registry to send it to.
     case noDistrictCentre(number: String)
+    /// A sign-for with no signature awaited: not dispatched, dispatched before sign-for existed, or signed already.
+    case notAwaitingSignature(number: String, signedAt: Date?)
 
     // MARK: Patrols, duty, generated data
 

@@ -5,7 +5,7 @@ import GridCore
 public struct MatterFilter: Sendable, Hashable {
     /// Only open matters.
     public var open = false
-    /// Only matters whose current stage is overdue now.
+    /// Only matters whose current stage is overdue now, or not signed for in time (未签收).
     public var overdue = false
     /// Only matters near due now (not yet overdue).
     public var nearDue = false
@@ -28,7 +28,10 @@ extension Store {
         var conds: [String] = []
         var args: [SQLValue] = []
         if f.open || f.overdue || f.nearDue || f.shelved { conds.append("m.ended_at IS NULL") }
-        if f.overdue { conds.append("m.stage_due_at < ?"); args.append(.of(now)) }
+        if f.overdue {
+            conds.append("m.id IN (SELECT id FROM matters INDEXED BY matters_open_list WHERE ended_at IS NULL AND stage_due_at < ? UNION \(ConsoleQueries.unsignedLateIDs))")
+            args += [.of(now), .of(now)]
+        }
         if f.nearDue { conds.append("m.near_due_at <= ? AND m.stage_due_at >= ?"); args += [.of(now), .of(now)] }
         if f.shelved { conds.append("m.shelved = 1 AND m.ended_at IS NULL") }
         if let g = f.grid {
@@ -44,7 +47,7 @@ extension Store {
         let whereSQL = conds.isEmpty ? "" : "WHERE " + conds.joined(separator: " AND ")
         // The overdue and near-due sets are small: read them through their partial indexes and sort,
         // rather than walking the whole table newest first.
-        let index = f.overdue ? "INDEXED BY matters_open_list" : f.nearDue ? "INDEXED BY matters_open_near" : ""
+        let index = f.overdue ? "" : f.nearDue ? "INDEXED BY matters_open_near" : ""
         return try db.query("SELECT \(Store.matterColumns) FROM matters m \(index) \(whereSQL) ORDER BY m.id DESC LIMIT ?",
                             args + [.of(max(1, min(limit, 10_000)))], Store.matterRow)
     }

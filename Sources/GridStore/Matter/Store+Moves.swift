@@ -46,6 +46,7 @@ extension Store {
         let before = try requireMatter(req.number)
         if let v = req.version, v != before.version { throw conflict(before, seen: v) }
         try recordOverdue(matterID: before.id, now: now)
+        try recordUnsigned(matterID: before.id, now: now)
         let m = try requireMatter(req.number)
         let t: Transition
         switch MatterMachine.apply(req.move, to: m.state, shelved: m.shelved) {
@@ -77,6 +78,12 @@ extension Store {
             let dept = req.department ?? cat.department
             guard try registryHas("departments", dept) else { throw StoreError.unknownCode(.department, dept) }
             set("department", .text(dept)); eventDepartment = dept
+            // The department's sign-for clock starts with the handling clock; it does not replace it.
+            let signDue = calendar.due(from: now, limit: rules.signLimit(urgency: m.urgency))
+            set("sign_due_at", .of(signDue)); set("signed_at", .null); set("signed_by", .null); set("sign_overdue_recorded", 0)
+        case .sign:
+            guard m.awaitsSignature else { throw StoreError.notAwaitingSignature(number: m.number, signedAt: m.signedAt) }
+            set("signed_at", .of(now)); set("signed_by", .text(actor.login)); eventDepartment = m.department
         case .returnMatter:
             eventDepartment = m.department
             set("department", .null)
@@ -168,6 +175,9 @@ extension Store {
             set("stage", .null); set("stage_started_at", .null); set("stage_due_at", .null); set("near_due_at", .null)
         }
         if t.to != t.from { set("state", .text(t.to.rawValue)) }
+        // Leaving the department (feedback, return, escalation) ends the wait for its signature: what it did speaks
+        // for it. A missed sign-for already recorded stays in the history; a rework returns to a department that had it.
+        if t.from == .dispatched && t.to != .dispatched && m.awaitsSignature { set("sign_due_at", .null) }
         if t.shelved != m.shelved { set("shelved", .of(t.shelved)) }
         if t.countsRework { set("rework_count", .of(m.reworkCount + 1)) }
         if !t.to.isOpen && t.from.isOpen { set("ended_at", .of(now)) }

@@ -32,6 +32,12 @@ public enum ConsoleQueries {
     public static let dueList = Store.consoleMatterPage("SELECT m.id FROM matters m INDEXED BY matters_open_list WHERE m.ended_at IS NULL AND m.stage_due_at IS NOT NULL AND (m.stage_due_at < ? OR m.near_due_at <= ?) ORDER BY m.stage_due_at LIMIT ?")
     /// Overdue and near-due counts by department.
     public static let dueByDepartment = "SELECT coalesce(d.name, ''), sum(m.stage_due_at < ?), sum(m.stage_due_at >= ?) FROM matters m INDEXED BY matters_open_list LEFT JOIN departments d ON d.code = m.department WHERE m.ended_at IS NULL AND m.stage_due_at IS NOT NULL AND (m.stage_due_at < ? OR m.near_due_at <= ?) GROUP BY 1 ORDER BY 2 DESC, 3 DESC, 1"
+    /// Ids of dispatched matters not signed for by their deadline (未签收), from the partial index `matters_unsigned`.
+    public static let unsignedLateIDs = "SELECT id FROM matters INDEXED BY matters_unsigned WHERE ended_at IS NULL AND signed_at IS NULL AND sign_due_at IS NOT NULL AND sign_due_at < ? AND state = 'dispatched'"
+    /// The unsigned-late matters (未签收) for the overdue list, longest unsigned first.
+    public static let unsignedList = Store.consoleMatterPage("SELECT m.id FROM matters m INDEXED BY matters_unsigned WHERE m.ended_at IS NULL AND m.signed_at IS NULL AND m.sign_due_at IS NOT NULL AND m.sign_due_at < ? AND m.state = 'dispatched' ORDER BY m.sign_due_at LIMIT ?")
+    /// Dispatched matters whose sign-for deadline fell in [from, to) unsigned (newly-unsigned alerts).
+    public static let newlyUnsigned = "SELECT number FROM matters INDEXED BY matters_unsigned WHERE ended_at IS NULL AND signed_at IS NULL AND sign_due_at IS NOT NULL AND sign_due_at >= ? AND sign_due_at < ? AND state = 'dispatched' ORDER BY sign_due_at LIMIT ?"
     /// Matters closed (verification passed) in [from, to].
     public static let closedInRange = "SELECT count(DISTINCT matter_id) FROM events WHERE at >= ? AND at <= ? AND kind = 'verify_pass'"
     /// Open matters whose deadline fell in [from, to) (since a shift began).
@@ -50,6 +56,6 @@ public enum ConsoleQueries {
 
     /// Every named query with sample arguments, for the plan check.
     public static var all: [(name: String, sql: String, args: Int)] {
-        [("newInRange", newInRange, 2), ("openByState", openByState, 0), ("overdueCount", overdueCount, 1), ("nearDueCount", nearDueCount, 2), ("urgentOpenCount", urgentOpenCount, 0), ("shelvedCount", shelvedCount, 0), ("openByPlatform", openByPlatform, 0), ("feed", feed, 2), ("reportsInRange", reportsInRange, 2), ("overdueByGrid", overdueByGrid, 1), ("reportsByGrid", reportsByGrid, 2), ("newUrgent", newUrgent, 2), ("newlyOverdue", newlyOverdue, 3), ("dueList", dueList, 3), ("dueByDepartment", dueByDepartment, 4), ("closedInRange", closedInRange, 2), ("becameOverdue", becameOverdue, 2), ("urgentInRange", urgentInRange, 2)]
+        [("newInRange", newInRange, 2), ("openByState", openByState, 0), ("overdueCount", overdueCount, 1), ("nearDueCount", nearDueCount, 2), ("urgentOpenCount", urgentOpenCount, 0), ("shelvedCount", shelvedCount, 0), ("openByPlatform", openByPlatform, 0), ("feed", feed, 2), ("reportsInRange", reportsInRange, 2), ("overdueByGrid", overdueByGrid, 1), ("reportsByGrid", reportsByGrid, 2), ("newUrgent", newUrgent, 2), ("newlyOverdue", newlyOverdue, 3), ("dueList", dueList, 3), ("dueByDepartment", dueByDepartment, 4), ("closedInRange", closedInRange, 2), ("becameOverdue", becameOverdue, 2), ("urgentInRange", urgentInRange, 2), ("unsignedList", unsignedList, 2), ("newlyUnsigned", newlyUnsigned, 3)]
     }
 }

@@ -93,6 +93,8 @@ public struct MatterRow: Sendable, Equatable {
     public var shelved: Bool
     /// Times urged.
     public var urgeCount: Int
+    /// Not signed for in time (未签收): on the overdue list for that, whatever its stage clock says.
+    public var unsigned = false
 }
 
 /// Which column a matter table is sorted by.

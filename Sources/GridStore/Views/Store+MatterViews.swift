@@ -68,10 +68,16 @@ extension Store {
                             args + [.of(limit), .of(offset)], Store.consoleMatterRow)
     }
 
-    /// Open matters near due or overdue at `now`, most overdue first (at most `limit`).
+    /// Open matters near due or overdue at `now`, most overdue first (at most `limit`), after those not signed for in
+    /// time (未签收, `MatterRow.unsigned`), which the department has not even taken up.
     public func dueMatters(now: Date, limit: Int = 500) throws -> [MatterRow] {
-        try db.query(ConsoleQueries.dueList,
-                     [.of(now), .of(now), .of(limit)], Store.consoleMatterRow)
+        try db.read {
+            var unsigned = try db.query(ConsoleQueries.unsignedList, [.of(now), .of(limit)], Store.consoleMatterRow)
+            for i in unsigned.indices { unsigned[i].unsigned = true }
+            let ids = Set(unsigned.map(\.id))
+            let due = try db.query(ConsoleQueries.dueList, [.of(now), .of(now), .of(limit)], Store.consoleMatterRow)
+            return Array((unsigned + due.filter { !ids.contains($0.id) }).prefix(limit))
+        }
     }
 
     /// Overdue and near-due counts per department at `now`, most overdue first.
@@ -109,7 +115,9 @@ extension Store {
                              [.of(afterID), .of(limit)]) { $0.text(0) }
         let o = try db.query(ConsoleQueries.newlyOverdue,
                              [.of(from), .of(to), .of(limit)]) { $0.text(0) }
-        return (u, o)
+        // A missed sign-for raises the same alert as a missed deadline.
+        let s = try db.query(ConsoleQueries.newlyUnsigned, [.of(from), .of(to), .of(limit)]) { $0.text(0) }
+        return (u, Array((o + s.filter { !o.contains($0) }).prefix(limit)))
     }
 
     /// Case numbers of matters with this id set (for alert text), at most `limit`.
