@@ -38,6 +38,10 @@ enum ErrorWording {
             let r = TimeRules.extensionDays
             return zh ? "案件 \(number)：extend 需要 --days N（工作日，\(r.lowerBound) 到 \(r.upperBound)）"
                 : "case \(number): extend needs --days N (working days, \(r.lowerBound) to \(r.upperBound))"
+        case let .missingValue(number, _, .replyChannel):
+            return zh ? "案件 \(number)：reply 需要 --channel hotline|phone|sms|visit|wechat" : "case \(number): reply needs --channel hotline|phone|sms|visit|wechat"
+        case let .missingValue(number, _, .revisitResult):
+            return zh ? "案件 \(number)：revisit 需要 --result satisfied|basic|unsatisfied" : "case \(number): revisit needs --result satisfied|basic|unsatisfied"
         case let .missingValue(number, move, .department):
             return zh ? "案件 \(number)：\(words(move)) 需要 --department 部门编码" : "case \(number): \(words(move)) needs --department CODE"
         case let .illegalMove(number, m):
@@ -90,6 +94,8 @@ enum ErrorWording {
         case .extendApprove: "approve"
         case .extendRefuse: "refuse"
         case .comment: "comment"
+        case .reply: "reply"
+        case .revisit: "revisit"
         }
     }
 }

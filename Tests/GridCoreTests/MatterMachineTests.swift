@@ -42,6 +42,8 @@ final class MatterMachineTests: XCTestCase {
         "escalated - comment": (.escalated, false, nil, nil, false),
         "closed - reopen": (.dispatched, false, nil, .handling, true),
         "closed - comment": (.closed, false, nil, nil, false),
+        "closed - reply": (.closed, false, nil, nil, false),
+        "closed - revisit": (.closed, false, nil, nil, false),
         "invalid - comment": (.invalid, false, nil, nil, false),
         "merged - comment": (.merged, false, nil, nil, false),
         // Shelved open matters: only unshelve (fresh clock for the state's stage), urge and comment.
@@ -79,9 +81,9 @@ final class MatterMachineTests: XCTestCase {
                 }
             }
         }
-        // 40 unshelved legal moves (feedback from escalated gave way to district-reply and district-return; sign added)
-        // + 4 unshelve + 4 shelved states × (3 urges + comment) = 60.
-        XCTAssertEqual(legalSeen, 60)
+        // 42 unshelved legal moves (feedback from escalated gave way to district-reply and district-return; sign, reply
+        // and revisit added) + 4 unshelve + 4 shelved states × (3 urges + comment) = 62.
+        XCTAssertEqual(legalSeen, 62)
     }
 
     func testRefusalSaysWhatIsAllowed() {
@@ -89,7 +91,7 @@ final class MatterMachineTests: XCTestCase {
         XCTAssertEqual(e, MoveError(move: .dispatch, state: .fedBack, shelved: false,
                                     allowed: [.verifyPass, .verifyRework, .escalate, .shelve, .urge(.ordinary), .urge(.yellow), .urge(.red), .comment]))
         guard case .failure(let c) = MatterMachine.apply(.feedback, to: .closed) else { return XCTFail("feedback on closed accepted") }
-        XCTAssertEqual(c.allowed, [.reopen, .comment])
+        XCTAssertEqual(c.allowed, [.reopen, .comment, .reply, .revisit])
         guard case .failure(let s) = MatterMachine.apply(.dispatch, to: .new, shelved: true) else { return XCTFail("dispatch while shelved accepted") }
         XCTAssertEqual(s, MoveError(move: .dispatch, state: .new, shelved: true,
                                     allowed: [.unshelve, .urge(.ordinary), .urge(.yellow), .urge(.red), .comment]))
@@ -99,7 +101,7 @@ final class MatterMachineTests: XCTestCase {
         // Written out from the roles paragraph.
         // The district's answers are recorded by the operator who takes its call.
         let operatorMoves: [Move] = [.dispatch, .returnMatter, .feedback, .verifyPass, .verifyRework, .invalidate, .merge, .comment, .extendRequest,
-                                     .districtReply, .districtReturn, .sign]
+                                     .districtReply, .districtReturn, .sign, .reply, .revisit]
         let supervisorMoves: [Move] = [.shelve, .unshelve, .reopen, .urge(.ordinary), .urge(.yellow), .urge(.red), .extendApprove, .extendRefuse]
         for m in operatorMoves { XCTAssertEqual(m.action.minimumRole, .operator_, m.words) }
         XCTAssertEqual(Move.escalate.action.minimumRole, .dutyOfficer)
@@ -131,6 +133,8 @@ extension Move {
         case .extendApprove: "approve"
         case .extendRefuse: "refuse"
         case .comment: "comment"
+        case .reply: "reply"
+        case .revisit: "revisit"
         }
     }
 }

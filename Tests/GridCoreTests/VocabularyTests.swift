@@ -7,7 +7,8 @@ final class VocabularyTests: XCTestCase {
     /// Every named enum, each with all its cases (Move is listed through `Move.all`).
     let everyEnum: [(String, [any Named])] = [
         ("MatterState", MatterState.allCases), ("MatterSource", MatterSource.allCases), ("Urgency", Urgency.allCases),
-        ("Stage", Stage.allCases), ("UrgeLevel", UrgeLevel.allCases), ("EventKind", EventKind.allCases), ("Move", Move.all),
+        ("Stage", Stage.allCases), ("UrgeLevel", UrgeLevel.allCases), ("ReplyChannel", ReplyChannel.allCases),
+        ("Satisfaction", Satisfaction.allCases), ("EventKind", EventKind.allCases), ("Move", Move.all),
         ("DurationUnit", DurationUnit.allCases), ("LimitUnit", LimitUnit.allCases), ("Role", Role.allCases),
         ("GridLevel", GridLevel.allCases), ("Platform", Platform.allCases), ("WorkerKind", WorkerKind.allCases),
         ("Grade", Grade.allCases), ("PatrolStatus", PatrolStatus.allCases), ("Action", Action.allCases), ("CodeKind", CodeKind.allCases),
@@ -34,9 +35,9 @@ final class VocabularyTests: XCTestCase {
                 XCTAssertEqual(Set(names).count, names.count, "\(type): two cases share a \(lang) name: \(names)")
             }
         }
-        // 7 states + 8 sources + 2 + 4 stages + 3 + 22 event kinds + 21 moves + 4 + 4 + 4 roles + 3 levels + 5 platforms + 2
-        // + 4 grades + 5 patrol statuses + 23 actions + 11 code kinds = 132.
-        XCTAssertEqual(walked, 132)
+        // 7 states + 8 sources + 2 + 4 stages + 3 + 5 channels + 3 verdicts + 24 event kinds + 23 moves + 4 + 4 + 4 roles
+        // + 3 levels + 5 platforms + 2 + 4 grades + 5 patrol statuses + 24 actions + 11 code kinds = 145.
+        XCTAssertEqual(walked, 145)
     }
 
     func testTheConsoleNamesWonWhereTheTablesDisagreed() {

@@ -94,7 +94,7 @@ final class MatterMoveTests: XCTestCase {
             "feedback": ["op", "duty", "sup", "admin"], "verify --pass": ["op", "duty", "sup", "admin"],
             "verify --fail": ["op", "duty", "sup", "admin"], "invalidate": ["op", "duty", "sup", "admin"],
             "merge": ["op", "duty", "sup", "admin"], "comment": ["op", "duty", "sup", "admin"], "extend": ["op", "duty", "sup", "admin"],
-            "sign": ["op", "duty", "sup", "admin"], "district-reply": ["op", "duty", "sup", "admin"], "district-return": ["op", "duty", "sup", "admin"],
+            "sign": ["op", "duty", "sup", "admin"], "reply": ["op", "duty", "sup", "admin"], "revisit": ["op", "duty", "sup", "admin"], "district-reply": ["op", "duty", "sup", "admin"], "district-return": ["op", "duty", "sup", "admin"],
             "escalate": ["duty", "sup", "admin"],
             "shelve": ["sup", "admin"], "unshelve": ["sup", "admin"], "reopen": ["sup", "admin"],
             "urge --level ordinary": ["sup", "admin"], "urge --level yellow": ["sup", "admin"], "urge --level red": ["sup", "admin"],
@@ -116,9 +116,9 @@ final class MatterMoveTests: XCTestCase {
                                                                  category: "WJ", title: "x"), by: f.actor(login), now: f.at("2026-11-20T08:05")))
             refusals += 1
         }
-        // 12 operator moves × 2 (gone, stranger) + escalate × 3 + 8 supervisor moves × 4 + intake × 2 = 24 + 3 + 32 + 2 = 61.
-        XCTAssertEqual(refusals, 61)
-        XCTAssertEqual(try f.count("SELECT count(*) FROM audit WHERE allowed = 0"), 61)
+        // 14 operator moves × 2 (gone, stranger) + escalate × 3 + 8 supervisor moves × 4 + intake × 2 = 28 + 3 + 32 + 2 = 65.
+        XCTAssertEqual(refusals, 65)
+        XCTAssertEqual(try f.count("SELECT count(*) FROM audit WHERE allowed = 0"), 65)
         XCTAssertEqual(try f.store.matter(number: n)?.version, 1)
         XCTAssertEqual(try f.count("SELECT count(*) FROM events"), 1)
     }
@@ -209,6 +209,8 @@ extension Move {
         case .extendApprove: "approve"
         case .extendRefuse: "refuse"
         case .comment: "comment"
+        case .reply: "reply"
+        case .revisit: "revisit"
         }
     }
 }

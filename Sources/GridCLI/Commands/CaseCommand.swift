@@ -25,6 +25,9 @@ enum CaseCommand: Command {
            gridroom case extend NUMBER --days N --note REASON (working days, on the handling stage)
            gridroom case approve NUMBER [--note TEXT] | refuse NUMBER --note REASON   (supervisor)
            gridroom case comment NUMBER --note TEXT
+           gridroom case reply NUMBER --channel hotline|phone|sms|visit|wechat --note TEXT   (closed matters: 回复)
+           gridroom case revisit NUMBER --result satisfied|basic|unsatisfied [--note TEXT] (回访; unsatisfied: a
+                                                              supervisor may `case reopen`)
            gridroom case show NUMBER [--format text|json]
            gridroom case settings [KEY VALUE]                 (show, or change as supervisor)
 
@@ -34,7 +37,8 @@ enum CaseCommand: Command {
     inspection, village_visit. Times are ISO-8601; without an offset they are township local time.
     Settings: urgent_dispatch_limit (10min), urgent_handle_limit (4h), urgent_verify_limit (1h),
     near_due_share (0.25), duplicate_window_hours (24), district_limit (5wd), urgent_district_limit (1wd),
-    district_limit.CATEGORY (a category's own district limit), sign_limit (2wh), urgent_sign_limit (30min).
+    district_limit.CATEGORY (a category's own district limit), sign_limit (2wh), urgent_sign_limit (30min),
+    reply_limit (1wd after closing).
     See Docs/matters.md.
     """
 

@@ -27,7 +27,10 @@ enum CaseShow {
             ("ended_at", t(m.endedAt)), ("updated_at", t(m.updatedAt)), ("updated_by", m.updatedBy),
             ("sign_due_at", t(m.signDueAt)), ("signed_at", t(m.signedAt)), ("signed_by", m.signedBy ?? ""),
             ("sign_overdue", m.isSignOverdue(now: now) ? "1" : "0"),
+            ("reply_due_at", t(m.replyDueAt)), ("replied_at", t(m.repliedAt)), ("reply_overdue", m.isReplyOverdue(now: now) ? "1" : "0"),
+            ("revisit_result", m.revisitResult?.rawValue ?? ""),
         ]
+        let replies = try store.replies(ofMatter: m.id), revisits = try store.revisits(ofMatter: m.id)
         let stageRows = stages.map { s in
             [s.stage.rawValue, s.limit.description, t(s.startedAt), t(s.dueAt), s.originalDueAt == s.dueAt ? "" : t(s.originalDueAt),
              t(s.finishedAt), s.overdue ? "1" : "0"]
@@ -42,9 +45,9 @@ enum CaseShow {
             var object: [String: Any] = [:]
             for (k, v) in fields { object[k] = v }
             for k in ["version", "reworks", "urges", "urges_yellow", "urges_red", "extensions"] { object[k] = Int(object[k] as! String)! }
-            for k in ["shelved", "overdue", "near_due", "ever_overdue", "first_report", "sign_overdue"] { object[k] = (object[k] as! String) == "1" }
+            for k in ["shelved", "overdue", "near_due", "ever_overdue", "first_report", "sign_overdue", "reply_overdue"] { object[k] = (object[k] as! String) == "1" }
             for k in ["department", "duplicate_of", "merged_into", "ended_at", "stage", "due_at", "near_due_at", "handle_due_at",
-                      "sign_due_at", "signed_at", "signed_by"]
+                      "sign_due_at", "signed_at", "signed_by", "reply_due_at", "replied_at", "revisit_result"]
             where (object[k] as? String) == "" { object[k] = NSNull() }
             object["stages"] = stageRows.map { Dictionary(uniqueKeysWithValues: zip(stageHeader, $0)) }.enumerated().map { i, d -> [String: Any] in
                 var o: [String: Any] = d; o["overdue"] = stages[i].overdue
@@ -59,6 +62,8 @@ enum CaseShow {
                 o["extension_days"] = events[i].extensionDays.map { $0 as Any } ?? NSNull()
                 return o
             }
+            object["replies"] = replies.map { ["at": t($0.at), "channel": $0.channel.rawValue, "note": $0.note, "actor": $0.actor] }
+            object["revisits"] = revisits.map { ["at": t($0.at), "result": $0.result.rawValue, "note": $0.note, "actor": $0.actor] }
             print(Output.json(object))
             return 0
         }
@@ -77,6 +82,16 @@ enum CaseShow {
         }
         print(l.pick("\n环节：", "\nstages:"))
         Output.emit(format: "table", header: stageHeader.map { $0 == "overdue" ? "is_overdue" : $0 }, rows: stageRows)
+        if !replies.isEmpty {
+            print(l.pick("\n回复：", "\nreplies:"))
+            Output.emit(format: "table", header: ["at", "channel", "actor", "note"],
+                        rows: replies.map { [PeopleTime.dated($0.at, now: now, zone: z), $0.channel.displayName(l), $0.actor, $0.note] })
+        }
+        if !revisits.isEmpty {
+            print(l.pick("\n回访：", "\nfollow-up calls:"))
+            Output.emit(format: "table", header: ["at", "result", "actor", "note"],
+                        rows: revisits.map { [PeopleTime.dated($0.at, now: now, zone: z), $0.result.displayName(l), $0.actor, $0.note] })
+        }
         print(l.pick("\n办理经过：", "\nhistory:"))
         let lines = events.map { e in
             [t(e.at), EventWords.kind(e, l), e.actor, EventWords.note(e, mergedInto: m.mergedInto, l)]

@@ -50,7 +50,8 @@ enum ReportCommand: Command {
 /// The evaluation report's table.
 enum EvaluationReport {
     static let header = ["group", "due", "closed", "closed_on_time", "closure_rate", "on_time_rate", "extended", "overdue",
-                         "reworks", "rework_rate", "urges_ordinary", "urges_yellow", "urges_red"]
+                         "reworks", "rework_rate", "urges_ordinary", "urges_yellow", "urges_red",
+                         "replied", "reply_rate", "on_time_reply_rate", "revisited", "revisit_rate", "satisfaction_rate"]
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let monthText = try args.required("month")
@@ -71,7 +72,9 @@ enum EvaluationReport {
         func row(_ key: String, _ c: EvaluationCounts) -> [String] {
             [key, String(c.due), String(c.closed), String(c.closedOnTime), Evaluation.closure(c).description,
              Evaluation.onTime(c).description, String(c.extended), String(c.overdue), String(c.reworks),
-             Evaluation.rework(c).description, String(c.urgesOrdinary), String(c.urgesYellow), String(c.urgesRed)]
+             Evaluation.rework(c).description, String(c.urgesOrdinary), String(c.urgesYellow), String(c.urgesRed),
+             String(c.replied), Evaluation.reply(c).description, Evaluation.replyOnTime(c).description, String(c.revisited),
+             Evaluation.revisit(c).description, Evaluation.satisfaction(c).description]
         }
         var rows = groups.map { row($0.key.isEmpty ? "(none)" : $0.key, $0.counts) }
         rows.append(row("total", total))
@@ -88,7 +91,10 @@ enum EvaluationReport {
                  "overdue": c.overdue, "reworks": c.reworks, "reworked_closed": c.reworkedClosed,
                  "closure_rate": Evaluation.closureRate(c) ?? NSNull(), "on_time_rate": Evaluation.onTimeRate(c) ?? NSNull(),
                  "rework_rate": Evaluation.reworkRate(c) ?? NSNull(),
-                 "urges_ordinary": c.urgesOrdinary, "urges_yellow": c.urgesYellow, "urges_red": c.urgesRed]
+                 "urges_ordinary": c.urgesOrdinary, "urges_yellow": c.urgesYellow, "urges_red": c.urgesRed,
+                 "replied": c.replied, "replied_on_time": c.repliedOnTime, "revisited": c.revisited, "satisfied": c.satisfied,
+                 "reply_rate": Evaluation.reply(c).value ?? NSNull(), "on_time_reply_rate": Evaluation.replyOnTime(c).value ?? NSNull(),
+                 "revisit_rate": Evaluation.revisit(c).value ?? NSNull(), "satisfaction_rate": Evaluation.satisfaction(c).value ?? NSNull()]
             }
             print(Output.json(["month": month.description, "by": by.rawValue, "rows": objects]))
             return 0

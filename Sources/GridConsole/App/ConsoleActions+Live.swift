@@ -11,7 +11,7 @@ extension ConsoleActions {
             allowedMoves: { detail, actor, strings in
                 MatterMachine.allowedMoves(from: detail.row.state, shelved: detail.row.shelved)
                     .filter { actor.may($0.action) && $0 != .extendApprove && $0 != .extendRefuse }
-                    .map { MoveChoice(id: ConsoleActions.id(of: $0), label: ConsoleActions.label($0, strings), needsNote: $0.needsNote || $0 == .merge) }
+                    .map { MoveChoice(id: ConsoleActions.id(of: $0), label: ConsoleActions.label($0, strings), needsNote: $0.needsNote || $0 == .merge || $0 == .revisit) }
             },
             perform: { choice, detail, note, actor, now in
                 guard let move = Move.all.first(where: { ConsoleActions.id(of: $0) == choice.id }) else {
@@ -28,6 +28,13 @@ extension ConsoleActions {
                         throw StoreError.missingValue(number: detail.row.number, move: .extendRequest, value: .extensionDays)
                     }
                     req.days = days; req.note = parts.count > 1 ? parts[1] : ""
+                }
+                if move == .reply || move == .revisit {
+                    // "电话 已告知处理结果" / "满意": the channel or verdict first (code or name), then the note.
+                    let parts = note.split(separator: " ", maxSplits: 1).map(String.init)
+                    let first = parts.first ?? ""
+                    req.note = parts.count > 1 ? parts[1] : ""
+                    if move == .reply { req.channel = ReplyChannel(codeOrName: first) } else { req.result = Satisfaction(codeOrName: first) }
                 }
                 let m = try store.perform(req, by: actor, now: now)
                 return "\(choice.label) ✓ \(m.number)"   // the page, reloaded, shows the new state in its own words
@@ -56,6 +63,8 @@ extension ConsoleActions {
         switch move {
         case .merge: return t.name(move) + "（" + t["prompt.mergeTarget"] + "）"
         case .extendRequest: return t.name(move) + "（" + t["prompt.extension"] + "）"
+        case .reply: return t.name(move) + "（" + t["prompt.reply"] + "）"
+        case .revisit: return t.name(move) + "（" + t["prompt.revisit"] + "）"
         default: return t.name(move)
         }
     }

@@ -103,6 +103,8 @@ public struct Strings: Sendable {
         "error.prefix": ("出错：", "Error: "),        "form.dispatched": ("已受理并派遣：%@", "taken in and dispatched: %@"),
         "grid.notFound": ("没有这个网格：%@", "no such grid: %@"),
         "prompt.mergeTarget": ("目标编号", "target number"), "prompt.extension": ("天数 理由", "days reason"),
+        "prompt.reply": ("渠道 内容：12345热线/电话/短信/上门/微信", "channel text: hotline/phone/sms/visit/wechat"),
+        "prompt.revisit": ("结果 说明：满意/基本满意/不满意", "result note: satisfied/basic/unsatisfied"),
         "yes": ("是", "yes"), "no": ("否", "no"),
         "hist.when": ("时间", "When"), "hist.move": ("操作", "Move"), "hist.by": ("人员", "By"), "hist.note": ("说明", "Note"),
     ]

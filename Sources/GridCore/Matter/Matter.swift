@@ -74,6 +74,12 @@ public struct Matter: Hashable, Sendable {
     public var signedAt: Date? = nil
     /// Who signed (a staff login).
     public var signedBy: String? = nil
+    /// When the answer to the hotline or reporter is due (回复期限), set when it closes; nil while open.
+    public var replyDueAt: Date? = nil
+    /// When it was first answered (nil: not yet).
+    public var repliedAt: Date? = nil
+    /// The latest follow-up call's verdict (nil: not revisited).
+    public var revisitResult: Satisfaction? = nil
 
     /// Creates a matter from its stored fields.
     public init(id: Int, number: String, reportedAt: Date, source: MatterSource, reporter: String, grid: String, category: String, urgency: Urgency, title: String, description: String, location: String, state: MatterState, shelved: Bool, department: String?, firstContact: String, mergedInto: String?, duplicateOf: String?, stage: Stage?, stageStartedAt: Date?, stageDueAt: Date?, nearDueAt: Date?, everOverdue: Bool, handleDueAt: Date?, reworkCount: Int, urgeCount: Int, urgeYellow: Int, urgeRed: Int, extensionCount: Int, firstReport: Bool, endedAt: Date?, version: Int, updatedAt: Date, updatedBy: String) {
@@ -124,6 +130,12 @@ public struct Matter: Hashable, Sendable {
     /// Not signed for in time (未签收): still waiting past the sign-for deadline (the same boundary as `Deadline.isOverdue`).
     public func isSignOverdue(now: Date) -> Bool {
         guard awaitsSignature, let d = signDueAt else { return false }
+        return Deadline.isOverdue(now: now, due: d)
+    }
+
+    /// The answer is late (未回复): closed, its reply deadline passed, no reply recorded.
+    public func isReplyOverdue(now: Date) -> Bool {
+        guard state == .closed, repliedAt == nil, let d = replyDueAt else { return false }
         return Deadline.isOverdue(now: now, due: d)
     }
 

@@ -65,6 +65,8 @@ public enum MatterMachine {
             return state.isOpen && !shelved ? ok(state, shelved: true, stops: running) : nil
         case .unshelve:
             return state.isOpen && shelved ? ok(state, shelved: false, starts: state.runningStage) : nil
+        case .reply, .revisit:
+            return state == .closed ? ok(state) : nil
         case .reopen:
             return state == .closed ? ok(.dispatched, starts: .handling, rework: true) : nil
         default:

@@ -5,7 +5,7 @@ import Foundation
 /// Keys: `urgent_dispatch_limit` (default `10min`), `urgent_handle_limit` (`4h`), `urgent_verify_limit` (`1h`),
 /// `near_due_share` (`0.25`), `duplicate_window_hours` (`24`), `district_limit` (`5wd`), `urgent_district_limit`
 /// (`1wd`), per category `district_limit.CODE` (a category's own district limit, both urgencies), `sign_limit` (`2wh`)
-/// and `urgent_sign_limit` (`30min`).
+/// and `urgent_sign_limit` (`30min`), `reply_limit` (`1wd` after closing).
 public struct MatterRules: Hashable, Sendable {
     /// Dispatch limit of urgent matters (紧急派遣时限).
     public var urgentDispatch: TimeLimit
@@ -25,6 +25,8 @@ public struct MatterRules: Hashable, Sendable {
     public var signNormal = TimeLimit(amount: 2, unit: .workingHours)!
     /// The same for urgent matters (签收时限, 紧急).
     public var signUrgent = TimeLimit(amount: 30, unit: .minutes)!
+    /// How long after closing the answer must be given (回复时限), to the hotline or the reporter.
+    public var replyLimit = TimeLimit(amount: 1, unit: .workingDays)!
     /// A category's own district limit, by category code: it wins over both urgency defaults.
     public var districtByCategory: [String: TimeLimit] = [:]
 
@@ -36,7 +38,7 @@ public struct MatterRules: Hashable, Sendable {
     /// The setting keys this type reads (besides `district_limit.CODE`, one per category that has its own).
     public static let keys = ["urgent_dispatch_limit", "urgent_handle_limit", "urgent_verify_limit",
                               "near_due_share", "duplicate_window_hours", "district_limit", "urgent_district_limit",
-                              "sign_limit", "urgent_sign_limit"]
+                              "sign_limit", "urgent_sign_limit", "reply_limit"]
 
     /// The prefix of a category's own district limit: `district_limit.SR03`.
     public static let categoryDistrictPrefix = "district_limit."
@@ -73,6 +75,7 @@ public struct MatterRules: Hashable, Sendable {
         case "urgent_dispatch_limit": urgentDispatch = try limit()
         case "urgent_handle_limit": urgentHandling = try limit()
         case "urgent_verify_limit": urgentVerification = try limit()
+        case "reply_limit": replyLimit = try limit()
         case "sign_limit": signNormal = try limit()
         case "urgent_sign_limit": signUrgent = try limit()
         case "district_limit": districtNormal = try limit()
@@ -118,7 +121,7 @@ public struct MatterRules: Hashable, Sendable {
                     ("urgent_verify_limit", urgentVerification.description), ("near_due_share", String(nearDueShare)),
                     ("duplicate_window_hours", String(duplicateWindowHours)), ("district_limit", districtNormal.description),
                     ("urgent_district_limit", districtUrgent.description), ("sign_limit", signNormal.description),
-                    ("urgent_sign_limit", signUrgent.description)]
+                    ("urgent_sign_limit", signUrgent.description), ("reply_limit", replyLimit.description)]
         for (code, l) in districtByCategory.sorted(by: { $0.key < $1.key }) { rows.append((MatterRules.categoryDistrictPrefix + code, l.description)) }
         return rows
     }

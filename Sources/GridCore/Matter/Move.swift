@@ -4,6 +4,10 @@ public enum Move: Hashable, Sendable {
     case dispatch
     /// 签收: the department (or the operator on its behalf) signs for a dispatched matter; an event, not a state.
     case sign
+    /// 回复: the answer to the hotline or the reporter, on a closed matter (channel in `MoveRequest`); an event.
+    case reply
+    /// 回访: the follow-up call with its satisfaction, on a closed matter; an event (an unsatisfied one may be reopened).
+    case revisit
     /// 回退: the department returns it as misrouted: dispatched → new.
     case returnMatter
     /// 反馈: the department reports what it did: dispatched → fed_back.
@@ -44,7 +48,7 @@ public enum Move: Hashable, Sendable {
                                      .districtReply, .districtReturn,
                                      .invalidate, .merge, .shelve, .unshelve, .reopen,
                                      .urge(.ordinary), .urge(.yellow), .urge(.red),
-                                     .extendRequest, .extendApprove, .extendRefuse, .comment]
+                                     .extendRequest, .extendApprove, .extendRefuse, .comment, .reply, .revisit]
 
     /// The event kind written to the history, e.g. `dispatch`, `verify_pass`, `urge`.
     public var kind: EventKind {
@@ -68,6 +72,8 @@ public enum Move: Hashable, Sendable {
         case .extendApprove: .extendApprove
         case .extendRefuse: .extendRefuse
         case .comment: .comment
+        case .reply: .reply
+        case .revisit: .revisit
         }
     }
 
@@ -89,6 +95,7 @@ public enum Move: Hashable, Sendable {
         case .extendRequest: .requestExtension
         case .extendApprove, .extendRefuse: .decideExtension
         case .comment: .comment
+        case .reply, .revisit: .followUp
         }
     }
 
@@ -96,7 +103,7 @@ public enum Move: Hashable, Sendable {
     public var needsNote: Bool {
         switch self {
         case .returnMatter, .invalidate, .shelve, .extendRequest, .extendRefuse, .feedback, .comment, .verifyRework, .urge,
-             .escalate, .districtReply, .districtReturn: true
+             .escalate, .districtReply, .districtReturn, .reply: true
         default: false
         }
     }

@@ -16,6 +16,8 @@ public enum Action: String, Sendable, CaseIterable {
     case escalate
     /// Record the district centre's answer to an escalated matter (区指挥中心办结/退回).
     case districtAnswer = "district_answer"
+    /// Record a reply or a follow-up call (回复、回访).
+    case followUp = "follow_up"
     /// Invalidate (作废).
     case invalidate
     /// Merge as a duplicate (合并).
@@ -50,7 +52,7 @@ public enum Action: String, Sendable, CaseIterable {
     /// The least role allowed to do it.
     public var minimumRole: Role {
         switch self {
-        case .intake, .dispatch, .sign, .returnMatter, .feedback, .verify, .districtAnswer, .invalidate, .merge, .comment,
+        case .intake, .dispatch, .sign, .followUp, .returnMatter, .feedback, .verify, .districtAnswer, .invalidate, .merge, .comment,
              .requestExtension, .patrol, .duty, .importMatters:
             return .operator_
         case .escalate:

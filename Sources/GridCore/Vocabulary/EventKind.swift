@@ -10,6 +10,10 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case sign
     /// 未签收: the sign-for limit passed with no signature, recorded by the system (actor `system`) at that instant.
     case signOverdue = "sign_overdue"
+    /// 回复: the answer given to the hotline or the reporter (its channel in `replies`).
+    case reply
+    /// 回访: the follow-up call and its satisfaction (in `revisits`).
+    case revisit
     /// 回退: returned by the department as misrouted.
     case returnMatter = "return"
     /// 反馈: the department reported what it did.

@@ -24,10 +24,14 @@ public enum Heading {
         "duplicate_of": "疑似重复", "merged_into": "并入", "ended_at": "结束时间", "updated_at": "最后更新",
         "updated_by": "最后操作人", "move": "操作", "complete": "完成",
         "sign_due_at": "签收期限", "signed_at": "签收时间", "signed_by": "签收人", "sign_overdue": "未签收",
+        "reply_due_at": "回复期限", "replied_at": "回复时间", "reply_overdue": "回复超期", "revisit_result": "回访结果",
+        "channel": "回复渠道", "result": "结果",
         // Evaluation
         "group": "分组", "due": "应结案数", "closed": "结案数", "closed_on_time": "按期结案数", "closure_rate": "结案率",
         "on_time_rate": "按期结案率", "extended": "延期数", "reworks": "返工次数", "rework_rate": "返工率",
         "urges_ordinary": "普通督办", "urges_yellow": "黄牌督办", "urges_red": "红牌督办",
+        "replied": "回复数", "reply_rate": "回复率", "on_time_reply_rate": "按时回复率", "revisited": "回访数", "revisit_rate": "回访率",
+        "satisfaction_rate": "满意率",
         // Compliance and patrols
         "days": "天数", "patrol_minutes": "巡查分钟", "avg/day": "日均分钟", "avg_per_day": "日均分钟", "days_met": "达标天数",
         "days_meeting_patrol": "巡查达标天数", "patrol_ok": "巡查达标", "today": "今日", "workers": "网格员数", "reports": "上报数",

@@ -46,6 +46,28 @@ extension Stage: NamedCode {
     }
 }
 
+extension ReplyChannel: NamedCode {
+    public var names: (zh: String, en: String) {
+        switch self {
+        case .hotline: ("回复12345热线", "hotline")
+        case .phone: ("电话", "phone")
+        case .sms: ("短信", "text message")
+        case .visit: ("上门", "visit")
+        case .wechat: ("微信", "WeChat")
+        }
+    }
+}
+
+extension Satisfaction: NamedCode {
+    public var names: (zh: String, en: String) {
+        switch self {
+        case .satisfied: ("满意", "satisfied")
+        case .basic: ("基本满意", "fairly satisfied")
+        case .unsatisfied: ("不满意", "unsatisfied")
+        }
+    }
+}
+
 extension UrgeLevel: NamedCode {
     public var names: (zh: String, en: String) {
         switch self {
@@ -79,6 +101,8 @@ extension EventKind: NamedCode {
         case .comment: ("备注", "comment")
         case .overdue: ("超期", "overdue")
         case .sign: ("签收", "signed for")
+        case .reply: ("回复", "replied")
+        case .revisit: ("回访", "revisited")
         case .signOverdue: ("未签收", "not signed for")
         case .districtReply: ("区已办结", "district replied")
         case .districtReturn: ("区退回", "district returned")
@@ -91,6 +115,8 @@ extension Move: Named {
         switch self {
         case .dispatch: ("派遣", "dispatch")
         case .sign: ("签收", "sign for")
+        case .reply: ("回复", "reply")
+        case .revisit: ("回访", "revisit")
         case .returnMatter: ("回退", "return")
         case .feedback: ("反馈", "feedback")
         case .verifyPass: ("核查通过", "verify: pass")

@@ -66,6 +66,7 @@ extension Action: NamedCode {
         case .intake: ("受理", "take matters in")
         case .dispatch: ("派遣", "dispatch")
         case .sign: ("签收", "sign for a matter")
+        case .followUp: ("回复与回访", "record replies and follow-up calls")
         case .returnMatter: ("回退", "record a return")
         case .feedback: ("反馈", "record feedback")
         case .verify: ("核查", "verify")

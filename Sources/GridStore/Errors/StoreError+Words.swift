@@ -132,6 +132,8 @@ extension MoveValue {
         case .mergeTarget: return language == .zh ? "目标案件编号" : "the number of the matter it duplicates"
         case .extensionDays: return language == .zh ? "延期工作日数（\(range)）" : "the working days to extend (\(range))"
         case .department: return language == .zh ? "部门" : "a department"
+        case .replyChannel: return language == .zh ? "回复渠道" : "how it was answered"
+        case .revisitResult: return language == .zh ? "回访结果（满意、基本满意或不满意）" : "the verdict (satisfied, fairly satisfied or unsatisfied)"
         }
     }
 }

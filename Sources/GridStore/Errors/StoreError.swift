@@ -123,6 +123,10 @@ public enum MoveValue: String, Sendable, Equatable {
     case extensionDays = "extension_days"
     /// The department a matter is dispatched to.
     case department
+    /// How a reply was given (`ReplyChannel`).
+    case replyChannel = "reply_channel"
+    /// The verdict of a follow-up call (`Satisfaction`).
+    case revisitResult = "revisit_result"
 }
 
 /// What is wrong with a field's value (字段问题).

@@ -39,12 +39,15 @@ extension Store {
         var groups: [String: EvaluationCounts] = [:]
         try db.read {
             try db.forEach("""
-                SELECT \(keyColumn), state, ever_overdue, extension_count, rework_count, urge_count, urge_yellow, urge_red
+                SELECT \(keyColumn), state, ever_overdue, extension_count, rework_count, urge_count, urge_yellow, urge_red,
+                       replied_at IS NOT NULL, replied_at IS NOT NULL AND reply_due_at IS NOT NULL AND replied_at <= reply_due_at, revisit_result
                 FROM matters WHERE handle_due_at >= ? AND handle_due_at < ? AND state NOT IN ('invalid','merged')
                 """, [.of(from), .of(to)]) { r in
                 let outcome = MatterOutcome(closed: r.text(1) == MatterState.closed.rawValue, everOverdue: r.bool(2),
                                             extensions: r.int(3), reworks: r.int(4),
-                                            urges: [.ordinary: r.int(5) - r.int(6) - r.int(7), .yellow: r.int(6), .red: r.int(7)])
+                                            urges: [.ordinary: r.int(5) - r.int(6) - r.int(7), .yellow: r.int(6), .red: r.int(7)],
+                                            replied: r.bool(8), repliedOnTime: r.bool(9),
+                                            revisit: try r.optionalCode(10, table: "matters", column: "revisit_result"))
                 Evaluation.add(outcome, to: &groups[r.text(0), default: EvaluationCounts()])
             }
         }

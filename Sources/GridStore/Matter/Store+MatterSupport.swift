@@ -57,7 +57,8 @@ extension Store {
     (SELECT number FROM matters x WHERE x.id = m.merged_into), (SELECT number FROM matters y WHERE y.id = m.duplicate_of),
     m.stage, m.stage_started_at, m.stage_due_at, m.near_due_at, m.ever_overdue, m.handle_due_at,
     m.rework_count, m.urge_count, m.urge_yellow, m.urge_red, m.extension_count, m.first_report, m.ended_at,
-    m.version, m.updated_at, m.updated_by, m.sign_due_at, m.signed_at, m.signed_by
+    m.version, m.updated_at, m.updated_by, m.sign_due_at, m.signed_at, m.signed_by,
+    m.reply_due_at, m.replied_at, m.revisit_result
     """
 
     /// Maps a row selected with `matterColumns`.
@@ -72,6 +73,8 @@ extension Store {
                urgeYellow: r.int(25), urgeRed: r.int(26), extensionCount: r.int(27), firstReport: r.bool(28),
                endedAt: r.optionalDate(29), version: r.int(30), updatedAt: r.date(31), updatedBy: r.text(32))
         m.signDueAt = r.optionalDate(33); m.signedAt = r.optionalDate(34); m.signedBy = r.optionalText(35)
+        m.replyDueAt = r.optionalDate(36); m.repliedAt = r.optionalDate(37)
+        m.revisitResult = try r.optionalCode(38, table: "matters", column: "revisit_result")
         return m
     }
 

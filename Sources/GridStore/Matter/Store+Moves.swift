@@ -17,12 +17,16 @@ public struct MoveRequest: Sendable, Hashable {
     public var days: Int?
     /// Target case number for a merge.
     public var into: String?
+    /// How a reply was given.
+    public var channel: ReplyChannel?
+    /// The verdict of a follow-up call.
+    public var result: Satisfaction?
 
     /// Creates a request.
     public init(_ move: Move, number: String, version: Int? = nil, note: String = "", department: String? = nil,
-                days: Int? = nil, into: String? = nil) {
+                days: Int? = nil, into: String? = nil, channel: ReplyChannel? = nil, result: Satisfaction? = nil) {
         self.move = move; self.number = number; self.version = version; self.note = note
-        self.department = department; self.days = days; self.into = into
+        self.department = department; self.days = days; self.into = into; self.channel = channel; self.result = result
     }
 }
 
@@ -81,6 +85,16 @@ extension Store {
             // The department's sign-for clock starts with the handling clock; it does not replace it.
             let signDue = calendar.due(from: now, limit: rules.signLimit(urgency: m.urgency))
             set("sign_due_at", .of(signDue)); set("signed_at", .null); set("signed_by", .null); set("sign_overdue_recorded", 0)
+        case .reply:
+            guard let channel = req.channel else { throw StoreError.missingValue(number: m.number, move: .reply, value: .replyChannel) }
+            try db.run("INSERT INTO replies(matter_id, at, channel, note, actor) VALUES (?, ?, ?, ?, ?)",
+                       [.of(m.id), .of(now), .text(channel.rawValue), .text(note), .text(actor.login)])
+            if m.repliedAt == nil { set("replied_at", .of(now)) }
+        case .revisit:
+            guard let result = req.result else { throw StoreError.missingValue(number: m.number, move: .revisit, value: .revisitResult) }
+            try db.run("INSERT INTO revisits(matter_id, at, result, note, actor) VALUES (?, ?, ?, ?, ?)",
+                       [.of(m.id), .of(now), .text(result.rawValue), .text(note), .text(actor.login)])
+            set("revisit_result", .text(result.rawValue))
         case .sign:
             guard m.awaitsSignature else { throw StoreError.notAwaitingSignature(number: m.number, signedAt: m.signedAt) }
             set("signed_at", .of(now)); set("signed_by", .text(actor.login)); eventDepartment = m.department
@@ -181,6 +195,9 @@ extension Store {
         if t.shelved != m.shelved { set("shelved", .of(t.shelved)) }
         if t.countsRework { set("rework_count", .of(m.reworkCount + 1)) }
         if !t.to.isOpen && t.from.isOpen { set("ended_at", .of(now)) }
+        // Closing starts the reply deadline (回复期限); a reopened matter owes its answer again at its next close.
+        if t.to == .closed && t.from != .closed { set("reply_due_at", .of(calendar.due(from: now, limit: rules.replyLimit))) }
+        if t.from == .closed && t.to != .closed { set("reply_due_at", .null); set("replied_at", .null) }
         if t.to.isOpen && !t.from.isOpen { set("ended_at", .null) }
         set("updated_at", .of(now)); set("updated_by", .text(actor.login))
         sets.append("version = version + 1")

@@ -34,6 +34,8 @@ public enum ConsoleQueries {
     public static let dueByDepartment = "SELECT coalesce(d.name, ''), sum(m.stage_due_at < ?), sum(m.stage_due_at >= ?) FROM matters m INDEXED BY matters_open_list LEFT JOIN departments d ON d.code = m.department WHERE m.ended_at IS NULL AND m.stage_due_at IS NOT NULL AND (m.stage_due_at < ? OR m.near_due_at <= ?) GROUP BY 1 ORDER BY 2 DESC, 3 DESC, 1"
     /// Ids of dispatched matters not signed for by their deadline (未签收), from the partial index `matters_unsigned`.
     public static let unsignedLateIDs = "SELECT id FROM matters INDEXED BY matters_unsigned WHERE ended_at IS NULL AND signed_at IS NULL AND sign_due_at IS NOT NULL AND sign_due_at < ? AND state = 'dispatched'"
+    /// Ids of closed matters not answered by their reply deadline (未回复), from the partial index `matters_unreplied`.
+    public static let unrepliedLateIDs = "SELECT id FROM matters INDEXED BY matters_unreplied WHERE reply_due_at IS NOT NULL AND replied_at IS NULL AND reply_due_at < ? AND state = 'closed'"
     /// The unsigned-late matters (未签收) for the overdue list, longest unsigned first.
     public static let unsignedList = Store.consoleMatterPage("SELECT m.id FROM matters m INDEXED BY matters_unsigned WHERE m.ended_at IS NULL AND m.signed_at IS NULL AND m.sign_due_at IS NOT NULL AND m.sign_due_at < ? AND m.state = 'dispatched' ORDER BY m.sign_due_at LIMIT ?")
     /// Dispatched matters whose sign-for deadline fell in [from, to) unsigned (newly-unsigned alerts).
