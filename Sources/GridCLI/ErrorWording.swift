@@ -96,6 +96,9 @@ enum ErrorWording {
         case .comment: "comment"
         case .reply: "reply"
         case .revisit: "revisit"
+        case .settle: "settle"
+        case .control: "control"
+        case .release: "release"
         }
     }
 }

@@ -8,6 +8,11 @@ final class MatterMachineTests: XCTestCase {
         "new - escalate": (.escalated, false, .dispatch, .district, false),
         "new - invalidate": (.invalid, false, .dispatch, nil, false),
         "new - merge": (.merged, false, .dispatch, nil, false),
+        "new - settle": (.closed, false, .dispatch, nil, false),
+        "new - control": (.new, false, nil, nil, false), "new - release": (.new, false, nil, nil, false),
+        "dispatched - control": (.dispatched, false, nil, nil, false), "dispatched - release": (.dispatched, false, nil, nil, false),
+        "fed_back - control": (.fedBack, false, nil, nil, false), "fed_back - release": (.fedBack, false, nil, nil, false),
+        "escalated - control": (.escalated, false, nil, nil, false), "escalated - release": (.escalated, false, nil, nil, false),
         "new - shelve": (.new, true, .dispatch, nil, false),
         "new - urge --level ordinary": (.new, false, nil, nil, false),
         "new - urge --level yellow": (.new, false, nil, nil, false),
@@ -81,15 +86,17 @@ final class MatterMachineTests: XCTestCase {
                 }
             }
         }
-        // 42 unshelved legal moves (feedback from escalated gave way to district-reply and district-return; sign, reply
-        // and revisit added) + 4 unshelve + 4 shelved states × (3 urges + comment) = 62.
-        XCTAssertEqual(legalSeen, 62)
+        // 51 unshelved legal moves (feedback from escalated gave way to district-reply and district-return; sign, reply,
+        // revisit, settle added, control and release in the 4 open states) + 4 unshelve + 4 shelved states × (3 urges
+        // + comment) = 71.
+        XCTAssertEqual(legalSeen, 71)
     }
 
     func testRefusalSaysWhatIsAllowed() {
         guard case .failure(let e) = MatterMachine.apply(.dispatch, to: .fedBack) else { return XCTFail("dispatch from fed_back accepted") }
         XCTAssertEqual(e, MoveError(move: .dispatch, state: .fedBack, shelved: false,
-                                    allowed: [.verifyPass, .verifyRework, .escalate, .shelve, .urge(.ordinary), .urge(.yellow), .urge(.red), .comment]))
+                                    allowed: [.verifyPass, .verifyRework, .escalate, .shelve, .urge(.ordinary), .urge(.yellow), .urge(.red), .comment,
+                                              .control, .release]))
         guard case .failure(let c) = MatterMachine.apply(.feedback, to: .closed) else { return XCTFail("feedback on closed accepted") }
         XCTAssertEqual(c.allowed, [.reopen, .comment, .reply, .revisit])
         guard case .failure(let s) = MatterMachine.apply(.dispatch, to: .new, shelved: true) else { return XCTFail("dispatch while shelved accepted") }
@@ -101,7 +108,7 @@ final class MatterMachineTests: XCTestCase {
         // Written out from the roles paragraph.
         // The district's answers are recorded by the operator who takes its call.
         let operatorMoves: [Move] = [.dispatch, .returnMatter, .feedback, .verifyPass, .verifyRework, .invalidate, .merge, .comment, .extendRequest,
-                                     .districtReply, .districtReturn, .sign, .reply, .revisit]
+                                     .districtReply, .districtReturn, .sign, .reply, .revisit, .settle, .control, .release]
         let supervisorMoves: [Move] = [.shelve, .unshelve, .reopen, .urge(.ordinary), .urge(.yellow), .urge(.red), .extendApprove, .extendRefuse]
         for m in operatorMoves { XCTAssertEqual(m.action.minimumRole, .operator_, m.words) }
         XCTAssertEqual(Move.escalate.action.minimumRole, .dutyOfficer)
@@ -135,6 +142,9 @@ extension Move {
         case .comment: "comment"
         case .reply: "reply"
         case .revisit: "revisit"
+        case .settle: "settle"
+        case .control: "control"
+        case .release: "release"
         }
     }
 }

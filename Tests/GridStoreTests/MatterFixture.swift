@@ -22,7 +22,7 @@ final class MatterFixture {
             INSERT INTO departments VALUES ('ZF','综合行政执法队','enforcement'), ('SC','市场监管所','market'),
               ('QZ','区社会治理综合指挥中心','district');
             INSERT INTO workers VALUES ('W1','张三','13800000001','full','G1',NULL), ('W2','李四','13800000002','full','G2',NULL);
-            INSERT INTO categories VALUES
+            INSERT INTO categories(code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit) VALUES
               ('WJ','乱搭乱建','违法建设','ZF','normal','30min','2h','1h'),
               ('ZY','噪音扰民','市容环境','SC','normal','20min','3h','2h');
             INSERT INTO staff VALUES ('op','值班员','operator',1,0), ('duty','值班长','duty_officer',1,0),

@@ -20,7 +20,7 @@ final class DistrictMigrationTests: XCTestCase {
                 INSERT INTO staff(login, name, role, created_at) VALUES ('root', 'r', 'admin', 0);
                 INSERT INTO grids VALUES ('G1','东湖一组','basic',NULL,NULL,NULL);
                 INSERT INTO departments VALUES ('ZF','综合行政执法队','enforcement'), ('QZ','区社会治理综合指挥中心','district');
-                INSERT INTO categories VALUES ('WJ','乱搭乱建','违法建设','ZF','normal','30min','2h','1h');
+                INSERT INTO categories(code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit) VALUES ('WJ','乱搭乱建','违法建设','ZF','normal','30min','2h','1h');
                 INSERT INTO matters(number, reported_at, source, grid, category, urgency, title, state, department, first_contact,
                                     created_at, updated_at, updated_by)
                     VALUES ('20261120-0001', 1795658400, 'hotline', 'G1', 'WJ', 'normal', '违建', 'escalated', 'ZF', 'root',

@@ -25,6 +25,8 @@ enum CaseCommand: Command {
            gridroom case extend NUMBER --days N --note REASON (working days, on the handling stage)
            gridroom case approve NUMBER [--note TEXT] | refuse NUMBER --note REASON   (supervisor)
            gridroom case comment NUMBER --note TEXT
+           gridroom case settle NUMBER --note HOW             (就地化解: from new, closed as settled on the spot)
+           gridroom case control NUMBER --note TEXT | release NUMBER --note TEXT   (稳控, dispute categories only)
            gridroom case reply NUMBER --channel hotline|phone|sms|visit|wechat --note TEXT   (closed matters: 回复)
            gridroom case revisit NUMBER --result satisfied|basic|unsatisfied [--note TEXT] (回访; unsatisfied: a
                                                               supervisor may `case reopen`)

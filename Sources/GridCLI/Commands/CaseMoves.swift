@@ -36,6 +36,9 @@ enum CaseMoves {
         case "approve": req.move = .extendApprove
         case "refuse": req.move = .extendRefuse
         case "comment": req.move = .comment
+        case "settle": req.move = .settle
+        case "control": req.move = .control
+        case "release": req.move = .release
         case "reply":
             req.move = .reply
             req.channel = try args.choice("channel", ReplyChannel.allCases.map(\.rawValue)).flatMap(ReplyChannel.init(rawValue:))
@@ -43,7 +46,7 @@ enum CaseMoves {
             req.move = .revisit
             req.result = try args.choice("result", Satisfaction.allCases.map(\.rawValue)).flatMap(Satisfaction.init(rawValue:))
         default:
-            throw UsageError("case \(sub): unknown subcommand; expected new, dispatch, sign, return, feedback, verify, escalate, district-reply, district-return, invalidate, merge, shelve, unshelve, reopen, urge, extend, approve, refuse, comment, reply, revisit or show")
+            throw UsageError("case \(sub): unknown subcommand; expected new, dispatch, sign, return, feedback, verify, escalate, district-reply, district-return, invalidate, merge, shelve, unshelve, reopen, urge, extend, approve, refuse, comment, reply, revisit, settle, control, release or show")
         }
         try args.rejectUnknown()
         let actor = try store.actor(login: ctx.login)

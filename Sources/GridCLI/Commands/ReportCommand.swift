@@ -65,6 +65,8 @@ enum EvaluationReport {
         let names = try store.names(of: by)
         let lang = ctx.language
         let total = groups.reduce(EvaluationCounts()) { $0 + $1.counts }
+        let disputes = try store.disputes(from: month.firstDay, through: month.lastDay)
+        let onTheSpot = Evaluation.onTheSpot(disputes), control = Evaluation.control(disputes)
         // The name beside each code, for people (table, md, JSON); the documented CSV keeps its columns.
         func name(_ key: String) -> String {
             key == "total" ? lang.pick("合计", "total") : key.isEmpty ? lang.pick("未派遣", "not dispatched") : names[key] ?? ""
@@ -96,7 +98,12 @@ enum EvaluationReport {
                  "reply_rate": Evaluation.reply(c).value ?? NSNull(), "on_time_reply_rate": Evaluation.replyOnTime(c).value ?? NSNull(),
                  "revisit_rate": Evaluation.revisit(c).value ?? NSNull(), "satisfaction_rate": Evaluation.satisfaction(c).value ?? NSNull()]
             }
-            print(Output.json(["month": month.description, "by": by.rawValue, "rows": objects]))
+            let d: [String: Any] = ["taken_in": disputes.takenIn, "settled": disputes.settled,
+                                    "closed_or_controlled": disputes.closedOrControlled,
+                                    "on_the_spot_rate": onTheSpot.value ?? NSNull(), "control_rate": control.value ?? NSNull(),
+                                    "on_the_spot_met": Evaluation.meets(onTheSpot, target: Evaluation.onTheSpotTarget) ?? NSNull(),
+                                    "control_met": Evaluation.meets(control, target: Evaluation.controlTarget) ?? NSNull()]
+            print(Output.json(["month": month.description, "by": by.rawValue, "rows": objects, "disputes": d]))
             return 0
         }
         if format == "table" || format == "md" {
@@ -104,6 +111,18 @@ enum EvaluationReport {
                             "evaluation \(month) by \(by.rawValue) (matters whose handling deadline fell in the month)\n"))
         }
         Output.emit(format: format, header: hdr, rows: rows, rightAligned: Set((format == "csv" ? 1 : 2)..<hdr.count))
+        if format == "table" || format == "md" {
+            // The township's disputes of the month (by report date), against the seeds' targets.
+            func verdict(_ r: Rate, _ target: Int) -> String {
+                switch Evaluation.meets(r, target: target) {
+                case true?: lang.pick("达标", "met")
+                case false?: lang.pick("未达标", "not met")
+                case nil: "—"
+                }
+            }
+            print(lang.pick("\n矛盾纠纷 \(disputes.takenIn) 件：就地化解率 \(onTheSpot)（\(disputes.settled)/\(disputes.takenIn)，目标 95%，\(verdict(onTheSpot, Evaluation.onTheSpotTarget))）；稳控率 \(control)（\(disputes.closedOrControlled)/\(disputes.takenIn - disputes.settled)，目标 100%，\(verdict(control, Evaluation.controlTarget))）",
+                            "\ndisputes \(disputes.takenIn): settled on the spot \(onTheSpot) (\(disputes.settled)/\(disputes.takenIn), target 95%, \(verdict(onTheSpot, Evaluation.onTheSpotTarget))); under control \(control) (\(disputes.closedOrControlled)/\(disputes.takenIn - disputes.settled), target 100%, \(verdict(control, Evaluation.controlTarget)))"))
+        }
         return 0
     }
 }

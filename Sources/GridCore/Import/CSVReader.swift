@@ -42,17 +42,32 @@ public enum CSVReader {
     /// Decodes `bytes` (UTF-8 with/without BOM, or GB18030/GBK), parses them and checks the header.
     /// The header matches ignoring case and surrounding spaces, each column by its English code or its
     /// Chinese heading (`Heading`: an office's `编码,名称,平台` reads as `code,name,platform`).
-    public static func read(_ bytes: [UInt8], header expected: [String]) throws(CSVError) -> CSVTable {
+    /// `optionalTrailing` of the expected header's last columns may be missing from the file; its records are then
+    /// padded with empty fields, so validators always see the full header.
+    public static func read(_ bytes: [UInt8], header expected: [String], optionalTrailing: Int = 0) throws(CSVError) -> CSVTable {
         let (text, encoding) = try SourceText.decode(bytes)
         var all = try parse(text)
         while let first = all.first, first.isBlank { all.removeFirst() }
         guard let head = all.first else { throw CSVError.empty }
         let found = head.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let codes = found.map { Heading.code(forName: $0, among: expected) ?? $0 }
-        guard codes.map({ $0.lowercased() }) == expected.map({ $0.lowercased() }) else {
+        let missing = expected.count - codes.count
+        guard (0...max(0, optionalTrailing)).contains(missing),
+              codes.map({ $0.lowercased() }) == expected.prefix(codes.count).map({ $0.lowercased() }) else {
             throw CSVError.wrongHeader(expected: expected, found: found)
         }
-        return CSVTable(encoding: encoding, header: found, records: all.dropFirst().filter { !$0.isBlank })
+        var records = all.dropFirst().filter { !$0.isBlank }
+        if missing > 0 {
+            // Only records of the file's own width are padded; a short or long one is refused against that width.
+            records = records.map { r in
+                if r.fields.count == codes.count {
+                    return CSVRecord(line: r.line, fields: r.fields + Array(repeating: "", count: missing), problem: r.problem)
+                }
+                return CSVRecord(line: r.line, fields: r.fields, problem: r.problem
+                                 ?? "\(r.fields.count) fields, expected \(codes.count) (\(codes.joined(separator: ",")))")
+            }
+        }
+        return CSVTable(encoding: encoding, header: found + expected.suffix(missing), records: Array(records))
     }
 
     /// Parses text into records (the header is the first). Blank records are kept here.

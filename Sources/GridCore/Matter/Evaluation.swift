@@ -69,12 +69,14 @@ public struct MatterOutcome: Hashable, Sendable {
     public var repliedOnTime: Bool
     /// The latest follow-up call's verdict (nil: not revisited).
     public var revisit: Satisfaction?
+    /// Settled on the spot (就地化解): closed on time, whatever the dispatch clock said.
+    public var settled: Bool
 
     /// Creates an outcome.
     public init(closed: Bool, everOverdue: Bool, extensions: Int = 0, reworks: Int = 0, urges: [UrgeLevel: Int] = [:],
-                replied: Bool = false, repliedOnTime: Bool = false, revisit: Satisfaction? = nil) {
+                replied: Bool = false, repliedOnTime: Bool = false, revisit: Satisfaction? = nil, settled: Bool = false) {
         self.closed = closed; self.everOverdue = everOverdue; self.extensions = extensions; self.reworks = reworks; self.urges = urges
-        self.replied = replied; self.repliedOnTime = repliedOnTime; self.revisit = revisit
+        self.replied = replied; self.repliedOnTime = repliedOnTime; self.revisit = revisit; self.settled = settled
     }
 }
 
@@ -91,7 +93,7 @@ public enum Evaluation {
     public static func add(_ o: MatterOutcome, to c: inout EvaluationCounts) {
         c.due += 1
         if o.closed { c.closed += 1 }
-        if o.closed && !o.everOverdue && o.extensions == 0 { c.closedOnTime += 1 }
+        if o.closed && (o.settled || (!o.everOverdue && o.extensions == 0)) { c.closedOnTime += 1 }
         if o.extensions > 0 { c.extended += 1 }
         if o.everOverdue { c.overdue += 1 }
         c.reworks += o.reworks
@@ -162,4 +164,39 @@ extension Evaluation {
     public static func revisit(_ c: EvaluationCounts) -> Rate { Rate(c.revisited, c.closed) }
     /// 满意率 = (满意 + 基本满意) / 已回访, by each matter's latest call.
     public static func satisfaction(_ c: EvaluationCounts) -> Rate { Rate(c.satisfied, c.revisited) }
+}
+
+/// The disputes (矛盾纠纷) taken in over a period, for 就地化解率 and 稳控率: matters of `dispute` categories reported in
+/// the period, neither invalid nor merged; their state as it is now.
+public struct DisputeCounts: Hashable, Sendable {
+    /// Disputes taken in.
+    public var takenIn = 0
+    /// Of those, settled on the spot (就地化解).
+    public var settled = 0
+    /// Of those not settled on the spot, the ones closed or under control now (稳控).
+    public var closedOrControlled = 0
+
+    /// Creates counts.
+    public init(takenIn: Int = 0, settled: Int = 0, closedOrControlled: Int = 0) {
+        self.takenIn = takenIn; self.settled = settled; self.closedOrControlled = closedOrControlled
+    }
+
+    /// Adds one dispute: settled on the spot, otherwise closed or under control, otherwise neither.
+    public mutating func add(settled s: Bool, closed: Bool, underControl: Bool) {
+        takenIn += 1
+        if s { settled += 1 } else if closed || underControl { closedOrControlled += 1 }
+    }
+}
+
+extension Evaluation {
+    /// The seeds' targets: 95% of disputes settled on the spot, 100% of the rest kept under control
+    /// ("95%以上…就地有效化解…100%稳控"), in hundredths of a percent as `Rate.hundredths`.
+    public static let onTheSpotTarget = 9_500, controlTarget = 10_000
+
+    /// 矛盾纠纷就地化解率 = disputes settled on the spot / disputes taken in.
+    public static func onTheSpot(_ d: DisputeCounts) -> Rate { Rate(d.settled, d.takenIn) }
+    /// 稳控率 = disputes not settled on the spot that are closed or under control / those disputes.
+    public static func control(_ d: DisputeCounts) -> Rate { Rate(d.closedOrControlled, d.takenIn - d.settled) }
+    /// Whether a rate reaches its target (nil when there is nothing to rate).
+    public static func meets(_ r: Rate, target: Int) -> Bool? { r.hundredths.map { $0 >= target } }
 }

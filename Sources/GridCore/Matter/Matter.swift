@@ -80,6 +80,10 @@ public struct Matter: Hashable, Sendable {
     public var repliedAt: Date? = nil
     /// The latest follow-up call's verdict (nil: not revisited).
     public var revisitResult: Satisfaction? = nil
+    /// Closed as settled on the spot (就地化解).
+    public var settled = false
+    /// A dispute kept under control (稳控).
+    public var underControl = false
 
     /// Creates a matter from its stored fields.
     public init(id: Int, number: String, reportedAt: Date, source: MatterSource, reporter: String, grid: String, category: String, urgency: Urgency, title: String, description: String, location: String, state: MatterState, shelved: Bool, department: String?, firstContact: String, mergedInto: String?, duplicateOf: String?, stage: Stage?, stageStartedAt: Date?, stageDueAt: Date?, nearDueAt: Date?, everOverdue: Bool, handleDueAt: Date?, reworkCount: Int, urgeCount: Int, urgeYellow: Int, urgeRed: Int, extensionCount: Int, firstReport: Bool, endedAt: Date?, version: Int, updatedAt: Date, updatedBy: String) {

@@ -77,6 +77,8 @@ public enum MatterMachine {
         switch (move, state) {
         case (.dispatch, .new): return ok(.dispatched, stops: .dispatch, starts: .handling)
         case (.invalidate, .new): return ok(.invalid, stops: .dispatch)
+        case (.settle, .new): return ok(.closed, stops: .dispatch)
+        case (.control, _), (.release, _): return state.isOpen ? ok(state) : nil
         case (.merge, .new): return ok(.merged, stops: .dispatch)
         case (.sign, .dispatched): return ok(.dispatched)
         case (.returnMatter, .dispatched): return ok(.new, stops: .handling, starts: .dispatch)

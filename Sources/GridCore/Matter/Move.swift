@@ -4,6 +4,13 @@ public enum Move: Hashable, Sendable {
     case dispatch
     /// 签收: the department (or the operator on its behalf) signs for a dispatched matter; an event, not a state.
     case sign
+    /// 就地化解: settled on the spot (by the grid worker's report or the operator): new → closed, with its own event;
+    /// it counts as closed on time.
+    case settle
+    /// 稳控: a dispute kept under control; a flag, the matter stays open and its clock runs.
+    case control
+    /// 解除稳控: the control flag taken off.
+    case release
     /// 回复: the answer to the hotline or the reporter, on a closed matter (channel in `MoveRequest`); an event.
     case reply
     /// 回访: the follow-up call with its satisfaction, on a closed matter; an event (an unsatisfied one may be reopened).
@@ -48,7 +55,8 @@ public enum Move: Hashable, Sendable {
                                      .districtReply, .districtReturn,
                                      .invalidate, .merge, .shelve, .unshelve, .reopen,
                                      .urge(.ordinary), .urge(.yellow), .urge(.red),
-                                     .extendRequest, .extendApprove, .extendRefuse, .comment, .reply, .revisit]
+                                     .extendRequest, .extendApprove, .extendRefuse, .comment, .reply, .revisit,
+                                     .settle, .control, .release]
 
     /// The event kind written to the history, e.g. `dispatch`, `verify_pass`, `urge`.
     public var kind: EventKind {
@@ -74,6 +82,9 @@ public enum Move: Hashable, Sendable {
         case .comment: .comment
         case .reply: .reply
         case .revisit: .revisit
+        case .settle: .settle
+        case .control: .control
+        case .release: .release
         }
     }
 
@@ -96,6 +107,8 @@ public enum Move: Hashable, Sendable {
         case .extendApprove, .extendRefuse: .decideExtension
         case .comment: .comment
         case .reply, .revisit: .followUp
+        case .settle: .settle
+        case .control, .release: .control
         }
     }
 
@@ -103,7 +116,7 @@ public enum Move: Hashable, Sendable {
     public var needsNote: Bool {
         switch self {
         case .returnMatter, .invalidate, .shelve, .extendRequest, .extendRefuse, .feedback, .comment, .verifyRework, .urge,
-             .escalate, .districtReply, .districtReturn, .reply: true
+             .escalate, .districtReply, .districtReturn, .reply, .settle, .control, .release: true
         default: false
         }
     }

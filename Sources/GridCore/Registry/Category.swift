@@ -40,12 +40,25 @@ public struct Category: Hashable, Sendable, Codable {
     public var handleLimit: TimeLimit
     /// Limit of the verification stage.
     public var verifyLimit: TimeLimit
+    /// A dispute category (矛盾纠纷): its matters may be settled on the spot or kept under control (稳控), and count
+    /// in 就地化解率 and 稳控率. A column of the category table, never guessed from the name.
+    public var dispute: Bool
 
     /// Creates a category.
     public init(code: String, name: String, major: String, department: String, urgency: Urgency,
-                dispatchLimit: TimeLimit, handleLimit: TimeLimit, verifyLimit: TimeLimit) {
+                dispatchLimit: TimeLimit, handleLimit: TimeLimit, verifyLimit: TimeLimit, dispute: Bool = false) {
         self.code = code; self.name = name; self.major = major; self.department = department; self.urgency = urgency
         self.dispatchLimit = dispatchLimit; self.handleLimit = handleLimit; self.verifyLimit = verifyLimit
+        self.dispute = dispute
+    }
+
+    /// A yes/no cell of the category table: `1`/`0`, `yes`/`no`, `true`/`false`, `是`/`否`; nil for anything else.
+    public static func flag(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "1", "yes", "true", "是": true
+        case "0", "no", "false", "否": false
+        default: nil
+        }
     }
 
     /// The limit of a township stage (nil for the district stage, whose limit is a setting).

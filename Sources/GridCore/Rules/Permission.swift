@@ -18,6 +18,10 @@ public enum Action: String, Sendable, CaseIterable {
     case districtAnswer = "district_answer"
     /// Record a reply or a follow-up call (回复、回访).
     case followUp = "follow_up"
+    /// Close a matter as settled on the spot (就地化解).
+    case settle
+    /// Put a dispute under control or release it (稳控).
+    case control
     /// Invalidate (作废).
     case invalidate
     /// Merge as a duplicate (合并).
@@ -52,7 +56,7 @@ public enum Action: String, Sendable, CaseIterable {
     /// The least role allowed to do it.
     public var minimumRole: Role {
         switch self {
-        case .intake, .dispatch, .sign, .followUp, .returnMatter, .feedback, .verify, .districtAnswer, .invalidate, .merge, .comment,
+        case .intake, .dispatch, .sign, .followUp, .settle, .control, .returnMatter, .feedback, .verify, .districtAnswer, .invalidate, .merge, .comment,
              .requestExtension, .patrol, .duty, .importMatters:
             return .operator_
         case .escalate:

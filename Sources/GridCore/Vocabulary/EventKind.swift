@@ -10,6 +10,12 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case sign
     /// 未签收: the sign-for limit passed with no signature, recorded by the system (actor `system`) at that instant.
     case signOverdue = "sign_overdue"
+    /// 就地化解: closed as settled on the spot.
+    case settle
+    /// 稳控: a dispute put under control.
+    case control
+    /// 解除稳控.
+    case release
     /// 回复: the answer given to the hotline or the reporter (its channel in `replies`).
     case reply
     /// 回访: the follow-up call and its satisfaction (in `revisits`).

@@ -67,6 +67,8 @@ extension Action: NamedCode {
         case .dispatch: ("派遣", "dispatch")
         case .sign: ("签收", "sign for a matter")
         case .followUp: ("回复与回访", "record replies and follow-up calls")
+        case .settle: ("就地化解", "settle on the spot")
+        case .control: ("稳控", "keep disputes under control")
         case .returnMatter: ("回退", "record a return")
         case .feedback: ("反馈", "record feedback")
         case .verify: ("核查", "verify")

@@ -88,6 +88,11 @@ extension StoreError {
         case let .noDistrictCentre(number):
             return zh ? "案件 \(number) 无法上报：部门名单中没有区指挥中心平台的部门；请先导入（平台 district）"
                 : "case \(number) cannot be escalated: no department of the district platform is registered; import one (platform district)"
+        case let .notADispute(number, category):
+            return zh ? "案件 \(number) 的类别 \(category) 不是矛盾纠纷类，不能稳控" : "case \(number): category \(category) is not a dispute category; only disputes are kept under control"
+        case let .controlUnchanged(number, on):
+            return on ? (zh ? "案件 \(number) 已在稳控中" : "case \(number) is already under control")
+                : (zh ? "案件 \(number) 未在稳控中" : "case \(number) is not under control")
         case let .notAwaitingSignature(number, signedAt?):
             let t = PeopleTime.dated(signedAt, now: signedAt, zone: zone)
             return zh ? "案件 \(number) 已于 \(t) 签收" : "case \(number) was signed for at \(t)"

@@ -73,6 +73,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     case noHandlingClock(number: String)
     /// An escalation with no department of the district platform (区指挥中心) in the registry to send it to.
     case noDistrictCentre(number: String)
+    /// 稳控 asked of a matter whose category is not a dispute category (the category table's `dispute` flag).
+    case notADispute(number: String, category: String)
+    /// Put under control when it already is, or released when it is not.
+    case controlUnchanged(number: String, underControl: Bool)
     /// A sign-for with no signature awaited: not dispatched, dispatched before sign-for existed, or signed already.
     case notAwaitingSignature(number: String, signedAt: Date?)
 

@@ -40,17 +40,36 @@ extension Store {
         try db.read {
             try db.forEach("""
                 SELECT \(keyColumn), state, ever_overdue, extension_count, rework_count, urge_count, urge_yellow, urge_red,
-                       replied_at IS NOT NULL, replied_at IS NOT NULL AND reply_due_at IS NOT NULL AND replied_at <= reply_due_at, revisit_result
+                       replied_at IS NOT NULL, replied_at IS NOT NULL AND reply_due_at IS NOT NULL AND replied_at <= reply_due_at, revisit_result,
+                       settled
                 FROM matters WHERE handle_due_at >= ? AND handle_due_at < ? AND state NOT IN ('invalid','merged')
                 """, [.of(from), .of(to)]) { r in
                 let outcome = MatterOutcome(closed: r.text(1) == MatterState.closed.rawValue, everOverdue: r.bool(2),
                                             extensions: r.int(3), reworks: r.int(4),
                                             urges: [.ordinary: r.int(5) - r.int(6) - r.int(7), .yellow: r.int(6), .red: r.int(7)],
                                             replied: r.bool(8), repliedOnTime: r.bool(9),
-                                            revisit: try r.optionalCode(10, table: "matters", column: "revisit_result"))
+                                            revisit: try r.optionalCode(10, table: "matters", column: "revisit_result"),
+                                            settled: r.bool(11))
                 Evaluation.add(outcome, to: &groups[r.text(0), default: EvaluationCounts()])
             }
         }
         return groups.sorted { $0.key < $1.key }.map { (key: $0.key, counts: $0.value) }
+    }
+}
+
+extension Store {
+    /// The disputes (矛盾纠纷, categories flagged `dispute`) reported in the local days `first ... last`, neither invalid
+    /// nor merged, counted by `DisputeCounts.add` on their state now: for 就地化解率 and 稳控率.
+    public func disputes(from first: LocalDate, through last: LocalDate) throws -> DisputeCounts {
+        var d = DisputeCounts()
+        try db.read {
+            try db.forEach("""
+                SELECT m.settled, m.state = 'closed', m.under_control FROM matters m JOIN categories c ON c.code = m.category
+                WHERE c.dispute = 1 AND m.reported_at >= ? AND m.reported_at < ? AND m.state NOT IN ('invalid','merged')
+                """, [.of(zone.startOfDay(first)), .of(zone.endOfDay(last))]) { r in
+                d.add(settled: r.bool(0), closed: r.bool(1), underControl: r.bool(2))
+            }
+        }
+        return d
     }
 }

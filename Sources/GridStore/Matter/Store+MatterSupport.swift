@@ -34,7 +34,7 @@ extension Store {
 
     /// A category from the registry, for deadlines and defaults.
     func matterCategory(_ code: String) throws -> Category? {
-        try db.first("SELECT code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit FROM categories WHERE code = ?",
+        try db.first("SELECT \(Store.categoryColumns) FROM categories WHERE code = ?",
                      [.text(code)], Store.categoryRecord)
     }
 
@@ -58,7 +58,7 @@ extension Store {
     m.stage, m.stage_started_at, m.stage_due_at, m.near_due_at, m.ever_overdue, m.handle_due_at,
     m.rework_count, m.urge_count, m.urge_yellow, m.urge_red, m.extension_count, m.first_report, m.ended_at,
     m.version, m.updated_at, m.updated_by, m.sign_due_at, m.signed_at, m.signed_by,
-    m.reply_due_at, m.replied_at, m.revisit_result
+    m.reply_due_at, m.replied_at, m.revisit_result, m.settled, m.under_control
     """
 
     /// Maps a row selected with `matterColumns`.
@@ -75,6 +75,7 @@ extension Store {
         m.signDueAt = r.optionalDate(33); m.signedAt = r.optionalDate(34); m.signedBy = r.optionalText(35)
         m.replyDueAt = r.optionalDate(36); m.repliedAt = r.optionalDate(37)
         m.revisitResult = try r.optionalCode(38, table: "matters", column: "revisit_result")
+        m.settled = r.bool(39); m.underControl = r.bool(40)
         return m
     }
 

@@ -95,6 +95,16 @@ extension Store {
             try db.run("INSERT INTO revisits(matter_id, at, result, note, actor) VALUES (?, ?, ?, ?, ?)",
                        [.of(m.id), .of(now), .text(result.rawValue), .text(note), .text(actor.login)])
             set("revisit_result", .text(result.rawValue))
+        case .settle:
+            // Settled before any dispatch: the instant it was settled stands in for its handling deadline, so it is
+            // counted in that month's evaluation (closed, on time).
+            set("settled", 1)
+            if m.handleDueAt == nil { set("handle_due_at", .of(now)) }
+        case .control, .release:
+            guard try requireCategory(m.category).dispute else { throw StoreError.notADispute(number: m.number, category: m.category) }
+            let on = req.move == .control
+            guard m.underControl != on else { throw StoreError.controlUnchanged(number: m.number, underControl: on) }
+            set("under_control", .of(on))
         case .sign:
             guard m.awaitsSignature else { throw StoreError.notAwaitingSignature(number: m.number, signedAt: m.signedAt) }
             set("signed_at", .of(now)); set("signed_by", .text(actor.login)); eventDepartment = m.department
