@@ -71,8 +71,8 @@ final class MatterSupervisionTests: XCTestCase {
         XCTAssertEqual(m.state, .escalated); XCTAssertEqual(m.stage, .district)
         XCTAssertEqual(m.department, "QZ")                          // the district centre's department, not ZF any more
         XCTAssertEqual(m.stageDueAt, f.at("2026-11-27T17:30"))
-        XCTAssertEqual(try f.store.recordOverdue(now: f.at("2026-11-27T17:30")), 0)   // the due second itself is on time
-        XCTAssertEqual(try f.store.recordOverdue(now: f.at("2026-11-27T17:31")), 1)
+        XCTAssertEqual(try f.store.sweepOverdue(now: f.at("2026-11-27T17:30")), .recorded(0))   // the due second itself is on time
+        XCTAssertEqual(try f.store.sweepOverdue(now: f.at("2026-11-27T17:31")), .recorded(1))
         XCTAssertTrue(try f.store.matter(number: n)!.isOverdue(now: f.at("2026-11-30T09:00")))
         m = try f.move(n, .urge(.yellow), as: "sup", at: "2026-11-30T09:00", note: "请区中心尽快办理")
         XCTAssertEqual(m.urgeYellow, 1)

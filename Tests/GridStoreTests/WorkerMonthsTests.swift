@@ -98,7 +98,9 @@ final class WorkerMonthsTests: XCTestCase {
         try f.move(gone.number, .invalidate, at: "2026-11-01T10:00")
         try f.new("2026-11-01T11:00", source: .hotline)
         // Back to a v6 file: no summary table, version 6.
+        // (Later steps' additions are taken off too, so each step runs on the schema it was written for.)
         try f.store.db.execute("DROP TABLE worker_months; DROP TABLE worker_months_through; PRAGMA user_version = 6")
+        try f.store.db.execute("ALTER TABLE staff DROP COLUMN deactivated_at; ALTER TABLE staff DROP COLUMN deactivated_by")   // v9StaffActive
         let upgraded = try Store.open(path: f.path)
         XCTAssertEqual(upgraded.schemaVersion, Migrator.latestVersion)
         XCTAssertFalse(try upgraded.workerMonthsStale())

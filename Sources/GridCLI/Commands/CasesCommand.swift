@@ -26,7 +26,6 @@ enum CasesCommand: Command {
         try args.rejectUnknown()
         let store = try ctx.openStore()
         let now = ctx.now(in: store.zone)
-        try store.recordOverdue(now: now)
         let z = store.zone
         func row(_ m: Matter) -> [String] {
             [m.number, ISOTime.format(m.reportedAt, zone: z), m.source.rawValue, m.reporter, m.grid, m.category, m.urgency.rawValue,

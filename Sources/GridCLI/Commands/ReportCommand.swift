@@ -60,8 +60,7 @@ enum EvaluationReport {
         let format = try args.choice("format", ["table", "csv", "json", "md"], default: "table")!
         try args.rejectUnknown()
         let store = try ctx.openStore()
-        try store.recordOverdue(now: ctx.now(in: store.zone))
-        let groups = try store.evaluation(month: month, by: by)
+        let groups = try store.evaluation(month: month, by: by, asOf: ctx.now(in: store.zone))
         let names = try store.names(of: by)
         let lang = ctx.language
         let total = groups.reduce(EvaluationCounts()) { $0 + $1.counts }

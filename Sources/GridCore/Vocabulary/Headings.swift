@@ -39,7 +39,7 @@ public enum Heading {
         "list": "榜单", "rank": "名次", "id": "编号", "start": "开始", "end": "结束", "minutes": "分钟", "status": "状态",
         "confirmed_by": "确认人",
         // Calendar, staff, import log
-        "date": "日期", "workday": "工作日", "login": "登录名", "role": "角色", "active": "在岗", "file": "文件", "sha256": "SHA-256",
+        "date": "日期", "workday": "工作日", "login": "登录名", "role": "角色", "active": "在岗", "deactivated_on": "停用日期", "deactivated_by": "停用人", "file": "文件", "sha256": "SHA-256",
         "rows": "行数", "written": "写入", "rejected": "拒收", "started": "开始", "finished": "结束",
     ]
 

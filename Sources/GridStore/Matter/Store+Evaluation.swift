@@ -22,13 +22,16 @@ extension Store {
 
     /// Counts, per group, the matters whose first handling deadline fell in `month` (local time), excluding
     /// invalid and merged ones; each matter goes through `Evaluation.add`. Streams the month's rows.
-    public func evaluation(month: LocalMonth, by grouping: EvaluationGrouping) throws -> [(key: String, counts: EvaluationCounts)] {
-        try evaluation(from: month.firstDay, through: month.lastDay, by: grouping)
+    public func evaluation(month: LocalMonth, by grouping: EvaluationGrouping, asOf: Date? = nil) throws -> [(key: String, counts: EvaluationCounts)] {
+        try evaluation(from: month.firstDay, through: month.lastDay, by: grouping, asOf: asOf)
     }
 
     /// The same count over the local days `first ... last` (a quarter, a year): the matters whose first handling
     /// deadline fell in those days, counted once each — never an average of months.
-    public func evaluation(from first: LocalDate, through last: LocalDate, by grouping: EvaluationGrouping) throws -> [(key: String, counts: EvaluationCounts)] {
+    /// With `asOf`, an open matter whose stage is past due at that instant counts as overdue even when no sweep
+    /// has recorded it yet: the report is a read, so it computes pending breaches instead of writing them.
+    public func evaluation(from first: LocalDate, through last: LocalDate, by grouping: EvaluationGrouping,
+                           asOf: Date? = nil) throws -> [(key: String, counts: EvaluationCounts)] {
         let from = zone.startOfDay(first), to = zone.endOfDay(last)
         let keyColumn: String
         switch grouping {
@@ -39,11 +42,12 @@ extension Store {
         var groups: [String: EvaluationCounts] = [:]
         try db.read {
             try db.forEach("""
-                SELECT \(keyColumn), state, ever_overdue, extension_count, rework_count, urge_count, urge_yellow, urge_red,
+                SELECT \(keyColumn), state, ever_overdue OR (ended_at IS NULL AND stage_due_at < ?), extension_count,
+                       rework_count, urge_count, urge_yellow, urge_red,
                        replied_at IS NOT NULL, replied_at IS NOT NULL AND reply_due_at IS NOT NULL AND replied_at <= reply_due_at, revisit_result,
                        settled
                 FROM matters WHERE handle_due_at >= ? AND handle_due_at < ? AND state NOT IN ('invalid','merged')
-                """, [.of(from), .of(to)]) { r in
+                """, [asOf.map { .of($0) } ?? .null, .of(from), .of(to)]) { r in
                 let outcome = MatterOutcome(closed: r.text(1) == MatterState.closed.rawValue, everOverdue: r.bool(2),
                                             extensions: r.int(3), reworks: r.int(4),
                                             urges: [.ordinary: r.int(5) - r.int(6) - r.int(7), .yellow: r.int(6), .red: r.int(7)],
