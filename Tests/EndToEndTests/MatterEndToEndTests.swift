@@ -53,7 +53,9 @@ final class MatterEndToEndTests: XCTestCase {
         XCTAssertEqual(obj["overdue"] as? Bool, true)
         XCTAssertEqual(obj["version"] as? Int, 2)
         let kinds = (obj["history"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
-        XCTAssertEqual(kinds, ["intake", "dispatch", "overdue"])
+        // Nobody signed for it either: its 2wh sign-for deadline (Mon 09:10) passed before the handling one (11:10).
+        XCTAssertEqual(kinds, ["intake", "dispatch", "sign_overdue", "overdue"])
+        XCTAssertEqual(obj["sign_overdue"] as? Bool, true)
         XCTAssertEqual((obj["stages"] as? [[String: Any]])?.count, 2)
         try run(["case", "show", "20261120-0001"], now: "2026-11-23T12:30")
         XCTAssertEqual(try run(["case", "feedback", "20261120-0001", "--note", "已清理"], now: "2026-11-23T13:00").status, 0)

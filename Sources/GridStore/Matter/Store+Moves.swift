@@ -49,8 +49,7 @@ extension Store {
         if req.move.needsNote && note.isEmpty { throw StoreError.missingReason(number: req.number, move: req.move) }
         let before = try requireMatter(req.number)
         if let v = req.version, v != before.version { throw conflict(before, seen: v) }
-        try recordOverdue(matterID: before.id, now: now)
-        try recordUnsigned(matterID: before.id, now: now)
+        try recordPending(matterID: before.id, now: now)
         let m = try requireMatter(req.number)
         let t: Transition
         switch MatterMachine.apply(req.move, to: m.state, shelved: m.shelved) {
