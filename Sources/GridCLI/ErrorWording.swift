@@ -99,6 +99,7 @@ enum ErrorWording {
         case .settle: "settle"
         case .control: "control"
         case .release: "release"
+        case .markMajor: "mark-major"
         }
     }
 }

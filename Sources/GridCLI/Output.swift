@@ -62,7 +62,7 @@ enum OutputColumns {
     /// Booleans, printed 1/0 in CSV.
     static let booleans: Set<String> = ["workday", "active", "patrol_ok", "reports_ok", "on_pace", "grid_patrol_ok", "shelved", "near_due",
                                         "is_overdue", "ever_overdue", "first_report", "sign_overdue", "reply_overdue", "dispute", "settled",
-                                        "under_control"]
+                                        "under_control", "major_matter"]
     /// Instants, ISO-8601 in CSV and JSON, short and local in tables.
     static let times: Set<String> = ["start", "end", "started", "finished", "reported_at", "due_at", "at", "started_at",
                                      "finished_at", "original_due_at", "near_due_at", "handle_due_at", "ended_at", "updated_at",

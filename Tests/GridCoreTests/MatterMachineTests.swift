@@ -13,6 +13,10 @@ final class MatterMachineTests: XCTestCase {
         "dispatched - control": (.dispatched, false, nil, nil, false), "dispatched - release": (.dispatched, false, nil, nil, false),
         "fed_back - control": (.fedBack, false, nil, nil, false), "fed_back - release": (.fedBack, false, nil, nil, false),
         "escalated - control": (.escalated, false, nil, nil, false), "escalated - release": (.escalated, false, nil, nil, false),
+        "new - mark-major": (.new, false, nil, nil, false), "dispatched - mark-major": (.dispatched, false, nil, nil, false),
+        "fed_back - mark-major": (.fedBack, false, nil, nil, false), "escalated - mark-major": (.escalated, false, nil, nil, false),
+        "new shelved mark-major": (.new, true, nil, nil, false), "dispatched shelved mark-major": (.dispatched, true, nil, nil, false),
+        "fed_back shelved mark-major": (.fedBack, true, nil, nil, false), "escalated shelved mark-major": (.escalated, true, nil, nil, false),
         "new - shelve": (.new, true, .dispatch, nil, false),
         "new - urge --level ordinary": (.new, false, nil, nil, false),
         "new - urge --level yellow": (.new, false, nil, nil, false),
@@ -86,22 +90,22 @@ final class MatterMachineTests: XCTestCase {
                 }
             }
         }
-        // 51 unshelved legal moves (feedback from escalated gave way to district-reply and district-return; sign, reply,
-        // revisit, settle added, control and release in the 4 open states) + 4 unshelve + 4 shelved states × (3 urges
-        // + comment) = 71.
-        XCTAssertEqual(legalSeen, 71)
+        // 55 unshelved legal moves (feedback from escalated gave way to district-reply and district-return; sign, reply,
+        // revisit, settle added, control, release and mark-major in the 4 open states) + 4 unshelve + 4 shelved states
+        // × (3 urges + comment + mark-major) = 79.
+        XCTAssertEqual(legalSeen, 79)
     }
 
     func testRefusalSaysWhatIsAllowed() {
         guard case .failure(let e) = MatterMachine.apply(.dispatch, to: .fedBack) else { return XCTFail("dispatch from fed_back accepted") }
         XCTAssertEqual(e, MoveError(move: .dispatch, state: .fedBack, shelved: false,
                                     allowed: [.verifyPass, .verifyRework, .escalate, .shelve, .urge(.ordinary), .urge(.yellow), .urge(.red), .comment,
-                                              .control, .release]))
+                                              .control, .release, .markMajor]))
         guard case .failure(let c) = MatterMachine.apply(.feedback, to: .closed) else { return XCTFail("feedback on closed accepted") }
         XCTAssertEqual(c.allowed, [.reopen, .comment, .reply, .revisit])
         guard case .failure(let s) = MatterMachine.apply(.dispatch, to: .new, shelved: true) else { return XCTFail("dispatch while shelved accepted") }
         XCTAssertEqual(s, MoveError(move: .dispatch, state: .new, shelved: true,
-                                    allowed: [.unshelve, .urge(.ordinary), .urge(.yellow), .urge(.red), .comment]))
+                                    allowed: [.unshelve, .urge(.ordinary), .urge(.yellow), .urge(.red), .comment, .markMajor]))
     }
 
     func testMovesNeedTheirRoles() {
@@ -113,7 +117,10 @@ final class MatterMachineTests: XCTestCase {
         for m in operatorMoves { XCTAssertEqual(m.action.minimumRole, .operator_, m.words) }
         XCTAssertEqual(Move.escalate.action.minimumRole, .dutyOfficer)
         for m in supervisorMoves { XCTAssertEqual(m.action.minimumRole, .supervisor, m.words) }
-        XCTAssertEqual(operatorMoves.count + 1 + supervisorMoves.count, Move.all.count)
+        XCTAssertEqual(Move.markMajor.action.minimumRole, .dutyOfficer)
+        XCTAssertEqual(operatorMoves.count + 2 + supervisorMoves.count, Move.all.count)
+        // The township's leaders: urge, and nothing else that writes.
+        XCTAssertEqual(Action.allCases.filter { Role.leader.may($0) }, [.urge])
     }
 }
 
@@ -145,6 +152,7 @@ extension Move {
         case .settle: "settle"
         case .control: "control"
         case .release: "release"
+        case .markMajor: "mark-major"
         }
     }
 }

@@ -37,7 +37,7 @@ final class MatterMoveTests: XCTestCase {
         XCTAssertThrowsError(try f.move(n, .verifyPass, as: "op", at: "2026-11-20T08:05")) { e in
             XCTAssertEqual(e as? StoreError, .illegalMove(number: n, MoveError(move: .verifyPass, state: .new, shelved: false, allowed: [
                 .dispatch, .escalate, .invalidate, .merge, .shelve, .urge(.ordinary), .urge(.yellow), .urge(.red), .comment,
-                .settle, .control, .release])))
+                .settle, .control, .release, .markMajor])))
         }
         XCTAssertThrowsError(try f.move(n, .returnMatter, as: "op", at: "2026-11-20T08:05", note: ""))   // needs a reason
         XCTAssertThrowsError(try f.move("20991231-0001", .comment, as: "op", at: "2026-11-20T08:05")) { e in
@@ -97,7 +97,7 @@ final class MatterMoveTests: XCTestCase {
             "merge": ["op", "duty", "sup", "admin"], "comment": ["op", "duty", "sup", "admin"], "extend": ["op", "duty", "sup", "admin"],
             "sign": ["op", "duty", "sup", "admin"], "reply": ["op", "duty", "sup", "admin"], "revisit": ["op", "duty", "sup", "admin"],
             "settle": ["op", "duty", "sup", "admin"], "control": ["op", "duty", "sup", "admin"], "release": ["op", "duty", "sup", "admin"], "district-reply": ["op", "duty", "sup", "admin"], "district-return": ["op", "duty", "sup", "admin"],
-            "escalate": ["duty", "sup", "admin"],
+            "escalate": ["duty", "sup", "admin"], "mark-major": ["duty", "sup", "admin"],
             "shelve": ["sup", "admin"], "unshelve": ["sup", "admin"], "reopen": ["sup", "admin"],
             "urge --level ordinary": ["sup", "admin"], "urge --level yellow": ["sup", "admin"], "urge --level red": ["sup", "admin"],
             "approve": ["sup", "admin"], "refuse": ["sup", "admin"],
@@ -122,9 +122,10 @@ final class MatterMoveTests: XCTestCase {
                                                                  category: "WJ", title: "x"), by: f.actor(login), now: f.at("2026-11-20T08:05")))
             refusals += 1
         }
-        // 17 operator moves × 2 (gone, stranger) + escalate × 3 + 8 supervisor moves × 4 + intake × 2 = 34 + 3 + 32 + 2 = 71.
-        XCTAssertEqual(refusals, 71)
-        XCTAssertEqual(try f.count("SELECT count(*) FROM audit WHERE allowed = 0"), 71)
+        // 17 operator moves × 2 (gone, stranger) + 2 duty-officer moves × 3 + 8 supervisor moves × 4 + intake × 2
+        // = 34 + 6 + 32 + 2 = 74.
+        XCTAssertEqual(refusals, 74)
+        XCTAssertEqual(try f.count("SELECT count(*) FROM audit WHERE allowed = 0"), 74)
         XCTAssertEqual(try f.store.matter(number: n)?.version, 1)
         XCTAssertEqual(try f.count("SELECT count(*) FROM events"), 1)
     }
@@ -220,6 +221,7 @@ extension Move {
         case .settle: "settle"
         case .control: "control"
         case .release: "release"
+        case .markMajor: "mark-major"
         }
     }
 }

@@ -8,8 +8,9 @@ enum CaseCommand: Command {
     static let summary = "take in, move and show one matter: new, dispatch, feedback, verify, urge, show, …"
     static let usage = """
     usage: gridroom case new --source SRC --grid CODE --category CODE --title TEXT [--reporter WHO]
-                             [--urgency urgent|normal] [--description TEXT] [--location TEXT] [--reported-at TIME]
-           gridroom case dispatch NUMBER [--department CODE] [--note TEXT]
+                             [--urgency urgent|normal] [--description TEXT] [--location TEXT] [--reported-at TIME] [--major]
+           gridroom case dispatch NUMBER [--department CODE] [--with CODE,CODE] [--note TEXT]   (--with: co-handlers)
+           gridroom case mark-major NUMBER --note WHY         (重大事项; duty officer or higher)
            gridroom case sign NUMBER [--note TEXT]            (签收: the department signs for what it was sent)
            gridroom case return NUMBER --note REASON          (department says misrouted: back to new)
            gridroom case feedback NUMBER --note WHAT-WAS-DONE
@@ -84,9 +85,10 @@ enum CaseCommand: Command {
                                   grid: try args.required("grid"), category: try args.required("category"), urgency: urgency,
                                   title: try args.required("title"), description: args.option("description") ?? "",
                                   location: args.option("location") ?? "")
+        var major = intake; major.major = args.flag("major")
         try args.rejectUnknown()
         let actor = try store.actor(login: ctx.login)
-        let receipt = try store.intake(intake, by: actor, now: now)
+        let receipt = try store.intake(major, by: actor, now: now)
         let m = try store.matter(number: receipt.number)
         let l = ctx.language
         var line = l.pick("已受理 \(receipt.number)", "new case \(receipt.number)")

@@ -28,7 +28,8 @@ enum CaseShow {
             ("sign_overdue", m.isSignOverdue(now: now) ? "1" : "0"),
             ("reply_due_at", t(m.replyDueAt)), ("replied_at", t(m.repliedAt)), ("reply_overdue", m.isReplyOverdue(now: now) ? "1" : "0"),
             ("revisit_result", m.revisitResult?.rawValue ?? ""),
-            ("settled", m.settled ? "1" : "0"), ("under_control", m.underControl ? "1" : "0"),
+            ("settled", m.settled ? "1" : "0"), ("under_control", m.underControl ? "1" : "0"), ("major_matter", m.major ? "1" : "0"),
+            ("co_handlers", m.coHandlers.joined(separator: ",")),
         ]
         let replies = try store.replies(ofMatter: m.id), revisits = try store.revisits(ofMatter: m.id)
         let stageRows = stages.map { s in
@@ -45,7 +46,7 @@ enum CaseShow {
             var object: [String: Any] = [:]
             for (k, v) in fields { object[k] = v }
             for k in ["version", "reworks", "urges", "urges_yellow", "urges_red", "extensions"] { object[k] = Int(object[k] as! String)! }
-            for k in ["shelved", "overdue", "near_due", "ever_overdue", "first_report", "sign_overdue", "reply_overdue", "settled", "under_control"] { object[k] = (object[k] as! String) == "1" }
+            for k in ["shelved", "overdue", "near_due", "ever_overdue", "first_report", "sign_overdue", "reply_overdue", "settled", "under_control", "major_matter"] { object[k] = (object[k] as! String) == "1" }
             for k in ["department", "duplicate_of", "merged_into", "ended_at", "stage", "due_at", "near_due_at", "handle_due_at",
                       "sign_due_at", "signed_at", "signed_by", "reply_due_at", "replied_at", "revisit_result"]
             where (object[k] as? String) == "" { object[k] = NSNull() }
@@ -62,6 +63,7 @@ enum CaseShow {
                 o["extension_days"] = events[i].extensionDays.map { $0 as Any } ?? NSNull()
                 return o
             }
+            object["co_handlers"] = m.coHandlers
             object["replies"] = replies.map { ["at": t($0.at), "channel": $0.channel.rawValue, "note": $0.note, "actor": $0.actor] }
             object["revisits"] = revisits.map { ["at": t($0.at), "result": $0.result.rawValue, "note": $0.note, "actor": $0.actor] }
             print(Output.json(object))

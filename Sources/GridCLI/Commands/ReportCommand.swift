@@ -66,6 +66,7 @@ enum EvaluationReport {
         let total = groups.reduce(EvaluationCounts()) { $0 + $1.counts }
         let disputes = try store.disputes(from: month.firstDay, through: month.lastDay)
         let onTheSpot = Evaluation.onTheSpot(disputes), control = Evaluation.control(disputes)
+        let coHandled = by == .department ? try store.coHandled(month: month) : [:]
         // The name beside each code, for people (table, md, JSON); the documented CSV keeps its columns.
         func name(_ key: String) -> String {
             key == "total" ? lang.pick("合计", "total") : key.isEmpty ? lang.pick("未派遣", "not dispatched") : names[key] ?? ""
@@ -102,7 +103,8 @@ enum EvaluationReport {
                                     "on_the_spot_rate": onTheSpot.value ?? NSNull(), "control_rate": control.value ?? NSNull(),
                                     "on_the_spot_met": Evaluation.meets(onTheSpot, target: Evaluation.onTheSpotTarget) ?? NSNull(),
                                     "control_met": Evaluation.meets(control, target: Evaluation.controlTarget) ?? NSNull()]
-            print(Output.json(["month": month.description, "by": by.rawValue, "rows": objects, "disputes": d]))
+            print(Output.json(["month": month.description, "by": by.rawValue, "rows": objects, "disputes": d,
+                               "co_handled": coHandled]))
             return 0
         }
         if format == "table" || format == "md" {
@@ -118,6 +120,10 @@ enum EvaluationReport {
                 case false?: lang.pick("未达标", "not met")
                 case nil: "—"
                 }
+            }
+            if !coHandled.isEmpty {
+                let list = coHandled.sorted { $0.key < $1.key }.map { "\($0.key) \(names[$0.key] ?? "") \($0.value)" }
+                print(lang.pick("\n协办（不计入考核）：", "\nco-handled (not counted): ") + list.joined(separator: lang.pick("；", "; ")))
             }
             print(lang.pick("\n矛盾纠纷 \(disputes.takenIn) 件：就地化解率 \(onTheSpot)（\(disputes.settled)/\(disputes.takenIn)，目标 95%，\(verdict(onTheSpot, Evaluation.onTheSpotTarget))）；稳控率 \(control)（\(disputes.closedOrControlled)/\(disputes.takenIn - disputes.settled)，目标 100%，\(verdict(control, Evaluation.controlTarget))）",
                             "\ndisputes \(disputes.takenIn): settled on the spot \(onTheSpot) (\(disputes.settled)/\(disputes.takenIn), target 95%, \(verdict(onTheSpot, Evaluation.onTheSpotTarget))); under control \(control) (\(disputes.closedOrControlled)/\(disputes.takenIn - disputes.settled), target 100%, \(verdict(control, Evaluation.controlTarget)))"))

@@ -156,6 +156,7 @@ public final class ConsoleApp {
         var parts: [String] = []
         if !found.urgent.isEmpty { parts.append(strings.f("alert.urgent", found.urgent.joined(separator: ", "))) }
         if !found.overdue.isEmpty { parts.append(strings.f("alert.overdue", found.overdue.joined(separator: ", "))) }
+        if !found.major.isEmpty { parts.insert(strings.f("alert.major", found.major.joined(separator: ", ")), at: 0) }
         if !parts.isEmpty && !damaged {
             banner = parts.joined(separator: "  ")
             pendingAlert = true

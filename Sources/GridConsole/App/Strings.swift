@@ -41,7 +41,7 @@ public struct Strings: Sendable {
         // Overview
         "ov.newToday": ("今日新增", "New today"), "ov.open": ("在办", "Open"), "ov.nearDue": ("临期", "Near due"),
         "ov.overdue": ("超期", "Overdue"), "ov.urgent": ("紧急在办", "Urgent open"), "ov.escalated": ("已上报", "Escalated"),
-        "ov.shelved": ("挂账", "Shelved"), "ov.byState": ("在办·按状态", "Open by state"),
+        "ov.shelved": ("挂账", "Shelved"), "ov.major": ("重大事项", "Major"), "ov.byState": ("在办·按状态", "Open by state"),
         "ov.byPlatform": ("在办·按平台", "Open by platform"), "ov.patrol": ("今日巡查", "Patrol today"),
         "ov.gridsMet": ("达2小时", "≥ 2 h"), "ov.gridsUnder": ("不足", "under"), "ov.gridsNobody": ("无人巡查", "nobody out"),
         "ov.reports": ("本月上报", "Reports this month"), "ov.pace": ("进度应达", "pace"), "ov.feed": ("最新动态", "Latest events"),
@@ -89,7 +89,7 @@ public struct Strings: Sendable {
         "form.unavailable": ("受理功能尚未接入", "intake is not available in this build"),
         // Modal / alerts / command
         "confirm.yesNo": ("(y 确认 / n 取消)", "(y yes / n no)"),
-        "alert.urgent": ("紧急案件：%@", "URGENT matter: %@"), "alert.overdue": ("新超期：%@", "Newly overdue: %@"),
+        "alert.urgent": ("紧急案件：%@", "URGENT matter: %@"), "alert.major": ("重大事项：%@", "MAJOR matter: %@"), "alert.overdue": ("新超期：%@", "Newly overdue: %@"),
         "cmd.unknown": ("未知命令：%@（可用：case 编号、grid 网格编码、q）", "unknown command: %@ (try: case NUMBER, grid CODE, q)"),
         "help.title": ("按键帮助（任意键关闭）", "Keys (any key closes)"),
         "help.global": ("1-6 切换页面 · n 新建 · / 筛选 · : 命令 · ? 帮助 · Esc/q 返回 · Ctrl-L 重绘 · Q 退出",

@@ -54,6 +54,7 @@ final class MatterPageScreen: Screen {
         ]
         if let into = m.mergedInto { out.append(("merged_into", into)) }
         if let dup = m.duplicateOf { out.append(("duplicate_of", dup)) }
+        out += loopFields(d, t, now: now, zone: zone)
         out += [("ended_at", m.endedAt.map { PeopleTime.dated($0, now: now, zone: zone) } ?? ""),
                 ("version", "\(m.version)"), ("updated_by", m.updatedBy)]
         return out
@@ -68,13 +69,13 @@ final class MatterPageScreen: Screen {
         c += s.put(a.row, c, d.row.number + "  ", attrs: [.bold])
         c += s.put(a.row, c, t.name(d.row.state) + "  ", role: .heading, attrs: [.bold])
         c += s.put(a.row, c, app.dueText(d.row.dueAt, now: now) + "  ", role: ConsoleApp.role(status), attrs: status == .overdue ? [.bold] : [])
-        s.put(a.row, c, d.row.title, width: a.col + a.width - c - 1)
+        s.put(a.row, c, (d.matter.major ? "★ " : "") + d.row.title, width: a.col + a.width - c - 1)
         // Left: fields. Right: stage clocks, moves.
         let lw = min(56, a.width / 2)
         Chrome.heading(s, row: a.row + 1, col: a.col + 1, width: lw - 1, text: t["matter.fields"])
         var r = a.row + 2
         for (k, v) in MatterPageScreen.fields(d, t, now: now, zone: app.store.zone) where r < a.row + 2 + min(21, a.height / 2 + 3) {
-            let label = MatterPageScreen.fieldKeys[k].map { zh ? $0.0 : $0.1 } ?? k
+            let label = (MatterPageScreen.fieldKeys[k] ?? MatterPageScreen.loopFieldKeys[k]).map { zh ? $0.0 : $0.1 } ?? k
             s.put(r, a.col + 1, DisplayWidth.pad(label, to: 10), role: .dim)
             s.put(r, a.col + 12, v, width: lw - 12)
             r += 1

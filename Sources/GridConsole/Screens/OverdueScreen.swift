@@ -55,7 +55,7 @@ final class OverdueScreen: Screen {
                 : CellText(app.dueText(m.dueAt, now: self.now), ConsoleApp.role(st), st == .overdue ? [.bold] : [])
             return [CellText(m.number), due,
                     CellText(m.department.isEmpty ? t["ov.undispatched"] : m.department), CellText(m.grid),
-                    CellText(t.name(m.urgency), m.urgency == .urgent ? .overdue : .normal), CellText("\(m.urgeCount)"), CellText(m.title)]
+                    CellText(t.name(m.urgency), m.urgency == .urgent ? .overdue : .normal), CellText("\(m.urgeCount)"), CellText((m.major ? "★ " : "") + m.title, m.major ? .overdue : .normal)]
         }
     }
 

@@ -84,6 +84,10 @@ public struct Matter: Hashable, Sendable {
     public var settled = false
     /// A dispute kept under control (稳控).
     public var underControl = false
+    /// A major matter (重大事项), followed by the township's leaders.
+    public var major = false
+    /// Departments co-handling it besides the lead (`department`), by code (协办部门).
+    public var coHandlers: [String] = []
 
     /// Creates a matter from its stored fields.
     public init(id: Int, number: String, reportedAt: Date, source: MatterSource, reporter: String, grid: String, category: String, urgency: Urgency, title: String, description: String, location: String, state: MatterState, shelved: Bool, department: String?, firstContact: String, mergedInto: String?, duplicateOf: String?, stage: Stage?, stageStartedAt: Date?, stageDueAt: Date?, nearDueAt: Date?, everOverdue: Bool, handleDueAt: Date?, reworkCount: Int, urgeCount: Int, urgeYellow: Int, urgeRed: Int, extensionCount: Int, firstReport: Bool, endedAt: Date?, version: Int, updatedAt: Date, updatedBy: String) {

@@ -22,6 +22,8 @@ public struct MatterIntake: Sendable, Hashable {
     public var location: String
     /// Key for idempotent imports (nil for typed-in matters).
     public var importKey: String?
+    /// Major (重大事项) from the start: flagged at intake, with a `mark_major` event that alerts every console.
+    public var major = false
 
     /// Creates an intake.
     public init(reportedAt: Date, source: MatterSource, reporter: String = "", grid: String, category: String,

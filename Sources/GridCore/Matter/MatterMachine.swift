@@ -65,6 +65,8 @@ public enum MatterMachine {
             return state.isOpen && !shelved ? ok(state, shelved: true, stops: running) : nil
         case .unshelve:
             return state.isOpen && shelved ? ok(state, shelved: false, starts: state.runningStage) : nil
+        case .markMajor:
+            return state.isOpen ? ok(state) : nil
         case .reply, .revisit:
             return state == .closed ? ok(state) : nil
         case .reopen:

@@ -4,6 +4,8 @@ public enum Move: Hashable, Sendable {
     case dispatch
     /// 签收: the department (or the operator on its behalf) signs for a dispatched matter; an event, not a state.
     case sign
+    /// 重大事项: marked major, reported to the township's leaders; a flag on an open matter.
+    case markMajor
     /// 就地化解: settled on the spot (by the grid worker's report or the operator): new → closed, with its own event;
     /// it counts as closed on time.
     case settle
@@ -56,7 +58,7 @@ public enum Move: Hashable, Sendable {
                                      .invalidate, .merge, .shelve, .unshelve, .reopen,
                                      .urge(.ordinary), .urge(.yellow), .urge(.red),
                                      .extendRequest, .extendApprove, .extendRefuse, .comment, .reply, .revisit,
-                                     .settle, .control, .release]
+                                     .settle, .control, .release, .markMajor]
 
     /// The event kind written to the history, e.g. `dispatch`, `verify_pass`, `urge`.
     public var kind: EventKind {
@@ -85,6 +87,7 @@ public enum Move: Hashable, Sendable {
         case .settle: .settle
         case .control: .control
         case .release: .release
+        case .markMajor: .markMajor
         }
     }
 
@@ -109,6 +112,7 @@ public enum Move: Hashable, Sendable {
         case .reply, .revisit: .followUp
         case .settle: .settle
         case .control, .release: .control
+        case .markMajor: .markMajor
         }
     }
 
@@ -116,7 +120,7 @@ public enum Move: Hashable, Sendable {
     public var needsNote: Bool {
         switch self {
         case .returnMatter, .invalidate, .shelve, .extendRequest, .extendRefuse, .feedback, .comment, .verifyRework, .urge,
-             .escalate, .districtReply, .districtReturn, .reply, .settle, .control, .release: true
+             .escalate, .districtReply, .districtReturn, .reply, .settle, .control, .release, .markMajor: true
         default: false
         }
     }

@@ -22,6 +22,8 @@ public enum Action: String, Sendable, CaseIterable {
     case settle
     /// Put a dispute under control or release it (稳控).
     case control
+    /// Mark a matter major (重大事项), for the township's leaders.
+    case markMajor = "mark_major"
     /// Invalidate (作废).
     case invalidate
     /// Merge as a duplicate (合并).
@@ -59,7 +61,7 @@ public enum Action: String, Sendable, CaseIterable {
         case .intake, .dispatch, .sign, .followUp, .settle, .control, .returnMatter, .feedback, .verify, .districtAnswer, .invalidate, .merge, .comment,
              .requestExtension, .patrol, .duty, .importMatters:
             return .operator_
-        case .escalate:
+        case .escalate, .markMajor:
             return .dutyOfficer
         case .urge, .shelve, .reopen, .decideExtension, .changeLimits, .confirmPatrol:
             return .supervisor
@@ -71,7 +73,8 @@ public enum Action: String, Sendable, CaseIterable {
 
 extension Role {
     /// Whether this role may do `action`. Roles are ordered: each has all rights of those below it.
-    public func may(_ action: Action) -> Bool { self >= action.minimumRole }
+    /// A leader may urge (督办) and nothing else that writes.
+    public func may(_ action: Action) -> Bool { self == .leader ? action == .urge : self >= action.minimumRole }
 }
 
 extension Actor {

@@ -10,6 +10,8 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case sign
     /// 未签收: the sign-for limit passed with no signature, recorded by the system (actor `system`) at that instant.
     case signOverdue = "sign_overdue"
+    /// 重大事项: marked major (at intake or later).
+    case markMajor = "mark_major"
     /// 就地化解: closed as settled on the spot.
     case settle
     /// 稳控: a dispute put under control.

@@ -25,7 +25,7 @@ public enum Heading {
         "updated_by": "最后操作人", "move": "操作", "complete": "完成",
         "sign_due_at": "签收期限", "signed_at": "签收时间", "signed_by": "签收人", "sign_overdue": "未签收",
         "reply_due_at": "回复期限", "replied_at": "回复时间", "reply_overdue": "回复超期", "revisit_result": "回访结果",
-        "channel": "回复渠道", "result": "结果", "settled": "就地化解", "under_control": "稳控",
+        "channel": "回复渠道", "result": "结果", "settled": "就地化解", "under_control": "稳控", "major_matter": "重大事项", "co_handlers": "协办部门",
         // Evaluation
         "group": "分组", "due": "应结案数", "closed": "结案数", "closed_on_time": "按期结案数", "closure_rate": "结案率",
         "on_time_rate": "按期结案率", "extended": "延期数", "reworks": "返工次数", "rework_rate": "返工率",

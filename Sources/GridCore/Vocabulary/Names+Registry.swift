@@ -7,6 +7,7 @@ extension Role: NamedCode {
         case .dutyOfficer: ("值班长", "duty officer")
         case .supervisor: ("督查", "supervisor")
         case .admin: ("管理员", "admin")
+        case .leader: ("镇街领导", "leader")
         }
     }
 }
@@ -68,6 +69,7 @@ extension Action: NamedCode {
         case .sign: ("签收", "sign for a matter")
         case .followUp: ("回复与回访", "record replies and follow-up calls")
         case .settle: ("就地化解", "settle on the spot")
+        case .markMajor: ("标记重大事项", "mark a matter major")
         case .control: ("稳控", "keep disputes under control")
         case .returnMatter: ("回退", "record a return")
         case .feedback: ("反馈", "record feedback")

@@ -89,6 +89,8 @@ extension StoreError {
         case let .noDistrictCentre(number):
             return zh ? "案件 \(number) 无法上报：部门名单中没有区指挥中心平台的部门；请先导入（平台 district）"
                 : "case \(number) cannot be escalated: no department of the district platform is registered; import one (platform district)"
+        case let .alreadyMajor(number):
+            return zh ? "案件 \(number) 已是重大事项" : "case \(number) is already marked major"
         case let .notADispute(number, category):
             return zh ? "案件 \(number) 的类别 \(category) 不是矛盾纠纷类，不能稳控" : "case \(number): category \(category) is not a dispute category; only disputes are kept under control"
         case let .controlUnchanged(number, on):

@@ -73,6 +73,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     case noHandlingClock(number: String)
     /// An escalation with no department of the district platform (区指挥中心) in the registry to send it to.
     case noDistrictCentre(number: String)
+    /// Marked major when it already is.
+    case alreadyMajor(number: String)
     /// 稳控 asked of a matter whose category is not a dispute category (the category table's `dispute` flag).
     case notADispute(number: String, category: String)
     /// Put under control when it already is, or released when it is not.

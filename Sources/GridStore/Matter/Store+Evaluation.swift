@@ -77,3 +77,16 @@ extension Store {
         return d
     }
 }
+
+extension Store {
+    /// The matters each department co-handled (协办) among those the month's evaluation counts (first handling deadline
+    /// in the month, neither invalid nor merged): listed for the co-handlers, counted only for the lead.
+    public func coHandled(month: LocalMonth) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        try db.forEach("""
+            SELECT c.department, count(*) FROM co_handlers c JOIN matters m ON m.id = c.matter_id
+            WHERE m.handle_due_at >= ? AND m.handle_due_at < ? AND m.state NOT IN ('invalid','merged') GROUP BY 1
+            """, [.of(zone.startOfDay(month.firstDay)), .of(zone.endOfDay(month.lastDay))]) { out[$0.text(0)] = $0.int(1) }
+        return out
+    }
+}

@@ -58,7 +58,8 @@ extension Store {
     m.stage, m.stage_started_at, m.stage_due_at, m.near_due_at, m.ever_overdue, m.handle_due_at,
     m.rework_count, m.urge_count, m.urge_yellow, m.urge_red, m.extension_count, m.first_report, m.ended_at,
     m.version, m.updated_at, m.updated_by, m.sign_due_at, m.signed_at, m.signed_by,
-    m.reply_due_at, m.replied_at, m.revisit_result, m.settled, m.under_control
+    m.reply_due_at, m.replied_at, m.revisit_result, m.settled, m.under_control, m.major,
+    (SELECT group_concat(department, ',') FROM (SELECT department FROM co_handlers WHERE matter_id = m.id ORDER BY department))
     """
 
     /// Maps a row selected with `matterColumns`.
@@ -75,7 +76,8 @@ extension Store {
         m.signDueAt = r.optionalDate(33); m.signedAt = r.optionalDate(34); m.signedBy = r.optionalText(35)
         m.replyDueAt = r.optionalDate(36); m.repliedAt = r.optionalDate(37)
         m.revisitResult = try r.optionalCode(38, table: "matters", column: "revisit_result")
-        m.settled = r.bool(39); m.underControl = r.bool(40)
+        m.settled = r.bool(39); m.underControl = r.bool(40); m.major = r.bool(41)
+        m.coHandlers = (r.optionalText(42) ?? "").split(separator: ",").map(String.init)
         return m
     }
 

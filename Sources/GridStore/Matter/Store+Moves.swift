@@ -21,12 +21,16 @@ public struct MoveRequest: Sendable, Hashable {
     public var channel: ReplyChannel?
     /// The verdict of a follow-up call.
     public var result: Satisfaction?
+    /// Co-handling departments for a dispatch (协办), besides the lead.
+    public var coHandlers: [String] = []
 
     /// Creates a request.
     public init(_ move: Move, number: String, version: Int? = nil, note: String = "", department: String? = nil,
-                days: Int? = nil, into: String? = nil, channel: ReplyChannel? = nil, result: Satisfaction? = nil) {
+                days: Int? = nil, into: String? = nil, channel: ReplyChannel? = nil, result: Satisfaction? = nil,
+                coHandlers: [String] = []) {
         self.move = move; self.number = number; self.version = version; self.note = note
         self.department = department; self.days = days; self.into = into; self.channel = channel; self.result = result
+        self.coHandlers = coHandlers
     }
 }
 
@@ -84,6 +88,12 @@ extension Store {
             // The department's sign-for clock starts with the handling clock; it does not replace it.
             let signDue = calendar.due(from: now, limit: rules.signLimit(urgency: m.urgency))
             set("sign_due_at", .of(signDue)); set("signed_at", .null); set("signed_by", .null); set("sign_overdue_recorded", 0)
+            // Co-handlers are named afresh at each dispatch; the lead gives the feedback and is evaluated for it.
+            try db.run("DELETE FROM co_handlers WHERE matter_id = ?", [.of(m.id)])
+            for c in Set(req.coHandlers) where c != dept {
+                guard try registryHas("departments", c) else { throw StoreError.unknownCode(.department, c) }
+                try db.run("INSERT INTO co_handlers(matter_id, department) VALUES (?, ?)", [.of(m.id), .text(c)])
+            }
         case .reply:
             guard let channel = req.channel else { throw StoreError.missingValue(number: m.number, move: .reply, value: .replyChannel) }
             try db.run("INSERT INTO replies(matter_id, at, channel, note, actor) VALUES (?, ?, ?, ?, ?)",
@@ -94,6 +104,9 @@ extension Store {
             try db.run("INSERT INTO revisits(matter_id, at, result, note, actor) VALUES (?, ?, ?, ?, ?)",
                        [.of(m.id), .of(now), .text(result.rawValue), .text(note), .text(actor.login)])
             set("revisit_result", .text(result.rawValue))
+        case .markMajor:
+            guard !m.major else { throw StoreError.alreadyMajor(number: m.number) }
+            set("major", 1)
         case .settle:
             // Settled before any dispatch: the instant it was settled stands in for its handling deadline, so it is
             // counted in that month's evaluation (closed, on time).

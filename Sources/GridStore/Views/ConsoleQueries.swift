@@ -40,6 +40,10 @@ public enum ConsoleQueries {
     public static let unsignedList = Store.consoleMatterPage("SELECT m.id FROM matters m INDEXED BY matters_unsigned WHERE m.ended_at IS NULL AND m.signed_at IS NULL AND m.sign_due_at IS NOT NULL AND m.sign_due_at < ? AND m.state = 'dispatched' ORDER BY m.sign_due_at LIMIT ?")
     /// Dispatched matters whose sign-for deadline fell in [from, to) unsigned (newly-unsigned alerts).
     public static let newlyUnsigned = "SELECT number FROM matters INDEXED BY matters_unsigned WHERE ended_at IS NULL AND signed_at IS NULL AND sign_due_at IS NOT NULL AND sign_due_at >= ? AND sign_due_at < ? AND state = 'dispatched' ORDER BY sign_due_at LIMIT ?"
+    /// Open major matters taken in after an id, or marked major in [from, to) (major-matter alerts).
+    public static let newMajor = "SELECT number FROM matters m INDEXED BY matters_open_major WHERE m.major = 1 AND m.ended_at IS NULL AND (m.id > ? OR EXISTS (SELECT 1 FROM events e WHERE e.matter_id = m.id AND e.kind = 'mark_major' AND e.at >= ? AND e.at < ?)) ORDER BY m.id LIMIT ?"
+    /// Open major matters, newest first (the overview's list).
+    public static let openMajor = "SELECT number, title FROM matters INDEXED BY matters_open_major WHERE major = 1 AND ended_at IS NULL ORDER BY id DESC LIMIT ?"
     /// Matters closed (verification passed) in [from, to].
     public static let closedInRange = "SELECT count(DISTINCT matter_id) FROM events WHERE at >= ? AND at <= ? AND kind = 'verify_pass'"
     /// Open matters whose deadline fell in [from, to) (since a shift began).
@@ -58,6 +62,6 @@ public enum ConsoleQueries {
 
     /// Every named query with sample arguments, for the plan check.
     public static var all: [(name: String, sql: String, args: Int)] {
-        [("newInRange", newInRange, 2), ("openByState", openByState, 0), ("overdueCount", overdueCount, 1), ("nearDueCount", nearDueCount, 2), ("urgentOpenCount", urgentOpenCount, 0), ("shelvedCount", shelvedCount, 0), ("openByPlatform", openByPlatform, 0), ("feed", feed, 2), ("reportsInRange", reportsInRange, 2), ("overdueByGrid", overdueByGrid, 1), ("reportsByGrid", reportsByGrid, 2), ("newUrgent", newUrgent, 2), ("newlyOverdue", newlyOverdue, 3), ("dueList", dueList, 3), ("dueByDepartment", dueByDepartment, 4), ("closedInRange", closedInRange, 2), ("becameOverdue", becameOverdue, 2), ("urgentInRange", urgentInRange, 2), ("unsignedList", unsignedList, 2), ("newlyUnsigned", newlyUnsigned, 3)]
+        [("newInRange", newInRange, 2), ("openByState", openByState, 0), ("overdueCount", overdueCount, 1), ("nearDueCount", nearDueCount, 2), ("urgentOpenCount", urgentOpenCount, 0), ("shelvedCount", shelvedCount, 0), ("openByPlatform", openByPlatform, 0), ("feed", feed, 2), ("reportsInRange", reportsInRange, 2), ("overdueByGrid", overdueByGrid, 1), ("reportsByGrid", reportsByGrid, 2), ("newUrgent", newUrgent, 2), ("newlyOverdue", newlyOverdue, 3), ("dueList", dueList, 3), ("dueByDepartment", dueByDepartment, 4), ("closedInRange", closedInRange, 2), ("becameOverdue", becameOverdue, 2), ("urgentInRange", urgentInRange, 2), ("unsignedList", unsignedList, 2), ("newlyUnsigned", newlyUnsigned, 3), ("newMajor", newMajor, 4), ("openMajor", openMajor, 1)]
     }
 }

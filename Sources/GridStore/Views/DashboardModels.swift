@@ -15,6 +15,10 @@ public struct OverviewFigures: Sendable, Equatable {
     public var urgentOpen = 0
     /// Matters escalated to the district and still open.
     public var escalated = 0
+    /// Open major matters (重大事项), newest first (at most 5): case number and title.
+    public var majors: [(number: String, title: String)] = []
+    /// How many major matters are open.
+    public var majorOpen = 0
     /// Open matters shelved on the problem register (挂账).
     public var shelved = 0
     /// Open matters by state, largest first.
@@ -95,6 +99,8 @@ public struct MatterRow: Sendable, Equatable {
     public var urgeCount: Int
     /// Not signed for in time (未签收): on the overdue list for that, whatever its stage clock says.
     public var unsigned = false
+    /// A major matter (重大事项): marked ★ on every list.
+    public var major = false
 }
 
 /// Which column a matter table is sorted by.

@@ -13,14 +13,15 @@ extension Store {
     }
     static let consoleMatterFields = """
         m.id, m.number, m.urgency, coalesce(c.name, m.category), m.grid, coalesce(d.name, ''), coalesce(m.department, ''),
-        m.state, m.title, m.stage_due_at, m.near_due_at, m.shelved, m.urge_count, coalesce(g.name, '')
+        m.state, m.title, m.stage_due_at, m.near_due_at, m.shelved, m.urge_count, coalesce(g.name, ''), m.major
         """
 
     static func consoleMatterRow(_ r: Row) throws -> MatterRow {
         MatterRow(id: r.int(0), number: r.text(1), urgency: try r.code(2, table: "matters", column: "urgency"), category: r.text(3),
                   grid: r.text(4), gridName: r.text(13),
                   department: r.text(5), departmentCode: r.text(6), state: try r.code(7, table: "matters", column: "state"), title: r.text(8),
-                  dueAt: r.optionalDate(9), nearDueAt: r.optionalDate(10), shelved: r.bool(11), urgeCount: r.int(12))
+                  dueAt: r.optionalDate(9), nearDueAt: r.optionalDate(10), shelved: r.bool(11), urgeCount: r.int(12),
+                  major: r.bool(14))
     }
 
     private func whereClause(_ filter: ConsoleMatterFilter) -> (String, [SQLValue]) {
@@ -110,14 +111,18 @@ extension Store {
 
     /// Alerts since the last look: urgent matters added after `afterID`, and open matters whose
     /// deadline passed in `[from, to)` (newly overdue: `stage_due_at < now` is overdue). Case numbers, at most `limit` of each.
-    public func newAlerts(afterID: Int, from: Date, to: Date, limit: Int = 5) throws -> (urgent: [String], overdue: [String]) {
+    /// Major matters (重大事项) marked in `[from, to)` — at intake or later — come third.
+    public func newAlerts(afterID: Int, from: Date, to: Date, limit: Int = 5) throws -> (urgent: [String], overdue: [String], major: [String]) {
         let u = try db.query(ConsoleQueries.newUrgent,
                              [.of(afterID), .of(limit)]) { $0.text(0) }
         let o = try db.query(ConsoleQueries.newlyOverdue,
                              [.of(from), .of(to), .of(limit)]) { $0.text(0) }
         // A missed sign-for raises the same alert as a missed deadline.
         let s = try db.query(ConsoleQueries.newlyUnsigned, [.of(from), .of(to), .of(limit)]) { $0.text(0) }
-        return (u, Array((o + s.filter { !o.contains($0) }).prefix(limit)))
+        // Marked major since the last look, by the event (written in the same transaction as the flag) or, for a matter
+        // taken in since, by its id, so a rehearsal clock set back cannot hide a new major matter.
+        let major = try db.query(ConsoleQueries.newMajor, [.of(afterID), .of(from), .of(to), .of(limit)]) { $0.text(0) }
+        return (u, Array((o + s.filter { !o.contains($0) }).prefix(limit)), major)
     }
 
     /// Case numbers of matters with this id set (for alert text), at most `limit`.
