@@ -41,106 +41,85 @@ public enum CSVReader {
 
     /// Decodes `bytes` (UTF-8 with/without BOM, or GB18030/GBK), parses them and checks the header.
     /// The header matches ignoring case and surrounding spaces, each column by its English code or its
-    /// Chinese heading (`Heading`: an office's `编码,名称,平台` reads as `code,name,platform`).
-    /// `optionalTrailing` of the expected header's last columns may be missing from the file; its records are then
-    /// padded with empty fields, so validators always see the full header.
+    /// Chinese heading (`Heading`: an office's `编码,名称,平台` reads as `code,name,platform`). The same pieces as a streamed import
+    /// (`SourceSniffer`, `SourceDecoder`, `CSVStreamParser`, `CSVHeaderGate`) on one chunk.
+    /// `optionalTrailing` of the expected header's last columns may be missing (`CSVHeaderGate`).
     public static func read(_ bytes: [UInt8], header expected: [String], optionalTrailing: Int = 0) throws(CSVError) -> CSVTable {
-        let (text, encoding) = try SourceText.decode(bytes)
-        var all = try parse(text)
-        while let first = all.first, first.isBlank { all.removeFirst() }
-        guard let head = all.first else { throw CSVError.empty }
-        let found = head.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        let codes = found.map { Heading.code(forName: $0, among: expected) ?? $0 }
-        let missing = expected.count - codes.count
-        guard (0...max(0, optionalTrailing)).contains(missing),
-              codes.map({ $0.lowercased() }) == expected.prefix(codes.count).map({ $0.lowercased() }) else {
-            throw CSVError.wrongHeader(expected: expected, found: found)
-        }
-        var records = all.dropFirst().filter { !$0.isBlank }
-        if missing > 0 {
-            // Only records of the file's own width are padded; a short or long one is refused against that width.
-            records = records.map { r in
-                if r.fields.count == codes.count {
-                    return CSVRecord(line: r.line, fields: r.fields + Array(repeating: "", count: missing), problem: r.problem)
-                }
-                return CSVRecord(line: r.line, fields: r.fields, problem: r.problem
-                                 ?? "\(r.fields.count) fields, expected \(codes.count) (\(codes.joined(separator: ",")))")
-            }
-        }
-        return CSVTable(encoding: encoding, header: found + expected.suffix(missing), records: Array(records))
+        var sniffer = SourceSniffer()
+        sniffer.feed(bytes[...])
+        let encoding = try sniffer.finish()
+        let decoder = SourceDecoder(encoding, badLine: sniffer.firstNonUTF8Line)
+        var utf8 = try decoder.decode(bytes[...])
+        try decoder.finish()
+        var gate = CSVHeaderGate(expected: expected, optionalTrailing: optionalTrailing)
+        var records: [CSVRecord] = []
+        do {
+            var parser = CSVStreamParser()
+            let keep: (CSVRecord) throws -> Void = { r in if let k = try gate.admit(r) { records.append(k) } }
+            try parser.feed(utf8, keep)
+            utf8 = []
+            try parser.finish(keep)
+            try gate.finish()
+        } catch let e as CSVError { throw e } catch { fatalError("unreachable: \(error)") }
+        return CSVTable(encoding: encoding, header: gate.found + expected.suffix(gate.missing), records: records)
     }
 
     /// Parses text into records (the header is the first). Blank records are kept here.
     public static func parse(_ text: String) throws(CSVError) -> [CSVRecord] {
-        let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
-        let bytes = Array(text.utf8)
         var records: [CSVRecord] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var line = 1
-        var recordLine = 1
-        var problem: String? = nil
-        var i = 0
-        let n = bytes.count
-        var atFieldStart = true
-
-        func endField() {
-            if field.count > maxFieldBytes, problem == nil {
-                problem = "field \(fields.count + 1) is \(field.count) bytes long (at most \(maxFieldBytes)); is a quote missing?"
-            }
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            atFieldStart = true
-        }
-        func endRecord() {
-            endField()
-            records.append(CSVRecord(line: recordLine, fields: fields, problem: problem))
-            fields.removeAll(keepingCapacity: true)
-            problem = nil
-        }
-
-        while i < n {
-            let b = bytes[i]
-            if atFieldStart && b == quote {
-                // Quoted field: up to the closing quote; "" is a literal quote.
-                let openLine = line
-                i += 1
-                var closed = false
-                while i < n {
-                    let c = bytes[i]
-                    if c == quote {
-                        if i + 1 < n && bytes[i + 1] == quote { field.append(quote); i += 2; continue }
-                        closed = true; i += 1; break
-                    }
-                    if c == lf { line += 1 }
-                    else if c == cr && !(i + 1 < n && bytes[i + 1] == lf) { line += 1 }
-                    field.append(c); i += 1
-                }
-                guard closed else { throw CSVError.unterminatedQuote(line: openLine) }
-                atFieldStart = false
-                // After the closing quote only a comma or a line end may follow.
-                if i < n, bytes[i] != comma, bytes[i] != lf, bytes[i] != cr {
-                    if problem == nil { problem = "field \(fields.count + 1): text after a closing quote (write \"\" for a quote inside a quoted field)" }
-                    while i < n, bytes[i] != comma, bytes[i] != lf, bytes[i] != cr { field.append(bytes[i]); i += 1 }
-                }
-                continue
-            }
-            switch b {
-            case comma:
-                endField(); i += 1
-            case lf, cr:
-                endRecord()
-                i += (b == cr && i + 1 < n && bytes[i + 1] == lf) ? 2 : 1
-                line += 1
-                recordLine = line
-            default:
-                if b == quote, problem == nil {
-                    problem = "field \(fields.count + 1): a \" inside an unquoted field (quote the whole field and double the quote)"
-                }
-                field.append(b); atFieldStart = false; i += 1
-            }
-        }
-        if !fields.isEmpty || !field.isEmpty || !atFieldStart { endRecord() }
+        var parser = CSVStreamParser()
+        parser.feed(Array(text.utf8)) { records.append($0) }
+        do { try parser.finish { records.append($0) } } catch let e as CSVError { throw e } catch { fatalError("unreachable: \(error)") }
         return records
     }
+}
+
+/// The header check of a streamed file (表头校验): blank records before the header are skipped, the first
+/// other record must be the header (ignoring case and surrounding spaces; a column by its English code or its
+/// Chinese heading), blank records after it are
+/// dropped; `pass` says whether a record is a data row.
+public struct CSVHeaderGate: Sendable {
+    /// The header expected.
+    public let expected: [String]
+    /// The header as found (trimmed), once seen.
+    public private(set) var found: [String] = []
+    private var seen = false
+    /// How many of the expected header's last columns may be missing from a file (a column added later).
+    public let optionalTrailing: Int
+    /// How many the file's header lacks (0 until the header is seen).
+    public private(set) var missing = 0
+
+    /// Creates a gate.
+    public init(expected: [String], optionalTrailing: Int = 0) { self.expected = expected; self.optionalTrailing = optionalTrailing }
+
+    /// True for a data row; false for a blank record or the header; throws on a wrong header.
+    public mutating func pass(_ record: CSVRecord) throws(CSVError) -> Bool { try admit(record) != nil }
+
+    /// The data row as validators read it — padded with empty fields when the file lacks optional trailing columns,
+    /// and refused against the file's own width when it has another count — or nil for a blank record or the header.
+    public mutating func admit(_ record: CSVRecord) throws(CSVError) -> CSVRecord? {
+        if record.isBlank { return nil }
+        guard seen else {
+            found = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            let codes = found.map { Heading.code(forName: $0, among: expected) ?? $0 }
+            let lacking = expected.count - codes.count
+            guard (0...max(0, optionalTrailing)).contains(lacking),
+                  codes.map({ $0.lowercased() }) == expected.prefix(codes.count).map({ $0.lowercased() }) else {
+                throw CSVError.wrongHeader(expected: expected, found: found)
+            }
+            missing = lacking
+            seen = true
+            return nil
+        }
+        guard missing > 0 else { return record }
+        let width = expected.count - missing
+        if record.fields.count == width {
+            return CSVRecord(line: record.line, fields: record.fields + Array(repeating: "", count: missing), problem: record.problem)
+        }
+        return CSVRecord(line: record.line, fields: record.fields, problem: record.problem
+                         ?? "\(record.fields.count) fields, expected \(width) (\(found.joined(separator: ",")))")
+    }
+
+    /// Throws `CSVError.empty` when no header came.
+    public func finish() throws(CSVError) { if !seen { throw CSVError.empty } }
 }
