@@ -115,6 +115,47 @@ final class MatterEndToEndTests: XCTestCase {
         XCTAssertEqual(kinds, ["intake", "escalate", "overdue", "urge", "district_reply"])
     }
 
+    /// Issue 16's second "done" on the command line (the work-order number comes with the console branch's intake):
+    /// a hotline matter closed, replied to the hotline, revisited unsatisfied and reopened by a supervisor; the month's
+    /// evaluation shows the documented rates; a dispute settled on the spot gives 就地化解率.
+    func testAHotlineMatterIsRepliedRevisitedAndReopened() throws {
+        XCTAssertEqual(try run(["init", "--demo"], now: "2026-11-20T08:00").status, 0)
+        let n = "20261120-0001"
+        XCTAssertEqual(try run(["case", "new", "--source", "hotline", "--grid", "DH-01-01", "--category", "SR03", "--title", "路灯不亮"],
+                               now: "2026-11-20T08:30").status, 0)
+        for (args, at) in [(["dispatch", n], "08:40"), (["sign", n], "08:45"), (["feedback", n, "--note", "已修复"], "09:30"),
+                           (["verify", n, "--pass"], "10:00")] {
+            let r = try run(["case"] + args, now: "2026-11-20T\(at)")
+            XCTAssertEqual(r.status, 0, r.err)
+        }
+        let noChannel = try run(["case", "reply", n, "--note", "已回复"], now: "2026-11-20T11:00")
+        XCTAssertEqual(noChannel.status, 1); XCTAssertTrue(noChannel.err.contains("--channel"), noChannel.err)
+        XCTAssertEqual(try run(["case", "reply", n, "--channel", "hotline", "--note", "已回复12345工单"], now: "2026-11-20T11:00").status, 0)
+        XCTAssertEqual(try run(["case", "revisit", n, "--result", "unsatisfied", "--note", "仍有一盏不亮"], now: "2026-11-23T09:00").status, 0)
+        let report = try run(["report", "evaluation", "--month", "2026-11", "--format", "json"], now: "2026-11-23T09:05")
+        let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(report.out.utf8)) as? [String: Any])
+        let total = try XCTUnwrap((obj["rows"] as? [[String: Any]])?.first { $0["group"] as? String == "total" })
+        // One closed matter, replied on time (11:00 ≤ Mon 23 17:30), revisited unsatisfied: 回复率 1/1, 满意率 0/1.
+        XCTAssertEqual(total["reply_rate"] as? Double, 1.0); XCTAssertEqual(total["on_time_reply_rate"] as? Double, 1.0)
+        XCTAssertEqual(total["revisit_rate"] as? Double, 1.0); XCTAssertEqual(total["satisfaction_rate"] as? Double, 0.0)
+        let table = try run(["report", "evaluation", "--month", "2026-11"], now: "2026-11-23T09:05").out
+        XCTAssertTrue(table.contains("回复率") && table.contains("满意率"), table)
+        let reopened = try run(["case", "reopen", n, "--note", "回访不满意"], now: "2026-11-23T09:10")
+        XCTAssertEqual(reopened.status, 0, reopened.err)
+        XCTAssertTrue(reopened.out.hasPrefix("\(n)：已办结 → 处置中"), reopened.out)
+        let shown = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try run(["case", "show", n, "--format", "json"], now: "2026-11-23T09:15").out.utf8)) as? [String: Any])
+        XCTAssertEqual((shown["replies"] as? [[String: Any]])?.first?["channel"] as? String, "hotline")
+        XCTAssertEqual((shown["revisits"] as? [[String: Any]])?.first?["result"] as? String, "unsatisfied")
+        XCTAssertEqual(shown["revisit_result"] as? String, "unsatisfied")
+        // A dispute (MD01 邻里纠纷, flagged in Data/categories.csv) settled on the spot: 就地化解率 1/1 = 100.00%.
+        XCTAssertEqual(try run(["case", "new", "--source", "grid_worker", "--reporter", "W001", "--grid", "DH-01-01", "--category", "MD01",
+                                "--title", "邻里噪音纠纷"], now: "2026-11-23T10:00").status, 0)
+        let settled = try run(["case", "settle", "20261123-0001", "--note", "网格员现场调解"], now: "2026-11-23T10:05")
+        XCTAssertEqual(settled.status, 0, settled.err)
+        let disputes = try run(["report", "evaluation", "--month", "2026-11"], now: "2026-11-23T10:10").out
+        XCTAssertTrue(disputes.contains("矛盾纠纷 1 件：就地化解率 100.00%（1/1，目标 95%，达标）；稳控率 —（0/0，目标 100%，—）"), disputes)
+    }
+
     /// `make run`'s database: the demo township with two months of activity, consistent and reportable.
     func testDemoActivity() throws {
         let made = try run(["init", "--demo", "--activity"], now: "2026-11-22T10:00")
