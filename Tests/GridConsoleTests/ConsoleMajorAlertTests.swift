@@ -9,7 +9,7 @@ final class ConsoleMajorAlertTests: XCTestCase {
         let store = try Fixture.store()
         final class Box: @unchecked Sendable { var t = Fixture.now }
         let box = Box()
-        let second = ConsoleApp(store: try Store.open(path: store.db.path), language: .zh, clock: ConsoleClock { box.t },
+        let second = ConsoleApp(store: try Store.open(path: store.path), language: .zh, clock: ConsoleClock { box.t },
                                 actor: try store.actor(login: "tester"), actions: .none)
         let s = MemorySurface(rows: 40, cols: 120)
         second.tick(); second.draw(s)

@@ -8,6 +8,8 @@ protocol ReportKind {
     static var name: String { get }
     /// Usage lines.
     static var usage: String { get }
+    /// Its switches (options that take no value), as `Command.switches`.
+    static var switches: Set<String> { get }
     /// Runs it.
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32
 }
@@ -20,6 +22,8 @@ enum ReportCommand: Command {
     static let name = "report"
     static let summary = "reports: evaluation (closure, on-time and rework rates), compliance (patrol and reporting), redblack (red and black lists), bulletin (the printable 通报 as HTML)"
     static var usage: String { "usage:\n" + kinds.map { $0.usage }.joined(separator: "\n\n") }
+    /// Every kind's switches: the kind is a positional, known only after parsing.
+    static var switches: Set<String> { kinds.reduce(into: []) { $0.formUnion($1.switches) } }
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let sub = try args.positional(0, "report kind (\(kinds.map { $0.name }.joined(separator: ", ")))")
@@ -134,6 +138,7 @@ enum EvaluationReport {
 
 extension EvaluationReport: ReportKind {
     static let name = "evaluation"
+    static let switches: Set<String> = []
     static let usage = """
       gridroom report evaluation --month YYYY-MM [--by department|grid|category] [--format table|csv|json|md]
 

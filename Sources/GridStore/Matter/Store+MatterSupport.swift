@@ -23,7 +23,7 @@ extension Store {
             let code = String(key.dropFirst(MatterRules.categoryDistrictPrefix.count))
             guard try registryHas("categories", code) else { throw StoreError.unknownCode(.category, code) }
         }
-        try db.write {
+        try write {
             try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [.text(key), .text(value)])
             try audit(actor: actor.login, action: Action.changeLimits.rawValue, target: key, allowed: true, detail: value, now: now)
         }

@@ -23,9 +23,11 @@ extension Store {
         guard !db.isReadOnly else { return .readOnly }
         let cutoff = min(now, real)
         let probe = "SELECT id FROM matters WHERE ended_at IS NULL AND overdue_recorded = 0 AND stage_due_at < ? ORDER BY stage_due_at LIMIT 500"
-        // Missed sign-for deadlines (未签收) are swept with the stages, in the same short transactions.
+        // Missed sign-for deadlines (未签收) are swept with the stages, in the same short transactions. The probes run on
+        // every sweep tick: cached statements.
         let unsigned = Store.unsignedProbe
-        guard try db.first(probe, [.of(cutoff)], { $0.int(0) }) != nil || db.first(unsigned, [.of(cutoff)], { $0.int(0) }) != nil else {
+        guard try db.cachedStatement(probe).first([.of(cutoff)], { $0.int(0) }) != nil
+                || db.cachedStatement(unsigned).first([.of(cutoff)], { $0.int(0) }) != nil else {
             return .recorded(0)
         }
         db.setBusyTimeout(milliseconds: 0)
@@ -35,7 +37,7 @@ extension Store {
             // Short transactions of at most 500 matters each; a busy file ends the sweep without waiting.
             let n: Int, more: Bool
             do {
-                (n, more) = try db.write { () -> (Int, Bool) in
+                (n, more) = try write { () -> (Int, Bool) in
                     let ids = try db.query(probe, [.of(cutoff)]) { $0.int(0) }
                     for id in ids { try recordPending(matterID: id, now: cutoff) }
                     let late = try db.query(unsigned, [.of(cutoff)]) { $0.int(0) }

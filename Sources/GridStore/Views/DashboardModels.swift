@@ -16,15 +16,15 @@ public struct OverviewFigures: Sendable, Equatable {
     /// Matters escalated to the district and still open.
     public var escalated = 0
     /// Open major matters (重大事项), newest first (at most 5): case number and title.
-    public var majors: [(number: String, title: String)] = []
+    public var majors: [MajorLine] = []
     /// How many major matters are open.
     public var majorOpen = 0
     /// Open matters shelved on the problem register (挂账).
     public var shelved = 0
     /// Open matters by state, largest first.
-    public var byState: [(key: MatterState, count: Int)] = []
+    public var byState: [Tally<MatterState>] = []
     /// Open matters by platform (nil = not yet dispatched), largest first.
-    public var byPlatform: [(key: Platform?, count: Int)] = []
+    public var byPlatform: [Tally<Platform?>] = []
     /// Basic grids whose patrol today reached the mark.
     public var gridsMet = 0
     /// Basic grids patrolled today but under the mark.
@@ -44,13 +44,18 @@ public struct OverviewFigures: Sendable, Equatable {
 
     /// Creates empty figures.
     public init() {}
+}
 
-    public static func == (a: OverviewFigures, b: OverviewFigures) -> Bool {
-        a.newToday == b.newToday && a.open == b.open && a.nearDue == b.nearDue && a.overdue == b.overdue
-            && a.urgentOpen == b.urgentOpen && a.escalated == b.escalated && a.shelved == b.shelved
-            && a.byState.map(\.key) == b.byState.map(\.key) && a.byState.map(\.count) == b.byState.map(\.count)
-            && a.feed == b.feed
-    }
+/// A count under a key (a state, a platform): one bar of a breakdown. A struct, not a tuple, so that the
+/// figures holding it compare with the synthesized `==` over every field.
+public struct Tally<Key: Hashable & Sendable>: Sendable, Equatable {
+    /// What is counted.
+    public var key: Key
+    /// How many.
+    public var count: Int
+
+    /// Creates a tally.
+    public init(key: Key, count: Int) { self.key = key; self.count = count }
 }
 
 /// One line of the live feed: something that happened to a matter.
@@ -268,4 +273,14 @@ public struct GridDetail: Sendable, Equatable {
     public var workers: [WorkerLine]
     /// Today's sessions.
     public var sessions: [PatrolLine]
+}
+
+/// An open major matter (重大事项) as the overview names it.
+public struct MajorLine: Sendable, Equatable {
+    /// Case number.
+    public var number: String
+    /// Title.
+    public var title: String
+    /// Creates a line.
+    public init(number: String, title: String) { self.number = number; self.title = title }
 }
