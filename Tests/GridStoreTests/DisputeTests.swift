@@ -86,7 +86,7 @@ final class DisputeTests: XCTestCase {
             VALUES ('JF', '邻里纠纷', '矛盾纠纷', 'ZF', 'normal', '30min', '2h', '1h');
             ALTER TABLE categories DROP COLUMN dispute;
             ALTER TABLE matters DROP COLUMN settled; ALTER TABLE matters DROP COLUMN under_control;
-            PRAGMA user_version = \(Migration.v13Disputes.version - 1);
+            PRAGMA user_version = \(Migration.v14Disputes.version - 1);
             """)
         let upgraded = try Store.open(path: f.path)
         XCTAssertEqual(upgraded.schemaVersion, Migrator.latestVersion)

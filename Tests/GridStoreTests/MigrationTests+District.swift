@@ -2,7 +2,7 @@ import XCTest
 import GridCore
 @testable import GridStore
 
-/// The district-stage (`.v10DistrictStage`) and sign-for (`.v11SignFor`) steps from files with matters: rows read the
+/// The district-stage (`.v11DistrictStage`) and sign-for (`.v12SignFor`) steps from files with matters: rows read the
 /// same, `district` clocks fit, and a matter dispatched before sign-for existed waits for no signature.
 final class DistrictMigrationTests: XCTestCase {
     func testAnEscalatedMatterFromBeforeTheDistrictStageUpgradesAndCanBeAnswered() throws {
@@ -10,7 +10,7 @@ final class DistrictMigrationTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let p = dir.appendingPathComponent("old.sqlite").path
-        let before = Migration.v10DistrictStage.version - 1
+        let before = Migration.v11DistrictStage.version - 1
         do {
             let db = try Database(path: p)
             try Migrator.migrate(db, to: before)
@@ -58,7 +58,7 @@ final class DistrictMigrationTests: XCTestCase {
             DROP INDEX matters_unsigned;
             ALTER TABLE matters DROP COLUMN sign_due_at; ALTER TABLE matters DROP COLUMN signed_at;
             ALTER TABLE matters DROP COLUMN signed_by; ALTER TABLE matters DROP COLUMN sign_overdue_recorded;
-            PRAGMA user_version = \(Migration.v11SignFor.version - 1);
+            PRAGMA user_version = \(Migration.v12SignFor.version - 1);
             """)
         let upgraded = try Store.open(path: f.path)
         XCTAssertEqual(upgraded.schemaVersion, Migrator.latestVersion)
@@ -69,7 +69,7 @@ final class DistrictMigrationTests: XCTestCase {
         XCTAssertEqual(try upgraded.matters(overdue, now: f.at("2026-11-20T10:00")).count, 0)
         XCTAssertThrowsError(try upgraded.perform(MoveRequest(.sign, number: n), by: upgraded.actor(login: "op"), now: f.at("2026-11-20T10:00")))
         // The step runs again over itself without harm.
-        try upgraded.db.execute("PRAGMA user_version = \(Migration.v11SignFor.version - 1)")
+        try upgraded.db.execute("PRAGMA user_version = \(Migration.v12SignFor.version - 1)")
         XCTAssertEqual(try Store.open(path: f.path).schemaVersion, Migrator.latestVersion)
     }
 }

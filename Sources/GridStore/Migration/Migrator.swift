@@ -30,7 +30,7 @@ public struct AddedColumn: Sendable {
 public enum Migrator {
     /// Every migration, in order. Versions are 1, 2, 3, … without gaps.
     public static let all: [Migration] = [.v1Registry, .v2Matters, .v3Patrols, .v4Duty, .v5PatrolDays, .v6ConsoleIndexes, .v7WorkerMonths, .v8OpenMatters, .v9StaffActive,
-                                          .v10DistrictStage, .v11SignFor, .v12FollowUp, .v13Disputes, .v14MajorMatters]
+                                          .v10DutyRoster, .v11DistrictStage, .v12SignFor, .v13FollowUp, .v14Disputes, .v15MajorMatters]
 
     /// The newest schema version this program knows.
     public static var latestVersion: Int { all.last!.version }

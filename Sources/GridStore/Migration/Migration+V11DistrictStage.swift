@@ -4,7 +4,7 @@ extension Migration {
     /// steps add to it; widening an IN-list only relaxes the constraint and leaves every stored row valid, which is
     /// the case SQLite documents for editing the stored schema text (writable_schema, then a reset and a new schema
     /// cookie so that other connections reload it). Matters escalated before this step keep no district clock.
-    static let v10DistrictStage = Migration(version: 10, name: "district stage", sql: """
+    static let v11DistrictStage = Migration(version: 11, name: "district stage", sql: """
     PRAGMA writable_schema = ON;
     UPDATE sqlite_master SET sql = replace(sql, '''handling'',''verification'')', '''handling'',''verification'',''district'')')
         WHERE type = 'table' AND name IN ('matters', 'stages');

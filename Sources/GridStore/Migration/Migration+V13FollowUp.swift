@@ -2,7 +2,7 @@ extension Migration {
     /// Replies (回复) and follow-up calls (回访): one row each in `replies` / `revisits`; on the matter the reply deadline
     /// set at closing, the first reply's instant and the latest call's verdict, so the evaluation and the overdue list
     /// read one row per matter. Matters closed before this step have no reply deadline (nothing is late for them).
-    static let v12FollowUp = Migration(version: 12, name: "replies and revisits", sql: """
+    static let v13FollowUp = Migration(version: 13, name: "replies and revisits", sql: """
     CREATE TABLE IF NOT EXISTS replies (
         id        INTEGER PRIMARY KEY,
         matter_id INTEGER NOT NULL REFERENCES matters(id),

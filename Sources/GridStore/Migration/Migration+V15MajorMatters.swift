@@ -1,9 +1,9 @@
 extension Migration {
     /// Major matters (重大事项) and co-handlers (协办部门): `matters.major`; `co_handlers` lists the departments that work a
     /// matter with its lead (`matters.department`); the staff role `leader` (镇街领导), so `staff.role`'s CHECK is
-    /// widened in the stored schema as `.v10DistrictStage` widens the stage CHECKs (a relaxed IN-list, every row stays
+    /// widened in the stored schema as `.v11DistrictStage` widens the stage CHECKs (a relaxed IN-list, every row stays
     /// valid). Re-runnable.
-    static let v14MajorMatters = Migration(version: 14, name: "major matters", sql: """
+    static let v15MajorMatters = Migration(version: 15, name: "major matters", sql: """
     CREATE TABLE IF NOT EXISTS co_handlers (
         matter_id  INTEGER NOT NULL REFERENCES matters(id),
         department TEXT NOT NULL REFERENCES departments(code),
