@@ -39,6 +39,10 @@ enum ErrorWording {
             let r = TimeRules.extensionDays
             return zh ? "案件 \(number)：extend 需要 --days N（工作日，\(r.lowerBound) 到 \(r.upperBound)）"
                 : "case \(number): extend needs --days N (working days, \(r.lowerBound) to \(r.upperBound))"
+        case let .missingValue(number, _, .replyChannel):
+            return zh ? "案件 \(number)：reply 需要 --channel hotline|phone|sms|visit|wechat" : "case \(number): reply needs --channel hotline|phone|sms|visit|wechat"
+        case let .missingValue(number, _, .revisitResult):
+            return zh ? "案件 \(number)：revisit 需要 --result satisfied|basic|unsatisfied" : "case \(number): revisit needs --result satisfied|basic|unsatisfied"
         case let .missingValue(number, move, .department):
             return zh ? "案件 \(number)：\(words(move)) 需要 --department 部门编码" : "case \(number): \(words(move)) needs --department CODE"
         case let .illegalMove(number, m):
@@ -75,11 +79,14 @@ enum ErrorWording {
     static func words(_ move: Move) -> String {
         switch move {
         case .dispatch: "dispatch"
+        case .sign: "sign"
         case .returnMatter: "return"
         case .feedback: "feedback"
         case .verifyPass: "verify --pass"
         case .verifyRework: "verify --fail"
         case .escalate: "escalate"
+        case .districtReply: "district-reply"
+        case .districtReturn: "district-return"
         case .invalidate: "invalidate"
         case .merge: "merge"
         case .shelve: "shelve"
@@ -90,6 +97,12 @@ enum ErrorWording {
         case .extendApprove: "approve"
         case .extendRefuse: "refuse"
         case .comment: "comment"
+        case .reply: "reply"
+        case .revisit: "revisit"
+        case .settle: "settle"
+        case .control: "control"
+        case .release: "release"
+        case .markMajor: "mark-major"
         }
     }
 }

@@ -86,10 +86,12 @@ enum OutputColumns {
     static let decimals: Set<String> = ["avg_per_day", "avg/day"]
     /// Booleans, printed 1/0 in CSV.
     static let booleans: Set<String> = ["workday", "active", "patrol_ok", "reports_ok", "on_pace", "grid_patrol_ok", "shelved", "near_due",
-                                        "is_overdue", "ever_overdue", "first_report"]
+                                        "is_overdue", "ever_overdue", "first_report", "sign_overdue", "reply_overdue", "dispute", "settled",
+                                        "under_control", "major_matter"]
     /// Instants, ISO-8601 in CSV and JSON, short and local in tables.
     static let times: Set<String> = ["start", "end", "started", "finished", "reported_at", "due_at", "at", "started_at",
-                                     "finished_at", "original_due_at", "near_due_at", "handle_due_at", "ended_at", "updated_at"]
+                                     "finished_at", "original_due_at", "near_due_at", "handle_due_at", "ended_at", "updated_at",
+                                     "sign_due_at", "signed_at", "reply_due_at", "replied_at"]
     /// Optional text: empty is JSON null (a name or a note stays text, possibly empty).
     static let optionalText: Set<String> = ["confirmed_by", "partner", "parent", "department", "grade"]
 
@@ -129,6 +131,8 @@ enum OutputColumns {
         case "limit", "dispatch_limit", "handle_limit", "verify_limit":
             return TimeLimit(parsing: text).map { "\($0.amount)\($0.unit.displayName(.zh))" } ?? text
         case "status": return named(PatrolStatus.self) ?? ["complete": "完成", "INCOMPLETE": "未完成"][text] ?? text
+        case "channel": return named(ReplyChannel.self) ?? text
+        case "revisit_result", "result": return named(Satisfaction.self) ?? text
         case "from", "to": return named(MatterState.self) ?? text
         default: return text
         }

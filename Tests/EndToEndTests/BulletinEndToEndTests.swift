@@ -10,7 +10,8 @@ import XCTest
 /// - M3 is dispatched and never fed back: due, open, overdue now.
 /// - M4 fails its first verification (rework), then passes: closed on time, reworked.
 /// So 受理 11; 应结 10 (M5 never had a handling deadline); 结案 9; 按期 8; 返工过的结案 1;
-/// 结案率 9/10 = 90.00%, 按期结案率 8/10 = 80.00%, 返工率 1/9 = 11.11%; 上报区级未结 1 (M5); 超期未结 1 (M3).
+/// 结案率 9/10 = 90.00%, 按期结案率 8/10 = 80.00%, 返工率 1/9 = 11.11%; 上报区级未结 1 (M5); 超期未结 2: M3, and M5
+/// on its district stage (escalated Fri 10-16 09:05, 5 working days → due Fri 10-23 17:30, so overdue on 11-05).
 /// Patrol: DH-01-01 two hours every day (08:00–10:00, 31 days): the only grid meeting the mark (1 / 35);
 /// W001's 10 reports meet the target (1 / 45). September is empty: its rates print "—".
 final class BulletinEndToEndTests: XCTestCase {
@@ -154,7 +155,7 @@ final class BulletinEndToEndTests: XCTestCase {
         XCTAssertEqual(words("按期结案率"), ["按期结案率", "80.00%", "—", "—"])
         XCTAssertEqual(words("返工率"), ["返工率", "11.11%", "—", "—"])
         XCTAssertEqual(words("上报区级未结（当前，件）"), ["上报区级未结（当前，件）", "1", "—", "—"])
-        XCTAssertEqual(words("超期未结（当前，件）"), ["超期未结（当前，件）", "1", "—", "—"])
+        XCTAssertEqual(words("超期未结（当前，件）"), ["超期未结（当前，件）", "2", "—", "—"])
         XCTAssertEqual(line("巡查达标网格").replacingOccurrences(of: " ", with: ""), "巡查达标网格1/35——")
         XCTAssertEqual(line("上报达标网格员").replacingOccurrences(of: " ", with: ""), "上报达标网格员1/45——")
         // The running header and page numbers on every page.
@@ -166,8 +167,8 @@ final class BulletinEndToEndTests: XCTestCase {
         let reason = pages.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
         XCTAssertTrue(reason.contains("巡查达标31/31天，日均120.0分钟（标准120）；上报均达标（最少10件）"), "grid reason")
         XCTAssertTrue(reason.contains("上报10/10件"), "worker reason")
-        // The open late list: M3 overdue, M5 with the district.
-        XCTAssertTrue(pages.contains("共 2 件：超期 1 件，上报区级未结 1 件。"), pages)
+        // The open late list: M3 overdue, M5 with the district and overdue there too.
+        XCTAssertTrue(pages.contains("共 2 件：超期 2 件，上报区级未结 1 件。"), pages)
 
         // The same figures as the reports of the same month.
         let eval = try ok(["report", "evaluation", "--month", "2026-10", "--format", "json"], now: "2026-11-05T10:00")

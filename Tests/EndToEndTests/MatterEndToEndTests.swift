@@ -53,7 +53,9 @@ final class MatterEndToEndTests: XCTestCase {
         XCTAssertEqual(obj["overdue"] as? Bool, true)
         XCTAssertEqual(obj["version"] as? Int, 2)
         let kinds = (obj["history"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
-        XCTAssertEqual(kinds, ["intake", "dispatch", "overdue"])
+        // Nobody signed for it either: its 2wh sign-for deadline (Mon 09:10) passed before the handling one (11:10).
+        XCTAssertEqual(kinds, ["intake", "dispatch", "sign_overdue", "overdue"])
+        XCTAssertEqual(obj["sign_overdue"] as? Bool, true)
         XCTAssertEqual((obj["stages"] as? [[String: Any]])?.count, 2)
         try run(["case", "show", "20261120-0001"], now: "2026-11-23T12:30")
         XCTAssertEqual(try run(["case", "feedback", "20261120-0001", "--note", "已清理"], now: "2026-11-23T13:00").status, 0)
@@ -61,7 +63,7 @@ final class MatterEndToEndTests: XCTestCase {
         let report = try run(["report", "evaluation", "--month", "2026-11", "--format", "csv"], now: "2026-11-30T09:00")
         XCTAssertEqual(report.status, 0, report.err)
         // One matter due, closed, late: 结案率 100%, 按期结案率 0%.
-        XCTAssertTrue(report.out.contains("\ntotal,1,1,0,100.00%,0.00%,0,1,0,0.00%,0,0,0\n"), report.out)
+        XCTAssertTrue(report.out.contains("\ntotal,1,1,0,100.00%,0.00%,0,1,0,0.00%,0,0,0,0,0.00%,0.00%,0,0.00%,—\n"), report.out)
         // Bulk intake through the import.
         let file = dir.appendingPathComponent("cases.csv")
         try "reported_at,source,reporter,grid,category,urgency,title,description,location\n2026-11-24T08:00,hotline,,DH-01-01,SR03,,又有油污,,\n"
@@ -78,6 +80,80 @@ final class MatterEndToEndTests: XCTestCase {
         let noNote = try run(["case", "invalidate", "20261124-0001"], now: "2026-11-24T09:06")
         XCTAssertEqual(noNote.status, 1)
         XCTAssertTrue(noNote.err.contains("案件 20261124-0001：invalidate 需要 --note"), noNote.err)
+    }
+
+    /// Issue 16's first "done": escalated at 10:00 on a Friday with the 5 wd default, due at the close of office on the
+    /// fifth working day after, overdue once past, urged, and sent to verification by the district's reply.
+    func testAnEscalatedMatterIsSupervisedOnItsDistrictStage() throws {
+        XCTAssertEqual(try run(["init", "--demo"], now: "2026-11-20T08:00").status, 0)
+        let n = "20261120-0001"
+        XCTAssertEqual(try run(["case", "new", "--source", "hotline", "--grid", "DH-01-01", "--category", "SR03", "--title", "道路塌陷"],
+                               now: "2026-11-20T09:50").status, 0)
+        let noReason = try run(["case", "escalate", n], now: "2026-11-20T10:00")
+        XCTAssertEqual(noReason.status, 1); XCTAssertTrue(noReason.err.contains("escalate 需要 --note"), noReason.err)
+        let esc = try run(["case", "escalate", n, "--note", "需区住建部门处置"], now: "2026-11-20T10:00")
+        XCTAssertEqual(esc.status, 0, esc.err)
+        // Mon 23, Tue 24, Wed 25, Thu 26, Fri 27: the fifth working day, 17:30 its close of office.
+        XCTAssertEqual(esc.out, "\(n)：待派遣 → 已上报；第 2 版；区指挥中心办理期限 2026-11-27T17:30:00+08:00\n")
+        XCTAssertFalse(try run(["cases", "--overdue", "--format", "csv"], now: "2026-11-27T17:30").out.contains(n))
+        let late = try run(["cases", "--overdue", "--format", "csv"], now: "2026-11-30T09:00")
+        XCTAssertTrue(late.out.contains("\(n),"), late.out)
+        XCTAssertTrue(late.out.contains(",QZX,"), late.out)                 // with the district centre's department
+        XCTAssertEqual(try run(["case", "urge", n, "--level", "yellow", "--note", "请区中心尽快办理"], now: "2026-11-30T09:05").status, 0)
+        let reply = try run(["case", "district-reply", n, "--note", "区住建局已修复"], now: "2026-11-30T10:00")
+        XCTAssertEqual(reply.status, 0, reply.err)
+        XCTAssertTrue(reply.out.hasPrefix("\(n)：已上报 → 待核查"), reply.out)
+        let show = try run(["case", "show", n, "--format", "json"], now: "2026-11-30T10:05")
+        let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(show.out.utf8)) as? [String: Any])
+        let district = try XCTUnwrap((obj["stages"] as? [[String: Any]])?.first { $0["stage"] as? String == "district" })
+        XCTAssertEqual(district["started_at"] as? String, "2026-11-20T10:00:00+08:00")
+        XCTAssertEqual(district["due_at"] as? String, "2026-11-27T17:30:00+08:00")
+        XCTAssertEqual(district["finished_at"] as? String, "2026-11-30T10:00:00+08:00")
+        XCTAssertEqual(district["overdue"] as? Bool, true)
+        XCTAssertEqual(obj["state"] as? String, "fed_back")
+        let kinds = (obj["history"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
+        XCTAssertEqual(kinds, ["intake", "escalate", "overdue", "urge", "district_reply"])
+    }
+
+    /// Issue 16's second "done" on the command line (the work-order number comes with the console branch's intake):
+    /// a hotline matter closed, replied to the hotline, revisited unsatisfied and reopened by a supervisor; the month's
+    /// evaluation shows the documented rates; a dispute settled on the spot gives 就地化解率.
+    func testAHotlineMatterIsRepliedRevisitedAndReopened() throws {
+        XCTAssertEqual(try run(["init", "--demo"], now: "2026-11-20T08:00").status, 0)
+        let n = "20261120-0001"
+        XCTAssertEqual(try run(["case", "new", "--source", "hotline", "--grid", "DH-01-01", "--category", "SR03", "--title", "路灯不亮"],
+                               now: "2026-11-20T08:30").status, 0)
+        for (args, at) in [(["dispatch", n], "08:40"), (["sign", n], "08:45"), (["feedback", n, "--note", "已修复"], "09:30"),
+                           (["verify", n, "--pass"], "10:00")] {
+            let r = try run(["case"] + args, now: "2026-11-20T\(at)")
+            XCTAssertEqual(r.status, 0, r.err)
+        }
+        let noChannel = try run(["case", "reply", n, "--note", "已回复"], now: "2026-11-20T11:00")
+        XCTAssertEqual(noChannel.status, 1); XCTAssertTrue(noChannel.err.contains("--channel"), noChannel.err)
+        XCTAssertEqual(try run(["case", "reply", n, "--channel", "hotline", "--note", "已回复12345工单"], now: "2026-11-20T11:00").status, 0)
+        XCTAssertEqual(try run(["case", "revisit", n, "--result", "unsatisfied", "--note", "仍有一盏不亮"], now: "2026-11-23T09:00").status, 0)
+        let report = try run(["report", "evaluation", "--month", "2026-11", "--format", "json"], now: "2026-11-23T09:05")
+        let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(report.out.utf8)) as? [String: Any])
+        let total = try XCTUnwrap((obj["rows"] as? [[String: Any]])?.first { $0["group"] as? String == "total" })
+        // One closed matter, replied on time (11:00 ≤ Mon 23 17:30), revisited unsatisfied: 回复率 1/1, 满意率 0/1.
+        XCTAssertEqual(total["reply_rate"] as? Double, 1.0); XCTAssertEqual(total["on_time_reply_rate"] as? Double, 1.0)
+        XCTAssertEqual(total["revisit_rate"] as? Double, 1.0); XCTAssertEqual(total["satisfaction_rate"] as? Double, 0.0)
+        let table = try run(["report", "evaluation", "--month", "2026-11"], now: "2026-11-23T09:05").out
+        XCTAssertTrue(table.contains("回复率") && table.contains("满意率"), table)
+        let reopened = try run(["case", "reopen", n, "--note", "回访不满意"], now: "2026-11-23T09:10")
+        XCTAssertEqual(reopened.status, 0, reopened.err)
+        XCTAssertTrue(reopened.out.hasPrefix("\(n)：已办结 → 处置中"), reopened.out)
+        let shown = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try run(["case", "show", n, "--format", "json"], now: "2026-11-23T09:15").out.utf8)) as? [String: Any])
+        XCTAssertEqual((shown["replies"] as? [[String: Any]])?.first?["channel"] as? String, "hotline")
+        XCTAssertEqual((shown["revisits"] as? [[String: Any]])?.first?["result"] as? String, "unsatisfied")
+        XCTAssertEqual(shown["revisit_result"] as? String, "unsatisfied")
+        // A dispute (MD01 邻里纠纷, flagged in Data/categories.csv) settled on the spot: 就地化解率 1/1 = 100.00%.
+        XCTAssertEqual(try run(["case", "new", "--source", "grid_worker", "--reporter", "W001", "--grid", "DH-01-01", "--category", "MD01",
+                                "--title", "邻里噪音纠纷"], now: "2026-11-23T10:00").status, 0)
+        let settled = try run(["case", "settle", "20261123-0001", "--note", "网格员现场调解"], now: "2026-11-23T10:05")
+        XCTAssertEqual(settled.status, 0, settled.err)
+        let disputes = try run(["report", "evaluation", "--month", "2026-11"], now: "2026-11-23T10:10").out
+        XCTAssertTrue(disputes.contains("矛盾纠纷 1 件：就地化解率 100.00%（1/1，目标 95%，达标）；稳控率 —（0/0，目标 100%，—）"), disputes)
     }
 
     /// `make run`'s database: the demo township with two months of activity, consistent and reportable.

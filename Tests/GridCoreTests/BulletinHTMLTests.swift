@@ -17,7 +17,9 @@ final class BulletinHTMLTests: XCTestCase {
         let open = Bulletin.OpenMatter(number: "20261101-0001", title: title, grid: "DH-01-01", gridName: "东湖村一组", department: "HWZ",
                                        departmentName: "环卫站", state: .dispatched, urgent: true, dueAt: at.addingTimeInterval(-3 * 86_400 - 60))
         return Bulletin(township: "东湖\"镇", period: .month(LocalMonth(year: 2026, month: 11)!), takenAt: at, zone: zone,
-                        current: .init(takenIn: 12, evaluation: EvaluationCounts(due: 8, closed: 6, closedOnTime: 3, reworkedClosed: 1)),
+                        current: .init(takenIn: 12, evaluation: EvaluationCounts(due: 8, closed: 6, closedOnTime: 3, reworkedClosed: 1,
+                                                                                 replied: 5, repliedOnTime: 3, revisited: 4, satisfied: 3),
+                                       disputes: DisputeCounts(takenIn: 4, settled: 2, closedOrControlled: 2)),
                         previous: .init(takenIn: 10, evaluation: EvaluationCounts(due: 5, closed: 5, closedOnTime: 5)),
                         escalatedOpen: 0, overdueNow: 1,
                         departments: [.init(code: "HWZ", name: "环卫站", platform: .enforcement, counts: EvaluationCounts(due: 8, closed: 6, closedOnTime: 3))],
@@ -44,6 +46,15 @@ final class BulletinHTMLTests: XCTestCase {
         XCTAssertTrue(html.contains("<td>结案率</td><td class=\"n\">75.00%</td><td class=\"n\">100.00%</td><td class=\"n\">−25.00 个百分点</td>"))
         XCTAssertTrue(html.contains("<td>按期结案率</td><td class=\"n\">37.50%</td><td class=\"n\">100.00%</td><td class=\"n\">−62.50 个百分点</td>"))
         XCTAssertTrue(html.contains("<td>返工率</td><td class=\"n\">16.67%</td><td class=\"n\">0.00%</td><td class=\"n\">+16.67 个百分点</td>"))
+        // The loops: 回复率 5/6 = 83.33%, 按时回复率 3/6 = 50.00%, 回访率 4/6 = 66.67%, 满意率 3/4 = 75.00% (previous: none
+        // recorded: replies 0/5 = 0.00%, revisits 0/5, satisfaction —); disputes 4: 就地化解 2/4 = 50.00%, 稳控 2/2 = 100.00%.
+        XCTAssertTrue(html.contains("<td>回复率</td><td class=\"n\">83.33%</td><td class=\"n\">0.00%</td><td class=\"n\">+83.33 个百分点</td>"), html)
+        XCTAssertTrue(html.contains("<td>按时回复率</td><td class=\"n\">50.00%</td>"))
+        XCTAssertTrue(html.contains("<td>回访率</td><td class=\"n\">66.67%</td>"))
+        XCTAssertTrue(html.contains("<td>满意率</td><td class=\"n\">75.00%</td><td class=\"n\">—</td>"))
+        XCTAssertTrue(html.contains("<td>矛盾纠纷就地化解率</td><td class=\"n\">50.00%</td><td class=\"n\">—</td>"))
+        XCTAssertTrue(html.contains("<td>稳控率</td><td class=\"n\">100.00%</td>"))
+        XCTAssertFalse(html.contains("尚未记录答复"))             // the method note no longer says they are not recorded
         // Overdue 3 days and a minute: 3 whole days over.
         XCTAssertTrue(html.contains("<td class=\"n\">3</td></tr>"))
         XCTAssertTrue(html.contains("注意：2027 年的调休安排尚未导入"))

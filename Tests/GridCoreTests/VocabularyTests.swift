@@ -7,7 +7,8 @@ final class VocabularyTests: XCTestCase {
     /// Every named enum, each with all its cases (Move is listed through `Move.all`).
     let everyEnum: [(String, [any Named])] = [
         ("MatterState", MatterState.allCases), ("MatterSource", MatterSource.allCases), ("Urgency", Urgency.allCases),
-        ("Stage", Stage.allCases), ("UrgeLevel", UrgeLevel.allCases), ("EventKind", EventKind.allCases), ("Move", Move.all),
+        ("Stage", Stage.allCases), ("UrgeLevel", UrgeLevel.allCases), ("ReplyChannel", ReplyChannel.allCases),
+        ("Satisfaction", Satisfaction.allCases), ("EventKind", EventKind.allCases), ("Move", Move.all),
         ("DurationUnit", DurationUnit.allCases), ("LimitUnit", LimitUnit.allCases), ("Role", Role.allCases),
         ("GridLevel", GridLevel.allCases), ("Platform", Platform.allCases), ("WorkerKind", WorkerKind.allCases),
         ("Grade", Grade.allCases), ("PatrolStatus", PatrolStatus.allCases), ("Action", Action.allCases), ("CodeKind", CodeKind.allCases),
@@ -34,9 +35,9 @@ final class VocabularyTests: XCTestCase {
                 XCTAssertEqual(Set(names).count, names.count, "\(type): two cases share a \(lang) name: \(names)")
             }
         }
-        // 7 states + 8 sources + 2 + 3 + 3 + 18 event kinds + 18 moves + 4 + 4 + 4 roles + 3 levels + 5 platforms + 2 + 4 grades
-        // + 5 patrol statuses + 22 actions (with 排班) + 11 code kinds = 123.
-        XCTAssertEqual(walked, 123)
+        // 7 states + 8 sources + 2 + 4 stages + 3 + 5 channels + 3 verdicts + 28 event kinds + 27 moves + 4 + 4 + 5 roles
+        // + 3 levels + 5 platforms + 2 + 4 grades + 5 patrol statuses + 28 actions (with 排班) + 11 code kinds = 158.
+        XCTAssertEqual(walked, 158)
     }
 
     func testTheConsoleNamesWonWhereTheTablesDisagreed() {

@@ -36,7 +36,8 @@ final class MatterMoveTests: XCTestCase {
         let n = try f.new("2026-11-20T08:00").number
         XCTAssertThrowsError(try f.move(n, .verifyPass, as: "op", at: "2026-11-20T08:05")) { e in
             XCTAssertEqual(e as? StoreError, .illegalMove(number: n, MoveError(move: .verifyPass, state: .new, shelved: false, allowed: [
-                .dispatch, .escalate, .invalidate, .merge, .shelve, .urge(.ordinary), .urge(.yellow), .urge(.red), .comment])))
+                .dispatch, .escalate, .invalidate, .merge, .shelve, .urge(.ordinary), .urge(.yellow), .urge(.red), .comment,
+                .settle, .control, .release, .markMajor])))
         }
         XCTAssertThrowsError(try f.move(n, .returnMatter, as: "op", at: "2026-11-20T08:05", note: ""))   // needs a reason
         XCTAssertThrowsError(try f.move("20991231-0001", .comment, as: "op", at: "2026-11-20T08:05")) { e in
@@ -94,7 +95,9 @@ final class MatterMoveTests: XCTestCase {
             "feedback": ["op", "duty", "sup", "admin"], "verify --pass": ["op", "duty", "sup", "admin"],
             "verify --fail": ["op", "duty", "sup", "admin"], "invalidate": ["op", "duty", "sup", "admin"],
             "merge": ["op", "duty", "sup", "admin"], "comment": ["op", "duty", "sup", "admin"], "extend": ["op", "duty", "sup", "admin"],
-            "escalate": ["duty", "sup", "admin"],
+            "sign": ["op", "duty", "sup", "admin"], "reply": ["op", "duty", "sup", "admin"], "revisit": ["op", "duty", "sup", "admin"],
+            "settle": ["op", "duty", "sup", "admin"], "control": ["op", "duty", "sup", "admin"], "release": ["op", "duty", "sup", "admin"], "district-reply": ["op", "duty", "sup", "admin"], "district-return": ["op", "duty", "sup", "admin"],
+            "escalate": ["duty", "sup", "admin"], "mark-major": ["duty", "sup", "admin"],
             "shelve": ["sup", "admin"], "unshelve": ["sup", "admin"], "reopen": ["sup", "admin"],
             "urge --level ordinary": ["sup", "admin"], "urge --level yellow": ["sup", "admin"], "urge --level red": ["sup", "admin"],
             "approve": ["sup", "admin"], "refuse": ["sup", "admin"],
@@ -119,9 +122,10 @@ final class MatterMoveTests: XCTestCase {
                                                                  category: "WJ", title: "x"), by: f.actor(login), now: f.at("2026-11-20T08:05")))
             refusals += 1
         }
-        // 9 operator moves × 2 (gone, stranger) + escalate × 3 + 8 supervisor moves × 4 + intake × 2 = 18 + 3 + 32 + 2 = 55.
-        XCTAssertEqual(refusals, 55)
-        XCTAssertEqual(try f.count("SELECT count(*) FROM audit WHERE allowed = 0"), 55)
+        // 17 operator moves × 2 (gone, stranger) + 2 duty-officer moves × 3 + 8 supervisor moves × 4 + intake × 2
+        // = 34 + 6 + 32 + 2 = 74.
+        XCTAssertEqual(refusals, 74)
+        XCTAssertEqual(try f.count("SELECT count(*) FROM audit WHERE allowed = 0"), 74)
         XCTAssertEqual(try f.store.matter(number: n)?.version, 1)
         XCTAssertEqual(try f.count("SELECT count(*) FROM events"), 1)
     }
@@ -137,10 +141,11 @@ final class MatterMoveTests: XCTestCase {
         XCTAssertTrue(m.everOverdue); XCTAssertEqual(m.version, 1)       // detection is not a user's change
         // A move after the next deadline records that stage's breach first, even if nobody looked.
         try f.move(n, .dispatch, as: "op", at: "2026-11-20T09:00")     // handling due 11:00
+        try f.move(n, .sign, as: "op", at: "2026-11-20T09:10", note: "")
         try f.move(n, .feedback, as: "op", at: "2026-11-20T11:05", note: "已处理")
         let (_, stages, events) = try f.store.matterDetail(number: n)
-        XCTAssertEqual(events.map(\.kind), [.intake, .overdue, .dispatch, .overdue, .feedback])
-        XCTAssertEqual(events[3].at, f.at("2026-11-20T11:00")); XCTAssertEqual(events[3].stage, .handling)
+        XCTAssertEqual(events.map(\.kind), [.intake, .overdue, .dispatch, .sign, .overdue, .feedback])
+        XCTAssertEqual(events[4].at, f.at("2026-11-20T11:00")); XCTAssertEqual(events[4].stage, .handling)
         XCTAssertEqual(stages.map(\.overdue), [true, true, false])
     }
 
@@ -193,11 +198,14 @@ extension Move {
     fileprivate var words: String {
         switch self {
         case .dispatch: "dispatch"
+        case .sign: "sign"
         case .returnMatter: "return"
         case .feedback: "feedback"
         case .verifyPass: "verify --pass"
         case .verifyRework: "verify --fail"
         case .escalate: "escalate"
+        case .districtReply: "district-reply"
+        case .districtReturn: "district-return"
         case .invalidate: "invalidate"
         case .merge: "merge"
         case .shelve: "shelve"
@@ -208,6 +216,12 @@ extension Move {
         case .extendApprove: "approve"
         case .extendRefuse: "refuse"
         case .comment: "comment"
+        case .reply: "reply"
+        case .revisit: "revisit"
+        case .settle: "settle"
+        case .control: "control"
+        case .release: "release"
+        case .markMajor: "mark-major"
         }
     }
 }

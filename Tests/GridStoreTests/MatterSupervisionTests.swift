@@ -58,16 +58,62 @@ final class MatterSupervisionTests: XCTestCase {
         XCTAssertEqual(try f.count("SELECT count(*) FROM matters WHERE first_report = 1"), 1)
     }
 
-    func testEscalatedMattersComeBackThroughFeedback() throws {
+    func testEscalationRunsADistrictStageUnderSupervision() throws {
         let f = try MatterFixture()
         let n = try f.new("2026-11-20T08:00").number
         try f.move(n, .dispatch, as: "op", at: "2026-11-20T08:10")
-        XCTAssertThrowsError(try f.move(n, .escalate, as: "op", at: "2026-11-20T08:20", note: "事权在区"))
-        var m = try f.move(n, .escalate, as: "duty", at: "2026-11-20T08:20", note: "事权在区")
-        XCTAssertEqual(m.state, .escalated); XCTAssertNil(m.stageDueAt)
-        XCTAssertEqual(try f.store.sweepOverdue(now: f.at("2026-11-25T08:00")), .recorded(0))   // no township clock runs
-        m = try f.move(n, .feedback, as: "op", at: "2026-11-21T09:00", note: "区城管已处置")
-        XCTAssertEqual(m.state, .fedBack); XCTAssertEqual(m.stageDueAt, f.at("2026-11-21T10:00"))
+        XCTAssertThrowsError(try f.move(n, .escalate, as: "duty", at: "2026-11-20T10:00", note: " ")) { e in   // a reason is required
+            XCTAssertEqual(e as? StoreError, .missingReason(number: n, move: .escalate))
+        }
+        XCTAssertThrowsError(try f.move(n, .escalate, as: "op", at: "2026-11-20T10:00", note: "事权在区"))
+        // Friday 2026-11-20 10:00, normal, 5 wd: Mon 23, Tue 24, Wed 25, Thu 26, Fri 27 → due Fri 27 at 17:30 (close of office).
+        var m = try f.move(n, .escalate, as: "duty", at: "2026-11-20T10:00", note: "事权在区")
+        XCTAssertEqual(m.state, .escalated); XCTAssertEqual(m.stage, .district)
+        XCTAssertEqual(m.department, "QZ")                          // the district centre's department, not ZF any more
+        XCTAssertEqual(m.stageDueAt, f.at("2026-11-27T17:30"))
+        XCTAssertEqual(try f.store.sweepOverdue(now: f.at("2026-11-27T17:30")), .recorded(0))   // the due second itself is on time
+        XCTAssertEqual(try f.store.sweepOverdue(now: f.at("2026-11-27T17:31")), .recorded(1))
+        XCTAssertTrue(try f.store.matter(number: n)!.isOverdue(now: f.at("2026-11-30T09:00")))
+        m = try f.move(n, .urge(.yellow), as: "sup", at: "2026-11-30T09:00", note: "请区中心尽快办理")
+        XCTAssertEqual(m.urgeYellow, 1)
+        // The district handled it: back to the township for verification (fed_back, WJ's 1h verification clock).
+        m = try f.move(n, .districtReply, as: "op", at: "2026-11-30T10:00", note: "区城管已处置")
+        XCTAssertEqual(m.state, .fedBack); XCTAssertEqual(m.stage, .verification); XCTAssertEqual(m.stageDueAt, f.at("2026-11-30T11:00"))
+        let district = try XCTUnwrap(try f.store.matterDetail(number: n).1.first { $0.stage == .district })
+        XCTAssertEqual(district.startedAt, f.at("2026-11-20T10:00")); XCTAssertEqual(district.dueAt, f.at("2026-11-27T17:30"))
+        XCTAssertEqual(district.finishedAt, f.at("2026-11-30T10:00")); XCTAssertTrue(district.overdue)
+        XCTAssertEqual(district.limit.description, "5wd")
+    }
+
+    func testDistrictLimitsBySettingAndTheDistrictSendingBack() throws {
+        let f = try MatterFixture()
+        // Urgent: 1 wd. Escalated from new on Friday 10:00 → due Monday 23 at 17:30.
+        let u = try f.new("2026-11-20T09:00", urgency: .urgent).number
+        var m = try f.move(u, .escalate, as: "duty", at: "2026-11-20T10:00", note: "需区协调")
+        XCTAssertEqual(m.stageDueAt, f.at("2026-11-23T17:30"))
+        // Sent back: to new, undispatched, with a fresh dispatch clock (urgent 10min) and the reason in the history.
+        m = try f.move(u, .districtReturn, as: "op", at: "2026-11-23T09:00", note: "属街道事权")
+        XCTAssertEqual(m.state, .new); XCTAssertNil(m.department); XCTAssertEqual(m.stageDueAt, f.at("2026-11-23T09:10"))
+        XCTAssertEqual(try f.store.matterDetail(number: u).2.last?.kind, .districtReturn)
+        XCTAssertEqual(try f.store.matterDetail(number: u).2.last?.note, "属街道事权")
+        // A category's own district limit wins over the urgency default.
+        try f.store.setMatterSetting("district_limit.ZY", "2wd", by: f.actor("sup"), now: f.at("2026-11-20T08:00"))
+        XCTAssertThrowsError(try f.store.setMatterSetting("district_limit.NOPE", "2wd", by: f.actor("sup"), now: f.at("2026-11-20T08:00")))
+        let z = try f.new("2026-11-20T09:00", category: "ZY").number
+        m = try f.move(z, .escalate, as: "duty", at: "2026-11-20T10:00", note: "需区协调")
+        XCTAssertEqual(m.stageDueAt, f.at("2026-11-24T17:30"))     // Mon 23, Tue 24
+        // Feedback is the department's move; an escalated matter answers through the district's moves only.
+        XCTAssertThrowsError(try f.move(z, .feedback, as: "op", at: "2026-11-21T09:00"))
+    }
+
+    func testEscalatingNeedsADistrictDepartment() throws {
+        let f = try MatterFixture()
+        try f.store.db.execute("DELETE FROM departments WHERE platform = 'district'")
+        let n = try f.new("2026-11-20T08:00").number
+        XCTAssertThrowsError(try f.move(n, .escalate, as: "duty", at: "2026-11-20T10:00", note: "事权在区")) { e in
+            XCTAssertEqual(e as? StoreError, .noDistrictCentre(number: n))
+        }
+        XCTAssertEqual(try f.store.matter(number: n)?.state, .new)
     }
 
     func testEvaluationOfAMonth() throws {

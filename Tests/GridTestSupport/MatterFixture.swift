@@ -3,7 +3,7 @@ import GridCore
 import GridStore
 
 /// A temporary GridRoom file with a small registry and one staff member per role, for matter tests in any
-/// target. Registry: grids T (township) → A1 (area) → G1, and G2 under T; departments ZF, SC; categories WJ
+/// target. Registry: grids T (township) → A1 (area) → G1, and G2 under T; departments ZF, SC and the district centre QZ; categories WJ
 /// (→ ZF: 30min / 2h / 1h) and ZY (→ SC); workers W1 (G1), W2 (G2); staff op, duty, sup and gone (inactive).
 public final class MatterFixture {
     /// The fixture's directory (removed with the fixture).
@@ -28,7 +28,8 @@ public final class MatterFixture {
         try sql.execute("""
             INSERT INTO grids(code, name, level, parent, map_row, map_col) VALUES ('T','镇','township',NULL,NULL,NULL), ('A1','东湖村','area','T',NULL,NULL),
               ('G1','东湖一组','basic','A1',NULL,NULL), ('G2','西山一组','basic','T',NULL,NULL);
-            INSERT INTO departments(code, name, platform) VALUES ('ZF','综合行政执法队','enforcement'), ('SC','市场监管所','market');
+            INSERT INTO departments(code, name, platform) VALUES ('ZF','综合行政执法队','enforcement'), ('SC','市场监管所','market'),
+              ('QZ','区社会治理综合指挥中心','district');
             INSERT INTO workers(code, name, phone, kind, grid, partner) VALUES ('W1','张三','13800000001','full','G1',NULL), ('W2','李四','13800000002','full','G2',NULL);
             INSERT INTO categories(code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit) VALUES
               ('WJ','乱搭乱建','违法建设','ZF','normal','30min','2h','1h'),

@@ -9,13 +9,17 @@ enum CaseCommand: Command {
     static let summary = "take in, move and show one matter: new, dispatch, feedback, verify, urge, show, …"
     static let usage = """
     usage: gridroom case new --source SRC --grid CODE --category CODE --title TEXT [--reporter WHO]
-                             [--urgency urgent|normal] [--description TEXT] [--location TEXT] [--reported-at TIME]
+                             [--urgency urgent|normal] [--description TEXT] [--location TEXT] [--reported-at TIME] [--major]
                              [--caller-name NAME] [--caller-phone PHONE] [--order-no WORK-ORDER]   (order-no: unique per source)
-           gridroom case dispatch NUMBER [--department CODE] [--note TEXT]
+           gridroom case dispatch NUMBER [--department CODE] [--with CODE,CODE] [--note TEXT]   (--with: co-handlers)
+           gridroom case mark-major NUMBER --note WHY         (重大事项; duty officer or higher)
+           gridroom case sign NUMBER [--note TEXT]            (签收: the department signs for what it was sent)
            gridroom case return NUMBER --note REASON          (department says misrouted: back to new)
            gridroom case feedback NUMBER --note WHAT-WAS-DONE
            gridroom case verify NUMBER --pass [--note TEXT] | --fail --note REASON
-           gridroom case escalate NUMBER [--note TEXT]        (duty officer or higher)
+           gridroom case escalate NUMBER --note REASON        (duty officer or higher; to the district centre)
+           gridroom case district-reply NUMBER --note WHAT-THE-DISTRICT-DID   (back to fed_back for verification)
+           gridroom case district-return NUMBER --note REASON (the district sends it back: to new)
            gridroom case invalidate NUMBER --note REASON
            gridroom case merge NUMBER --into NUMBER [--note TEXT]
            gridroom case shelve NUMBER --note REASON | unshelve NUMBER [--note TEXT]   (supervisor)
@@ -24,6 +28,11 @@ enum CaseCommand: Command {
            gridroom case extend NUMBER --days N --note REASON (working days, on the handling stage)
            gridroom case approve NUMBER [--note TEXT] | refuse NUMBER --note REASON   (supervisor)
            gridroom case comment NUMBER --note TEXT
+           gridroom case settle NUMBER --note HOW             (就地化解: from new, closed as settled on the spot)
+           gridroom case control NUMBER --note TEXT | release NUMBER --note TEXT   (稳控, dispute categories only)
+           gridroom case reply NUMBER --channel hotline|phone|sms|visit|wechat --note TEXT   (closed matters: 回复)
+           gridroom case revisit NUMBER --result satisfied|basic|unsatisfied [--note TEXT] (回访; unsatisfied: a
+                                                              supervisor may `case reopen`)
            gridroom case show NUMBER [--format text|json]
            gridroom case settings [KEY VALUE]                 (show, or change as supervisor)
 
@@ -32,7 +41,10 @@ enum CaseCommand: Command {
     Sources: grid_worker (needs --reporter WORKER-CODE), hotline, wechat, public, walk_in, video,
     inspection, village_visit. Times are ISO-8601; without an offset they are township local time.
     Settings: urgent_dispatch_limit (10min), urgent_handle_limit (4h), urgent_verify_limit (1h),
-    near_due_share (0.25), duplicate_window_hours (24). See Docs/matters.md.
+    near_due_share (0.25), duplicate_window_hours (24), district_limit (5wd), urgent_district_limit (1wd),
+    district_limit.CATEGORY (a category's own district limit), sign_limit (2wh), urgent_sign_limit (30min),
+    reply_limit (1wd after closing).
+    See Docs/matters.md.
     """
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
@@ -55,10 +67,7 @@ enum CaseCommand: Command {
             guard args.positionals.count == 3 else { throw UsageError("case settings: give KEY VALUE, e.g. near_due_share 0.2") }
             try store.setMatterSetting(args.positionals[1], args.positionals[2], by: try store.actor(login: ctx.login), now: now)
         }
-        let r = try store.matterRules()
-        let rows = [["urgent_dispatch_limit", r.urgentDispatch.description], ["urgent_handle_limit", r.urgentHandling.description],
-                    ["urgent_verify_limit", r.urgentVerification.description], ["near_due_share", String(r.nearDueShare)],
-                    ["duplicate_window_hours", String(r.duplicateWindowHours)]]
+        let rows = try store.matterRules().settingRows.map { [$0.key, $0.value] }
         Output.emit(format: "table", header: ["setting", "value"], rows: rows)
         return 0
     }
@@ -81,9 +90,10 @@ enum CaseCommand: Command {
                                   title: try args.required("title"), description: args.option("description") ?? "",
                                   location: args.option("location") ?? "", callerName: args.option("caller-name") ?? "",
                                   callerPhone: args.option("caller-phone") ?? "", orderNo: args.option("order-no") ?? "")
+        var major = intake; major.major = args.flag("major")
         try args.rejectUnknown()
         let actor = try store.actor(login: ctx.login)
-        let receipt = try store.intake(intake, by: actor, now: now)
+        let receipt = try store.intake(major, by: actor, now: now)
         let m = try store.matter(number: receipt.number)
         let l = ctx.language
         var line = l.pick("已受理 \(receipt.number)", "new case \(receipt.number)")

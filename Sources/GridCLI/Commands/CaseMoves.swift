@@ -10,7 +10,10 @@ enum CaseMoves {
         let note = args.option("note") ?? args.option("reason") ?? ""
         var req = MoveRequest(.comment, number: number, version: version, note: note)
         switch sub {
-        case "dispatch": req.move = .dispatch; req.department = args.option("department")
+        case "dispatch":
+            req.move = .dispatch; req.department = args.option("department")
+            req.coHandlers = (args.option("with") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        case "sign": req.move = .sign
         case "return": req.move = .returnMatter
         case "feedback": req.move = .feedback
         case "verify":
@@ -18,6 +21,8 @@ enum CaseMoves {
             guard pass != fail else { throw UsageError("case verify: give exactly one of --pass or --fail") }
             req.move = pass ? .verifyPass : .verifyRework
         case "escalate": req.move = .escalate
+        case "district-reply": req.move = .districtReply
+        case "district-return": req.move = .districtReturn
         case "invalidate": req.move = .invalidate
         case "merge": req.move = .merge; req.into = try args.required("into")
         case "shelve": req.move = .shelve
@@ -33,8 +38,18 @@ enum CaseMoves {
         case "approve": req.move = .extendApprove
         case "refuse": req.move = .extendRefuse
         case "comment": req.move = .comment
+        case "mark-major": req.move = .markMajor
+        case "settle": req.move = .settle
+        case "control": req.move = .control
+        case "release": req.move = .release
+        case "reply":
+            req.move = .reply
+            req.channel = try args.choice("channel", ReplyChannel.allCases.map(\.rawValue)).flatMap(ReplyChannel.init(rawValue:))
+        case "revisit":
+            req.move = .revisit
+            req.result = try args.choice("result", Satisfaction.allCases.map(\.rawValue)).flatMap(Satisfaction.init(rawValue:))
         default:
-            throw UsageError("case \(sub): unknown subcommand; expected new, dispatch, return, feedback, verify, escalate, invalidate, merge, shelve, unshelve, reopen, urge, extend, approve, refuse, comment or show")
+            throw UsageError("case \(sub): unknown subcommand; expected new, dispatch, sign, return, feedback, verify, escalate, district-reply, district-return, invalidate, merge, shelve, unshelve, reopen, urge, extend, approve, refuse, comment, reply, revisit, settle, control, release, mark-major or show")
         }
         try args.rejectUnknown()
         let actor = try store.actor(login: ctx.login)

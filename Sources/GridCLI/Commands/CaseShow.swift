@@ -25,7 +25,14 @@ enum CaseShow {
             ("urges_red", String(m.urgeRed)), ("extensions", String(m.extensionCount)),
             ("duplicate_of", m.duplicateOf ?? ""), ("merged_into", m.mergedInto ?? ""), ("first_report", m.firstReport ? "1" : "0"),
             ("ended_at", t(m.endedAt)), ("updated_at", t(m.updatedAt)), ("updated_by", m.updatedBy),
+            ("sign_due_at", t(m.signDueAt)), ("signed_at", t(m.signedAt)), ("signed_by", m.signedBy ?? ""),
+            ("sign_overdue", m.isSignOverdue(now: now) ? "1" : "0"),
+            ("reply_due_at", t(m.replyDueAt)), ("replied_at", t(m.repliedAt)), ("reply_overdue", m.isReplyOverdue(now: now) ? "1" : "0"),
+            ("revisit_result", m.revisitResult?.rawValue ?? ""),
+            ("settled", m.settled ? "1" : "0"), ("under_control", m.underControl ? "1" : "0"), ("major_matter", m.major ? "1" : "0"),
+            ("co_handlers", m.coHandlers.joined(separator: ",")),
         ]
+        let replies = try store.replies(ofMatter: m.id), revisits = try store.revisits(ofMatter: m.id)
         let stageRows = stages.map { s in
             [s.stage.rawValue, s.limit.description, t(s.startedAt), t(s.dueAt), s.originalDueAt == s.dueAt ? "" : t(s.originalDueAt),
              t(s.finishedAt), s.overdue ? "1" : "0"]
@@ -40,8 +47,9 @@ enum CaseShow {
             var object: [String: Any] = [:]
             for (k, v) in fields { object[k] = v }
             for k in ["version", "reworks", "urges", "urges_yellow", "urges_red", "extensions"] { object[k] = Int(object[k] as! String)! }
-            for k in ["shelved", "overdue", "near_due", "ever_overdue", "first_report"] { object[k] = (object[k] as! String) == "1" }
-            for k in ["department", "duplicate_of", "merged_into", "ended_at", "stage", "due_at", "near_due_at", "handle_due_at"]
+            for k in ["shelved", "overdue", "near_due", "ever_overdue", "first_report", "sign_overdue", "reply_overdue", "settled", "under_control", "major_matter"] { object[k] = (object[k] as! String) == "1" }
+            for k in ["department", "duplicate_of", "merged_into", "ended_at", "stage", "due_at", "near_due_at", "handle_due_at",
+                      "sign_due_at", "signed_at", "signed_by", "reply_due_at", "replied_at", "revisit_result"]
             where (object[k] as? String) == "" { object[k] = NSNull() }
             object["stages"] = stageRows.map { Dictionary(uniqueKeysWithValues: zip(stageHeader, $0)) }.enumerated().map { i, d -> [String: Any] in
                 var o: [String: Any] = d; o["overdue"] = stages[i].overdue
@@ -56,6 +64,9 @@ enum CaseShow {
                 o["extension_days"] = events[i].extensionDays.map { $0 as Any } ?? NSNull()
                 return o
             }
+            object["co_handlers"] = m.coHandlers
+            object["replies"] = replies.map { ["at": t($0.at), "channel": $0.channel.rawValue, "note": $0.note, "actor": $0.actor] }
+            object["revisits"] = revisits.map { ["at": t($0.at), "result": $0.result.rawValue, "note": $0.note, "actor": $0.actor] }
             print(Output.json(object))
             return 0
         }
@@ -74,6 +85,16 @@ enum CaseShow {
         }
         print(l.pick("\n环节：", "\nstages:"))
         Output.emit(format: "table", header: stageHeader.map { $0 == "overdue" ? "is_overdue" : $0 }, rows: stageRows)
+        if !replies.isEmpty {
+            print(l.pick("\n回复：", "\nreplies:"))
+            Output.emit(format: "table", header: ["at", "channel", "actor", "note"],
+                        rows: replies.map { [PeopleTime.dated($0.at, now: now, zone: z), $0.channel.displayName(l), $0.actor, $0.note] })
+        }
+        if !revisits.isEmpty {
+            print(l.pick("\n回访：", "\nfollow-up calls:"))
+            Output.emit(format: "table", header: ["at", "result", "actor", "note"],
+                        rows: revisits.map { [PeopleTime.dated($0.at, now: now, zone: z), $0.result.displayName(l), $0.actor, $0.note] })
+        }
         print(l.pick("\n办理经过：", "\nhistory:"))
         let lines = events.map { e in
             [t(e.at), EventWords.kind(e, l), e.actor, EventWords.note(e, mergedInto: m.mergedInto, l)]

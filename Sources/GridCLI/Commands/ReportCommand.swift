@@ -54,7 +54,8 @@ enum ReportCommand: Command {
 /// The evaluation report's table.
 enum EvaluationReport {
     static let header = ["group", "due", "closed", "closed_on_time", "closure_rate", "on_time_rate", "extended", "overdue",
-                         "reworks", "rework_rate", "urges_ordinary", "urges_yellow", "urges_red"]
+                         "reworks", "rework_rate", "urges_ordinary", "urges_yellow", "urges_red",
+                         "replied", "reply_rate", "on_time_reply_rate", "revisited", "revisit_rate", "satisfaction_rate"]
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let monthText = try args.required("month")
@@ -67,6 +68,9 @@ enum EvaluationReport {
         let names = try store.names(of: by)
         let lang = ctx.language
         let total = groups.reduce(EvaluationCounts()) { $0 + $1.counts }
+        let disputes = try store.disputes(from: month.firstDay, through: month.lastDay)
+        let onTheSpot = Evaluation.onTheSpot(disputes), control = Evaluation.control(disputes)
+        let coHandled = by == .department ? try store.coHandled(month: month) : [:]
         // The name beside each code, for people (table, md, JSON); the documented CSV keeps its columns.
         func name(_ key: String) -> String {
             key == "total" ? lang.pick("合计", "total") : key.isEmpty ? lang.pick("未派遣", "not dispatched") : names[key] ?? ""
@@ -74,7 +78,9 @@ enum EvaluationReport {
         func row(_ key: String, _ c: EvaluationCounts) -> [String] {
             [key, String(c.due), String(c.closed), String(c.closedOnTime), Evaluation.closure(c).description,
              Evaluation.onTime(c).description, String(c.extended), String(c.overdue), String(c.reworks),
-             Evaluation.rework(c).description, String(c.urgesOrdinary), String(c.urgesYellow), String(c.urgesRed)]
+             Evaluation.rework(c).description, String(c.urgesOrdinary), String(c.urgesYellow), String(c.urgesRed),
+             String(c.replied), Evaluation.reply(c).description, Evaluation.replyOnTime(c).description, String(c.revisited),
+             Evaluation.revisit(c).description, Evaluation.satisfaction(c).description]
         }
         var rows = groups.map { row($0.key.isEmpty ? "(none)" : $0.key, $0.counts) }
         rows.append(row("total", total))
@@ -91,9 +97,18 @@ enum EvaluationReport {
                  "overdue": c.overdue, "reworks": c.reworks, "reworked_closed": c.reworkedClosed,
                  "closure_rate": Evaluation.closureRate(c) ?? NSNull(), "on_time_rate": Evaluation.onTimeRate(c) ?? NSNull(),
                  "rework_rate": Evaluation.reworkRate(c) ?? NSNull(),
-                 "urges_ordinary": c.urgesOrdinary, "urges_yellow": c.urgesYellow, "urges_red": c.urgesRed]
+                 "urges_ordinary": c.urgesOrdinary, "urges_yellow": c.urgesYellow, "urges_red": c.urgesRed,
+                 "replied": c.replied, "replied_on_time": c.repliedOnTime, "revisited": c.revisited, "satisfied": c.satisfied,
+                 "reply_rate": Evaluation.reply(c).value ?? NSNull(), "on_time_reply_rate": Evaluation.replyOnTime(c).value ?? NSNull(),
+                 "revisit_rate": Evaluation.revisit(c).value ?? NSNull(), "satisfaction_rate": Evaluation.satisfaction(c).value ?? NSNull()]
             }
-            print(Output.json(["month": month.description, "by": by.rawValue, "rows": objects]))
+            let d: [String: Any] = ["taken_in": disputes.takenIn, "settled": disputes.settled,
+                                    "closed_or_controlled": disputes.closedOrControlled,
+                                    "on_the_spot_rate": onTheSpot.value ?? NSNull(), "control_rate": control.value ?? NSNull(),
+                                    "on_the_spot_met": Evaluation.meets(onTheSpot, target: Evaluation.onTheSpotTarget) ?? NSNull(),
+                                    "control_met": Evaluation.meets(control, target: Evaluation.controlTarget) ?? NSNull()]
+            print(Output.json(["month": month.description, "by": by.rawValue, "rows": objects, "disputes": d,
+                               "co_handled": coHandled]))
             return 0
         }
         if format == "table" || format == "md" {
@@ -101,6 +116,22 @@ enum EvaluationReport {
                             "evaluation \(month) by \(by.rawValue) (matters whose handling deadline fell in the month)\n"))
         }
         Output.emit(format: format, header: hdr, rows: rows, rightAligned: Set((format == "csv" ? 1 : 2)..<hdr.count))
+        if format == "table" || format == "md" {
+            // The township's disputes of the month (by report date), against the seeds' targets.
+            func verdict(_ r: Rate, _ target: Int) -> String {
+                switch Evaluation.meets(r, target: target) {
+                case true?: lang.pick("达标", "met")
+                case false?: lang.pick("未达标", "not met")
+                case nil: "—"
+                }
+            }
+            if !coHandled.isEmpty {
+                let list = coHandled.sorted { $0.key < $1.key }.map { "\($0.key) \(names[$0.key] ?? "") \($0.value)" }
+                print(lang.pick("\n协办（不计入考核）：", "\nco-handled (not counted): ") + list.joined(separator: lang.pick("；", "; ")))
+            }
+            print(lang.pick("\n矛盾纠纷 \(disputes.takenIn) 件：就地化解率 \(onTheSpot)（\(disputes.settled)/\(disputes.takenIn)，目标 95%，\(verdict(onTheSpot, Evaluation.onTheSpotTarget))）；稳控率 \(control)（\(disputes.closedOrControlled)/\(disputes.takenIn - disputes.settled)，目标 100%，\(verdict(control, Evaluation.controlTarget))）",
+                            "\ndisputes \(disputes.takenIn): settled on the spot \(onTheSpot) (\(disputes.settled)/\(disputes.takenIn), target 95%, \(verdict(onTheSpot, Evaluation.onTheSpotTarget))); under control \(control) (\(disputes.closedOrControlled)/\(disputes.takenIn - disputes.settled), target 100%, \(verdict(control, Evaluation.controlTarget)))"))
+        }
         return 0
     }
 }

@@ -18,7 +18,7 @@ extension ConsoleActions {
                     .filter { seen.insert($0.kind.rawValue).inserted }
                     .map { move in
                         MoveChoice(id: move.kind.rawValue, label: ConsoleActions.label(move, strings),
-                                   needsNote: move.needsNote || move == .escalate, asks: ConsoleActions.asks(move))
+                                   needsNote: move.needsNote || move == .escalate || move == .revisit, asks: ConsoleActions.asks(move))
                     }
             },
             perform: { choice, detail, input, actor, now in
@@ -28,6 +28,13 @@ extension ConsoleActions {
                 var req = MoveRequest(move, number: detail.row.number, version: detail.version, note: input.note,
                                       department: input.department, days: input.days, into: input.into)
                 if case .urge = move { req.move = .urge(input.level ?? .ordinary) }
+                if move == .reply || move == .revisit {
+                    // "电话 已告知处理结果" / "满意": the channel or verdict first (code or name), then the note.
+                    let parts = input.note.split(separator: " ", maxSplits: 1).map(String.init)
+                    let first = parts.first ?? ""
+                    req.note = parts.count > 1 ? parts[1] : ""
+                    if move == .reply { req.channel = ReplyChannel(codeOrName: first) } else { req.result = Satisfaction(codeOrName: first) }
+                }
                 let m = try store.perform(req, by: actor, now: now)
                 return "\(choice.label) ✓ \(m.number)"   // the page, reloaded, shows the new state in its own words
             },
@@ -58,7 +65,11 @@ extension ConsoleActions {
 
     /// The move's name in the interface language.
     static func label(_ move: Move, _ t: Strings) -> String {
-        if case .urge = move { return t["move.urge"] }
-        return t.name(move)
+        switch move {
+        case .urge: return t["move.urge"]
+        case .reply: return t.name(move) + "（" + t["prompt.reply"] + "）"
+        case .revisit: return t.name(move) + "（" + t["prompt.revisit"] + "）"
+        default: return t.name(move)
+        }
     }
 }

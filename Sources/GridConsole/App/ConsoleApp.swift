@@ -182,6 +182,7 @@ public final class ConsoleApp {
         // A reminder repeats what the first banner said about a matter still waiting; new urgent ones are named above.
         let waiting = found.undispatched.filter { m in !(found.urgent + found.overdue).contains { $0.number == m.number } }
         if !waiting.isEmpty { parts.append(strings.f("alert.undispatched", names(waiting))) }
+        if !found.major.isEmpty { parts.insert(strings.f("alert.major", names(found.major)), at: 0) }
         if !parts.isEmpty && !damaged {
             banner = parts.joined(separator: "  ")
             pendingAlert = true

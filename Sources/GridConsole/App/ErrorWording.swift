@@ -22,6 +22,10 @@ enum ErrorWording {
             let r = TimeRules.extensionDays
             return zh ? "\(number)：延期工作日数须在 \(r.lowerBound)–\(r.upperBound) 之间"
                 : "\(number): the working days must be \(r.lowerBound)–\(r.upperBound)"
+        case let .missingValue(number, _, .replyChannel):
+            return zh ? "\(number)：先输入回复渠道（电话、短信、上门、微信或回复12345热线），再输入内容" : "\(number): type the channel first (phone, sms, visit, wechat or hotline), then what was said"
+        case let .missingValue(number, _, .revisitResult):
+            return zh ? "\(number)：先输入回访结果（满意、基本满意或不满意），再输入说明" : "\(number): type the verdict first (satisfied, basic or unsatisfied), then a note"
         case let .possibleDuplicate(of):
             return t.f("form.duplicate", of)
         case let .staleVersion(number, who, when, _, _):

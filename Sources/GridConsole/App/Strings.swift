@@ -40,7 +40,7 @@ public struct Strings: Sendable {
         // Overview
         "ov.newToday": ("今日新增", "New today"), "ov.open": ("在办", "Open"), "ov.nearDue": ("临期", "Near due"),
         "ov.overdue": ("超期", "Overdue"), "ov.urgent": ("紧急在办", "Urgent open"), "ov.escalated": ("已上报", "Escalated"),
-        "ov.shelved": ("挂账", "Shelved"), "ov.byState": ("在办·按状态", "Open by state"),
+        "ov.shelved": ("挂账", "Shelved"), "ov.major": ("重大事项", "Major"), "ov.byState": ("在办·按状态", "Open by state"),
         "ov.byPlatform": ("在办·按平台", "Open by platform"), "ov.patrol": ("今日巡查", "Patrol today"),
         "ov.gridsMet": ("达2小时", "≥ 2 h"), "ov.gridsUnder": ("不足", "under"), "ov.gridsNobody": ("无人巡查", "nobody out"),
         "ov.reports": ("本月上报", "Reports this month"), "ov.pace": ("进度应达", "pace"), "ov.feed": ("最新动态", "Latest events"),
@@ -80,7 +80,7 @@ public struct Strings: Sendable {
         "form.unavailable": ("受理功能尚未接入", "intake is not available in this build"),
         // Modal / alerts / command
         "confirm.yesNo": ("(y 确认 / n 取消)", "(y yes / n no)"),
-        "alert.urgent": ("紧急案件：%@", "URGENT matter: %@"), "alert.overdue": ("新超期：%@", "Newly overdue: %@"),
+        "alert.urgent": ("紧急案件：%@", "URGENT matter: %@"), "alert.major": ("重大事项：%@", "MAJOR matter: %@"), "alert.overdue": ("新超期：%@", "Newly overdue: %@"),
         "cmd.unknown": ("未知命令：%@（可用：case 编号、grid 网格编码、search 文字、help、q、1-6）",
                         "unknown command: %@ (try: case NUMBER, grid CODE, search TEXT, help, q, 1-6)"),
         "help.title": ("按键帮助（任意键关闭）", "Keys (any key closes)"),
@@ -97,6 +97,8 @@ public struct Strings: Sendable {
         "form.dispatched": ("已受理并派遣：%@", "taken in and dispatched: %@"),
         "grid.notFound": ("没有这个网格：%@", "no such grid: %@"),
         "prompt.mergeTarget": ("目标编号", "target number"), "prompt.extension": ("天数 理由", "days reason"),
+        "prompt.reply": ("渠道 内容：12345热线/电话/短信/上门/微信", "channel text: hotline/phone/sms/visit/wechat"),
+        "prompt.revisit": ("结果 说明：满意/基本满意/不满意", "result note: satisfied/basic/unsatisfied"),
         "yes": ("是", "yes"), "no": ("否", "no"),
         "hist.when": ("时间", "When"), "hist.move": ("操作", "Move"), "hist.by": ("人员", "By"), "hist.note": ("说明", "Note"),
         // The file: mode, waiting for the lock, damage

@@ -58,6 +58,7 @@ final class MatterPageScreen: BoundScreen {
         ]
         if let into = m.mergedInto { out.append(("merged_into", into)) }
         if let dup = m.duplicateOf { out.append(("duplicate_of", dup)) }
+        out += loopFields(d, t, now: now, zone: zone)
         out += [("ended_at", m.endedAt.map { PeopleTime.dated($0, now: now, zone: zone) } ?? ""),
                 ("version", "\(m.version)"), ("updated_by", m.updatedBy)]
         return out
@@ -117,7 +118,7 @@ final class MatterPageScreen: BoundScreen {
         c += s.put(a.row, c, d.row.number + "  ", attrs: [.bold])
         c += s.put(a.row, c, t.name(d.row.state) + "  ", role: .heading, attrs: [.bold])
         c += s.put(a.row, c, app.dueText(d.row.dueAt, now: now) + "  ", role: ConsoleApp.role(status), attrs: status == .overdue ? [.bold] : [])
-        s.put(a.row, c, DisplayWidth.truncate(d.row.title, to: max(1, a.col + a.width - c - 1)))
+        s.put(a.row, c, DisplayWidth.truncate((d.matter.major ? "★ " : "") + d.row.title, to: max(1, a.col + a.width - c - 1)))
         // Left: the reading pane (fields, history). Right: stage clocks, moves.
         let lw = max(40, a.width * 3 / 5)
         let rc = a.col + lw + 1, rw = a.width - lw - 2

@@ -102,7 +102,7 @@ final class MattersScreen: BoundScreen {
         let role = ConsoleApp.role(status)
         return [CellText(m.number), CellText(t.name(m.urgency), m.urgency == .urgent ? .overdue : .normal, m.urgency == .urgent ? [.bold] : []),
                 CellText(m.category), CellText(m.grid), CellText(m.department), CellText(t.name(m.state)),
-                CellText(app.dueText(m.dueAt, now: now), role, status == .overdue ? [.bold] : []), CellText(m.title)]
+                CellText(app.dueText(m.dueAt, now: now), role, status == .overdue ? [.bold] : []), CellText((m.major ? "★ " : "") + m.title, m.major ? .overdue : .normal)]
     }
 
     /// Applies a typed search; a refused one keeps the field open with the reason in the status line.

@@ -50,10 +50,13 @@ final class OverdueScreen: BoundScreen {
         table.draw(s, Rect(row: a.row + 1, col: rc, height: a.height - 1, width: a.width - lw - 2), columns: cols) { i in
             let m = self.rows[i]
             let st = DueStatus.of(dueAt: m.dueAt, nearDueAt: m.nearDueAt, now: self.now)
-            return [CellText(m.number), CellText(app.dueText(m.dueAt, now: self.now), ConsoleApp.role(st), st == .overdue ? [.bold] : []),
+            // A matter not signed for in time shows 未签收 where the time left would be (the same colour as overdue).
+            let due = m.unsigned ? CellText(t.name(EventKind.signOverdue), ConsoleApp.role(.overdue), [.bold])
+                : CellText(app.dueText(m.dueAt, now: self.now), ConsoleApp.role(st), st == .overdue ? [.bold] : [])
+            return [CellText(m.number), due,
                     CellText(m.department.isEmpty ? t["ov.undispatched"] : m.department), CellText(m.grid),
                     CellText(t.name(m.urgency), m.urgency == .urgent ? .overdue : .normal), CellText("\(m.urgeCount)"),
-                    CellText(m.extensionPending ? t["od.extensionPending"] : "", .nearDue, [.bold]), CellText(m.title)]
+                    CellText(m.extensionPending ? t["od.extensionPending"] : "", .nearDue, [.bold]), CellText((m.major ? "★ " : "") + m.title, m.major ? .overdue : .normal)]
         }
     }
 

@@ -14,16 +14,24 @@ final class OverviewScreen: BoundScreen {
     func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
         let t = app.strings, f = figures
         var c = a.col + 1
-        let counters: [(String, Int, ColorRole)] = [
+        var counters: [(String, Int, ColorRole)] = [
             (t["ov.newToday"], f.newToday, .normal), (t["ov.open"], f.open, .normal),
             (t["ov.nearDue"], f.nearDue, f.nearDue > 0 ? .nearDue : .normal), (t["ov.overdue"], f.overdue, f.overdue > 0 ? .overdue : .normal),
             (t["ov.urgent"], f.urgentOpen, f.urgentOpen > 0 ? .overdue : .normal), (t["ov.escalated"], f.escalated, .normal),
             (t["ov.shelved"], f.shelved, .normal),
         ]
+        // Counted only while there is one: the line stays as wide as before on a quiet day.
+        if f.majorOpen > 0 { counters.append((t["ov.major"], f.majorOpen, .overdue)) }
         for (label, n, role) in counters {
             c += s.put(a.row + 1, c, label + " ", role: .dim, width: a.col + a.width - c)
             c += s.put(a.row + 1, c, "\(n)", role: role, attrs: [.bold], width: a.col + a.width - c)
             c += 3
+        }
+        // The open major matters (重大事项), named under the counters for the leaders' attention.
+        if !f.majors.isEmpty {
+            let zh = t.language == .zh
+            let list = f.majors.map { "\($0.number) \($0.title)" }.joined(separator: zh ? "；" : "; ")
+            s.put(a.row + 2, a.col + 1, t["ov.major"] + (zh ? "：" : ": ") + list, role: .overdue, attrs: [.bold], width: a.width - 2)
         }
         let half = (a.width - 3) / 2
         let left = Rect(row: a.row + 3, col: a.col + 1, height: 9, width: half)

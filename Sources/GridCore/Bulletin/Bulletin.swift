@@ -9,8 +9,12 @@ public struct Bulletin: Sendable {
         public var takenIn: Int
         /// The evaluation counts of the matters whose first handling deadline fell in the period.
         public var evaluation: EvaluationCounts
+        /// The disputes reported in the period (矛盾纠纷), for 就地化解率 and 稳控率.
+        public var disputes: DisputeCounts
         /// Creates figures.
-        public init(takenIn: Int, evaluation: EvaluationCounts) { self.takenIn = takenIn; self.evaluation = evaluation }
+        public init(takenIn: Int, evaluation: EvaluationCounts, disputes: DisputeCounts = DisputeCounts()) {
+            self.takenIn = takenIn; self.evaluation = evaluation; self.disputes = disputes
+        }
     }
 
     /// One department's line (部门办理情况).

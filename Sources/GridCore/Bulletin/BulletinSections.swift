@@ -20,6 +20,13 @@ enum BulletinSections {
         rate("h.rework", Evaluation.rework(c.evaluation), Evaluation.rework(p.evaluation))
         let urges = { (e: EvaluationCounts) in e.urgesOrdinary + e.urgesYellow + e.urgesRed }
         count("h.urges", urges(c.evaluation), urges(p.evaluation))
+        // The loops closed (issue 16), by the same rules as `report evaluation`.
+        rate("h.reply", Evaluation.reply(c.evaluation), Evaluation.reply(p.evaluation))
+        rate("h.replyOnTime", Evaluation.replyOnTime(c.evaluation), Evaluation.replyOnTime(p.evaluation))
+        rate("h.revisit", Evaluation.revisit(c.evaluation), Evaluation.revisit(p.evaluation))
+        rate("h.satisfaction", Evaluation.satisfaction(c.evaluation), Evaluation.satisfaction(p.evaluation))
+        rate("h.onTheSpot", Evaluation.onTheSpot(c.disputes), Evaluation.onTheSpot(p.disputes))
+        rate("h.control", Evaluation.control(c.disputes), Evaluation.control(p.disputes))
         rows.append((t["h.escalated"], String(b.escalatedOpen), "—", "—"))
         rows.append((t["h.overdue"], String(b.overdueNow), "—", "—"))
         let grids = b.compliance.grids, workers = b.compliance.workers
@@ -233,7 +240,7 @@ enum BulletinSections {
         ]
         items += b.calendarWarnings.map { t.f("m.calendarWarn", $0) }
         if b.provisional { items.append(t["provisional"]) }
-        items += [t["m.unrecorded"], t["m.source"]]
+        items += [t["m.loops"], t["m.source"]]
         return "<section><h2>\(e(t["s6"]))</h2>\n<ol class=\"method\">" + items.map { "<li>\(e($0))</li>" }.joined(separator: "\n") + "</ol>\n</section>\n"
     }
 }

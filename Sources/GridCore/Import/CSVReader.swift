@@ -43,24 +43,25 @@ public enum CSVReader {
     /// The header matches ignoring case and surrounding spaces, each column by its English code or its
     /// Chinese heading (`Heading`: an office's `编码,名称,平台` reads as `code,name,platform`). The same pieces as a streamed import
     /// (`SourceSniffer`, `SourceDecoder`, `CSVStreamParser`, `CSVHeaderGate`) on one chunk.
-    public static func read(_ bytes: [UInt8], header expected: [String]) throws(CSVError) -> CSVTable {
+    /// `optionalTrailing` of the expected header's last columns may be missing (`CSVHeaderGate`).
+    public static func read(_ bytes: [UInt8], header expected: [String], optionalTrailing: Int = 0) throws(CSVError) -> CSVTable {
         var sniffer = SourceSniffer()
         sniffer.feed(bytes[...])
         let encoding = try sniffer.finish()
         let decoder = SourceDecoder(encoding, badLine: sniffer.firstNonUTF8Line)
         var utf8 = try decoder.decode(bytes[...])
         try decoder.finish()
-        var gate = CSVHeaderGate(expected: expected)
+        var gate = CSVHeaderGate(expected: expected, optionalTrailing: optionalTrailing)
         var records: [CSVRecord] = []
         do {
             var parser = CSVStreamParser()
-            let keep: (CSVRecord) throws -> Void = { r in if try gate.pass(r) { records.append(r) } }
+            let keep: (CSVRecord) throws -> Void = { r in if let k = try gate.admit(r) { records.append(k) } }
             try parser.feed(utf8, keep)
             utf8 = []
             try parser.finish(keep)
             try gate.finish()
         } catch let e as CSVError { throw e } catch { fatalError("unreachable: \(error)") }
-        return CSVTable(encoding: encoding, header: gate.found, records: records)
+        return CSVTable(encoding: encoding, header: gate.found + expected.suffix(gate.missing), records: records)
     }
 
     /// Parses text into records (the header is the first). Blank records are kept here.
@@ -83,23 +84,40 @@ public struct CSVHeaderGate: Sendable {
     /// The header as found (trimmed), once seen.
     public private(set) var found: [String] = []
     private var seen = false
+    /// How many of the expected header's last columns may be missing from a file (a column added later).
+    public let optionalTrailing: Int
+    /// How many the file's header lacks (0 until the header is seen).
+    public private(set) var missing = 0
 
     /// Creates a gate.
-    public init(expected: [String]) { self.expected = expected }
+    public init(expected: [String], optionalTrailing: Int = 0) { self.expected = expected; self.optionalTrailing = optionalTrailing }
 
     /// True for a data row; false for a blank record or the header; throws on a wrong header.
-    public mutating func pass(_ record: CSVRecord) throws(CSVError) -> Bool {
-        if record.isBlank { return false }
+    public mutating func pass(_ record: CSVRecord) throws(CSVError) -> Bool { try admit(record) != nil }
+
+    /// The data row as validators read it — padded with empty fields when the file lacks optional trailing columns,
+    /// and refused against the file's own width when it has another count — or nil for a blank record or the header.
+    public mutating func admit(_ record: CSVRecord) throws(CSVError) -> CSVRecord? {
+        if record.isBlank { return nil }
         guard seen else {
             found = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
             let codes = found.map { Heading.code(forName: $0, among: expected) ?? $0 }
-            guard codes.map({ $0.lowercased() }) == expected.map({ $0.lowercased() }) else {
+            let lacking = expected.count - codes.count
+            guard (0...max(0, optionalTrailing)).contains(lacking),
+                  codes.map({ $0.lowercased() }) == expected.prefix(codes.count).map({ $0.lowercased() }) else {
                 throw CSVError.wrongHeader(expected: expected, found: found)
             }
+            missing = lacking
             seen = true
-            return false
+            return nil
         }
-        return true
+        guard missing > 0 else { return record }
+        let width = expected.count - missing
+        if record.fields.count == width {
+            return CSVRecord(line: record.line, fields: record.fields + Array(repeating: "", count: missing), problem: record.problem)
+        }
+        return CSVRecord(line: record.line, fields: record.fields, problem: record.problem
+                         ?? "\(record.fields.count) fields, expected \(width) (\(found.joined(separator: ",")))")
     }
 
     /// Throws `CSVError.empty` when no header came.

@@ -141,12 +141,15 @@ public struct WorkerValidator: RowValidator {
     }
 }
 
-/// Validates `categories.csv`: `code,name,major,department,urgency,dispatch_limit,handle_limit,verify_limit`.
+/// Validates `categories.csv`: `code,name,major,department,urgency,dispatch_limit,handle_limit,verify_limit,dispute`;
+/// `dispute` (矛盾纠纷: 1/0, yes/no, 是/否; empty is no) may be missing, so older 8-column files still import.
 public struct CategoryValidator: RowValidator {
     /// `categories`.
     public let kind = "categories"
     /// The header.
-    public let header = ["code", "name", "major", "department", "urgency", "dispatch_limit", "handle_limit", "verify_limit"]
+    public let header = ["code", "name", "major", "department", "urgency", "dispatch_limit", "handle_limit", "verify_limit", "dispute"]
+    /// `dispute` was added later.
+    public var optionalTrailing: Int { 1 }
     /// What the database holds.
     public let existing: RegistrySnapshot
     /// Creates the validator.
@@ -164,9 +167,11 @@ public struct CategoryValidator: RowValidator {
             }
             let urgency = f.choice("urgency", expected: "urgent or normal (紧急 or 一般)") { Urgency(text: $0) }
             let d = f.limit("dispatch_limit"), h = f.limit("handle_limit"), v = f.limit("verify_limit")
-            guard f.errors.isEmpty, let code, let name, let major, let dept, let urgency, let d, let h, let v else { return (f, nil) }
+            let dispute = f.text("dispute").isEmpty ? false
+                : f.choice("dispute", expected: "1 or 0 (是 or 否)") { Category.flag($0) }
+            guard f.errors.isEmpty, let code, let name, let major, let dept, let urgency, let d, let h, let v, let dispute else { return (f, nil) }
             return (f, Category(code: code, name: name, major: major, department: dept, urgency: urgency,
-                                dispatchLimit: d, handleLimit: h, verifyLimit: v))
+                                dispatchLimit: d, handleLimit: h, verifyLimit: v, dispute: dispute))
         }
         markDuplicates(&rows, key: \.code)
         return ImportChecks.settle(rows: rows, key: \.code) { _, _, _, _ in [] }

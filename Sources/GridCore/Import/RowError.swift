@@ -64,6 +64,11 @@ public struct ImportBatch<Value: Sendable>: Sendable {
 /// Registry importers (grids, workers, departments, categories) and the matters and patrols importers
 /// each provide one; the storage module's import runner does the rest (reading, encodings, hashing,
 /// whole-file reject or `--skip-invalid`, chunked writes, the import log).
+extension RowValidator {
+    /// No optional columns unless a validator says so.
+    public var optionalTrailing: Int { 0 }
+}
+
 public protocol RowValidator: Sendable {
     /// The typed value of one row.
     associatedtype Value: Sendable
@@ -71,6 +76,9 @@ public protocol RowValidator: Sendable {
     var kind: String { get }
     /// The exact CSV header.
     var header: [String] { get }
+    /// How many of the header's last columns an older file may lack (they read as empty): a column added later
+    /// keeps older files importing.
+    var optionalTrailing: Int { get }
     /// Validates every record; must look at all of them (no early exit) so every bad row is reported.
     func validate(_ records: [CSVRecord]) -> ImportBatch<Value>
 }

@@ -21,13 +21,23 @@ public struct EvaluationCounts: Hashable, Sendable, Codable {
     public var urgesYellow: Int
     /// 红牌 count.
     public var urgesRed: Int
+    /// 已回复: closed matters answered (to the hotline or the reporter).
+    public var replied = 0
+    /// 按时回复: closed matters first answered by their reply deadline.
+    public var repliedOnTime = 0
+    /// 已回访: closed matters with a follow-up call.
+    public var revisited = 0
+    /// 满意 + 基本满意: revisited matters whose latest call was satisfied or fairly satisfied.
+    public var satisfied = 0
 
     /// Creates counts.
     public init(due: Int = 0, closed: Int = 0, closedOnTime: Int = 0, extended: Int = 0, overdue: Int = 0, reworks: Int = 0,
-                reworkedClosed: Int = 0, urgesOrdinary: Int = 0, urgesYellow: Int = 0, urgesRed: Int = 0) {
+                reworkedClosed: Int = 0, urgesOrdinary: Int = 0, urgesYellow: Int = 0, urgesRed: Int = 0,
+                replied: Int = 0, repliedOnTime: Int = 0, revisited: Int = 0, satisfied: Int = 0) {
         self.due = due; self.closed = closed; self.closedOnTime = closedOnTime; self.extended = extended
         self.overdue = overdue; self.reworks = reworks; self.reworkedClosed = reworkedClosed
         self.urgesOrdinary = urgesOrdinary; self.urgesYellow = urgesYellow; self.urgesRed = urgesRed
+        self.replied = replied; self.repliedOnTime = repliedOnTime; self.revisited = revisited; self.satisfied = satisfied
     }
 
     /// Adds another row's counts (for totals).
@@ -35,7 +45,9 @@ public struct EvaluationCounts: Hashable, Sendable, Codable {
         EvaluationCounts(due: a.due + b.due, closed: a.closed + b.closed, closedOnTime: a.closedOnTime + b.closedOnTime,
                          extended: a.extended + b.extended, overdue: a.overdue + b.overdue, reworks: a.reworks + b.reworks,
                          reworkedClosed: a.reworkedClosed + b.reworkedClosed, urgesOrdinary: a.urgesOrdinary + b.urgesOrdinary,
-                         urgesYellow: a.urgesYellow + b.urgesYellow, urgesRed: a.urgesRed + b.urgesRed)
+                         urgesYellow: a.urgesYellow + b.urgesYellow, urgesRed: a.urgesRed + b.urgesRed,
+                         replied: a.replied + b.replied, repliedOnTime: a.repliedOnTime + b.repliedOnTime,
+                         revisited: a.revisited + b.revisited, satisfied: a.satisfied + b.satisfied)
     }
 }
 
@@ -51,10 +63,20 @@ public struct MatterOutcome: Hashable, Sendable {
     public var reworks: Int
     /// Urges by level.
     public var urges: [UrgeLevel: Int]
+    /// Answered at all (回复)?
+    public var replied: Bool
+    /// First answered by the reply deadline?
+    public var repliedOnTime: Bool
+    /// The latest follow-up call's verdict (nil: not revisited).
+    public var revisit: Satisfaction?
+    /// Settled on the spot (就地化解): closed on time, whatever the dispatch clock said.
+    public var settled: Bool
 
     /// Creates an outcome.
-    public init(closed: Bool, everOverdue: Bool, extensions: Int = 0, reworks: Int = 0, urges: [UrgeLevel: Int] = [:]) {
+    public init(closed: Bool, everOverdue: Bool, extensions: Int = 0, reworks: Int = 0, urges: [UrgeLevel: Int] = [:],
+                replied: Bool = false, repliedOnTime: Bool = false, revisit: Satisfaction? = nil, settled: Bool = false) {
         self.closed = closed; self.everOverdue = everOverdue; self.extensions = extensions; self.reworks = reworks; self.urges = urges
+        self.replied = replied; self.repliedOnTime = repliedOnTime; self.revisit = revisit; self.settled = settled
     }
 }
 
@@ -71,7 +93,7 @@ public enum Evaluation {
     public static func add(_ o: MatterOutcome, to c: inout EvaluationCounts) {
         c.due += 1
         if o.closed { c.closed += 1 }
-        if o.closed && !o.everOverdue && o.extensions == 0 { c.closedOnTime += 1 }
+        if o.closed && (o.settled || (!o.everOverdue && o.extensions == 0)) { c.closedOnTime += 1 }
         if o.extensions > 0 { c.extended += 1 }
         if o.everOverdue { c.overdue += 1 }
         c.reworks += o.reworks
@@ -79,6 +101,14 @@ public enum Evaluation {
         c.urgesOrdinary += o.urges[.ordinary] ?? 0
         c.urgesYellow += o.urges[.yellow] ?? 0
         c.urgesRed += o.urges[.red] ?? 0
+        // Replies and follow-up calls count for closed matters only: an open matter has nothing to answer yet.
+        guard o.closed else { return }
+        if o.replied { c.replied += 1 }
+        if o.replied && o.repliedOnTime { c.repliedOnTime += 1 }
+        if let r = o.revisit {
+            c.revisited += 1
+            if r.countsSatisfied { c.satisfied += 1 }
+        }
     }
 
     /// 结案率 = 结案数 / 应结案数.
@@ -126,4 +156,47 @@ extension Evaluation {
     public static func onTime(_ c: EvaluationCounts) -> Rate { Rate(c.closedOnTime, c.due - c.extended) }
     /// 返工率 as a `Rate`.
     public static func rework(_ c: EvaluationCounts) -> Rate { Rate(c.reworkedClosed, c.closed) }
+    /// 回复率 = 已回复 / 结案数.
+    public static func reply(_ c: EvaluationCounts) -> Rate { Rate(c.replied, c.closed) }
+    /// 按时回复率 = 按时回复 / 结案数 (a late reply or none both miss it).
+    public static func replyOnTime(_ c: EvaluationCounts) -> Rate { Rate(c.repliedOnTime, c.closed) }
+    /// 回访率 = 已回访 / 结案数.
+    public static func revisit(_ c: EvaluationCounts) -> Rate { Rate(c.revisited, c.closed) }
+    /// 满意率 = (满意 + 基本满意) / 已回访, by each matter's latest call.
+    public static func satisfaction(_ c: EvaluationCounts) -> Rate { Rate(c.satisfied, c.revisited) }
+}
+
+/// The disputes (矛盾纠纷) taken in over a period, for 就地化解率 and 稳控率: matters of `dispute` categories reported in
+/// the period, neither invalid nor merged; their state as it is now.
+public struct DisputeCounts: Hashable, Sendable {
+    /// Disputes taken in.
+    public var takenIn = 0
+    /// Of those, settled on the spot (就地化解).
+    public var settled = 0
+    /// Of those not settled on the spot, the ones closed or under control now (稳控).
+    public var closedOrControlled = 0
+
+    /// Creates counts.
+    public init(takenIn: Int = 0, settled: Int = 0, closedOrControlled: Int = 0) {
+        self.takenIn = takenIn; self.settled = settled; self.closedOrControlled = closedOrControlled
+    }
+
+    /// Adds one dispute: settled on the spot, otherwise closed or under control, otherwise neither.
+    public mutating func add(settled s: Bool, closed: Bool, underControl: Bool) {
+        takenIn += 1
+        if s { settled += 1 } else if closed || underControl { closedOrControlled += 1 }
+    }
+}
+
+extension Evaluation {
+    /// The seeds' targets: 95% of disputes settled on the spot, 100% of the rest kept under control
+    /// ("95%以上…就地有效化解…100%稳控"), in hundredths of a percent as `Rate.hundredths`.
+    public static let onTheSpotTarget = 9_500, controlTarget = 10_000
+
+    /// 矛盾纠纷就地化解率 = disputes settled on the spot / disputes taken in.
+    public static func onTheSpot(_ d: DisputeCounts) -> Rate { Rate(d.settled, d.takenIn) }
+    /// 稳控率 = disputes not settled on the spot that are closed or under control / those disputes.
+    public static func control(_ d: DisputeCounts) -> Rate { Rate(d.closedOrControlled, d.takenIn - d.settled) }
+    /// Whether a rate reaches its target (nil when there is nothing to rate).
+    public static func meets(_ r: Rate, target: Int) -> Bool? { r.hundredths.map { $0 >= target } }
 }

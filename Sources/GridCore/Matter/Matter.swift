@@ -74,6 +74,26 @@ public struct Matter: Hashable, Sendable {
     public var updatedAt: Date
     /// Who made the last change.
     public var updatedBy: String
+    /// When the department must have signed for it (签收期限), set at each dispatch; nil before any dispatch.
+    public var signDueAt: Date? = nil
+    /// When it was signed for since the last dispatch (nil: not yet).
+    public var signedAt: Date? = nil
+    /// Who signed (a staff login).
+    public var signedBy: String? = nil
+    /// When the answer to the hotline or reporter is due (回复期限), set when it closes; nil while open.
+    public var replyDueAt: Date? = nil
+    /// When it was first answered (nil: not yet).
+    public var repliedAt: Date? = nil
+    /// The latest follow-up call's verdict (nil: not revisited).
+    public var revisitResult: Satisfaction? = nil
+    /// Closed as settled on the spot (就地化解).
+    public var settled = false
+    /// A dispute kept under control (稳控).
+    public var underControl = false
+    /// A major matter (重大事项), followed by the township's leaders.
+    public var major = false
+    /// Departments co-handling it besides the lead (`department`), by code (协办部门).
+    public var coHandlers: [String] = []
 
     /// Creates a matter from its stored fields.
     public init(id: Int, number: String, reportedAt: Date, source: MatterSource, reporter: String, grid: String, category: String, urgency: Urgency, title: String, description: String, location: String, state: MatterState, shelved: Bool, department: String?, firstContact: String, mergedInto: String?, duplicateOf: String?, stage: Stage?, stageStartedAt: Date?, stageDueAt: Date?, nearDueAt: Date?, everOverdue: Bool, handleDueAt: Date?, reworkCount: Int, urgeCount: Int, urgeYellow: Int, urgeRed: Int, extensionCount: Int, firstReport: Bool, endedAt: Date?, version: Int, updatedAt: Date, updatedBy: String) {
@@ -115,6 +135,21 @@ public struct Matter: Hashable, Sendable {
     /// Overdue now: open, a clock running, and past its due instant.
     public func isOverdue(now: Date) -> Bool {
         guard state.isOpen, let d = stageDueAt else { return false }
+        return Deadline.isOverdue(now: now, due: d)
+    }
+
+    /// Waiting for the department's signature (待签收): dispatched, a sign-for deadline set, not signed since.
+    public var awaitsSignature: Bool { state == .dispatched && signDueAt != nil && signedAt == nil }
+
+    /// Not signed for in time (未签收): still waiting past the sign-for deadline (the same boundary as `Deadline.isOverdue`).
+    public func isSignOverdue(now: Date) -> Bool {
+        guard awaitsSignature, let d = signDueAt else { return false }
+        return Deadline.isOverdue(now: now, due: d)
+    }
+
+    /// The answer is late (未回复): closed, its reply deadline passed, no reply recorded.
+    public func isReplyOverdue(now: Date) -> Bool {
+        guard state == .closed, repliedAt == nil, let d = replyDueAt else { return false }
         return Deadline.isOverdue(now: now, due: d)
     }
 

@@ -28,6 +28,8 @@ public struct MatterIntake: Sendable, Hashable {
     public var callerPhone: String
     /// The hotline work-order number (工单号), unique per source when given; may be empty.
     public var orderNo: String
+    /// Major (重大事项) from the start: flagged at intake, with a `mark_major` event that alerts every console.
+    public var major = false
 
     /// Creates an intake.
     public init(reportedAt: Date, source: MatterSource, reporter: String = "", grid: String, category: String,

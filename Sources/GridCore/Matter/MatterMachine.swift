@@ -65,6 +65,10 @@ public enum MatterMachine {
             return state.isOpen && !shelved ? ok(state, shelved: true, stops: running) : nil
         case .unshelve:
             return state.isOpen && shelved ? ok(state, shelved: false, starts: state.runningStage) : nil
+        case .markMajor:
+            return state.isOpen ? ok(state) : nil
+        case .reply, .revisit:
+            return state == .closed ? ok(state) : nil
         case .reopen:
             return state == .closed ? ok(.dispatched, starts: .handling, rework: true) : nil
         default:
@@ -75,14 +79,18 @@ public enum MatterMachine {
         switch (move, state) {
         case (.dispatch, .new): return ok(.dispatched, stops: .dispatch, starts: .handling)
         case (.invalidate, .new): return ok(.invalid, stops: .dispatch)
+        case (.settle, .new): return ok(.closed, stops: .dispatch)
+        case (.control, _), (.release, _): return state.isOpen ? ok(state) : nil
         case (.merge, .new): return ok(.merged, stops: .dispatch)
+        case (.sign, .dispatched): return ok(.dispatched)
         case (.returnMatter, .dispatched): return ok(.new, stops: .handling, starts: .dispatch)
         case (.feedback, .dispatched): return ok(.fedBack, stops: .handling, starts: .verification)
-        case (.feedback, .escalated): return ok(.fedBack, starts: .verification)
+        case (.districtReply, .escalated): return ok(.fedBack, stops: .district, starts: .verification)
+        case (.districtReturn, .escalated): return ok(.new, stops: .district, starts: .dispatch)
         case (.verifyPass, .fedBack): return ok(.closed, stops: .verification)
         case (.verifyRework, .fedBack): return ok(.dispatched, stops: .verification, starts: .handling, rework: true)
         case (.escalate, .new), (.escalate, .dispatched), (.escalate, .fedBack):
-            return ok(.escalated, stops: state.runningStage)
+            return ok(.escalated, stops: state.runningStage, starts: .district)
         case (.extendRequest, .dispatched), (.extendApprove, .dispatched), (.extendRefuse, .dispatched):
             return ok(.dispatched)
         default: return nil

@@ -6,7 +6,8 @@ public enum MatterState: String, Sendable, CaseIterable, Codable {
     case dispatched
     /// 已反馈: the department reported what it did; waiting for verification (the verification clock runs).
     case fedBack = "fed_back"
-    /// 已上报: escalated to the district centre; no township clock runs until its answer comes back.
+    /// 已上报: escalated to the district centre department; the district stage's clock runs until it replies
+    /// (→ fed_back) or sends the matter back (→ new).
     case escalated
     /// 已结案: verified and closed.
     case closed
@@ -24,13 +25,14 @@ public enum MatterState: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// The stage whose clock runs in this state (nil when none: escalated or ended).
+    /// The stage whose clock runs in this state (nil when ended).
     public var runningStage: Stage? {
         switch self {
         case .new: .dispatch
         case .dispatched: .handling
         case .fedBack: .verification
-        case .escalated, .closed, .invalid, .merged: nil
+        case .escalated: .district
+        case .closed, .invalid, .merged: nil
         }
     }
 }

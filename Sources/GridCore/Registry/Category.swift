@@ -7,7 +7,7 @@ public enum Urgency: String, Sendable, CaseIterable, Codable {
 
 }
 
-/// The three timed stages of a matter.
+/// The timed stages of a matter (环节): three in the township, one at the district centre.
 public enum Stage: String, Sendable, CaseIterable, Codable {
     /// Dispatch (分流交办): from intake until sent to a department.
     case dispatch
@@ -15,6 +15,10 @@ public enum Stage: String, Sendable, CaseIterable, Codable {
     case handling
     /// Verification (核查): from feedback until the check passes or fails.
     case verification
+    /// District (区指挥中心办理): from escalation until the district replies or sends it back. Its limit is a
+    /// township setting per urgency, overridable per category (`MatterRules.limit(for:category:urgency:)`),
+    /// not a category column.
+    case district
 
 }
 
@@ -36,16 +40,29 @@ public struct Category: Hashable, Sendable, Codable {
     public var handleLimit: TimeLimit
     /// Limit of the verification stage.
     public var verifyLimit: TimeLimit
+    /// A dispute category (矛盾纠纷): its matters may be settled on the spot or kept under control (稳控), and count
+    /// in 就地化解率 and 稳控率. A column of the category table, never guessed from the name.
+    public var dispute: Bool
 
     /// Creates a category.
     public init(code: String, name: String, major: String, department: String, urgency: Urgency,
-                dispatchLimit: TimeLimit, handleLimit: TimeLimit, verifyLimit: TimeLimit) {
+                dispatchLimit: TimeLimit, handleLimit: TimeLimit, verifyLimit: TimeLimit, dispute: Bool = false) {
         self.code = code; self.name = name; self.major = major; self.department = department; self.urgency = urgency
         self.dispatchLimit = dispatchLimit; self.handleLimit = handleLimit; self.verifyLimit = verifyLimit
+        self.dispute = dispute
     }
 
-    /// The limit of a stage.
-    public func limit(for stage: Stage) -> TimeLimit {
-        switch stage { case .dispatch: dispatchLimit; case .handling: handleLimit; case .verification: verifyLimit }
+    /// A yes/no cell of the category table: `1`/`0`, `yes`/`no`, `true`/`false`, `是`/`否`; nil for anything else.
+    public static func flag(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "1", "yes", "true", "是": true
+        case "0", "no", "false", "否": false
+        default: nil
+        }
+    }
+
+    /// The limit of a township stage (nil for the district stage, whose limit is a setting).
+    public func limit(for stage: Stage) -> TimeLimit? {
+        switch stage { case .dispatch: dispatchLimit; case .handling: handleLimit; case .verification: verifyLimit; case .district: nil }
     }
 }

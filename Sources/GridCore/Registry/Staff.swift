@@ -8,9 +8,12 @@ public enum Role: String, Sendable, CaseIterable, Codable, Comparable {
     case supervisor
     /// 管理员: everything, plus staff and registry.
     case admin
+    /// 镇街领导: the township's leaders, who follow major matters (重大事项): view-only, plus urge. Outside the ladder:
+    /// below every other role, with the one right to urge (`Role.may`).
+    case leader
 
-    /// Rank for comparisons: operator < duty officer < supervisor < admin.
-    public var rank: Int { switch self { case .operator_: 0; case .dutyOfficer: 1; case .supervisor: 2; case .admin: 3 } }
+    /// Rank for comparisons: leader < operator < duty officer < supervisor < admin.
+    public var rank: Int { switch self { case .leader: -1; case .operator_: 0; case .dutyOfficer: 1; case .supervisor: 2; case .admin: 3 } }
 
 
     public static func < (a: Role, b: Role) -> Bool { a.rank < b.rank }

@@ -4,6 +4,8 @@ public enum Action: String, Sendable, CaseIterable {
     case intake
     /// Dispatch to a department (派遣).
     case dispatch
+    /// Sign for a dispatched matter on the department's behalf (签收).
+    case sign
     /// Record a department's return as misrouted (回退).
     case returnMatter = "return"
     /// Record feedback (反馈).
@@ -12,6 +14,16 @@ public enum Action: String, Sendable, CaseIterable {
     case verify
     /// Escalate to the district (上报).
     case escalate
+    /// Record the district centre's answer to an escalated matter (区指挥中心办结/退回).
+    case districtAnswer = "district_answer"
+    /// Record a reply or a follow-up call (回复、回访).
+    case followUp = "follow_up"
+    /// Close a matter as settled on the spot (就地化解).
+    case settle
+    /// Put a dispute under control or release it (稳控).
+    case control
+    /// Mark a matter major (重大事项), for the township's leaders.
+    case markMajor = "mark_major"
     /// Invalidate (作废).
     case invalidate
     /// Merge as a duplicate (合并).
@@ -48,10 +60,10 @@ public enum Action: String, Sendable, CaseIterable {
     /// The least role allowed to do it.
     public var minimumRole: Role {
         switch self {
-        case .intake, .dispatch, .returnMatter, .feedback, .verify, .invalidate, .merge, .comment,
+        case .intake, .dispatch, .sign, .followUp, .settle, .control, .returnMatter, .feedback, .verify, .districtAnswer, .invalidate, .merge, .comment,
              .requestExtension, .patrol, .duty, .importMatters:
             return .operator_
-        case .escalate:
+        case .escalate, .markMajor:
             return .dutyOfficer
         case .urge, .shelve, .reopen, .decideExtension, .changeLimits, .confirmPatrol, .planRoster:
             return .supervisor
@@ -63,7 +75,8 @@ public enum Action: String, Sendable, CaseIterable {
 
 extension Role {
     /// Whether this role may do `action`. Roles are ordered: each has all rights of those below it.
-    public func may(_ action: Action) -> Bool { self >= action.minimumRole }
+    /// A leader may urge (督办) and nothing else that writes.
+    public func may(_ action: Action) -> Bool { self == .leader ? action == .urge : self >= action.minimumRole }
 }
 
 extension Actor {

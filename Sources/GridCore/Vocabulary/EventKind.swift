@@ -6,6 +6,22 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case intake
     /// 派遣 to a department.
     case dispatch
+    /// 签收: the department signed for the matter it was sent.
+    case sign
+    /// 未签收: the sign-for limit passed with no signature, recorded by the system (actor `system`) at that instant.
+    case signOverdue = "sign_overdue"
+    /// 重大事项: marked major (at intake or later).
+    case markMajor = "mark_major"
+    /// 就地化解: closed as settled on the spot.
+    case settle
+    /// 稳控: a dispute put under control.
+    case control
+    /// 解除稳控.
+    case release
+    /// 回复: the answer given to the hotline or the reporter (its channel in `replies`).
+    case reply
+    /// 回访: the follow-up call and its satisfaction (in `revisits`).
+    case revisit
     /// 回退: returned by the department as misrouted.
     case returnMatter = "return"
     /// 反馈: the department reported what it did.
@@ -38,4 +54,8 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case comment
     /// 超期: a stage passed its deadline, recorded by the system (actor `system`) at the due instant.
     case overdue
+    /// 区已办结: the district centre handled an escalated matter; back to the township for verification.
+    case districtReply = "district_reply"
+    /// 区退回: the district centre sent an escalated matter back to the township (to `new`, with its reason).
+    case districtReturn = "district_return"
 }

@@ -12,7 +12,7 @@ public enum Heading {
         "code": "编码", "name": "名称", "level": "层级", "parent": "上级", "row": "行", "col": "列",
         "map_row": "图上行", "map_col": "图上列", "phone": "电话", "kind": "类型", "grid": "网格", "partner": "AB岗搭档",
         "platform": "平台", "major": "大类", "department": "部门", "urgency": "紧急程度",
-        "dispatch_limit": "派遣时限", "handle_limit": "处置时限", "verify_limit": "核查时限",
+        "dispatch_limit": "派遣时限", "handle_limit": "处置时限", "verify_limit": "核查时限", "dispute": "矛盾纠纷",
         // Matters
         "number": "编号", "reported_at": "受理时间", "source": "来源", "reporter": "上报人", "category": "类别",
         "state": "状态", "due_at": "到期时间", "overdue": "超期", "near_due": "临期", "shelved": "挂账", "version": "版本",
@@ -23,10 +23,15 @@ public enum Heading {
         "handle_due_at": "首个处置期限", "urges": "督办次数", "extensions": "延期次数", "first_report": "首报",
         "duplicate_of": "疑似重复", "merged_into": "并入", "ended_at": "结束时间", "updated_at": "最后更新",
         "updated_by": "最后操作人", "move": "操作", "complete": "完成",
+        "sign_due_at": "签收期限", "signed_at": "签收时间", "signed_by": "签收人", "sign_overdue": "未签收",
+        "reply_due_at": "回复期限", "replied_at": "回复时间", "reply_overdue": "回复超期", "revisit_result": "回访结果",
+        "channel": "回复渠道", "result": "结果", "settled": "就地化解", "under_control": "稳控", "major_matter": "重大事项", "co_handlers": "协办部门",
         // Evaluation
         "group": "分组", "due": "应结案数", "closed": "结案数", "closed_on_time": "按期结案数", "closure_rate": "结案率",
         "on_time_rate": "按期结案率", "extended": "延期数", "reworks": "返工次数", "rework_rate": "返工率",
         "urges_ordinary": "普通督办", "urges_yellow": "黄牌督办", "urges_red": "红牌督办",
+        "replied": "回复数", "reply_rate": "回复率", "on_time_reply_rate": "按时回复率", "revisited": "回访数", "revisit_rate": "回访率",
+        "satisfaction_rate": "满意率",
         // Compliance and patrols
         "days": "天数", "patrol_minutes": "巡查分钟", "avg/day": "日均分钟", "avg_per_day": "日均分钟", "days_met": "达标天数",
         "days_meeting_patrol": "巡查达标天数", "patrol_ok": "巡查达标", "today": "今日", "workers": "网格员数", "reports": "上报数",

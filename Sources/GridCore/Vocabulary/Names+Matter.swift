@@ -41,6 +41,29 @@ extension Stage: NamedCode {
         case .dispatch: ("派遣", "dispatch")
         case .handling: ("处置", "handling")
         case .verification: ("核查", "verification")
+        case .district: ("区指挥中心办理", "district")
+        }
+    }
+}
+
+extension ReplyChannel: NamedCode {
+    public var names: (zh: String, en: String) {
+        switch self {
+        case .hotline: ("回复12345热线", "hotline")
+        case .phone: ("电话", "phone")
+        case .sms: ("短信", "text message")
+        case .visit: ("上门", "visit")
+        case .wechat: ("微信", "WeChat")
+        }
+    }
+}
+
+extension Satisfaction: NamedCode {
+    public var names: (zh: String, en: String) {
+        switch self {
+        case .satisfied: ("满意", "satisfied")
+        case .basic: ("基本满意", "fairly satisfied")
+        case .unsatisfied: ("不满意", "unsatisfied")
         }
     }
 }
@@ -77,6 +100,16 @@ extension EventKind: NamedCode {
         case .extendRefuse: ("驳回延期", "extension refused")
         case .comment: ("备注", "comment")
         case .overdue: ("超期", "overdue")
+        case .sign: ("签收", "signed for")
+        case .reply: ("回复", "replied")
+        case .settle: ("就地化解", "settled on the spot")
+        case .markMajor: ("重大事项", "marked major")
+        case .control: ("稳控", "under control")
+        case .release: ("解除稳控", "released")
+        case .revisit: ("回访", "revisited")
+        case .signOverdue: ("未签收", "not signed for")
+        case .districtReply: ("区已办结", "district replied")
+        case .districtReturn: ("区退回", "district returned")
         }
     }
 }
@@ -85,6 +118,13 @@ extension Move: Named {
     public var names: (zh: String, en: String) {
         switch self {
         case .dispatch: ("派遣", "dispatch")
+        case .sign: ("签收", "sign for")
+        case .reply: ("回复", "reply")
+        case .settle: ("就地化解", "settle on the spot")
+        case .markMajor: ("标记重大事项", "mark major")
+        case .control: ("稳控", "keep under control")
+        case .release: ("解除稳控", "release control")
+        case .revisit: ("回访", "revisit")
         case .returnMatter: ("回退", "return")
         case .feedback: ("反馈", "feedback")
         case .verifyPass: ("核查通过", "verify: pass")
@@ -100,6 +140,8 @@ extension Move: Named {
         case .extendApprove: ("批准延期", "approve extension")
         case .extendRefuse: ("不批准延期", "refuse extension")
         case .comment: ("备注", "comment")
+        case .districtReply: ("区指挥中心办结", "district reply")
+        case .districtReturn: ("区指挥中心退回", "district return")
         }
     }
 }

@@ -7,6 +7,7 @@ extension Role: NamedCode {
         case .dutyOfficer: ("值班长", "duty officer")
         case .supervisor: ("督查", "supervisor")
         case .admin: ("管理员", "admin")
+        case .leader: ("镇街领导", "leader")
         }
     }
 }
@@ -65,10 +66,16 @@ extension Action: NamedCode {
         switch self {
         case .intake: ("受理", "take matters in")
         case .dispatch: ("派遣", "dispatch")
+        case .sign: ("签收", "sign for a matter")
+        case .followUp: ("回复与回访", "record replies and follow-up calls")
+        case .settle: ("就地化解", "settle on the spot")
+        case .markMajor: ("标记重大事项", "mark a matter major")
+        case .control: ("稳控", "keep disputes under control")
         case .returnMatter: ("回退", "record a return")
         case .feedback: ("反馈", "record feedback")
         case .verify: ("核查", "verify")
         case .escalate: ("上报", "escalate")
+        case .districtAnswer: ("登记区指挥中心答复", "record the district's answer")
         case .invalidate: ("作废", "invalidate")
         case .merge: ("合并", "merge")
         case .comment: ("备注", "comment")

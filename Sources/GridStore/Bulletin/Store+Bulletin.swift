@@ -23,7 +23,8 @@ extension Store {
             }
             func figures(_ p: ReportPeriod) throws -> Bulletin.MatterFigures {
                 let counts = try evaluation(from: p.firstDay, through: p.lastDay, by: .department).reduce(EvaluationCounts()) { $0 + $1.counts }
-                return Bulletin.MatterFigures(takenIn: try takenIn(p.firstDay, p.lastDay), evaluation: counts)
+                return Bulletin.MatterFigures(takenIn: try takenIn(p.firstDay, p.lastDay), evaluation: counts,
+                                              disputes: try disputes(from: p.firstDay, through: p.lastDay))
             }
             let trend = try period.trendSteps.map { step in
                 Bulletin.TrendPoint(first: step.first, last: step.last, takenIn: try takenIn(step.first, step.last),

@@ -167,9 +167,10 @@ struct MatterSynth {
                 _ = end(t)
                 m.department = district
                 event("escalate", t, to: .escalated, stage: .handling, seconds: t - m.stages.last!.start, note: "超出街道事权")
-                t += r.int(86_400...5 * 86_400)
-                guard t <= nowSec else { return }
-                event("feedback", t, to: .fedBack, note: "区中心已协调处置")
+                begin(.district, t)
+                t = finishTime()
+                guard end(t) else { return }
+                event("district_reply", t, to: .fedBack, stage: .district, seconds: t - m.stages.last!.start, note: "区中心已协调处置")
             } else {
                 t = finishTime()
                 guard end(t) else { return }
@@ -228,8 +229,8 @@ struct MatterSynth {
 
     func prepare(_ m: MatterRow) -> PreparedMatter {
         let open = m.state.isOpen
-        let running = open && m.state != .escalated ? m.stages.last : nil
-        let stageCol: Stage? = m.state == .escalated ? nil : running?.stage
+        let running = open ? m.stages.last : nil
+        let stageCol: Stage? = running?.stage
         var nearDue: Int? = nil
         if let s = running, stageCol != nil {
             nearDue = Int(Deadline.nearDueAt(start: Date(timeIntervalSince1970: Double(s.start)), due: Date(timeIntervalSince1970: Double(s.due)),

@@ -88,6 +88,21 @@ extension StoreError {
             return zh ? "案件 \(number) 没有待审批的延期申请" : "case \(number): no extension request is pending"
         case let .noHandlingClock(number):
             return zh ? "案件 \(number) 没有正在计时的处置环节，无法延期" : "case \(number): no handling clock is running to extend"
+        case let .noDistrictCentre(number):
+            return zh ? "案件 \(number) 无法上报：部门名单中没有区指挥中心平台的部门；请先导入（平台 district）"
+                : "case \(number) cannot be escalated: no department of the district platform is registered; import one (platform district)"
+        case let .alreadyMajor(number):
+            return zh ? "案件 \(number) 已是重大事项" : "case \(number) is already marked major"
+        case let .notADispute(number, category):
+            return zh ? "案件 \(number) 的类别 \(category) 不是矛盾纠纷类，不能稳控" : "case \(number): category \(category) is not a dispute category; only disputes are kept under control"
+        case let .controlUnchanged(number, on):
+            return on ? (zh ? "案件 \(number) 已在稳控中" : "case \(number) is already under control")
+                : (zh ? "案件 \(number) 未在稳控中" : "case \(number) is not under control")
+        case let .notAwaitingSignature(number, signedAt?):
+            let t = PeopleTime.dated(signedAt, now: signedAt, zone: zone)
+            return zh ? "案件 \(number) 已于 \(t) 签收" : "case \(number) was signed for at \(t)"
+        case let .notAwaitingSignature(number, nil):
+            return zh ? "案件 \(number) 没有待签收的派遣" : "case \(number): no dispatch is waiting to be signed for"
         case let .patrol(p):
             return p.words(language, zone: zone)
         case .noShift:
@@ -156,6 +171,8 @@ extension MoveValue {
         case .mergeTarget: return language == .zh ? "目标案件编号" : "the number of the matter it duplicates"
         case .extensionDays: return language == .zh ? "延期工作日数（\(range)）" : "the working days to extend (\(range))"
         case .department: return language == .zh ? "部门" : "a department"
+        case .replyChannel: return language == .zh ? "回复渠道" : "how it was answered"
+        case .revisitResult: return language == .zh ? "回访结果（满意、基本满意或不满意）" : "the verdict (satisfied, fairly satisfied or unsatisfied)"
         }
     }
 }

@@ -73,6 +73,16 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     case noExtensionPending(number: String)
     /// An extension approved while no handling clock runs.
     case noHandlingClock(number: String)
+    /// An escalation with no department of the district platform (区指挥中心) in the registry to send it to.
+    case noDistrictCentre(number: String)
+    /// Marked major when it already is.
+    case alreadyMajor(number: String)
+    /// 稳控 asked of a matter whose category is not a dispute category (the category table's `dispute` flag).
+    case notADispute(number: String, category: String)
+    /// Put under control when it already is, or released when it is not.
+    case controlUnchanged(number: String, underControl: Bool)
+    /// A sign-for with no signature awaited: not dispatched, dispatched before sign-for existed, or signed already.
+    case notAwaitingSignature(number: String, signedAt: Date?)
 
     // MARK: Patrols, duty, generated data
 
@@ -148,6 +158,10 @@ public enum MoveValue: String, Sendable, Equatable {
     case extensionDays = "extension_days"
     /// The department a matter is dispatched to.
     case department
+    /// How a reply was given (`ReplyChannel`).
+    case replyChannel = "reply_channel"
+    /// The verdict of a follow-up call (`Satisfaction`).
+    case revisitResult = "revisit_result"
 }
 
 /// What is wrong with a field's value (字段问题).

@@ -73,12 +73,12 @@ struct ImportFile {
 
     /// Every data record of the file (header checked, blank records left out), decoded and parsed a chunk at a
     /// time.
-    func forEachRecord(_ source: ImportSource, header: [String], _ body: (CSVRecord) throws -> Void) throws {
+    func forEachRecord(_ source: ImportSource, header: [String], optionalTrailing: Int = 0, _ body: (CSVRecord) throws -> Void) throws {
         let decoder = SourceDecoder(source.encoding, badLine: source.badLine)
         var parser = CSVStreamParser()
-        var gate = CSVHeaderGate(expected: header)
+        var gate = CSVHeaderGate(expected: header, optionalTrailing: optionalTrailing)
         try withoutActuallyEscaping(body) { body in
-            let emit: (CSVRecord) throws -> Void = { r in if try gate.pass(r) { try body(r) } }
+            let emit: (CSVRecord) throws -> Void = { r in if let k = try gate.admit(r) { try body(k) } }
             do {
                 try forEachChunk { chunk in
                     try parser.feed(try decoder.decode(chunk), emit)

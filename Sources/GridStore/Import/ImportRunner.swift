@@ -117,7 +117,7 @@ extension Store {
         let validator = try makeValidator(self)
         let source = try file.scan()
         var records: [CSVRecord] = []
-        try file.forEachRecord(source, header: validator.header) { records.append($0) }
+        try file.forEachRecord(source, header: validator.header, optionalTrailing: validator.optionalTrailing) { records.append($0) }
         var batch = validator.validate(records)
         records = []
         if let key = writer.key { batch = batch.rejectingDuplicates(key: key) }

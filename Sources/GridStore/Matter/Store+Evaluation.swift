@@ -43,15 +43,50 @@ extension Store {
         try db.read {
             try db.forEach("""
                 SELECT \(keyColumn), state, ever_overdue OR (ended_at IS NULL AND stage_due_at < ?), extension_count,
-                       rework_count, urge_count, urge_yellow, urge_red
+                       rework_count, urge_count, urge_yellow, urge_red,
+                       replied_at IS NOT NULL, replied_at IS NOT NULL AND reply_due_at IS NOT NULL AND replied_at <= reply_due_at, revisit_result,
+                       settled
                 FROM matters WHERE handle_due_at >= ? AND handle_due_at < ? AND state NOT IN ('invalid','merged')
                 """, [asOf.map { .of($0) } ?? .null, .of(from), .of(to)]) { r in
                 let outcome = MatterOutcome(closed: r.text(1) == MatterState.closed.rawValue, everOverdue: r.bool(2),
                                             extensions: r.int(3), reworks: r.int(4),
-                                            urges: [.ordinary: r.int(5) - r.int(6) - r.int(7), .yellow: r.int(6), .red: r.int(7)])
+                                            urges: [.ordinary: r.int(5) - r.int(6) - r.int(7), .yellow: r.int(6), .red: r.int(7)],
+                                            replied: r.bool(8), repliedOnTime: r.bool(9),
+                                            revisit: try r.optionalCode(10, table: "matters", column: "revisit_result"),
+                                            settled: r.bool(11))
                 Evaluation.add(outcome, to: &groups[r.text(0), default: EvaluationCounts()])
             }
         }
         return groups.sorted { $0.key < $1.key }.map { (key: $0.key, counts: $0.value) }
+    }
+}
+
+extension Store {
+    /// The disputes (矛盾纠纷, categories flagged `dispute`) reported in the local days `first ... last`, neither invalid
+    /// nor merged, counted by `DisputeCounts.add` on their state now: for 就地化解率 and 稳控率.
+    public func disputes(from first: LocalDate, through last: LocalDate) throws -> DisputeCounts {
+        var d = DisputeCounts()
+        try db.read {
+            try db.forEach("""
+                SELECT m.settled, m.state = 'closed', m.under_control FROM matters m JOIN categories c ON c.code = m.category
+                WHERE c.dispute = 1 AND m.reported_at >= ? AND m.reported_at < ? AND m.state NOT IN ('invalid','merged')
+                """, [.of(zone.startOfDay(first)), .of(zone.endOfDay(last))]) { r in
+                d.add(settled: r.bool(0), closed: r.bool(1), underControl: r.bool(2))
+            }
+        }
+        return d
+    }
+}
+
+extension Store {
+    /// The matters each department co-handled (协办) among those the month's evaluation counts (first handling deadline
+    /// in the month, neither invalid nor merged): listed for the co-handlers, counted only for the lead.
+    public func coHandled(month: LocalMonth) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        try db.forEach("""
+            SELECT c.department, count(*) FROM co_handlers c JOIN matters m ON m.id = c.matter_id
+            WHERE m.handle_due_at >= ? AND m.handle_due_at < ? AND m.state NOT IN ('invalid','merged') GROUP BY 1
+            """, [.of(zone.startOfDay(month.firstDay)), .of(zone.endOfDay(month.lastDay))]) { out[$0.text(0)] = $0.int(1) }
+        return out
     }
 }

@@ -95,6 +95,8 @@ extension Store {
                   .of(dup?.0), .of(clock.startedAt), .of(clock.dueAt), .of(clock.nearDueAt), .of(now), .of(now),
                   .text(actor.login), .of(m.importKey), .text(m.callerName), .text(m.callerPhone), .text(m.orderNo)])
         let id = db.lastInsertID
+        // A major matter is flagged in the same transaction; its mark_major event (below) alerts every console.
+        if m.major { try db.run("UPDATE matters SET major = 1 WHERE id = ?", [.of(id)]) }
         // A new matter counts in its reporter's month when it is a grid worker's report (WorkerReportCount).
         try addWorkerReport(reporter: m.reporter, reportedAt: m.reportedAt,
                             delta: WorkerReportCount.counts(source: m.source, state: .new) ? 1 : 0)
@@ -103,6 +105,7 @@ extension Store {
                    [.of(id), .text(limit.description), .of(clock.startedAt), .of(clock.dueAt), .of(clock.dueAt)])
         // The event's actor is the first contact; source and possible duplicate are on the matter itself.
         try appendEvent(matter: id, at: now, kind: .intake, from: nil, to: .new, actor: actor.login, note: "")
+        if m.major { try appendEvent(matter: id, at: now, kind: .markMajor, from: .new, to: .new, actor: actor.login, note: "") }
         if audited { try audit(actor: actor.login, action: Action.intake.rawValue, target: number, allowed: true, detail: m.title, now: now) }
         return IntakeReceipt(id: id, number: number, possibleDuplicate: dup?.1)
     }

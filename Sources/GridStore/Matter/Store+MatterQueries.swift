@@ -5,7 +5,8 @@ import GridCore
 public struct MatterFilter: Sendable, Hashable {
     /// Only open matters.
     public var open = false
-    /// Only matters whose current stage is overdue now.
+    /// Only matters whose current stage is overdue now, not signed for in time (未签收), or closed and not answered by
+    /// their reply deadline (未回复).
     public var overdue = false
     /// Only matters near due now (not yet overdue).
     public var nearDue = false
@@ -27,8 +28,12 @@ extension Store {
     public func matters(_ f: MatterFilter, now: Date, before: Int? = nil, limit: Int = 100) throws -> [Matter] {
         var conds: [String] = []
         var args: [SQLValue] = []
-        if f.open || f.overdue || f.nearDue || f.shelved { conds.append("m.ended_at IS NULL") }
-        if f.overdue { conds.append("m.stage_due_at < ?"); args.append(.of(now)) }
+        // The overdue subquery says for itself which ended matters it takes (the unanswered closed ones).
+        if f.open || f.nearDue || f.shelved { conds.append("m.ended_at IS NULL") }
+        if f.overdue {
+            conds.append("m.id IN (SELECT id FROM matters INDEXED BY matters_open_list WHERE ended_at IS NULL AND stage_due_at < ? UNION \(ConsoleQueries.unsignedLateIDs) UNION \(ConsoleQueries.unrepliedLateIDs))")
+            args += [.of(now), .of(now), .of(now)]
+        }
         if f.nearDue { conds.append("m.near_due_at <= ? AND m.stage_due_at >= ?"); args += [.of(now), .of(now)] }
         if f.shelved { conds.append("m.shelved = 1 AND m.ended_at IS NULL") }
         if let g = f.grid {
@@ -44,7 +49,7 @@ extension Store {
         let whereSQL = conds.isEmpty ? "" : "WHERE " + conds.joined(separator: " AND ")
         // The overdue and near-due sets are small: read them through their partial indexes and sort,
         // rather than walking the whole table newest first.
-        let index = f.overdue ? "INDEXED BY matters_open_list" : f.nearDue ? "INDEXED BY matters_open_near" : ""
+        let index = f.overdue ? "" : f.nearDue ? "INDEXED BY matters_open_near" : ""
         return try db.query("SELECT \(Store.matterColumns) FROM matters m \(index) \(whereSQL) ORDER BY m.id DESC LIMIT ?",
                             args + [.of(max(1, min(limit, 10_000)))], Store.matterRow)
     }
@@ -75,6 +80,20 @@ extension Store {
                         actor: $0.text(5), note: $0.text(6), stage: try $0.optionalCode(7, table: "events", column: "stage"),
                         stageSeconds: $0.optionalInt(8), department: $0.optionalText(9),
                         level: try $0.optionalCode(10, table: "events", column: "level"), extensionDays: $0.optionalInt(11))
+        }
+    }
+
+    /// A matter's replies (回复), in order.
+    public func replies(ofMatter id: Int) throws -> [MatterReply] {
+        try db.query("SELECT at, channel, note, actor FROM replies WHERE matter_id = ? ORDER BY id", [.of(id)]) {
+            MatterReply(at: $0.date(0), channel: try $0.code(1, table: "replies", column: "channel"), note: $0.text(2), actor: $0.text(3))
+        }
+    }
+
+    /// A matter's follow-up calls (回访), in order.
+    public func revisits(ofMatter id: Int) throws -> [MatterRevisit] {
+        try db.query("SELECT at, result, note, actor FROM revisits WHERE matter_id = ? ORDER BY id", [.of(id)]) {
+            MatterRevisit(at: $0.date(0), result: try $0.code(1, table: "revisits", column: "result"), note: $0.text(2), actor: $0.text(3))
         }
     }
 

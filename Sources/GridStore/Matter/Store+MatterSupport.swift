@@ -2,10 +2,11 @@ import Foundation
 import GridCore
 
 extension Store {
-    /// The township's matter rules (urgent limits, near-due share, duplicate window) from `settings`.
+    /// The township's matter rules (urgent limits, near-due share, duplicate window, district limits) from `settings`.
     public func matterRules() throws -> MatterRules {
         var settings: [String: String] = [:]
-        try db.forEach("SELECT key, value FROM settings WHERE key IN ('urgent_dispatch_limit','urgent_handle_limit','urgent_verify_limit','near_due_share','duplicate_window_hours')") {
+        let keys = MatterRules.keys.map { "'\($0)'" }.joined(separator: ",")
+        try db.forEach("SELECT key, value FROM settings WHERE key IN (\(keys)) OR key GLOB '\(MatterRules.categoryDistrictPrefix)*'") {
             settings[$0.text(0)] = $0.text(1)
         }
         do { return try MatterRules(settings: settings) } catch {
@@ -18,6 +19,10 @@ extension Store {
         try authorize(actor, .changeLimits, target: key, now: now)
         var rules = try matterRules()
         do { try rules.set(key, value) } catch { throw StoreError.badSetting(key: key, why: error) }
+        if key.hasPrefix(MatterRules.categoryDistrictPrefix) {
+            let code = String(key.dropFirst(MatterRules.categoryDistrictPrefix.count))
+            guard try registryHas("categories", code) else { throw StoreError.unknownCode(.category, code) }
+        }
         try write {
             try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [.text(key), .text(value)])
             try audit(actor: actor.login, action: Action.changeLimits.rawValue, target: key, allowed: true, detail: value, now: now)
@@ -29,7 +34,7 @@ extension Store {
 
     /// A category from the registry, for deadlines and defaults.
     func matterCategory(_ code: String) throws -> Category? {
-        try db.first("SELECT code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit FROM categories WHERE code = ?",
+        try db.first("SELECT \(Store.categoryColumns) FROM categories WHERE code = ?",
                      [.text(code)], Store.categoryRecord)
     }
 
@@ -39,9 +44,9 @@ extension Store {
         return c
     }
 
-    /// Whether a registry row exists: `table` is one of grids, departments, workers.
+    /// Whether a registry row exists: `table` is one of grids, departments, workers, categories.
     func registryHas(_ table: String, _ code: String) throws -> Bool {
-        precondition(["grids", "departments", "workers"].contains(table))
+        precondition(["grids", "departments", "workers", "categories"].contains(table))
         return try db.scalarInt("SELECT count(*) FROM \(table) WHERE code = ?", [.text(code)]) > 0
     }
 
@@ -52,7 +57,10 @@ extension Store {
     (SELECT number FROM matters x WHERE x.id = m.merged_into), (SELECT number FROM matters y WHERE y.id = m.duplicate_of),
     m.stage, m.stage_started_at, m.stage_due_at, m.near_due_at, m.ever_overdue, m.handle_due_at,
     m.rework_count, m.urge_count, m.urge_yellow, m.urge_red, m.extension_count, m.first_report, m.ended_at,
-    m.version, m.updated_at, m.updated_by, m.caller_name, m.caller_phone, m.order_no
+    m.version, m.updated_at, m.updated_by, m.caller_name, m.caller_phone, m.order_no,
+    m.sign_due_at, m.signed_at, m.signed_by,
+    m.reply_due_at, m.replied_at, m.revisit_result, m.settled, m.under_control, m.major,
+    (SELECT group_concat(department, ',') FROM (SELECT department FROM co_handlers WHERE matter_id = m.id ORDER BY department))
     """
 
     /// Maps a row selected with `matterColumns`.
@@ -67,6 +75,11 @@ extension Store {
                urgeYellow: r.int(25), urgeRed: r.int(26), extensionCount: r.int(27), firstReport: r.bool(28),
                endedAt: r.optionalDate(29), version: r.int(30), updatedAt: r.date(31), updatedBy: r.text(32))
         m.callerName = r.text(33); m.callerPhone = r.text(34); m.orderNo = r.text(35)
+        m.signDueAt = r.optionalDate(36); m.signedAt = r.optionalDate(37); m.signedBy = r.optionalText(38)
+        m.replyDueAt = r.optionalDate(39); m.repliedAt = r.optionalDate(40)
+        m.revisitResult = try r.optionalCode(41, table: "matters", column: "revisit_result")
+        m.settled = r.bool(42); m.underControl = r.bool(43); m.major = r.bool(44)
+        m.coHandlers = (r.optionalText(45) ?? "").split(separator: ",").map(String.init)
         return m
     }
 

@@ -17,12 +17,20 @@ public struct MoveRequest: Sendable, Hashable {
     public var days: Int?
     /// Target case number for a merge.
     public var into: String?
+    /// How a reply was given.
+    public var channel: ReplyChannel?
+    /// The verdict of a follow-up call.
+    public var result: Satisfaction?
+    /// Co-handling departments for a dispatch (协办), besides the lead.
+    public var coHandlers: [String] = []
 
     /// Creates a request.
     public init(_ move: Move, number: String, version: Int? = nil, note: String = "", department: String? = nil,
-                days: Int? = nil, into: String? = nil) {
+                days: Int? = nil, into: String? = nil, channel: ReplyChannel? = nil, result: Satisfaction? = nil,
+                coHandlers: [String] = []) {
         self.move = move; self.number = number; self.version = version; self.note = note
-        self.department = department; self.days = days; self.into = into
+        self.department = department; self.days = days; self.into = into; self.channel = channel; self.result = result
+        self.coHandlers = coHandlers
     }
 }
 
@@ -46,7 +54,7 @@ extension Store {
         if req.move.needsNote && note.isEmpty { throw StoreError.missingReason(number: req.number, move: req.move) }
         let before = try requireMatter(req.number)
         if let v = req.version, v != before.version { throw conflict(before, seen: v) }
-        try recordOverdue(matterID: before.id, now: now)
+        try recordPending(matterID: before.id, now: now)
         let m = try requireMatter(req.number)
         let t: Transition
         switch MatterMachine.apply(req.move, to: m.state, shelved: m.shelved) {
@@ -78,7 +86,53 @@ extension Store {
             let dept = req.department ?? cat.department
             guard try registryHas("departments", dept) else { throw StoreError.unknownCode(.department, dept) }
             set("department", .text(dept)); eventDepartment = dept
+            // The department's sign-for clock starts with the handling clock; it does not replace it.
+            let signDue = calendar.due(from: now, limit: rules.signLimit(urgency: m.urgency))
+            set("sign_due_at", .of(signDue)); set("signed_at", .null); set("signed_by", .null); set("sign_overdue_recorded", 0)
+            // Co-handlers are named afresh at each dispatch; the lead gives the feedback and is evaluated for it.
+            try db.run("DELETE FROM co_handlers WHERE matter_id = ?", [.of(m.id)])
+            for c in Set(req.coHandlers) where c != dept {
+                guard try registryHas("departments", c) else { throw StoreError.unknownCode(.department, c) }
+                try db.run("INSERT INTO co_handlers(matter_id, department) VALUES (?, ?)", [.of(m.id), .text(c)])
+            }
+        case .reply:
+            guard let channel = req.channel else { throw StoreError.missingValue(number: m.number, move: .reply, value: .replyChannel) }
+            try db.run("INSERT INTO replies(matter_id, at, channel, note, actor) VALUES (?, ?, ?, ?, ?)",
+                       [.of(m.id), .of(now), .text(channel.rawValue), .text(note), .text(actor.login)])
+            if m.repliedAt == nil { set("replied_at", .of(now)) }
+        case .revisit:
+            guard let result = req.result else { throw StoreError.missingValue(number: m.number, move: .revisit, value: .revisitResult) }
+            try db.run("INSERT INTO revisits(matter_id, at, result, note, actor) VALUES (?, ?, ?, ?, ?)",
+                       [.of(m.id), .of(now), .text(result.rawValue), .text(note), .text(actor.login)])
+            set("revisit_result", .text(result.rawValue))
+        case .markMajor:
+            guard !m.major else { throw StoreError.alreadyMajor(number: m.number) }
+            set("major", 1)
+        case .settle:
+            // Settled before any dispatch: the instant it was settled stands in for its handling deadline, so it is
+            // counted in that month's evaluation (closed, on time).
+            set("settled", 1)
+            if m.handleDueAt == nil { set("handle_due_at", .of(now)) }
+        case .control, .release:
+            guard try requireCategory(m.category).dispute else { throw StoreError.notADispute(number: m.number, category: m.category) }
+            let on = req.move == .control
+            guard m.underControl != on else { throw StoreError.controlUnchanged(number: m.number, underControl: on) }
+            set("under_control", .of(on))
+        case .sign:
+            guard m.awaitsSignature else { throw StoreError.notAwaitingSignature(number: m.number, signedAt: m.signedAt) }
+            set("signed_at", .of(now)); set("signed_by", .text(actor.login)); eventDepartment = m.department
         case .returnMatter:
+            eventDepartment = m.department
+            set("department", .null)
+        case .escalate:
+            // The matter now points to the district centre, so the overview counts it under 区指挥中心.
+            guard let centre = try db.first("SELECT code FROM departments WHERE platform = ? ORDER BY code LIMIT 1",
+                                            [.text(Platform.district.rawValue)], { $0.text(0) }) else {
+                throw StoreError.noDistrictCentre(number: m.number)
+            }
+            set("department", .text(centre)); eventDepartment = centre
+        case .districtReturn:
+            // Back to the township's intake desk, undispatched.
             eventDepartment = m.department
             set("department", .null)
         case .merge:
@@ -158,9 +212,15 @@ extension Store {
             set("stage", .null); set("stage_started_at", .null); set("stage_due_at", .null); set("near_due_at", .null)
         }
         if t.to != t.from { set("state", .text(t.to.rawValue)) }
+        // Leaving the department (feedback, return, escalation) ends the wait for its signature: what it did speaks
+        // for it. A missed sign-for already recorded stays in the history; a rework returns to a department that had it.
+        if t.from == .dispatched && t.to != .dispatched && m.awaitsSignature { set("sign_due_at", .null) }
         if t.shelved != m.shelved { set("shelved", .of(t.shelved)) }
         if t.countsRework { set("rework_count", .of(m.reworkCount + 1)) }
         if !t.to.isOpen && t.from.isOpen { set("ended_at", .of(now)) }
+        // Closing starts the reply deadline (回复期限); a reopened matter owes its answer again at its next close.
+        if t.to == .closed && t.from != .closed { set("reply_due_at", .of(calendar.due(from: now, limit: rules.replyLimit))) }
+        if t.from == .closed && t.to != .closed { set("reply_due_at", .null); set("replied_at", .null) }
         if t.to.isOpen && !t.from.isOpen { set("ended_at", .null) }
         set("updated_at", .of(now)); set("updated_by", .text(actor.login))
         sets.append("version = version + 1")

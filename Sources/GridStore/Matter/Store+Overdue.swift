@@ -23,19 +23,27 @@ extension Store {
         guard !db.isReadOnly else { return .readOnly }
         let cutoff = min(now, real)
         let probe = "SELECT id FROM matters WHERE ended_at IS NULL AND overdue_recorded = 0 AND stage_due_at < ? ORDER BY stage_due_at LIMIT 500"
-        // The probe runs on every sweep tick: a cached statement.
-        guard try db.cachedStatement(probe).first([.of(cutoff)], { $0.int(0) }) != nil else { return .recorded(0) }
+        // Missed sign-for deadlines (未签收) are swept with the stages, in the same short transactions. The probes run on
+        // every sweep tick: cached statements.
+        let unsigned = Store.unsignedProbe
+        guard try db.cachedStatement(probe).first([.of(cutoff)], { $0.int(0) }) != nil
+                || db.cachedStatement(unsigned).first([.of(cutoff)], { $0.int(0) }) != nil else {
+            return .recorded(0)
+        }
         db.setBusyTimeout(milliseconds: 0)
         defer { db.setBusyTimeout(milliseconds: Database.busyTimeoutMs) }
         var total = 0
         while true {
             // Short transactions of at most 500 matters each; a busy file ends the sweep without waiting.
-            let n: Int
+            let n: Int, more: Bool
             do {
-                n = try write { () -> Int in
+                (n, more) = try write { () -> (Int, Bool) in
                     let ids = try db.query(probe, [.of(cutoff)]) { $0.int(0) }
-                    for id in ids { try recordOverdue(matterID: id, now: cutoff) }
-                    return ids.count
+                    for id in ids { try recordPending(matterID: id, now: cutoff) }
+                    let late = try db.query(unsigned, [.of(cutoff)]) { $0.int(0) }
+                    for id in late { try recordPending(matterID: id, now: cutoff) }
+                    // The count is of stages (超期环节); a missed sign-for is recorded alongside, not counted.
+                    return (ids.count, ids.count == 500 || late.count == 500)
                 }
             } catch let e as DatabaseError where e.isBusy {
                 return total > 0 ? .recorded(total) : .busy
@@ -43,9 +51,42 @@ extension Store {
                 return total > 0 ? .recorded(total) : .busy
             }
             total += n
-            if n < 500 { break }
+            if !more { break }
         }
         return .recorded(total)
+    }
+
+    /// Open dispatched matters still unsigned past their sign-for deadline (未签收) and not yet recorded, at most 500
+    /// (the partial index `matters_unsigned`): each gets one `sign_overdue` event, dated at the deadline.
+    static let unsignedProbe = """
+        SELECT id FROM matters INDEXED BY matters_unsigned WHERE ended_at IS NULL AND signed_at IS NULL AND sign_due_at IS NOT NULL
+          AND sign_due_at < ? AND sign_overdue_recorded = 0 AND state = 'dispatched' LIMIT 500
+        """
+
+    /// Records both pending breaches of one matter — its stage deadline and its sign-for deadline — earlier one first,
+    /// so its history stays in time order (inside a write).
+    func recordPending(matterID id: Int, now: Date) throws {
+        let (stageDue, signDue) = try db.first("SELECT stage_due_at, sign_due_at FROM matters WHERE id = ?", [.of(id)]) {
+            ($0.optionalDate(0), $0.optionalDate(1))
+        } ?? (nil, nil)
+        if let s = signDue, s < (stageDue ?? .distantFuture) {
+            try recordUnsigned(matterID: id, now: now); try recordOverdue(matterID: id, now: now)
+        } else {
+            try recordOverdue(matterID: id, now: now); try recordUnsigned(matterID: id, now: now)
+        }
+    }
+
+    /// Records the missed sign-for of one matter, if any and not yet recorded (inside a write).
+    func recordUnsigned(matterID id: Int, now: Date) throws {
+        guard let (due, dept) = try db.first("""
+            SELECT sign_due_at, department FROM matters WHERE id = ? AND ended_at IS NULL AND state = 'dispatched'
+              AND signed_at IS NULL AND sign_due_at < ? AND sign_overdue_recorded = 0
+            """, [.of(id), .of(now)], { ($0.date(0), $0.optionalText(1)) }) else { return }
+        // Dated at the deadline, or at the last event when that came later (history only moves forward).
+        let last = try db.first("SELECT at FROM events WHERE matter_id = ? ORDER BY id DESC LIMIT 1", [.of(id)]) { $0.date(0) }
+        try appendEvent(matter: id, at: max(due, last ?? due), kind: .signOverdue, from: nil, to: nil, actor: "system", note: "",
+                        department: dept)
+        try db.run("UPDATE matters SET sign_overdue_recorded = 1 WHERE id = ?", [.of(id)])
     }
 
     /// Records the overdue current stage of one matter, if any and not yet recorded (inside a write).

@@ -6,12 +6,31 @@ public struct Migration: Sendable {
     public let name: String
     /// The SQL it runs.
     public let sql: String
+    /// Whether the SQL edits the stored schema text (writable_schema): the step then bumps the schema cookie so
+    /// that every other open connection reloads the schema.
+    public var rewritesSchema = false
+    /// Columns the step adds before its SQL runs, each only when the table lacks it: SQLite has no
+    /// `ADD COLUMN IF NOT EXISTS`, and a step must be able to run again over itself (a file set back by hand).
+    public var addsColumns: [AddedColumn] = []
+}
+
+/// One column a migration adds: `ALTER TABLE table ADD COLUMN name definition`.
+public struct AddedColumn: Sendable {
+    /// The table.
+    public let table: String
+    /// The column's name.
+    public let name: String
+    /// Its type and constraints, e.g. `INTEGER NOT NULL DEFAULT 0`.
+    public let definition: String
+    /// Creates one.
+    public init(_ table: String, _ name: String, _ definition: String) { self.table = table; self.name = name; self.definition = definition }
 }
 
 /// Applies migrations on open and refuses files from a newer program.
 public enum Migrator {
     /// Every migration, in order. Versions are 1, 2, 3, … without gaps.
-    public static let all: [Migration] = [.v1Registry, .v2Matters, .v3Patrols, .v4Duty, .v5PatrolDays, .v6ConsoleIndexes, .v7WorkerMonths, .v8OpenMatters, .v9StaffActive, .v10DutyRoster, .v11Search]
+    public static let all: [Migration] = [.v1Registry, .v2Matters, .v3Patrols, .v4Duty, .v5PatrolDays, .v6ConsoleIndexes, .v7WorkerMonths, .v8OpenMatters, .v9StaffActive,
+                                          .v10DutyRoster, .v11Search, .v12DistrictStage, .v13SignFor, .v14FollowUp, .v15Disputes, .v16MajorMatters]
 
     /// The newest schema version this program knows.
     public static var latestVersion: Int { all.last!.version }
@@ -37,7 +56,15 @@ public enum Migrator {
                 guard now == step.version - 1 else {
                     throw StoreError.notGridRoom(path: db.path, reason: "schema version \(now) cannot step to \(step.version)")
                 }
+                for c in step.addsColumns {
+                    let has = try db.scalarInt("SELECT count(*) FROM pragma_table_info(?) WHERE name = ?", [.text(c.table), .text(c.name)]) > 0
+                    if !has { try db.execute("ALTER TABLE \(c.table) ADD COLUMN \(c.name) \(c.definition)") }
+                }
                 try db.execute(step.sql)
+                if step.rewritesSchema {
+                    let cookie = try db.scalarInt("PRAGMA schema_version")
+                    try db.execute("PRAGMA schema_version = \(cookie + 1)")
+                }
                 try db.execute("PRAGMA user_version = \(step.version)")
             }
         }

@@ -40,6 +40,18 @@ public enum ConsoleQueries {
     public static let dueList = Store.consoleMatterPage("SELECT m.id FROM matters m INDEXED BY matters_open_list WHERE m.ended_at IS NULL AND m.stage_due_at IS NOT NULL AND (m.stage_due_at < ? OR m.near_due_at <= ?) ORDER BY m.stage_due_at LIMIT ?")
     /// Overdue and near-due counts by department.
     public static let dueByDepartment = "SELECT coalesce(d.name, ''), sum(m.stage_due_at < ?), sum(m.stage_due_at >= ?) FROM matters m INDEXED BY matters_open_list LEFT JOIN departments d ON d.code = m.department WHERE m.ended_at IS NULL AND m.stage_due_at IS NOT NULL AND (m.stage_due_at < ? OR m.near_due_at <= ?) GROUP BY 1 ORDER BY 2 DESC, 3 DESC, 1"
+    /// Ids of dispatched matters not signed for by their deadline (未签收), from the partial index `matters_unsigned`.
+    public static let unsignedLateIDs = "SELECT id FROM matters INDEXED BY matters_unsigned WHERE ended_at IS NULL AND signed_at IS NULL AND sign_due_at IS NOT NULL AND sign_due_at < ? AND state = 'dispatched'"
+    /// Ids of closed matters not answered by their reply deadline (未回复), from the partial index `matters_unreplied`.
+    public static let unrepliedLateIDs = "SELECT id FROM matters INDEXED BY matters_unreplied WHERE reply_due_at IS NOT NULL AND replied_at IS NULL AND reply_due_at < ? AND state = 'closed'"
+    /// The unsigned-late matters (未签收) for the overdue list, longest unsigned first.
+    public static let unsignedList = Store.consoleMatterPage("SELECT m.id FROM matters m INDEXED BY matters_unsigned WHERE m.ended_at IS NULL AND m.signed_at IS NULL AND m.sign_due_at IS NOT NULL AND m.sign_due_at < ? AND m.state = 'dispatched' ORDER BY m.sign_due_at LIMIT ?")
+    /// Dispatched matters whose sign-for deadline fell in [from, to) unsigned (newly-unsigned alerts).
+    public static let newlyUnsigned = "SELECT \(alertFields) FROM matters m INDEXED BY matters_unsigned LEFT JOIN categories c ON c.code = m.category WHERE m.ended_at IS NULL AND m.signed_at IS NULL AND m.sign_due_at IS NOT NULL AND m.sign_due_at >= ? AND m.sign_due_at < ? AND m.state = 'dispatched' ORDER BY m.sign_due_at LIMIT ?"
+    /// Open major matters taken in after an id, or marked major in [from, to) (major-matter alerts).
+    public static let newMajor = "SELECT \(alertFields) FROM matters m INDEXED BY matters_open_major LEFT JOIN categories c ON c.code = m.category WHERE m.major = 1 AND m.ended_at IS NULL AND (m.id > ? OR EXISTS (SELECT 1 FROM events e WHERE e.matter_id = m.id AND e.kind = 'mark_major' AND e.at >= ? AND e.at < ?)) ORDER BY m.id LIMIT ?"
+    /// Open major matters, newest first (the overview's list).
+    public static let openMajor = "SELECT number, title FROM matters INDEXED BY matters_open_major WHERE major = 1 AND ended_at IS NULL ORDER BY id DESC LIMIT ?"
 
     /// `m.id, m.number, m.title, m.state, m.urgency, m.stage_due_at` — the matter columns of every duty list.
     public static let shiftMatterColumns = "m.id, m.number, m.title, m.state, m.urgency, m.stage_due_at"
@@ -84,6 +96,7 @@ public enum ConsoleQueries {
 
     /// Every named query with sample arguments, for the plan check.
     public static var all: [(name: String, sql: String, args: Int)] {
-        [("newInRange", newInRange, 2), ("openByState", openByState, 0), ("overdueCount", overdueCount, 1), ("nearDueCount", nearDueCount, 2), ("urgentOpenCount", urgentOpenCount, 0), ("shelvedCount", shelvedCount, 0), ("openByPlatform", openByPlatform, 0), ("feed", feed, 2), ("reportsInRange", reportsInRange, 2), ("overdueByGrid", overdueByGrid, 1), ("reportsByGrid", reportsByGrid, 2), ("newUrgent", newUrgent, 2), ("newlyOverdue", newlyOverdue, 3), ("overdueAtIntake", overdueAtIntake, 3), ("urgentUndispatched", urgentUndispatched, 2), ("nextDeadline", nextDeadline, 2), ("dueList", dueList, 3), ("dueByDepartment", dueByDepartment, 4), ("closedInRange", closedInRange, 2), ("carryOver", carryOver, 3), ("shiftEvents", shiftEvents, 4), ("shiftTurnedOverdue", shiftTurnedOverdue, 5)]
+        [("newInRange", newInRange, 2), ("openByState", openByState, 0), ("overdueCount", overdueCount, 1), ("nearDueCount", nearDueCount, 2), ("urgentOpenCount", urgentOpenCount, 0), ("shelvedCount", shelvedCount, 0), ("openByPlatform", openByPlatform, 0), ("feed", feed, 2), ("reportsInRange", reportsInRange, 2), ("overdueByGrid", overdueByGrid, 1), ("reportsByGrid", reportsByGrid, 2), ("newUrgent", newUrgent, 2), ("newlyOverdue", newlyOverdue, 3), ("overdueAtIntake", overdueAtIntake, 3), ("urgentUndispatched", urgentUndispatched, 2), ("nextDeadline", nextDeadline, 2), ("dueList", dueList, 3), ("dueByDepartment", dueByDepartment, 4), ("closedInRange", closedInRange, 2), ("carryOver", carryOver, 3), ("shiftEvents", shiftEvents, 4), ("shiftTurnedOverdue", shiftTurnedOverdue, 5),
+         ("unsignedList", unsignedList, 2), ("newlyUnsigned", newlyUnsigned, 3), ("newMajor", newMajor, 4), ("openMajor", openMajor, 1)]
     }
 }

@@ -15,6 +15,10 @@ public struct OverviewFigures: Sendable, Equatable {
     public var urgentOpen = 0
     /// Matters escalated to the district and still open.
     public var escalated = 0
+    /// Open major matters (重大事项), newest first (at most 5): case number and title.
+    public var majors: [MajorLine] = []
+    /// How many major matters are open.
+    public var majorOpen = 0
     /// Open matters shelved on the problem register (挂账).
     public var shelved = 0
     /// Open matters by state, largest first.
@@ -100,6 +104,10 @@ public struct MatterRow: Sendable, Equatable {
     public var urgeCount: Int
     /// An extension request waits for a supervisor (延期待批).
     public var extensionPending = false
+    /// Not signed for in time (未签收): on the overdue list for that, whatever its stage clock says.
+    public var unsigned = false
+    /// A major matter (重大事项): marked ★ on every list.
+    public var major = false
 }
 
 /// Which column a matter table is sorted by.
@@ -157,6 +165,8 @@ public struct ConsoleAlerts: Sendable, Equatable {
     public var overdue: [AlertMatter] = []
     /// Urgent matters still undispatched past their dispatch limit (紧急未派遣), when a reminder was due.
     public var undispatched: [AlertMatter] = []
+    /// Matters taken in as, or marked, major (重大事项) since the last look: named first, on every console.
+    public var major: [AlertMatter] = []
     public init() {}
 }
 
@@ -265,4 +275,14 @@ public struct GridDetail: Sendable, Equatable {
     public var workers: [WorkerLine]
     /// Today's sessions.
     public var sessions: [PatrolLine]
+}
+
+/// An open major matter (重大事项) as the overview names it.
+public struct MajorLine: Sendable, Equatable {
+    /// Case number.
+    public var number: String
+    /// Title.
+    public var title: String
+    /// Creates a line.
+    public init(number: String, title: String) { self.number = number; self.title = title }
 }

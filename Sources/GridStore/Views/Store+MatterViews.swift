@@ -14,7 +14,7 @@ extension Store {
     static let consoleMatterFields = """
         m.id, m.number, m.urgency, coalesce(c.name, m.category), m.grid, coalesce(d.name, ''), coalesce(m.department, ''),
         m.state, m.title, m.stage_due_at, m.near_due_at, m.shelved, m.urge_count, coalesce(g.name, ''),
-        EXISTS (SELECT 1 FROM extensions x WHERE x.matter_id = m.id AND x.state = 'pending')
+        EXISTS (SELECT 1 FROM extensions x WHERE x.matter_id = m.id AND x.state = 'pending'), m.major
         """
 
     static func consoleMatterRow(_ r: Row) throws -> MatterRow {
@@ -22,7 +22,7 @@ extension Store {
                   grid: r.text(4), gridName: r.text(13),
                   department: r.text(5), departmentCode: r.text(6), state: try r.code(7, table: "matters", column: "state"), title: r.text(8),
                   dueAt: r.optionalDate(9), nearDueAt: r.optionalDate(10), shelved: r.bool(11), urgeCount: r.int(12),
-                  extensionPending: r.bool(14))
+                  extensionPending: r.bool(14), major: r.bool(15))
     }
 
     /// The open list's conditions for `q` (its words are not read here: a query with words goes to `searchMatters`).
@@ -74,10 +74,16 @@ extension Store {
                             args + [.of(limit), .of(offset)], Store.consoleMatterRow)
     }
 
-    /// Open matters near due or overdue at `now`, most overdue first (at most `limit`).
+    /// Open matters near due or overdue at `now`, most overdue first (at most `limit`), after those not signed for in
+    /// time (未签收, `MatterRow.unsigned`), which the department has not even taken up.
     public func dueMatters(now: Date, limit: Int = 500) throws -> [MatterRow] {
-        try db.query(ConsoleQueries.dueList,
-                     [.of(now), .of(now), .of(limit)], Store.consoleMatterRow)
+        try db.read {
+            var unsigned = try db.query(ConsoleQueries.unsignedList, [.of(now), .of(limit)], Store.consoleMatterRow)
+            for i in unsigned.indices { unsigned[i].unsigned = true }
+            let ids = Set(unsigned.map(\.id))
+            let due = try db.query(ConsoleQueries.dueList, [.of(now), .of(now), .of(limit)], Store.consoleMatterRow)
+            return Array((unsigned + due.filter { !ids.contains($0.id) }).prefix(limit))
+        }
     }
 
     /// Overdue and near-due counts per department at `now`, most overdue first.
@@ -125,6 +131,13 @@ extension Store {
         for m in try db.query(ConsoleQueries.overdueAtIntake, [.of(afterID), .of(to), .of(limit)], item) where !a.overdue.contains(m) {
             a.overdue.append(m)
         }
+        // A missed sign-for raises the same alert as a missed deadline.
+        for m in try db.query(ConsoleQueries.newlyUnsigned, [.of(from), .of(to), .of(limit)], item) where !a.overdue.contains(m) {
+            a.overdue.append(m)
+        }
+        // Marked major since the last look, by the event (written in the same transaction as the flag) or, for a matter
+        // taken in since, by its id, so a rehearsal clock set back cannot hide a new major matter.
+        a.major = try db.query(ConsoleQueries.newMajor, [.of(afterID), .of(from), .of(to), .of(limit)], item)
         if remind { a.undispatched = try db.query(ConsoleQueries.urgentUndispatched, [.of(to), .of(limit)], item) }
         return a
     }

@@ -17,6 +17,8 @@ extension Store {
             f.nearDue = try db.scalarInt(ConsoleQueries.nearDueCount, [.of(now), .of(now)])
             f.urgentOpen = try db.scalarInt(ConsoleQueries.urgentOpenCount)
             f.shelved = try db.scalarInt(ConsoleQueries.shelvedCount)
+            f.majors = try db.query(ConsoleQueries.openMajor, [.of(5)]) { MajorLine(number: $0.text(0), title: $0.text(1)) }
+            f.majorOpen = try db.scalarInt("SELECT count(*) FROM matters INDEXED BY matters_open_major WHERE major = 1 AND ended_at IS NULL")
             f.byPlatform = try db.query(ConsoleQueries.openByPlatform) { Tally(key: try $0.optionalCode(0, table: "departments", column: "platform"), count: $0.int(1)) }
             let minutes = try patrolMinutesToday(now: now)
             let settings = try complianceSettings()
