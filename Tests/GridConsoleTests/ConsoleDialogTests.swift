@@ -72,6 +72,8 @@ final class ConsoleDialogTests: XCTestCase {
         type("请今日回复"); app.handle(.enter)
         let m = try XCTUnwrap(try store.matter(number: "20261121-0003"))
         XCTAssertEqual([m.urgeCount, m.urgeYellow], [1, 1])
+        // Escalation sends the matter to the district centre's department (issue 16): the fixture gets one.
+        try store.db.run("INSERT INTO departments(code, name, platform) VALUES ('QZX', '区指挥中心', 'district')")
         app.handle(.char("e")); app.handle(.enter)
         XCTAssertEqual(try state("20261121-0003"), .dispatched, "no reason, no escalation")
         type("需区级协调"); app.handle(.enter)

@@ -21,7 +21,8 @@ final class ConsoleMajorAlertTests: XCTestCase {
         box.t = Fixture.now.addingTimeInterval(1)
         XCTAssertTrue(second.tick())
         second.draw(s)
-        XCTAssertEqual(s.line(1), " ▲ 重大事项：\(number)")
+        // The banner names number, urgency, category, grid and title (issue 14's banner).
+        XCTAssertEqual(s.line(1), " ▲ 重大事项：\(number) 一般 邻里纠纷 G01 群体性纠纷苗头")
         XCTAssertEqual(s.alerts, 1)
         // The overview counts it and names it under the counters (the banner pushes them down a line).
         XCTAssertTrue(s.line(4).contains("重大事项：\(number) 群体性纠纷苗头"), s.line(4))
