@@ -6,24 +6,27 @@ import GridStore
 enum ComplianceReport: ReportKind {
     static let name = "compliance"
     static let usage = """
-      gridroom report compliance (--month YYYY-MM | --day YYYY-MM-DD) [--by grid|worker] [--grid CODE]
-                                 [--format table|csv|json|md]
+      gridroom report compliance (--month YYYY-MM | --quarter YYYYQn | --year YYYY | --from DATE --to DATE
+                                  | --day YYYY-MM-DD) [--by grid|worker] [--grid CODE] [--format table|csv|json|md]
       gridroom report compliance --explain --grid CODE --day YYYY-MM-DD [--format table|json]
 
       CSV by grid: grid,days,patrol_minutes,days_meeting_patrol,patrol_ok,workers,reports,reports_ok
       CSV by worker: worker,grid,reports,reports_ok (booleans 1/0). Other formats show more (today so far,
       average, pace, grade, flags). --day judges that day (so far, if today) with month-to-date reports.
+      A quarter, year or range of whole months is judged on its sums: patrol 120 min × days, reports
+      10 × months; while it runs, grades are pace grades marked provisional (暂定), as for a running month.
       The rules: Docs/compliance.md.
     """
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let store = try ctx.openStore()
         let now = ctx.now(in: store.zone)
-        let month = try ReportCommand.month(&args), day = try ReportCommand.day(&args)
+        let period = try ReportCommand.period(&args, wholeMonths: true), day = try ReportCommand.day(&args)
+        let month: LocalMonth? = { if case .month(let m) = period { return m } else { return nil } }()
         let grid = args.option("grid")
         if args.flag("explain") {
             let format = try args.choice("format", ["table", "json"], default: "table")!
-            guard let grid, let day, month == nil else { throw UsageError("--explain needs --grid CODE and --day YYYY-MM-DD") }
+            guard let grid, let day, period == nil else { throw UsageError("--explain needs --grid CODE and --day YYYY-MM-DD") }
             try args.rejectUnknown()
             let ex = try store.explainPatrol(grid: grid, day: day, now: now)
             print(format == "json" ? explainJSON(ex, grid: grid, zone: store.zone) : explainText(ex, grid: grid, zone: store.zone), terminator: "")
@@ -32,15 +35,27 @@ enum ComplianceReport: ReportKind {
         let by = try args.choice("by", ["grid", "worker"], default: "grid")!
         let format = try args.choice("format", ["table", "csv", "json", "md"], default: "table")!
         try args.rejectUnknown()
-        let period: CompliancePeriod
-        switch (month, day) {
-        case let (m?, nil): period = .month(m)
-        case let (nil, d?): period = .day(d)
-        default: throw UsageError("give exactly one of --month YYYY-MM or --day YYYY-MM-DD")
+        let boardPeriod: CompliancePeriod
+        switch (period, month, day) {
+        case let (_, m?, nil): boardPeriod = .month(m)
+        case let (nil, nil, d?): boardPeriod = .day(d)
+        case let (p?, nil, nil):
+            // A quarter, a year or a run of whole months: judged on the period's sums (PeriodCompliance).
+            let pc = try store.periodCompliance(p, grid: grid, now: now)
+            if by == "grid" { emitGrids(pc, format: format) } else { emitWorkers(pc, format: format) }
+            return 0
+        default: throw UsageError("give exactly one of --day YYYY-MM-DD or \(ReportCommand.periodUsage)")
         }
-        let board = try store.complianceBoard(period, grid: grid, now: now)
+        let board = try store.complianceBoard(boardPeriod, grid: grid, now: now)
         if by == "grid" { emitGrids(board, format: format) } else { emitWorkers(board, format: format) }
         return 0
+    }
+
+    /// While the month runs: its grades are pace grades, provisional.
+    static func provisionalNote(_ b: ComplianceBoard) -> String {
+        guard b.provisional else { return "" }
+        return Output.language.pick("；本月未结束，评价按进度（上报应达 \(b.pace.gradeTarget) 件），为暂定，非最终评价",
+                                    "; the month is running: grades are on pace (\(b.pace.gradeTarget) reports so far), provisional, not final")
     }
 
     static func minutesText(_ m: Double?) -> String { m.map { String(format: "%.1f", $0) } ?? "" }
@@ -68,7 +83,8 @@ enum ComplianceReport: ReportKind {
                 o["grade"] = g.grade.map { $0.rawValue as Any } ?? NSNull()
                 return o
             }
-            print(Output.json(["period": b.period.description, "daily_target_minutes": b.settings.dailyPatrolMinutes,
+            print(Output.json(["period": b.period.description, "provisional": b.provisional, "grade_report_target": b.pace.gradeTarget,
+                               "daily_target_minutes": b.settings.dailyPatrolMinutes,
                                "monthly_report_target": b.settings.monthlyReports, "pace_elapsed_days": b.pace.elapsedDays,
                                "pace_expected_reports": (b.pace.expected * 100).rounded() / 100, "grids": objects] as [String: Any]))
             return
@@ -89,7 +105,7 @@ enum ComplianceReport: ReportKind {
                     + "进度：\(b.pace.daysInMonth) 天中已过 \(b.pace.elapsedDays) 天，应达 \(pace) 件；今日 = 截至现在，+ = 巡查进行中",
                 "period \(b.period); targets \(b.settings.dailyPatrolMinutes) min/day, \(b.settings.monthlyReports) reports/month;"
                     + " pace \(pace) reports after \(b.pace.elapsedDays) of \(b.pace.daysInMonth) days"
-                    + "; today = so far, + = patrol under way"))
+                    + "; today = so far, + = patrol under way") + provisionalNote(b))
         }
     }
 
@@ -109,7 +125,8 @@ enum ComplianceReport: ReportKind {
                 o["grade"] = w.grade.map { $0.rawValue as Any } ?? NSNull()
                 return o
             }
-            print(Output.json(["period": b.period.description, "monthly_report_target": b.settings.monthlyReports,
+            print(Output.json(["period": b.period.description, "provisional": b.provisional, "grade_report_target": b.pace.gradeTarget,
+                               "monthly_report_target": b.settings.monthlyReports,
                                "pace_elapsed_days": b.pace.elapsedDays, "workers": objects] as [String: Any]))
             return
         }
@@ -123,7 +140,8 @@ enum ComplianceReport: ReportKind {
             let pace = String(format: "%.2f", b.pace.expected)
             print(Output.language.pick(
                 "期间 \(b.period)；标准 每月上报 \(b.settings.monthlyReports) 件；进度：\(b.pace.daysInMonth) 天中已过 \(b.pace.elapsedDays) 天，应达 \(pace) 件",
-                "period \(b.period); target \(b.settings.monthlyReports) reports/month; pace \(pace) after \(b.pace.elapsedDays) of \(b.pace.daysInMonth) days"))
+                "period \(b.period); target \(b.settings.monthlyReports) reports/month; pace \(pace) after \(b.pace.elapsedDays) of \(b.pace.daysInMonth) days")
+                + provisionalNote(b))
         }
     }
 

@@ -53,14 +53,16 @@ enum EvaluationReport {
                          "reworks", "rework_rate", "urges_ordinary", "urges_yellow", "urges_red"]
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
-        let monthText = try args.required("month")
-        guard let month = LocalMonth(iso: monthText) else { throw UsageError("--month \(monthText): expected YYYY-MM") }
+        let period = try ReportCommand.requiredPeriod(&args)
         let by = EvaluationGrouping(rawValue: try args.choice("by", EvaluationGrouping.allCases.map(\.rawValue), default: "department")!)!
         let format = try args.choice("format", ["table", "csv", "json", "md"], default: "table")!
         try args.rejectUnknown()
         let store = try ctx.openStore()
-        try store.recordOverdue(now: ctx.now(in: store.zone))
-        let groups = try store.evaluation(month: month, by: by)
+        let now = ctx.now(in: store.zone)
+        try store.recordOverdue(now: now)
+        // Matters of a period still running may yet close: its figures are provisional.
+        let provisional = period.lastDay >= store.zone.localDate(of: now)
+        let groups = try store.evaluation(from: period.firstDay, through: period.lastDay, by: by)
         let names = try store.names(of: by)
         let lang = ctx.language
         let total = groups.reduce(EvaluationCounts()) { $0 + $1.counts }
@@ -90,12 +92,15 @@ enum EvaluationReport {
                  "rework_rate": Evaluation.reworkRate(c) ?? NSNull(),
                  "urges_ordinary": c.urgesOrdinary, "urges_yellow": c.urgesYellow, "urges_red": c.urgesRed]
             }
-            print(Output.json(["month": month.description, "by": by.rawValue, "rows": objects]))
+            var o = ReportCommand.periodJSON(period, provisional: provisional)
+            o["by"] = by.rawValue; o["rows"] = objects
+            print(Output.json(o))
             return 0
         }
         if format == "table" || format == "md" {
-            print(lang.pick("考核 \(month)，按\(Heading.name(by.rawValue, .zh))（首个处置期限在本月的案件）\n",
-                            "evaluation \(month) by \(by.rawValue) (matters whose handling deadline fell in the month)\n"))
+            let title = ReportCommand.periodTitle(period, provisional: provisional, lang)
+            print(lang.pick("考核 \(title)，按\(Heading.name(by.rawValue, .zh))（首个处置期限在 \(period.firstDay) 至 \(period.lastDay) 的案件）\n",
+                            "evaluation \(title) by \(by.rawValue) (matters whose handling deadline fell in \(period.firstDay) to \(period.lastDay))\n"))
         }
         Output.emit(format: format, header: hdr, rows: rows, rightAligned: Set((format == "csv" ? 1 : 2)..<hdr.count))
         return 0
@@ -105,10 +110,12 @@ enum EvaluationReport {
 extension EvaluationReport: ReportKind {
     static let name = "evaluation"
     static let usage = """
-      gridroom report evaluation --month YYYY-MM [--by department|grid|category] [--format table|csv|json|md]
+      gridroom report evaluation (--month YYYY-MM | --quarter YYYYQn | --year YYYY | --from DATE --to DATE)
+                                 [--by department|grid|category] [--format table|csv|json|md]
 
-      Counts the matters whose first handling deadline fell in the month (township local time), except
-      invalid and merged ones. 结案率 = closed / due; 按期结案率 = closed on time / (due − extended);
+      Counts the matters whose first handling deadline fell in the period (township local time), once
+      each, except invalid and merged ones; a quarter or year is counted from its own matters, never
+      averaged from months. A period still running is marked provisional. 结案率 = closed / due; 按期结案率 = closed on time / (due − extended);
       返工率 = closed matters reworked at least once / closed. See Docs/matters.md.
     """
 }
