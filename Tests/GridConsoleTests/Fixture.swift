@@ -27,8 +27,8 @@ enum Fixture {
             INSERT INTO grids VALUES ('G03', '东湖三组', 'basic', 'A1', 1, 0);
             INSERT INTO departments VALUES ('D1', '综治办', 'public_order');
             INSERT INTO departments VALUES ('D2', '城管中队', 'enforcement');
-            INSERT INTO categories VALUES ('C1', '邻里纠纷', '矛盾纠纷', 'D1', 'normal', '1h', '3wd', '2wd');
-            INSERT INTO categories VALUES ('C2', '违章搭建', '城乡建设', 'D2', 'normal', '1h', '5wd', '2wd');
+            INSERT INTO categories(code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit) VALUES ('C1', '邻里纠纷', '矛盾纠纷', 'D1', 'normal', '1h', '3wd', '2wd');
+            INSERT INTO categories(code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit) VALUES ('C2', '违章搭建', '城乡建设', 'D2', 'normal', '1h', '5wd', '2wd');
             INSERT INTO workers VALUES ('W1', '张伟', '13800000001', 'full', 'G01', NULL);
             INSERT INTO workers VALUES ('W2', '李娜', '13800000002', 'part', 'G02', NULL);
             INSERT INTO workers VALUES ('W3', '王芳', '13800000003', 'full', 'G02', NULL);

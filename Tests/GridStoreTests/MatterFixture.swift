@@ -21,9 +21,10 @@ final class MatterFixture {
               ('G1','东湖一组','basic','A1',NULL,NULL), ('G2','西山一组','basic','T',NULL,NULL);
             INSERT INTO departments VALUES ('ZF','综合行政执法队','enforcement'), ('SC','市场监管所','market');
             INSERT INTO workers VALUES ('W1','张三','13800000001','full','G1',NULL), ('W2','李四','13800000002','full','G2',NULL);
-            INSERT INTO categories VALUES
-              ('WJ','乱搭乱建','违法建设','ZF','normal','30min','2h','1h'),
-              ('ZY','噪音扰民','市容环境','SC','normal','20min','3h','2h');
+            INSERT INTO categories(code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit,
+                                   first_report, worker_reportable) VALUES
+              ('WJ','乱搭乱建','违法建设','ZF','normal','30min','2h','1h',1,1),
+              ('ZY','噪音扰民','市容环境','SC','normal','20min','3h','2h',0,0);
             INSERT INTO staff VALUES ('op','值班员','operator',1,0), ('duty','值班长','duty_officer',1,0),
               ('sup','督查','supervisor',1,0), ('gone','离职','supervisor',0,0);
             """)

@@ -50,6 +50,30 @@ final class MigrationTests: XCTestCase {
         }
     }
 
+    /// A file from before the category flags keeps its first-report behaviour: the four major classes that
+    /// earned credit by name get `first_report`, the others not; nothing is worker-reportable; the rest reads the same.
+    func testCategoryFlagsKeepAnOlderFilesFirstReportCredit() throws {
+        let p = path("flags.sqlite")
+        let before = Migrator.all.first { $0.name == Migration.v9CategoryFlags.name }!.version - 1
+        do {
+            let db = try Database(path: p)
+            try Migrator.migrate(db, to: before)
+            try db.run("INSERT INTO settings(key, value) VALUES ('timezone', 'Asia/Shanghai')")
+            try db.run("INSERT INTO staff(login, name, role, created_at) VALUES ('root', 'r', 'admin', 0)")
+            try db.run("INSERT INTO departments VALUES ('D', '部门', 'enforcement')")
+            try db.run("""
+                INSERT INTO categories VALUES ('WJ', '违章搭建', '违法建设', 'D', 'normal', '1h', '5wd', '1wd'),
+                                              ('SR', '道路不洁', '市容环境', 'D', 'normal', '30min', '4wh', '4wh')
+                """)
+        }
+        let store = try Store.open(path: p)
+        XCTAssertEqual(store.schemaVersion, Migrator.latestVersion)
+        let cats = Dictionary(uniqueKeysWithValues: try store.categories().map { ($0.code, $0) })
+        XCTAssertEqual(cats["WJ"]?.firstReport, true); XCTAssertEqual(cats["SR"]?.firstReport, false)
+        XCTAssertEqual(cats["WJ"]?.workerReportable, false); XCTAssertEqual(cats["SR"]?.workerReportable, false)
+        XCTAssertEqual(cats["SR"]?.handleLimit.description, "4wh"); XCTAssertEqual(cats["WJ"]?.name, "违章搭建")
+    }
+
     func testNewerSchemaIsRefusedAndUntouched() throws {
         let p = path("new.sqlite")
         _ = try Store.create(path: p, zone: .shanghai, admin: Staff(login: "root", name: "r", role: .admin), now: now)

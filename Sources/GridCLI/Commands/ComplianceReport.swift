@@ -42,12 +42,14 @@ enum ComplianceReport: ReportKind {
         case let (p?, nil, nil):
             // A quarter, a year or a run of whole months: judged on the period's sums (PeriodCompliance).
             let pc = try store.periodCompliance(p, grid: grid, now: now)
-            if by == "grid" { emitGrids(pc, format: format) } else { emitWorkers(pc, format: format) }
+            if by == "grid" { emitGrids(pc, format: format) } else { emitWorkers(pc, format: format, missed: try missedCounts(store, p)) }
             return 0
         default: throw UsageError("give exactly one of --day YYYY-MM-DD or \(ReportCommand.periodUsage)")
         }
         let board = try store.complianceBoard(boardPeriod, grid: grid, now: now)
-        if by == "grid" { emitGrids(board, format: format) } else { emitWorkers(board, format: format) }
+        if by == "grid" { emitGrids(board, format: format) } else {
+            emitWorkers(board, format: format, missed: try missedCounts(store, month.map { .month($0) } ?? .days(first: day!, last: day!)))
+        }
         return 0
     }
 
@@ -56,6 +58,13 @@ enum ComplianceReport: ReportKind {
         guard b.provisional else { return "" }
         return Output.language.pick("；本月未结束，评价按进度（上报应达 \(b.pace.gradeTarget) 件），为暂定，非最终评价",
                                     "; the month is running: grades are on pace (\(b.pace.gradeTarget) reports so far), provisional, not final")
+    }
+
+    /// Should-have-reported matters (应报未报) of each worker's grid in the period, shown beside their reports.
+    static func missedCounts(_ store: Store, _ p: ReportPeriod) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        for m in try store.missedReports(from: p.firstDay, through: p.lastDay) { for w in m.workers { out[w, default: 0] += 1 } }
+        return out
     }
 
     static func minutesText(_ m: Double?) -> String { m.map { String(format: "%.1f", $0) } ?? "" }
@@ -109,11 +118,11 @@ enum ComplianceReport: ReportKind {
         }
     }
 
-    static func emitWorkers(_ b: ComplianceBoard, format: String) {
+    static func emitWorkers(_ b: ComplianceBoard, format: String, missed: [String: Int] = [:]) {
         let f = ReportCommand.flag
         if format == "csv" {
-            Output.emit(format: "csv", header: ["worker", "grid", "reports", "reports_ok"], rows: b.workers.map {
-                [$0.reports.worker, $0.reports.grid, String($0.reports.reports), f($0.reports.ok)]
+            Output.emit(format: "csv", header: ["worker", "grid", "reports", "reports_ok", "missed"], rows: b.workers.map {
+                [$0.reports.worker, $0.reports.grid, String($0.reports.reports), f($0.reports.ok), String(missed[$0.reports.worker] ?? 0)]
             })
             return
         }
@@ -121,7 +130,7 @@ enum ComplianceReport: ReportKind {
             let objects: [[String: Any]] = b.workers.map { w in
                 var o: [String: Any] = ["worker": w.reports.worker, "name": w.reports.name, "grid": w.reports.grid,
                                         "reports": w.reports.reports, "reports_ok": w.reports.ok, "on_pace": w.reports.onPace,
-                                        "grid_patrol_ok": w.patrol.ok]
+                                        "grid_patrol_ok": w.patrol.ok, "missed": missed[w.reports.worker] ?? 0]
                 o["grade"] = w.grade.map { $0.rawValue as Any } ?? NSNull()
                 return o
             }
@@ -131,11 +140,11 @@ enum ComplianceReport: ReportKind {
             return
         }
         let rows = b.workers.map { w in
-            [w.reports.worker, w.reports.name, w.reports.grid, String(w.reports.reports), f(w.reports.ok), f(w.reports.onPace),
-             f(w.patrol.ok), w.grade?.rawValue ?? ""]
+            [w.reports.worker, w.reports.name, w.reports.grid, String(w.reports.reports), String(missed[w.reports.worker] ?? 0),
+             f(w.reports.ok), f(w.reports.onPace), f(w.patrol.ok), w.grade?.rawValue ?? ""]
         }
-        Output.emit(format: format, header: ["worker", "name", "grid", "reports", "reports_ok", "on_pace", "grid_patrol_ok", "grade"],
-                    rows: rows, rightAligned: [3])
+        Output.emit(format: format, header: ["worker", "name", "grid", "reports", "missed", "reports_ok", "on_pace", "grid_patrol_ok", "grade"],
+                    rows: rows, rightAligned: [3, 4])
         if format == "table" {
             let pace = String(format: "%.2f", b.pace.expected)
             print(Output.language.pick(

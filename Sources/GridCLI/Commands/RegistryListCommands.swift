@@ -71,7 +71,8 @@ enum CategoriesCommand: Command {
         try RegistryListing.run(ctx, &args, header: header) { store in
             try store.categories().map {
                 [$0.code, $0.name, $0.major, $0.department, $0.urgency.rawValue,
-                 $0.dispatchLimit.description, $0.handleLimit.description, $0.verifyLimit.description]
+                 $0.dispatchLimit.description, $0.handleLimit.description, $0.verifyLimit.description,
+                 ReportCommand.flag($0.firstReport), ReportCommand.flag($0.workerReportable)]
             }
         }
     }

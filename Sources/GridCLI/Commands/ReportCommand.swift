@@ -15,10 +15,11 @@ protocol ReportKind {
 /// `gridroom report KIND …`: the command room's reports.
 enum ReportCommand: Command {
     /// Every report kind, in the order `--help` lists them.
-    static let kinds: [any ReportKind.Type] = [EvaluationReport.self, ComplianceReport.self, RedBlackReport.self, BulletinReport.self]
+    static let kinds: [any ReportKind.Type] = [EvaluationReport.self, ComplianceReport.self, RedBlackReport.self, MissedReport.self, FirstReportsReport.self,
+                                               BulletinReport.self]
 
     static let name = "report"
-    static let summary = "reports: evaluation (closure, on-time and rework rates), compliance (patrol and reporting), redblack (red and black lists), bulletin (the printable 通报 as HTML)"
+    static let summary = "reports: evaluation (closure, on-time and rework rates), compliance (patrol and reporting), redblack (red and black lists), missed (应报未报), first-reports (首报激励), bulletin (the printable 通报 as HTML)"
     static var usage: String { "usage:\n" + kinds.map { $0.usage }.joined(separator: "\n\n") }
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {

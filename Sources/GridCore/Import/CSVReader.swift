@@ -42,17 +42,27 @@ public enum CSVReader {
     /// Decodes `bytes` (UTF-8 with/without BOM, or GB18030/GBK), parses them and checks the header.
     /// The header matches ignoring case and surrounding spaces, each column by its English code or its
     /// Chinese heading (`Heading`: an office's `编码,名称,平台` reads as `code,name,platform`).
-    public static func read(_ bytes: [UInt8], header expected: [String]) throws(CSVError) -> CSVTable {
+    public static func read(_ bytes: [UInt8], header expected: [String], optional: [String] = []) throws(CSVError) -> CSVTable {
         let (text, encoding) = try SourceText.decode(bytes)
         var all = try parse(text)
         while let first = all.first, first.isBlank { all.removeFirst() }
         guard let head = all.first else { throw CSVError.empty }
         let found = head.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let codes = found.map { Heading.code(forName: $0, among: expected) ?? $0 }
-        guard codes.map({ $0.lowercased() }) == expected.map({ $0.lowercased() }) else {
+        // An older file may leave off the trailing `optional` columns: its records are padded with empty fields.
+        let short = expected.count - optional.count
+        let isShort = !optional.isEmpty && Array(expected.suffix(optional.count)) == optional
+            && codes.map({ $0.lowercased() }) == expected.prefix(short).map({ $0.lowercased() })
+        guard isShort || codes.map({ $0.lowercased() }) == expected.map({ $0.lowercased() }) else {
             throw CSVError.wrongHeader(expected: expected, found: found)
         }
-        return CSVTable(encoding: encoding, header: found, records: all.dropFirst().filter { !$0.isBlank })
+        var records = all.dropFirst().filter { !$0.isBlank }
+        if isShort {
+            records = records.map { r in
+                r.fields.count == short ? CSVRecord(line: r.line, fields: r.fields + Array(repeating: "", count: optional.count), problem: r.problem) : r
+            }
+        }
+        return CSVTable(encoding: encoding, header: isShort ? found + optional : found, records: Array(records))
     }
 
     /// Parses text into records (the header is the first). Blank records are kept here.

@@ -141,12 +141,17 @@ public struct WorkerValidator: RowValidator {
     }
 }
 
-/// Validates `categories.csv`: `code,name,major,department,urgency,dispatch_limit,handle_limit,verify_limit`.
+/// Validates `categories.csv`: `code,name,major,department,urgency,dispatch_limit,handle_limit,verify_limit,first_report,worker_reportable`.
+/// The two flags (1/0, yes/no, 是/否) may be left off (an older 8-column file): then first-report credit
+/// follows `FirstReport.legacyMajors` and nothing is worker-reportable, as the migration sets old files.
 public struct CategoryValidator: RowValidator {
     /// `categories`.
     public let kind = "categories"
     /// The header.
-    public let header = ["code", "name", "major", "department", "urgency", "dispatch_limit", "handle_limit", "verify_limit"]
+    public let header = ["code", "name", "major", "department", "urgency", "dispatch_limit", "handle_limit", "verify_limit",
+                         "first_report", "worker_reportable"]
+    /// The flags an older file leaves off.
+    public var optionalColumns: [String] { ["first_report", "worker_reportable"] }
     /// What the database holds.
     public let existing: RegistrySnapshot
     /// Creates the validator.
@@ -164,9 +169,17 @@ public struct CategoryValidator: RowValidator {
             }
             let urgency = f.choice("urgency", expected: "urgent or normal (紧急 or 一般)") { Urgency(text: $0) }
             let d = f.limit("dispatch_limit"), h = f.limit("handle_limit"), v = f.limit("verify_limit")
-            guard f.errors.isEmpty, let code, let name, let major, let dept, let urgency, let d, let h, let v else { return (f, nil) }
+            func flag(_ column: String) -> Bool?? {
+                let t = f.text(column)
+                if t.isEmpty { return .some(nil) }
+                guard let b = FirstReport.flag(t) else { f.fail(column, "\"\(t)\": expected 1 or 0 (yes/no, 是/否), or empty"); return nil }
+                return .some(b)
+            }
+            let first = flag("first_report"), reportable = flag("worker_reportable")
+            guard f.errors.isEmpty, let code, let name, let major, let dept, let urgency, let d, let h, let v,
+                  let first, let reportable else { return (f, nil) }
             return (f, Category(code: code, name: name, major: major, department: dept, urgency: urgency,
-                                dispatchLimit: d, handleLimit: h, verifyLimit: v))
+                                dispatchLimit: d, handleLimit: h, verifyLimit: v, firstReport: first, workerReportable: reportable ?? false))
         }
         markDuplicates(&rows, key: \.code)
         return ImportChecks.settle(rows: rows, key: \.code) { _, _, _, _ in [] }

@@ -68,6 +68,13 @@ public protocol RowValidator: Sendable {
     var kind: String { get }
     /// The exact CSV header.
     var header: [String] { get }
+    /// Trailing columns of `header` an older file may leave off (read as empty).
+    var optionalColumns: [String] { get }
     /// Validates every record; must look at all of them (no early exit) so every bad row is reported.
     func validate(_ records: [CSVRecord]) -> ImportBatch<Value>
+}
+
+extension RowValidator {
+    /// None by default.
+    public var optionalColumns: [String] { [] }
 }

@@ -36,12 +36,21 @@ public struct Category: Hashable, Sendable, Codable {
     public var handleLimit: TimeLimit
     /// Limit of the verification stage.
     public var verifyLimit: TimeLimit
+    /// First-report credit (首报激励): the first reporter of a merged group of this category is credited.
+    public var firstReport: Bool
+    /// Grid workers are expected to report it (网格员应报): a matter of it from another channel with no worker
+    /// report before it is listed as should-have-reported (应报未报, `MissedReports`).
+    public var workerReportable: Bool
 
-    /// Creates a category.
+    /// Creates a category. The flags default as an older file's categories read: first-report credit for the
+    /// four major classes that earned it before the flag existed (`FirstReport.legacyMajors`), not worker-reportable.
     public init(code: String, name: String, major: String, department: String, urgency: Urgency,
-                dispatchLimit: TimeLimit, handleLimit: TimeLimit, verifyLimit: TimeLimit) {
+                dispatchLimit: TimeLimit, handleLimit: TimeLimit, verifyLimit: TimeLimit,
+                firstReport: Bool? = nil, workerReportable: Bool = false) {
         self.code = code; self.name = name; self.major = major; self.department = department; self.urgency = urgency
         self.dispatchLimit = dispatchLimit; self.handleLimit = handleLimit; self.verifyLimit = verifyLimit
+        self.firstReport = firstReport ?? FirstReport.legacyMajors.contains(major)
+        self.workerReportable = workerReportable
     }
 
     /// The limit of a stage.

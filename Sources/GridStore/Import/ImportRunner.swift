@@ -126,7 +126,7 @@ extension Store {
         let validator = try makeValidator(self)
         let hash = SHA256.hex(bytes)
         let table: CSVTable
-        do { table = try CSVReader.read(bytes, header: validator.header) } catch {
+        do { table = try CSVReader.read(bytes, header: validator.header, optional: validator.optionalColumns) } catch {
             throw ImportError.unreadable("\(fileName):\(error.line): \(error.message)")
         }
         var batch = validator.validate(table.records)

@@ -29,7 +29,7 @@ extension Store {
 
     /// A category from the registry, for deadlines and defaults.
     func matterCategory(_ code: String) throws -> Category? {
-        try db.first("SELECT code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit FROM categories WHERE code = ?",
+        try db.first("SELECT \(Store.categoryColumns) FROM categories WHERE code = ?",
                      [.text(code)], Store.categoryRecord)
     }
 

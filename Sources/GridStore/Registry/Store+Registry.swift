@@ -31,20 +31,22 @@ extension Store {
     /// Every category, by code.
     public func categories() throws -> [GridCore.Category] {
         try db.query("""
-            SELECT code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit FROM categories ORDER BY code
+            SELECT \(Store.categoryColumns) FROM categories ORDER BY code
             """) { r in
             try Store.categoryRecord(r)
         }
     }
 
-    /// Decodes `code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit` of `categories`;
-    /// an unknown urgency or an unreadable limit is an error naming its column.
+    /// The columns `categoryRecord` decodes, in order.
+    static let categoryColumns = "code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit, first_report, worker_reportable"
+
+    /// Decodes `categoryColumns` of `categories`; an unknown urgency or an unreadable limit is an error naming its column.
     static func categoryRecord(_ r: Row) throws -> GridCore.Category {
         func limit(_ i: Int32, _ column: String) throws -> TimeLimit { try Store.timeLimit(r, i, table: "categories", column: column) }
         return Category(code: r.text(0), name: r.text(1), major: r.text(2), department: r.text(3),
                         urgency: try r.code(4, table: "categories", column: "urgency"),
                         dispatchLimit: try limit(5, "dispatch_limit"), handleLimit: try limit(6, "handle_limit"),
-                        verifyLimit: try limit(7, "verify_limit"))
+                        verifyLimit: try limit(7, "verify_limit"), firstReport: r.bool(8), workerReportable: r.bool(9))
     }
 
     /// The codes the registry holds, for validating an import against the database.

@@ -91,17 +91,21 @@ extension Store {
     public static var categoryWriter: ImportWriter<GridCore.Category> { ImportWriter(write: { store, c in
         let db = store.db
         let row: [SQLValue] = [.text(c.name), .text(c.major), .text(c.department), .text(c.urgency.rawValue),
-                               .text(c.dispatchLimit.description), .text(c.handleLimit.description), .text(c.verifyLimit.description)]
+                               .text(c.dispatchLimit.description), .text(c.handleLimit.description), .text(c.verifyLimit.description),
+                               .of(c.firstReport), .of(c.workerReportable)]
         let old = try db.first("""
-            SELECT name, major, department, urgency, dispatch_limit, handle_limit, verify_limit FROM categories WHERE code = ?
-            """, [.text(c.code)]) { r in (0..<7).map { SQLValue.text(r.text(Int32($0))) } }
+            SELECT name, major, department, urgency, dispatch_limit, handle_limit, verify_limit, first_report, worker_reportable
+            FROM categories WHERE code = ?
+            """, [.text(c.code)]) { r in (0..<7).map { SQLValue.text(r.text(Int32($0))) } + [.of(r.bool(7)), .of(r.bool(8))] }
         if old == row { return false }
         try db.run("""
-            INSERT INTO categories(code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO categories(code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit,
+                                   first_report, worker_reportable)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(code) DO UPDATE SET name = excluded.name, major = excluded.major, department = excluded.department,
                 urgency = excluded.urgency, dispatch_limit = excluded.dispatch_limit, handle_limit = excluded.handle_limit,
-                verify_limit = excluded.verify_limit
+                verify_limit = excluded.verify_limit, first_report = excluded.first_report,
+                worker_reportable = excluded.worker_reportable
             """, [.text(c.code)] + row)
         return true
     }) }
