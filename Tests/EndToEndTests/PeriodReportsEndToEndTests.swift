@@ -131,6 +131,13 @@ final class PeriodReportsEndToEndTests: XCTestCase {
         XCTAssertEqual(y["due"] as? Int, 6); XCTAssertEqual(y["closed"] as? Int, 5); XCTAssertEqual(y["closed_on_time"] as? Int, 4)
         let yTable = try ok(["report", "evaluation", "--year", "2026"], now: now)
         XCTAssertTrue(yTable.contains("83.33%") && yTable.contains("66.67%") && yTable.contains("20.00%"), yTable)
+        // --explain: the five matters behind the quarter's figures, M3 closed but not on time, M4 open, M5 reworked.
+        let detail = try ok(["report", "evaluation", "--quarter", "2026Q4", "--explain", "--format", "csv"], now: now)
+            .split(separator: "\n").map(String.init)
+        XCTAssertEqual(detail.first, "number,department,state,closed,closed_on_time,extended,overdue,reworks,reworked_closed")
+        XCTAssertEqual(Set(detail.dropFirst()), Set([
+            "\(numbers["M1"]!),HWZ,closed,1,1,0,0,0,0", "\(numbers["M2"]!),HWZ,closed,1,1,0,0,0,0", "\(numbers["M3"]!),HWZ,closed,1,0,0,1,0,0",
+            "\(numbers["M4"]!),HWZ,dispatched,0,0,0,1,0,0", "\(numbers["M5"]!),HWZ,closed,1,1,0,0,1,1"]))
         let n = total(try json(["report", "evaluation", "--from", "2026-11-01", "--to", "2026-11-30"], now: now))
         XCTAssertEqual(n["due"] as? Int, 2); XCTAssertEqual(n["closed_on_time"] as? Int, 1)
 

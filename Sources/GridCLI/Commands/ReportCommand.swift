@@ -57,10 +57,26 @@ enum EvaluationReport {
         let period = try ReportCommand.requiredPeriod(&args)
         let by = EvaluationGrouping(rawValue: try args.choice("by", EvaluationGrouping.allCases.map(\.rawValue), default: "department")!)!
         let format = try args.choice("format", ["table", "csv", "json", "md"], default: "table")!
+        let explain = args.flag("explain"), group = args.option("group")
         try args.rejectUnknown()
         let store = try ctx.openStore()
         let now = ctx.now(in: store.zone)
         try store.recordOverdue(now: now)
+        if explain {
+            // Every figure down to its matters: one row per matter, 1 where it counted.
+            let f = ReportCommand.flag
+            let rows = try store.evaluationMatters(from: period.firstDay, through: period.lastDay, by: by, group: group).map { m in
+                [m.number, m.key, m.state.rawValue, f(m.counted.closed > 0), f(m.counted.closedOnTime > 0), f(m.counted.extended > 0),
+                 f(m.counted.overdue > 0), String(m.counted.reworks), f(m.counted.reworkedClosed > 0)]
+            }
+            if format == "table" {
+                print(ctx.language.pick("考核明细 \(period.name(.zh))：每件计入的案件（1 = 计入该项）",
+                                        "evaluation detail \(period.name(.en)): each matter counted (1 = counted in that figure)"))
+            }
+            Output.emit(format: format, header: ["number", by.rawValue, "state", "closed", "closed_on_time", "extended", "overdue", "reworks",
+                                                 "reworked_closed"], rows: rows)
+            return 0
+        }
         // Matters of a period still running may yet close: its figures are provisional.
         let provisional = period.lastDay >= store.zone.localDate(of: now)
         let groups = try store.evaluation(from: period.firstDay, through: period.lastDay, by: by)
@@ -112,11 +128,12 @@ extension EvaluationReport: ReportKind {
     static let name = "evaluation"
     static let usage = """
       gridroom report evaluation (--month YYYY-MM | --quarter YYYYQn | --year YYYY | --from DATE --to DATE)
-                                 [--by department|grid|category] [--format table|csv|json|md]
+                                 [--by department|grid|category] [--explain [--group KEY]] [--format table|csv|json|md]
 
       Counts the matters whose first handling deadline fell in the period (township local time), once
       each, except invalid and merged ones; a quarter or year is counted from its own matters, never
-      averaged from months. A period still running is marked provisional. 结案率 = closed / due; 按期结案率 = closed on time / (due − extended);
+      averaged from months. A period still running is marked provisional. --explain lists the matters
+      behind every figure (one row each, 1 where it counted), --group KEY those of one department, grid or category. 结案率 = closed / due; 按期结案率 = closed on time / (due − extended);
       返工率 = closed matters reworked at least once / closed. See Docs/matters.md.
     """
 }

@@ -50,4 +50,27 @@ extension Store {
         }
         return groups.sorted { $0.key < $1.key }.map { (key: $0.key, counts: $0.value) }
     }
+
+    /// The matters behind `evaluation(from:through:by:)` (`report evaluation --explain`): the same rows, one per
+    /// matter, with its group key and how `Evaluation.add` counted it. `group` narrows to one key.
+    public func evaluationMatters(from first: LocalDate, through last: LocalDate, by grouping: EvaluationGrouping,
+                                  group: String? = nil) throws -> [(number: String, key: String, state: MatterState, counted: EvaluationCounts)] {
+        let keyColumn = switch grouping { case .department: "COALESCE(department, '')"; case .grid: "grid"; case .category: "category" }
+        var args: [SQLValue] = [.of(zone.startOfDay(first)), .of(zone.endOfDay(last))]
+        if let group { args.append(.text(group)) }
+        return try db.read {
+            try db.query("""
+                SELECT number, \(keyColumn), state, ever_overdue, extension_count, rework_count, urge_count, urge_yellow, urge_red
+                FROM matters WHERE handle_due_at >= ? AND handle_due_at < ? AND state NOT IN ('invalid','merged')
+                \(group == nil ? "" : "AND \(keyColumn) = ?") ORDER BY \(keyColumn), handle_due_at, number
+                """, args) { r in
+                let state: MatterState = try r.code(2, table: "matters", column: "state")
+                let outcome = MatterOutcome(closed: state == .closed, everOverdue: r.bool(3), extensions: r.int(4), reworks: r.int(5),
+                                            urges: [.ordinary: r.int(6) - r.int(7) - r.int(8), .yellow: r.int(7), .red: r.int(8)])
+                var c = EvaluationCounts()
+                Evaluation.add(outcome, to: &c)
+                return (number: r.text(0), key: r.text(1), state: state, counted: c)
+            }
+        }
+    }
 }
