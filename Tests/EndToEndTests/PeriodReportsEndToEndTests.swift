@@ -166,6 +166,16 @@ final class PeriodReportsEndToEndTests: XCTestCase {
         let gy = byCode(try json(["report", "compliance", "--year", "2026", "--grid", "DH-01-01"], now: now)["grids"], "grid")["DH-01-01"]
         XCTAssertEqual(gy?["days"] as? Int, 365); XCTAssertEqual(gy?["patrol_minutes"] as? Int, 11320); XCTAssertEqual(gy?["days_meeting_patrol"] as? Int, 61)
 
+        // Scores (default sheet). HWZ: tier 1+ → 4; 80 × 0.3 = 24; 60 × 0.3 = 18; (100 − 25) × 0.3 = 22.5: 68.50.
+        // W001: 有效上报率 32/32 → 25; no 应报未报 → 25; patrol days 61/92 = 66.30% → 16.58; 32 of 30 → capped 100% → 25: 91.58.
+        let scores = try ok(["report", "scores", "--quarter", "2026Q4"], now: now)
+        let hwz = scores.split(separator: "\n").first { $0.contains("HWZ") }.map(String.init) ?? scores
+        XCTAssertTrue(hwz.contains(" 68.50 ") && hwz.contains("办件量 5 件 → 4.00") && hwz.contains("结案率 80.00% × 0.30 = 24.00")
+                      && hwz.contains("100−返工率 75.00% × 0.30 = 22.50"), hwz)
+        let ws = try ok(["report", "scores", "--quarter", "2026Q4", "--of", "worker"], now: now)
+        let w001 = ws.split(separator: "\n").first { $0.contains("W001") }.map(String.init) ?? ws
+        XCTAssertTrue(w001.contains(" 91.58 ") && w001.contains("巡查达标天数率 66.30% × 0.25 = 16.58"), w001)
+
         // The red list of the quarter gives W001's reason; a range that is not whole months is refused for compliance.
         let rb = try ok(["report", "redblack", "--quarter", "2026Q4", "--size", "3"], now: now)
         XCTAssertTrue(rb.contains("巡查达标 61/92 天，日均 123.0 分钟（标准 120）"), rb)

@@ -16,10 +16,11 @@ protocol ReportKind {
 enum ReportCommand: Command {
     /// Every report kind, in the order `--help` lists them.
     static let kinds: [any ReportKind.Type] = [EvaluationReport.self, ComplianceReport.self, RedBlackReport.self, MissedReport.self, FirstReportsReport.self,
+                                               ScoresReport.self, AssessmentSettingsReport.self,
                                                BulletinReport.self]
 
     static let name = "report"
-    static let summary = "reports: evaluation (closure, on-time and rework rates), compliance (patrol and reporting), redblack (red and black lists), missed (应报未报), first-reports (首报激励), bulletin (the printable 通报 as HTML)"
+    static let summary = "reports: evaluation (closure, on-time and rework rates), compliance (patrol and reporting), redblack (red and black lists), missed (应报未报), first-reports (首报激励), scores (考核评分), settings, bulletin (the printable 通报 as HTML)"
     static var usage: String { "usage:\n" + kinds.map { $0.usage }.joined(separator: "\n\n") }
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {

@@ -44,6 +44,16 @@ extension Store {
         try setSetting(key, value, by: actor, now: now)
     }
 
+    /// Every grid-worker report per reporter in the local days `first ... last`, invalidated and merged ones
+    /// included (the denominator of 有效上报率).
+    public func workerReportTotals(from first: LocalDate, through last: LocalDate) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        try db.forEach("""
+            SELECT reporter, count(*) FROM matters WHERE source = 'grid_worker' AND reported_at >= ? AND reported_at < ? GROUP BY reporter
+            """, [.of(zone.startOfDay(first)), .of(zone.endOfDay(last))]) { out[$0.text(0)] = $0.int(1) }
+        return out
+    }
+
     /// First-report credits per worker for matters reported in the local days `first ... last`: the grid-worker
     /// reports carrying `first_report` (set when a merge credited them), by worker.
     public func firstReportCredits(from first: LocalDate, through last: LocalDate) throws -> [FirstReportCredit] {
