@@ -8,7 +8,7 @@ let commands: [any Command.Type] = [
     ImportCommand.self, ImportsCommand.self,
     GridsCommand.self, WorkersCommand.self, DepartmentsCommand.self, CategoriesCommand.self,
     BackupCommand.self, CheckCommand.self, DemoCommand.self, BenchCommand.self,
-    PatrolCommand.self, CaseCommand.self, CasesCommand.self, ReportCommand.self,
+    PatrolCommand.self, CaseCommand.self, CasesCommand.self, LedgerCommand.self, ReportCommand.self,
 ]
 
 @MainActor func printUsage(_ language: Language = .en) {

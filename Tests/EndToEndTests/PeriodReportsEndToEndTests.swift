@@ -166,6 +166,18 @@ final class PeriodReportsEndToEndTests: XCTestCase {
         let gy = byCode(try json(["report", "compliance", "--year", "2026", "--grid", "DH-01-01"], now: now)["grids"], "grid")["DH-01-01"]
         XCTAssertEqual(gy?["days"] as? Int, 365); XCTAssertEqual(gy?["patrol_minutes"] as? Int, 11320); XCTAssertEqual(gy?["days_meeting_patrol"] as? Int, 61)
 
+        // The ledger (台账): closed in November = M2 and M3 (M3 fed back on 9 November), names beside codes.
+        let ledger = try ok(["ledger", "--month", "2026-11", "--by", "closed"], now: now).split(separator: "\n").map(String.init)
+        XCTAssertTrue(ledger.first?.hasPrefix("编号,受理时间,来源,上报人,上报人姓名,网格,网格名称,类别,类别名称") ?? false, ledger.first ?? "")
+        XCTAssertEqual(ledger.dropFirst().map { String($0.prefix(13)) }, [numbers["M2"]!, numbers["M3"]!].sorted())
+        let m3 = ledger.first { $0.hasPrefix(numbers["M3"]!) } ?? ""
+        XCTAssertTrue(m3.contains(",网格员上报,W001,邱晓东,DH-01-01,东湖村第一网格,SR03,道路不洁,市容环境,M3 路面垃圾,HWZ,"), m3)
+        XCTAssertTrue(m3.contains(",2026-11-09T09:30:00+08:00,2026-11-09T09:40:00+08:00,2026-11-09T09:40:00+08:00,已办结,已清理,0,1"), m3)
+        let closedQ4 = try ok(["ledger", "--quarter", "2026Q4", "--by", "closed"], now: now).split(separator: "\n").dropFirst()
+        XCTAssertEqual(Set(closedQ4.map { String($0.prefix(13)) }), Set(["M1", "M2", "M3", "M5"].map { numbers[$0]! }))
+        // Reported in the quarter: M1–M5 and the 52 imported reports.
+        XCTAssertEqual(try ok(["ledger", "--quarter", "2026Q4"], now: now).split(separator: "\n").count, 1 + 5 + 52)
+
         // Scores (default sheet). HWZ: tier 1+ → 4; 80 × 0.3 = 24; 60 × 0.3 = 18; (100 − 25) × 0.3 = 22.5: 68.50.
         // W001: 有效上报率 32/32 → 25; no 应报未报 → 25; patrol days 61/92 = 66.30% → 16.58; 32 of 30 → capped 100% → 25: 91.58.
         let scores = try ok(["report", "scores", "--quarter", "2026Q4"], now: now)
