@@ -20,11 +20,11 @@ enum Fixture {
         let t = Int(now.timeIntervalSince1970)
         try db.write {
             try db.execute("""
-            INSERT INTO grids VALUES ('T', '东湖镇', 'township', NULL, NULL, NULL);
-            INSERT INTO grids VALUES ('A1', '东湖村', 'area', 'T', NULL, NULL);
-            INSERT INTO grids VALUES ('G01', '东湖一组', 'basic', 'A1', 0, 0);
-            INSERT INTO grids VALUES ('G02', '东湖二组', 'basic', 'A1', 0, 1);
-            INSERT INTO grids VALUES ('G03', '东湖三组', 'basic', 'A1', 1, 0);
+            INSERT INTO grids(code, name, level, parent, map_row, map_col) VALUES ('T', '东湖镇', 'township', NULL, NULL, NULL);
+            INSERT INTO grids(code, name, level, parent, map_row, map_col) VALUES ('A1', '东湖村', 'area', 'T', NULL, NULL);
+            INSERT INTO grids(code, name, level, parent, map_row, map_col) VALUES ('G01', '东湖一组', 'basic', 'A1', 0, 0);
+            INSERT INTO grids(code, name, level, parent, map_row, map_col) VALUES ('G02', '东湖二组', 'basic', 'A1', 0, 1);
+            INSERT INTO grids(code, name, level, parent, map_row, map_col) VALUES ('G03', '东湖三组', 'basic', 'A1', 1, 0);
             INSERT INTO departments VALUES ('D1', '综治办', 'public_order');
             INSERT INTO departments VALUES ('D2', '城管中队', 'enforcement');
             INSERT INTO categories(code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit) VALUES ('C1', '邻里纠纷', '矛盾纠纷', 'D1', 'normal', '1h', '3wd', '2wd');

@@ -17,7 +17,7 @@ final class MatterFixture {
         store = try Store.create(path: path, zone: zone, admin: Staff(login: "admin", name: "管理员", role: .admin),
                                  now: Date(timeIntervalSince1970: 1_790_000_000))
         try store.db.execute("""
-            INSERT INTO grids VALUES ('T','镇','township',NULL,NULL,NULL), ('A1','东湖村','area','T',NULL,NULL),
+            INSERT INTO grids(code, name, level, parent, map_row, map_col) VALUES ('T','镇','township',NULL,NULL,NULL), ('A1','东湖村','area','T',NULL,NULL),
               ('G1','东湖一组','basic','A1',NULL,NULL), ('G2','西山一组','basic','T',NULL,NULL);
             INSERT INTO departments VALUES ('ZF','综合行政执法队','enforcement'), ('SC','市场监管所','market');
             INSERT INTO workers VALUES ('W1','张三','13800000001','full','G1',NULL), ('W2','李四','13800000002','full','G2',NULL);

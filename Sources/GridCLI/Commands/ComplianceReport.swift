@@ -7,7 +7,8 @@ enum ComplianceReport: ReportKind {
     static let name = "compliance"
     static let usage = """
       gridroom report compliance (--month YYYY-MM | --quarter YYYYQn | --year YYYY | --from DATE --to DATE
-                                  | --day YYYY-MM-DD) [--by grid|worker] [--grid CODE] [--format table|csv|json|md]
+                                  | --day YYYY-MM-DD) [--by grid|worker] [--grid CODE] [--head LOGIN]
+                                 [--format table|csv|json|md]
       gridroom report compliance --explain --grid CODE --day YYYY-MM-DD [--format table|json]
 
       CSV by grid: grid,days,patrol_minutes,days_meeting_patrol,patrol_ok,workers,reports,reports_ok
@@ -15,6 +16,7 @@ enum ComplianceReport: ReportKind {
       average, pace, grade, flags). --day judges that day (so far, if today) with month-to-date reports.
       A quarter, year or range of whole months is judged on its sums: patrol 120 min × days, reports
       10 × months; while it runs, grades are pace grades marked provisional (暂定), as for a running month.
+      --head LOGIN: only the basic grids whose head (网格长) is LOGIN, or that lie under a grid LOGIN heads.
       The rules: Docs/compliance.md.
     """
 
@@ -32,21 +34,30 @@ enum ComplianceReport: ReportKind {
             print(format == "json" ? explainJSON(ex, grid: grid, zone: store.zone) : explainText(ex, grid: grid, zone: store.zone), terminator: "")
             return 0
         }
+        let head = args.option("head")
         let by = try args.choice("by", ["grid", "worker"], default: "grid")!
         let format = try args.choice("format", ["table", "csv", "json", "md"], default: "table")!
         try args.rejectUnknown()
+        // A head (网格长) sees only the basic grids they answer for (directly or under a grid they head).
+        let only = try head.map { login -> Set<String> in
+            let codes = try store.basicGrids(headedBy: login)
+            guard !codes.isEmpty else { throw UsageError("--head \(login): no grid names \(login) as its head (网格长); see gridroom grids") }
+            return codes
+        }
         let boardPeriod: CompliancePeriod
         switch (period, month, day) {
         case let (_, m?, nil): boardPeriod = .month(m)
         case let (nil, nil, d?): boardPeriod = .day(d)
         case let (p?, nil, nil):
             // A quarter, a year or a run of whole months: judged on the period's sums (PeriodCompliance).
-            let pc = try store.periodCompliance(p, grid: grid, now: now)
+            var pc = try store.periodCompliance(p, grid: grid, now: now)
+            if let only { pc = pc.narrowed(to: only) }
             if by == "grid" { emitGrids(pc, format: format) } else { emitWorkers(pc, format: format, missed: try missedCounts(store, p)) }
             return 0
         default: throw UsageError("give exactly one of --day YYYY-MM-DD or \(ReportCommand.periodUsage)")
         }
-        let board = try store.complianceBoard(boardPeriod, grid: grid, now: now)
+        var board = try store.complianceBoard(boardPeriod, grid: grid, now: now)
+        if let only { board = board.narrowed(to: only) }
         if by == "grid" { emitGrids(board, format: format) } else {
             emitWorkers(board, format: format, missed: try missedCounts(store, month.map { .month($0) } ?? .days(first: day!, last: day!)))
         }

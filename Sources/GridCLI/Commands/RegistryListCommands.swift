@@ -30,7 +30,8 @@ enum GridsCommand: Command {
     static var usage: String { RegistryListing.usage(name, "every grid, township first", header) }
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         try RegistryListing.run(ctx, &args, header: header) { store in
-            try store.grids().map { [$0.code, $0.name, $0.level.rawValue, $0.parent ?? "", $0.row.map(String.init) ?? "", $0.col.map(String.init) ?? ""] }
+            try store.grids().map { [$0.code, $0.name, $0.level.rawValue, $0.parent ?? "", $0.row.map(String.init) ?? "", $0.col.map(String.init) ?? "",
+                                     $0.head ?? "", $0.instructor ?? ""] }
         }
     }
 }

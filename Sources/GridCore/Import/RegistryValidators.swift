@@ -23,15 +23,19 @@ public struct DepartmentValidator: RowValidator {
     }
 }
 
-/// Validates `grids.csv`: `code,name,level,parent,row,col`.
+/// Validates `grids.csv`: `code,name,level,parent,row,col,head,instructor`.
 ///
 /// Rules: the township has no parent, every other grid has one; the parent is in the file or the database
-/// and is of a higher level; map row and column are given together (or both left empty).
+/// and is of a higher level (an area may hold communities or basic grids directly); map row and column are
+/// given together (or both left empty). `head` (网格长) and `instructor` (网格指导员) are a staff login or a
+/// worker code, or empty; an older 6-column file leaves both off.
 public struct GridValidator: RowValidator {
     /// `grids`.
     public let kind = "grids"
     /// The header.
-    public let header = ["code", "name", "level", "parent", "row", "col"]
+    public let header = ["code", "name", "level", "parent", "row", "col", "head", "instructor"]
+    /// The columns an older file leaves off.
+    public var optionalColumns: [String] { ["head", "instructor"] }
     /// What the database holds.
     public let existing: RegistrySnapshot
     /// Creates the validator.
@@ -43,7 +47,7 @@ public struct GridValidator: RowValidator {
             var f = RowFields(rec, header: header)
             guard f.shapeOK else { return (f, nil) }
             let code = f.code("code"), name = f.name("name")
-            let level = f.choice("level", expected: "township, area or basic") { GridLevel(text: $0) }
+            let level = f.choice("level", expected: "township, area, community or basic") { GridLevel(text: $0) }
             let parent = f.optionalCode("parent")
             let row = f.optionalInt("row", range: 0...999), col = f.optionalInt("col", range: 0...999)
             if let row, let col, (row == nil) != (col == nil) {
@@ -54,8 +58,17 @@ public struct GridValidator: RowValidator {
                 if level != .township, parent == nil { f.fail("parent", "empty; a \(level.rawValue) grid needs its parent grid's code") }
             }
             if let code, let parent, parent == code { f.fail("parent", "a grid cannot be its own parent") }
-            guard f.errors.isEmpty, let code, let name, let level, let parent, let row, let col else { return (f, nil) }
-            return (f, Grid(code: code, name: name, level: level, parent: parent, row: row, col: col))
+            func person(_ column: String) -> String?? {
+                let t = f.text(column)
+                if t.isEmpty { return .some(nil) }
+                guard t.count <= 64, t.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+                    f.fail(column, "\"\(t)\": expected a staff login or a worker code (ASCII letters, digits, . _ -)"); return nil
+                }
+                return .some(t)
+            }
+            let head = person("head"), instructor = person("instructor")
+            guard f.errors.isEmpty, let code, let name, let level, let parent, let row, let col, let head, let instructor else { return (f, nil) }
+            return (f, Grid(code: code, name: name, level: level, parent: parent, row: row, col: col, head: head, instructor: instructor))
         }
         markDuplicates(&rows, key: \.code)
         return ImportChecks.settle(rows: rows, key: \.code) { g, line, valid, rejected in

@@ -31,16 +31,13 @@ extension Store {
         groups: { $0.sorted { $0.level.rank < $1.level.rank }.map { [$0] } },
         write: { store, g in
             let db = store.db
-            let old = try db.first("SELECT name, level, parent, map_row, map_col FROM grids WHERE code = ?", [.text(g.code)]) {
-                Grid(code: g.code, name: $0.text(0), level: try $0.code(1, table: "grids", column: "level"), parent: $0.optionalText(2),
-                     row: $0.optionalInt(3), col: $0.optionalInt(4))
-            }
+            let old = try db.first("SELECT \(Store.gridColumns) FROM grids WHERE code = ?", [.text(g.code)], Store.gridRecord)
             if old == g { return false }
             try db.run("""
-                INSERT INTO grids(code, name, level, parent, map_row, map_col) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO grids(code, name, level, parent, map_row, map_col, head, instructor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(code) DO UPDATE SET name = excluded.name, level = excluded.level, parent = excluded.parent,
-                    map_row = excluded.map_row, map_col = excluded.map_col
-                """, [.text(g.code), .text(g.name), .text(g.level.rawValue), .of(g.parent), .of(g.row), .of(g.col)])
+                    map_row = excluded.map_row, map_col = excluded.map_col, head = excluded.head, instructor = excluded.instructor
+                """, [.text(g.code), .text(g.name), .text(g.level.rawValue), .of(g.parent), .of(g.row), .of(g.col), .of(g.head), .of(g.instructor)])
             return true
         }) }
 
