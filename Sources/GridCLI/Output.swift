@@ -65,19 +65,23 @@ enum OutputColumns {
     /// Instants, ISO-8601 in CSV and JSON, short and local in tables.
     static let times: Set<String> = ["start", "end", "started", "finished", "reported_at", "due_at", "at", "started_at",
                                      "finished_at", "original_due_at", "near_due_at", "handle_due_at", "ended_at", "updated_at"]
-    /// Optional text: empty is JSON null.
-    static let optionalText: Set<String> = ["confirmed_by", "partner", "parent", "department", "grade", "name", "note"]
+    /// Optional text: empty is JSON null (a name or a note stays text, possibly empty).
+    static let optionalText: Set<String> = ["confirmed_by", "partner", "parent", "department", "grade"]
 
     /// A cell as a typed JSON value (empty typed cells are null).
     static func json(_ column: String, _ text: String) -> Any {
         if integers.contains(column) { return Int(text).map { $0 as Any } ?? NSNull() }
         if decimals.contains(column) { return Double(text).map { $0 as Any } ?? NSNull() }
         if booleans.contains(column) { return text.isEmpty ? NSNull() : (text == "1" || text == "true") as Any }
-        if times.contains(column) || (optionalText.contains(column) && column != "name" && column != "note") {
+        if times.contains(column) || optionalText.contains(column) {
             return text.isEmpty ? NSNull() : text
         }
         return text
     }
+
+    /// The kinds of rows in red/black lists and of files in the import log, in Chinese.
+    static let kinds = ["grid": "网格", "worker": "网格员", "grids": "网格", "workers": "网格员", "departments": "部门",
+                        "categories": "类别", "cases": "案件", "patrols": "巡查"]
 
     /// A cell as people read it: coded values by name, flags in words, times short and local.
     static func people(_ column: String, _ text: String, _ language: Language, zone: TownshipZone, now: Date) -> String {
@@ -94,12 +98,12 @@ enum OutputColumns {
         case "role": return named(Role.self) ?? text
         case "platform": return named(Platform.self) ?? text
         case "level": return named(GridLevel.self) ?? named(UrgeLevel.self) ?? text
-        case "kind": return named(WorkerKind.self) ?? named(EventKind.self) ?? ["grid": "网格", "worker": "网格员"][text] ?? text
+        case "kind": return named(WorkerKind.self) ?? named(EventKind.self) ?? kinds[text] ?? text
         case "list": return ["red": "红榜", "black": "黑榜"][text] ?? text
         case "grade": return named(Grade.self) ?? text
         case "limit", "dispatch_limit", "handle_limit", "verify_limit":
             return TimeLimit(parsing: text).map { "\($0.amount)\($0.unit.displayName(.zh))" } ?? text
-        case "status": return named(PatrolStatus.self) ?? text
+        case "status": return named(PatrolStatus.self) ?? ["complete": "完成", "INCOMPLETE": "未完成"][text] ?? text
         case "from", "to": return named(MatterState.self) ?? text
         default: return text
         }

@@ -140,6 +140,13 @@ final class ConsoleScreensTests: XCTestCase {
         en.tick(); en.draw(s)
         XCTAssertTrue(s.line(0).hasPrefix(" 1 Overview  2 Matters  3 Overdue  4 Patrol  5 Grid map  6 Duty"))
         XCTAssertTrue(s.line(2).hasPrefix(" New today 1   Open 4   Near due 1   Overdue 1"))
+        // The matter page in English: labels, state, source and the system's history words from the name table.
+        try store.recordOverdue(now: Fixture.now)
+        en.runCommand("case 20261121-0003"); en.draw(s)
+        XCTAssertNotNil(s.find("State      dispatched"), s.text)
+        XCTAssertNotNil(s.find("Source     grid worker"), s.text)
+        XCTAssertNotNil(s.find("overdue  system     handling stage overdue"), s.text)
+        XCTAssertNil(s.find("处置中"), s.text)
     }
 
     func testNoDomainCodeOrEnglishNameOnAChineseScreen() throws {
