@@ -74,6 +74,13 @@ final class AssessmentEndToEndTests: XCTestCase {
         // A narrower window (48 h) leaves D3's cover (71 h before) out: D3 is listed too.
         let narrow = (try json(["report", "missed", "--month", "2026-11", "--window", "48"], now: now)["rows"] as? [[String: Any]]) ?? []
         XCTAssertEqual(narrow.count, 5)
+        // cases --category takes a major class (大类) or a name: the one dispute; an unknown one lists the accepted values.
+        let disputes = try ok(["cases", "--category", "矛盾纠纷", "--format", "csv"], now: now).split(separator: "\n").dropFirst()
+        XCTAssertEqual(disputes.count, 1); XCTAssertTrue(disputes.first?.contains("D2 邻里纠纷") ?? false, disputes.joined())
+        XCTAssertEqual(try ok(["cases", "--category", "消防通道堵塞", "--source", "hotline", "--format", "csv"], now: now)
+            .split(separator: "\n").count, 1 + 6)   // P1, P3, P4, D1, D3 and October's D4 (no --from: any time)
+        let unknown = try GridroomCLI.run(["cases", "--category", "不存在"], db: db, now: now)
+        XCTAssertEqual(unknown.status, 2); XCTAssertTrue(unknown.err.contains("MD01 (邻里纠纷)") && unknown.err.contains("矛盾纠纷"), unknown.err)
         // The table names the grid and the category beside their codes.
         let table = try ok(["report", "missed", "--month", "2026-11"], now: now)
         XCTAssertTrue(table.contains("东湖村第一网格") && table.contains("消防通道堵塞"), table)

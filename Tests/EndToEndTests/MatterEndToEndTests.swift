@@ -53,7 +53,7 @@ final class MatterEndToEndTests: XCTestCase {
         let report = try run(["report", "evaluation", "--month", "2026-11", "--format", "csv"], now: "2026-11-30T09:00")
         XCTAssertEqual(report.status, 0, report.err)
         // One matter due, closed, late: 结案率 100%, 按期结案率 0%.
-        XCTAssertTrue(report.out.contains("\ntotal,1,1,0,100.0%,0.0%,0,1,0,0.0%,0,0,0\n"), report.out)
+        XCTAssertTrue(report.out.contains("\ntotal,1,1,0,100.00%,0.00%,0,1,0,0.00%,0,0,0\n"), report.out)
         // Bulk intake through the import.
         let file = dir.appendingPathComponent("cases.csv")
         try "reported_at,source,reporter,grid,category,urgency,title,description,location\n2026-11-24T08:00,hotline,,DH-01-01,SR03,,又有油污,,\n"

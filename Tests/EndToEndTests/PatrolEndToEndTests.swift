@@ -53,7 +53,7 @@ final class PatrolEndToEndTests: XCTestCase {
         XCTAssertTrue(lines.contains("DH-01-02,1,90,0,0,1,0,0"), r.out)
         r = try run(["report", "compliance", "--month", "2026-11", "--by", "worker", "--format", "csv"], now: "2026-11-22T09:00")
         XCTAssertTrue(r.out.hasPrefix("worker,grid,reports,reports_ok,missed\n"), r.out)
-        XCTAssertTrue(r.out.contains("\nW001,DH-01-01,1,0\n"), r.out)
+        XCTAssertTrue(r.out.contains("\nW001,DH-01-01,1,0,0\n"), r.out)
 
         // The suspect walk counts nothing on the 20th until confirmed, then 780 min.
         r = try run(["report", "compliance", "--explain", "--grid", "DH-01-02", "--day", "2026-11-20"], now: "2026-11-22T09:00")

@@ -178,6 +178,18 @@ final class PeriodReportsEndToEndTests: XCTestCase {
         // Reported in the quarter: M1–M5 and the 52 imported reports.
         XCTAssertEqual(try ok(["ledger", "--quarter", "2026Q4"], now: now).split(separator: "\n").count, 1 + 5 + 52)
 
+        // cases: closed in November (by closing time) = M2, M3; by reported time in November with state 已办结 = M2, M3 too;
+        // by any event in December = M4, M5 (M4 was dispatched then); an unknown state is refused naming the accepted ones.
+        func listed(_ extra: [String]) throws -> Set<String> {
+            Set(try ok(["cases", "--format", "csv"] + extra, now: now).split(separator: "\n").dropFirst().map { String($0.prefix(13)) })
+        }
+        XCTAssertEqual(try listed(["--from", "2026-11-01", "--to", "2026-11-30", "--by", "closed", "--state", "closed"]), [numbers["M2"]!, numbers["M3"]!])
+        XCTAssertEqual(try listed(["--from", "2026-12-01", "--to", "2026-12-31", "--by", "event", "--source", "grid_worker", "--state", "closed,dispatched"]),
+                       [numbers["M4"]!, numbers["M5"]!])
+        XCTAssertEqual(try listed(["--from", "2026-11-01", "--to", "2026-11-30", "--state", "已办结"]), [numbers["M2"]!, numbers["M3"]!])
+        let badState = try GridroomCLI.run(["cases", "--state", "lost"], db: db, now: now)
+        XCTAssertEqual(badState.status, 2); XCTAssertTrue(badState.err.contains("closed ("), badState.err)
+
         // Scores (default sheet). HWZ: tier 1+ → 4; 80 × 0.3 = 24; 60 × 0.3 = 18; (100 − 25) × 0.3 = 22.5: 68.50.
         // W001: 有效上报率 32/32 → 25; no 应报未报 → 25; patrol days 61/92 = 66.30% → 16.58; 32 of 30 → capped 100% → 25: 91.58.
         let scores = try ok(["report", "scores", "--quarter", "2026Q4"], now: now)

@@ -5,13 +5,19 @@ import GridStore
 /// `gridroom cases [filters] [--format table|csv|json]`: lists matters, newest first, page by page.
 enum CasesCommand: Command {
     static let name = "cases"
-    static let summary = "list matters: --open --overdue --near-due --shelved --grid --department --category"
+    static let summary = "list matters: --open --overdue --near-due --shelved --grid --department --category --state --source --from --to --by"
     static let usage = """
     usage: gridroom cases [--open] [--overdue] [--near-due] [--shelved] [--grid CODE] [--department CODE]
-                          [--category CODE] [--limit N] [--format table|csv|json]
+                          [--category CODE|NAME|MAJOR] [--major-class NAME] [--state S[,S…]] [--source S[,S…]]
+                          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by reported|closed|event]
+                          [--limit N] [--format table|csv|json]
 
     Newest first. --grid includes the grids under it. A table shows 50 rows unless --limit says
     otherwise; csv and json list every match unless --limit is given (read in pages of 500).
+    --from/--to take local days, placing a matter by its reported time (default), its closing (--by closed:
+    closed matters closed in those days) or any event of its history (--by event). --state and --source take
+    codes or names, comma-separated; --category a code, a category name or a major class (大类). An unknown
+    value is refused with the accepted ones listed.
     """
 
     static let header = ["number", "reported_at", "source", "reporter", "grid", "category", "urgency", "state", "department",
@@ -20,11 +26,13 @@ enum CasesCommand: Command {
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         var f = MatterFilter()
         f.open = args.flag("open"); f.overdue = args.flag("overdue"); f.nearDue = args.flag("near-due"); f.shelved = args.flag("shelved")
-        f.grid = args.option("grid"); f.department = args.option("department"); f.category = args.option("category")
+        f.grid = args.option("grid"); f.department = args.option("department")
+        let words = CasesFilterWords(&args)
         let format = try args.choice("format", ["table", "csv", "json"], default: "table")!
         let limit = try args.int("limit", range: 1...10_000_000) ?? (format == "table" ? 50 : Int.max)
         try args.rejectUnknown()
         let store = try ctx.openStore()
+        try words.apply(to: &f, store: store, language: ctx.language)
         let now = ctx.now(in: store.zone)
         try store.recordOverdue(now: now)
         let z = store.zone

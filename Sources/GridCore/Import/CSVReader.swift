@@ -49,20 +49,15 @@ public enum CSVReader {
         guard let head = all.first else { throw CSVError.empty }
         let found = head.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let codes = found.map { Heading.code(forName: $0, among: expected) ?? $0 }
-        // An older file may leave off the trailing `optional` columns: its records are padded with empty fields.
+        // An older file may leave off the trailing `optional` columns.
         let short = expected.count - optional.count
         let isShort = !optional.isEmpty && Array(expected.suffix(optional.count)) == optional
             && codes.map({ $0.lowercased() }) == expected.prefix(short).map({ $0.lowercased() })
         guard isShort || codes.map({ $0.lowercased() }) == expected.map({ $0.lowercased() }) else {
             throw CSVError.wrongHeader(expected: expected, found: found)
         }
-        var records = all.dropFirst().filter { !$0.isBlank }
-        if isShort {
-            records = records.map { r in
-                r.fields.count == short ? CSVRecord(line: r.line, fields: r.fields + Array(repeating: "", count: optional.count), problem: r.problem) : r
-            }
-        }
-        return CSVTable(encoding: encoding, header: isShort ? found + optional : found, records: Array(records))
+        // Its records keep their fields: the validator pads them (`RowValidator.padded`).
+        return CSVTable(encoding: encoding, header: found, records: all.dropFirst().filter { !$0.isBlank })
     }
 
     /// Parses text into records (the header is the first). Blank records are kept here.

@@ -136,7 +136,9 @@ extension Store {
         }
         var rejectsFile: String? = nil
         if !batch.rejected.isEmpty, let rejectsPath {
-            try writeRejects(batch.rejected, header: validator.header, to: rejectsPath)
+            // An older file without the optional columns gets its rejects in its own columns.
+            try writeRejects(batch.rejected, header: Array(validator.header.prefix(max(table.header.count, validator.header.count - validator.optionalColumns.count))),
+                             to: rejectsPath)
             rejectsFile = rejectsPath
         }
         let total = table.records.count
@@ -186,6 +188,8 @@ extension Store {
         for r in rows {
             var fields = r.record.fields
             if fields.count < header.count { fields += Array(repeating: "", count: header.count - fields.count) }
+            // A padded short record (`RowValidator.padded`): only the empty padding is dropped.
+            while fields.count > header.count, fields.last == "" { fields.removeLast() }
             text += CSVWriter.line(fields + ["line \(r.record.line): " + r.reason])
         }
         do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
