@@ -18,7 +18,7 @@ struct Arguments {
     /// Options that never take a value.
     static let knownFlags: Set<String> = [
         "help", "demo", "activity", "skip-invalid", "open", "overdue", "near-due", "shelved", "explain", "fail", "pass",
-        "confirm", "all", "no-bell", "read-only", "quiet", "force", "json",
+        "confirm", "all", "no-bell", "read-only", "quiet", "force", "json", "rehearsal",
     ]
 
     init(_ words: [String]) throws {

@@ -69,7 +69,16 @@ final class Context {
         return store
     }
 
+    /// "Now" for a command that writes to `store`. On a live (正式) file writes take the operating system's clock,
+    /// so a fixed clock (`--now`/`GRIDROOM_NOW`) is refused; on a rehearsal (演练) file it is used as given.
+    func writeNow(_ store: Store, _ command: String) throws -> Date {
+        guard nowFixed else { return Date() }
+        guard store.mode.acceptsFixedClock else { throw StoreError.fixedClockOnLiveFile(path: dbPath, command: command) }
+        return now(in: store.zone)
+    }
+
     /// Re-reads `--now` text in the township's own zone once the store is open (text without offset is local).
+    /// For reads ("as of" views and reports) on any file, and for writes only through `writeNow`.
     func now(in zone: TownshipZone) -> Date {
         guard let nowText, let t = ISOTime.parse(nowText, zone: zone) else { return now }
         return t

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import GridCore
 import GridStore
@@ -7,7 +8,7 @@ let commands: [any Command.Type] = [
     ConsoleCommand.self, InitCommand.self, StaffCommand.self, CalendarCommand.self,
     ImportCommand.self, ImportsCommand.self,
     GridsCommand.self, WorkersCommand.self, DepartmentsCommand.self, CategoriesCommand.self,
-    BackupCommand.self, CheckCommand.self, DemoCommand.self, BenchCommand.self,
+    BackupCommand.self, CheckCommand.self, SweepCommand.self, DemoCommand.self, BenchCommand.self,
     PatrolCommand.self, CaseCommand.self, CasesCommand.self, LedgerCommand.self, ReportCommand.self,
 ]
 
@@ -33,7 +34,8 @@ let commands: [any Command.Type] = [
 
     global options:
       --db PATH        database file (else $GRIDROOM_DB, else ./gridroom.sqlite)
-      --now TIME       fix "now" (else $GRIDROOM_NOW), e.g. 2026-11-22T09:30:00+08:00
+      --now TIME       fix "now" (else $GRIDROOM_NOW), e.g. 2026-11-22T09:30:00+08:00; writes accept it
+                       only on a rehearsal (演练) file, reads use it as "as of" on any file
       --lang zh|en     interface language of tables, messages, refusals and help (else $GRIDROOM_LANG, default zh)
       --headings zh|en CSV headings (default en: the English codes scripts and imports rely on; zh: Chinese)
       --read-only      open the file read-only (else $GRIDROOM_READ_ONLY=1): views work, writes are refused
@@ -47,6 +49,13 @@ let commands: [any Command.Type] = [
 func fail(_ message: String, status: Int32) -> Never {
     FileHandle.standardError.write(("gridroom: " + message + "\n").data(using: .utf8)!)
     exit(status)
+}
+
+/// The database path as `Context` reads it, for an error met before or outside a context.
+func dbPathForDamage(_ arguments: [String]) -> String {
+    if let i = arguments.firstIndex(of: "--db"), i + 1 < arguments.count { return arguments[i + 1] }
+    if let a = arguments.first(where: { $0.hasPrefix("--db=") }) { return String(a.dropFirst(5)) }
+    return ProcessInfo.processInfo.environment["GRIDROOM_DB"] ?? "gridroom.sqlite"
 }
 
 /// The command line as a library: `main.swift` only hands it the words.
@@ -81,6 +90,16 @@ public enum GridCLI {
         } catch let e as UsageError {
             fflush(nil)
             fail(e.message, status: 2)
+        } catch let e as DatabaseError where e.primaryCode == SQLITE_CORRUPT {
+            // Met damage mid-command: say so, and keep later writes off the file until a check passes.
+            fflush(nil)
+            let path = dbPathForDamage(arguments)
+            Store.markDamaged(path: path, detail: e.message)
+            fail(ErrorWording.words(StoreError.damaged(path: path, reason: e.message), Context.languageFromEnvironment(arguments)), status: 1)
+        } catch StoreError.damaged(let path, let detail) {
+            fflush(nil)
+            Store.markDamaged(path: path, detail: detail)
+            fail(ErrorWording.words(StoreError.damaged(path: path, reason: detail), Context.languageFromEnvironment(arguments)), status: 1)
         } catch {
             fflush(nil)
             fail(ErrorWording.words(error, Context.languageFromEnvironment(leading + Array(words.dropFirst()))), status: 1)

@@ -10,6 +10,10 @@ public final class Store {
     public let db: Database
     /// The township's time zone (set at init).
     public let zone: TownshipZone
+    /// Live (正式) or rehearsal (演练), chosen at init: on a live file writes take the real clock.
+    public let mode: FileMode
+    /// Whether this is a rehearsal (演练) file, where writes may run on a fixed clock (shown on the console's status line).
+    public var isRehearsal: Bool { mode == .rehearsal }
 
     init(db: Database) throws {
         self.db = db
@@ -18,6 +22,12 @@ public final class Store {
             throw StoreError.unknownStoredValue(table: "settings", column: "timezone", value: tzName)
         }
         self.zone = zone
+        let modeText = try db.first("SELECT value FROM settings WHERE key = ?", [.text(Store.fileModeKey)]) { $0.text(0) }
+        // A file made before modes existed is the command room's real record: live.
+        guard let mode = FileMode(rawValue: modeText ?? FileMode.live.rawValue) else {
+            throw StoreError.unknownStoredValue(table: "settings", column: Store.fileModeKey, value: modeText ?? "")
+        }
+        self.mode = mode
     }
 
     /// Opens an existing GridRoom file, applying pending migrations.
@@ -25,14 +35,33 @@ public final class Store {
     /// The file opens read-only when `readOnly` is asked for (`--read-only`), or when the file or its
     /// directory is not writable for this user; reads then work and every write is refused with a
     /// message naming the reason (never a crash). A file this user may not read at all is reported as such.
+    /// Before anything that could write (journal mode, migrations) the file is identified on a read-only
+    /// connection: another program's file, or an empty one, is refused and left byte for byte as it was.
+    /// A file that `gridroom check` found damaged opens read-only until a check passes again.
     public static func open(path: String, readOnly: Bool = false) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
         guard access(path, R_OK) == 0 else {
             throw StoreError.permissionDenied(path: path)
         }
+        let identity: FileIdentity
+        do {
+            let (probe, _) = try openChecked(path: path, readOnly: true)
+            identity = try Store.identity(of: probe)
+        } catch let e as DatabaseError {
+            throw openFailure(e, path: path)
+        }
+        let found: Int
+        switch identity {
+        case .foreign(let why): throw StoreError.notGridRoom(path: path, reason: why)
+        case .gridRoom(let v), .earlierGridRoom(let v): found = v
+        }
+        if found > Migrator.latestVersion {
+            throw StoreError.schemaTooNew(found: found, supported: Migrator.latestVersion, path: path)
+        }
         let dir = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let reason: ReadOnlyReason?
         if readOnly { reason = .asked }
+        else if let problem = damageNote(path: path) { reason = .damaged(problem: problem, marker: damageMarkerPath(path)) }
         else if access(path, W_OK) != 0 { reason = .fileNotWritable(String(cString: strerror(errno))) }
         else if access(dir, W_OK) != 0 { reason = .directoryNotWritable(dir, String(cString: strerror(errno))) }
         else { reason = nil }
@@ -41,22 +70,17 @@ public final class Store {
         let version: Int
         do {
             (db, version) = try openChecked(path: path, readOnly: !writable)
-        } catch let e as DatabaseError where e.primaryCode == SQLITE_CORRUPT {
-            throw StoreError.damaged(path: path, reason: e.message)
         } catch let e as DatabaseError {
-            throw StoreError.notGridRoom(path: path, reason: e.message)
+            throw openFailure(e, path: path)
         }
         db.readOnlyReason = reason
-        if version == 0 { throw StoreError.notGridRoom(path: path, reason: "no GridRoom schema; run `gridroom init`") }
-        if version > Migrator.latestVersion {
-            throw StoreError.schemaTooNew(found: version, supported: Migrator.latestVersion, path: path)
-        }
         if version < Migrator.latestVersion {
             guard writable else {
                 throw StoreError.upgradeNeedsWrite(path: path, version: version, reason: reason ?? .connection)
             }
             try Migrator.migrate(db)
         }
+        if writable, case .earlierGridRoom = identity { try stamp(db) }
         let store = try Store(db: db)
         try store.restoreDroppedIndexes()
         // A summary marked stale (fresh from the migration, or a rebuild cut short) is rebuilt on a writable open.
@@ -87,8 +111,10 @@ public final class Store {
         }
     }
 
-    /// Creates a new file (mode 0660), applies every migration, records the time zone and makes `admin` its admin.
-    public static func create(path: String, zone: TownshipZone, admin: Staff, now: Date) throws -> Store {
+    /// Creates a new file (mode 0660), stamps it as GridRoom's (`applicationID`), applies every migration,
+    /// records the time zone and the file mode (live 正式 or rehearsal 演练) and makes `admin` its admin.
+    /// The mode defaults to rehearsal for callers inside tests and tools; `gridroom init` always names it.
+    public static func create(path: String, zone: TownshipZone, admin: Staff, now: Date, mode: FileMode = .rehearsal) throws -> Store {
         if FileManager.default.fileExists(atPath: path) {
             throw StoreError.fileExists(path: path)
         }
@@ -100,13 +126,15 @@ public final class Store {
         fchmod(fd, 0o660)
         close(fd)
         let db = try Database(path: path)
+        try stamp(db)
         try Migrator.migrate(db)
         try db.write {
             try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES ('timezone', ?)", [.text(zone.identifier)])
+            try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [.text(Store.fileModeKey), .text(mode.rawValue)])
             try db.run("INSERT INTO staff(login, name, role, active, created_at) VALUES (?, ?, ?, 1, ?)",
                        [.text(admin.login), .text(admin.name), .text(admin.role.rawValue), .of(now)])
             try db.run("INSERT INTO audit(at, actor, action, target, allowed, detail) VALUES (?, ?, 'init', ?, 1, ?)",
-                       [.of(now), .text(admin.login), .text(path), .text("time zone \(zone.identifier)")])
+                       [.of(now), .text(admin.login), .text(path), .text("time zone \(zone.identifier); \(mode.rawValue) file")])
             try db.run("DELETE FROM summary_rebuild")  // nothing to summarise yet
         }
         return try Store(db: db)

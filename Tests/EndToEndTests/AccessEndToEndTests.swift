@@ -20,12 +20,12 @@ final class AccessEndToEndTests: XCTestCase {
     }
 
     func testFileIsCreated0660AndLastAdminIsKept() throws {
-        try h.ok(["init"])
+        try h.ok(["init", "--rehearsal"])
         let mode = (try FileManager.default.attributesOfItem(atPath: h.db)[.posixPermissions] as? NSNumber)?.intValue
         XCTAssertEqual(mode, 0o660)
         let r = try h.run(["staff", "set-role", GridroomHarness.login, "--role", "operator"])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.err.contains("是最后一位管理员；请先指定另一位管理员"), r.err)
+        XCTAssertTrue(r.err.contains("是最后一位在用的管理员；请先指定另一位管理员"), r.err)
         XCTAssertTrue(try h.ok(["staff", "list", "--format", "csv"]).contains("\(GridroomHarness.login),\(GridroomHarness.login),admin,1"))
     }
 
@@ -36,7 +36,7 @@ final class AccessEndToEndTests: XCTestCase {
         try requireRootAndSetpriv()
         XCTAssertEqual(chown(h.dir.path, 0, 65534), 0)
         XCTAssertEqual(chmod(h.dir.path, 0o2770), 0)
-        try h.ok(["init"])
+        try h.ok(["init", "--rehearsal"])
         let st = try FileManager.default.attributesOfItem(atPath: h.db)
         XCTAssertEqual((st[.groupOwnerAccountID] as? NSNumber)?.intValue, 65534, "the setgid directory gives the file its group")
         let list = try h.run(["staff", "list"], prefix: asNobody)
@@ -52,7 +52,7 @@ final class AccessEndToEndTests: XCTestCase {
 
     func testUserOutsideTheGroupGetsAClearMessage() throws {
         try requireRootAndSetpriv()
-        try h.ok(["init"])                               // 0660 root:root in a directory nobody may enter
+        try h.ok(["init", "--rehearsal"])                               // 0660 root:root in a directory nobody may enter
         XCTAssertEqual(chmod(h.dir.path, 0o755), 0)
         let r = try h.run(["staff", "list"], prefix: asNobody)
         XCTAssertEqual(r.status, 1)
@@ -81,7 +81,7 @@ final class AccessEndToEndTests: XCTestCase {
     }
 
     func testReadOnlyFlagRefusesWritesClearly() throws {
-        try h.ok(["init"])
+        try h.ok(["init", "--rehearsal"])
         let before = try ReliabilityDump.of(h.db)
         for (args, env) in [(["--read-only", "staff", "add", "op1", "--name", "甲", "--role", "operator"], [String: String]()),
                             (["staff", "add", "op1", "--name", "甲", "--role", "operator"], ["GRIDROOM_READ_ONLY": "1"])] {
@@ -97,7 +97,7 @@ final class AccessEndToEndTests: XCTestCase {
     /// A read-only directory (a read-only bind mount over the test directory): reads and `check` work, writes are
     /// refused with a message naming the reason — not "unable to open database file", and no crash.
     func testReadOnlyDirectoryReadsAndRefusesWrites() throws {
-        try h.ok(["init"])
+        try h.ok(["init", "--rehearsal"])
         try h.ok(["staff", "add", "op1", "--name", "值班员甲", "--role", "operator"])
         let before = try ReliabilityDump.of(h.db)
         let ro = ["/usr/bin/unshare", "-m", "/bin/sh", "-c",

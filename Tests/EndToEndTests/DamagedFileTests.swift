@@ -28,12 +28,13 @@ final class DamagedFileTests: XCTestCase {
         FileManager.default.createFile(atPath: cut, contents: try Data(contentsOf: URL(fileURLWithPath: h.db)).prefix(50_000))
         let s = try h.run(["staff", "list"], db: cut)
         XCTAssertEqual(s.status, 1)
-        XCTAssertTrue(s.err.contains("文件已损坏（database disk image is malformed）；请恢复 `gridroom backup` 做的最近一份副本"), s.err)
+        XCTAssertTrue(s.err.contains("数据库文件已损坏（database disk image is malformed）"), s.err)
+        XCTAssertTrue(s.err.contains("恢复 `gridroom backup` 校验过的最近一份副本"), s.err)
 
         // Not a database at all.
         let junk = try h.file("junk.sqlite", String(repeating: "这不是数据库\n", count: 2_000))
         let j = try h.run(["cases"], db: junk)
         XCTAssertEqual(j.status, 1)
-        XCTAssertTrue(j.err.contains("不是 GridRoom 数据库（file is not a database）"), j.err)
+        XCTAssertTrue(j.err.contains("不是 GridRoom 数据库（not an SQLite database; the file was not changed）"), j.err)
     }
 }

@@ -17,7 +17,7 @@ final class FourLevelsEndToEndTests: XCTestCase {
             try text.write(toFile: p, atomically: true, encoding: .utf8)
             return p
         }
-        XCTAssertEqual(try run(["init"], now: "2026-10-31T08:00").status, 0)
+        XCTAssertEqual(try run(["init", "--rehearsal"], now: "2026-10-31T08:00").status, 0)
         let grids = try write("grids.csv", """
             code,name,level,parent,row,col,head,instructor
             T,东湖镇,township,,,,,

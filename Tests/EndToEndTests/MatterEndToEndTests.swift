@@ -39,7 +39,15 @@ final class MatterEndToEndTests: XCTestCase {
         let near = try run(["cases", "--near-due", "--format", "csv"], now: "2026-11-23T10:30")
         XCTAssertEqual(near.out.split(separator: "\n").count, 2, near.out)
         XCTAssertTrue(near.out.hasPrefix("number,reported_at,source,reporter,grid,category,urgency,state,department,due_at,overdue"))
-        // Monday 12:00: overdue; showing it records the breach once.
+        // Monday 12:00: overdue. Showing it is a read: it says overdue but writes nothing (issue 13).
+        let look = try run(["case", "show", "20261120-0001", "--format", "json"], now: "2026-11-23T12:00")
+        let seen = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(look.out.utf8)) as? [String: Any])
+        XCTAssertEqual(seen["overdue"] as? Bool, true)
+        XCTAssertEqual((seen["history"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }, ["intake", "dispatch"])
+        // The sweep (a writer: cron, a console, a move) records the breach once, dated at the deadline.
+        let sweep = try run(["sweep"], now: "2026-11-23T12:00")
+        XCTAssertEqual(sweep.out, "已记录 1 个超期环节\n", sweep.err)
+        XCTAssertEqual(try run(["sweep"], now: "2026-11-23T12:05").out, "已记录 0 个超期环节\n")
         let show = try run(["case", "show", "20261120-0001", "--format", "json"], now: "2026-11-23T12:00")
         let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(show.out.utf8)) as? [String: Any])
         XCTAssertEqual(obj["overdue"] as? Bool, true)

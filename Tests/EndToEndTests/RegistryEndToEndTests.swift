@@ -48,7 +48,7 @@ final class RegistryEndToEndTests: XCTestCase {
     }
 
     func testRejectedImportExitsOneWithLocatedErrors() throws {
-        XCTAssertEqual(try run(["init"]).status, 0)
+        XCTAssertEqual(try run(["init", "--rehearsal"]).status, 0)
         let bad = dir.appendingPathComponent("bad.csv")
         try "code,name,platform\nZZB,综治办,public_order\nX,,nowhere\n".write(to: bad, atomically: true, encoding: .utf8)
         let r = try run(["import", "departments", bad.path])

@@ -141,7 +141,7 @@ final class ConsoleScreensTests: XCTestCase {
         XCTAssertTrue(s.line(0).hasPrefix(" 1 Overview  2 Matters  3 Overdue  4 Patrol  5 Grid map  6 Duty"))
         XCTAssertTrue(s.line(2).hasPrefix(" New today 1   Open 4   Near due 1   Overdue 1"))
         // The matter page in English: labels, state, source and the system's history words from the name table.
-        try store.recordOverdue(now: Fixture.now)
+        try store.sweepOverdue(now: Fixture.now)
         en.runCommand("case 20261121-0003"); en.draw(s)
         XCTAssertNotNil(s.find("State      dispatched"), s.text)
         XCTAssertNotNil(s.find("Source     grid worker"), s.text)
@@ -155,7 +155,7 @@ final class ConsoleScreensTests: XCTestCase {
         english += MatterState.allCases.map(\.rawValue) + EventKind.allCases.map(\.rawValue).filter { $0.count > 4 }
         english += Move.all.map { $0.displayName(.en) } + MatterSource.allCases.map { $0.displayName(.en) }
         // System events (the detected breach of 0003's handling stage) used to store English notes.
-        try store.recordOverdue(now: Fixture.now)      // (the console may have recorded it already)
+        try store.sweepOverdue(now: Fixture.now)      // (the console may have recorded it already)
         for screen in ["1", "2", "3", "4", "5", "6"] {
             app.handle(.escape); app.handle(.char(Character(screen))); app.draw(s)
             for w in english { XCTAssertNil(s.find(w), "screen \(screen) shows \"\(w)\":\n\(s.text)") }

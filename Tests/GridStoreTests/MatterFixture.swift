@@ -25,7 +25,7 @@ final class MatterFixture {
                                    first_report, worker_reportable) VALUES
               ('WJ','乱搭乱建','违法建设','ZF','normal','30min','2h','1h',1,1),
               ('ZY','噪音扰民','市容环境','SC','normal','20min','3h','2h',0,0);
-            INSERT INTO staff VALUES ('op','值班员','operator',1,0), ('duty','值班长','duty_officer',1,0),
+            INSERT INTO staff(login, name, role, active, created_at) VALUES ('op','值班员','operator',1,0), ('duty','值班长','duty_officer',1,0),
               ('sup','督查','supervisor',1,0), ('gone','离职','supervisor',0,0);
             """)
     }

@@ -104,6 +104,10 @@ final class MatterMoveTests: XCTestCase {
             let may = try XCTUnwrap(allowed[move.words], move.words)
             for login in ["op", "duty", "sup", "admin", "gone", "stranger"] where !may.contains(login) {
                 XCTAssertThrowsError(try f.move(n, move, as: login, at: "2026-11-20T08:05"), "\(login) \(move.words)") { e in
+                    if login == "gone" {   // switched off: told so (issue 13), not sent to `staff add`
+                        guard case StoreError.deactivated(login: "gone", _, _) = e else { return XCTFail("\(login) \(move.words): \(e)") }
+                        return
+                    }
                     guard case let StoreError.refusedRole(who, action, _, needed) = e else { return XCTFail("\(login) \(move.words): \(e)") }
                     XCTAssertEqual(who, login); XCTAssertEqual(action, move.action); XCTAssertEqual(needed, move.action.minimumRole)
                 }
@@ -125,9 +129,9 @@ final class MatterMoveTests: XCTestCase {
     func testOverdueIsRecordedOnce() throws {
         let f = try MatterFixture()
         let n = try f.new("2026-11-20T08:00").number                    // dispatch due 08:30
-        XCTAssertEqual(try f.store.recordOverdue(now: f.at("2026-11-20T08:30")), 0)
-        XCTAssertEqual(try f.store.recordOverdue(now: f.at("2026-11-20T08:31")), 1)
-        XCTAssertEqual(try f.store.recordOverdue(now: f.at("2026-11-20T09:00")), 0)
+        XCTAssertEqual(try f.store.sweepOverdue(now: f.at("2026-11-20T08:30")), .recorded(0))
+        XCTAssertEqual(try f.store.sweepOverdue(now: f.at("2026-11-20T08:31")), .recorded(1))
+        XCTAssertEqual(try f.store.sweepOverdue(now: f.at("2026-11-20T09:00")), .recorded(0))
         XCTAssertEqual(try f.count("SELECT count(*) FROM events WHERE kind = 'overdue'"), 1)
         let m = try XCTUnwrap(f.store.matter(number: n))
         XCTAssertTrue(m.everOverdue); XCTAssertEqual(m.version, 1)       // detection is not a user's change

@@ -65,7 +65,7 @@ final class MatterSupervisionTests: XCTestCase {
         XCTAssertThrowsError(try f.move(n, .escalate, as: "op", at: "2026-11-20T08:20", note: "事权在区"))
         var m = try f.move(n, .escalate, as: "duty", at: "2026-11-20T08:20", note: "事权在区")
         XCTAssertEqual(m.state, .escalated); XCTAssertNil(m.stageDueAt)
-        XCTAssertEqual(try f.store.recordOverdue(now: f.at("2026-11-25T08:00")), 0)   // no township clock runs
+        XCTAssertEqual(try f.store.sweepOverdue(now: f.at("2026-11-25T08:00")), .recorded(0))   // no township clock runs
         m = try f.move(n, .feedback, as: "op", at: "2026-11-21T09:00", note: "区城管已处置")
         XCTAssertEqual(m.state, .fedBack); XCTAssertEqual(m.stageDueAt, f.at("2026-11-21T10:00"))
     }

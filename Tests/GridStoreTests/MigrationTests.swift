@@ -54,7 +54,7 @@ final class MigrationTests: XCTestCase {
     /// earned credit by name get `first_report`, the others not; nothing is worker-reportable; the rest reads the same.
     func testCategoryFlagsKeepAnOlderFilesFirstReportCredit() throws {
         let p = path("flags.sqlite")
-        let before = Migrator.all.first { $0.name == Migration.v9CategoryFlags.name }!.version - 1
+        let before = Migrator.all.first { $0.name == Migration.v10CategoryFlags.name }!.version - 1
         do {
             let db = try Database(path: p)
             try Migrator.migrate(db, to: before)
@@ -78,7 +78,7 @@ final class MigrationTests: XCTestCase {
     /// them, read the same; foreign keys still hold afterwards.
     func testGridLevelsRebuildKeepsGridsAndReferences() throws {
         let p = path("levels.sqlite")
-        let before = Migrator.all.first { $0.name == Migration.v10GridLevels.name }!.version - 1
+        let before = Migrator.all.first { $0.name == Migration.v11GridLevels.name }!.version - 1
         do {
             let db = try Database(path: p)
             try Migrator.migrate(db, to: before)
@@ -142,7 +142,33 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM audit WHERE allowed = 0"), 2)
         XCTAssertThrowsError(try store.db.run("DELETE FROM audit"))
         XCTAssertThrowsError(try store.setRole(login: "root", role: .operator_, by: root, now: now)) {
-            XCTAssertTrue("\($0)".contains("last admin"))
+            XCTAssertTrue("\($0)".contains("last active admin"), "\($0)")
         }
+    }
+
+    func testStaffFromBeforeDeactivationUpgradesAndReadsTheSame() throws {
+        let p = path("staff.sqlite")
+        let before = Migration.v9StaffActive.version - 1
+        do {
+            let db = try Database(path: p)
+            try Migrator.migrate(db, to: before)
+            try db.run("INSERT INTO settings(key, value) VALUES ('timezone', 'Asia/Shanghai')")
+            try db.run("INSERT INTO staff(login, name, role, active, created_at) VALUES ('root', '管理员', 'admin', 1, 0), ('left', '离职', 'operator', 0, 0)")
+        }
+        let store = try Store.open(path: p)
+        XCTAssertEqual(store.schemaVersion, Migrator.latestVersion)
+        let staff = try store.staffList()
+        XCTAssertEqual(staff.map(\.login), ["left", "root"])
+        XCTAssertEqual(staff.map(\.name), ["离职", "管理员"])
+        XCTAssertEqual(staff.map(\.role), [.operator_, .admin])
+        XCTAssertEqual(staff.map(\.active), [false, true])
+        XCTAssertEqual(staff.map(\.deactivatedOn), [nil, nil])
+        // The switched-off account can be switched on again, and off again with who and when recorded
+        // (a file from before modes is live: its writes take the real clock).
+        XCTAssertEqual(store.mode, .live)
+        let root = try store.actor(login: "root")
+        try store.setActive(login: "left", active: true, by: root, now: Date())
+        try store.setActive(login: "left", active: false, by: root, now: Date())
+        XCTAssertEqual(try store.actor(login: "left").staff?.deactivatedBy, "root")
     }
 }

@@ -26,7 +26,7 @@ final class StoredValueDecodingTests: XCTestCase {
         try f.store.db.execute("""
             PRAGMA ignore_check_constraints = ON;
             INSERT INTO grids(code, name, level, parent, map_row, map_col) VALUES ('Z','新层级','district',NULL,NULL,NULL);
-            INSERT INTO staff VALUES ('ghost','幽灵','auditor',1,0);
+            INSERT INTO staff(login, name, role, active, created_at) VALUES ('ghost','幽灵','auditor',1,0);
             PRAGMA ignore_check_constraints = OFF;
             """)
         XCTAssertThrowsError(try f.store.grids()) {

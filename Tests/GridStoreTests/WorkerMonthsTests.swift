@@ -97,11 +97,12 @@ final class WorkerMonthsTests: XCTestCase {
         let gone = try f.new("2026-11-01T09:00", grid: "G2", category: "ZY", source: .gridWorker, reporter: "W2")
         try f.move(gone.number, .invalidate, at: "2026-11-01T10:00")
         try f.new("2026-11-01T11:00", source: .hotline)
-        // Back to a v6 file: no summary table, no category flags (v9CategoryFlags adds columns; the grids rebuild
-        // of v10GridLevels runs again over itself), version 6.
+        // Back to a v6 file: no summary table, no staff deactivation (v9StaffActive) nor category flags
+        // (v10CategoryFlags add columns; the grids rebuild of v11GridLevels runs again over itself), version 6.
         try f.store.db.execute("""
             DROP TABLE worker_months; DROP TABLE worker_months_through;
             ALTER TABLE categories DROP COLUMN first_report; ALTER TABLE categories DROP COLUMN worker_reportable;
+            ALTER TABLE staff DROP COLUMN deactivated_at; ALTER TABLE staff DROP COLUMN deactivated_by;
             PRAGMA user_version = 6
             """)
         let upgraded = try Store.open(path: f.path)

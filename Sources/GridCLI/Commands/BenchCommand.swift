@@ -27,6 +27,8 @@ enum BenchCommand: Command {
         let only = try args.choice("screen", names + ["matter_page"], default: nil)
         try args.rejectUnknown()
         let store = try ctx.openStore()
+        // The bench writes imports and moves of its own: never into the command room's real record.
+        guard store.isRehearsal else { throw StoreError.rehearsalOnly(path: ctx.dbPath, command: "bench") }
         let now = ctx.now(in: store.zone)
         let actor = try store.actor(login: ctx.login)
         var result = BenchResult()

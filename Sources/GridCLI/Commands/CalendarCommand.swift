@@ -47,7 +47,7 @@ enum CalendarCommand: Command {
             let name = try args.required("name")
             try args.rejectUnknown()
             guard let store else { throw StoreError.missing(path: ctx.dbPath) }
-            try store.setCalendarDay(date, workday: wd == "1", name: name, by: try store.actor(login: ctx.login), now: ctx.now(in: store.zone))
+            try store.setCalendarDay(date, workday: wd == "1", name: name, by: try store.actor(login: ctx.login), now: try ctx.writeNow(store, "calendar set"))
             print("\(date): \(wd == "1" ? "working day" : "day off") — \(name)")
         default:
             throw UsageError("calendar \(sub!): expected due or set (or --year)")

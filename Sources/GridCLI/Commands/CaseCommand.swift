@@ -36,7 +36,9 @@ enum CaseCommand: Command {
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let sub = try args.positional(0, "subcommand (new, dispatch, …, show); see `gridroom case --help`")
         let store = try ctx.openStore()
-        let now = ctx.now(in: store.zone)
+        // `show` and `settings` without a value read ("as of" --now); everything else writes on the real clock.
+        let reads = sub == "show" || (sub == "settings" && args.positionals.count < 3)
+        let now = reads ? ctx.now(in: store.zone) : try ctx.writeNow(store, "case \(sub)")
         switch sub {
         case "new": return try intake(ctx, &args, store, now)
         case "show": return try CaseShow.run(ctx, &args, store, now)
@@ -76,7 +78,6 @@ enum CaseCommand: Command {
                                   location: args.option("location") ?? "")
         try args.rejectUnknown()
         let actor = try store.actor(login: ctx.login)
-        try store.recordOverdue(now: now)
         let receipt = try store.intake(intake, by: actor, now: now)
         let m = try store.matter(number: receipt.number)
         let l = ctx.language

@@ -38,7 +38,6 @@ enum CaseMoves {
         }
         try args.rejectUnknown()
         let actor = try store.actor(login: ctx.login)
-        try store.recordOverdue(now: now)
         let before = try store.matter(number: number)
         let m = try store.perform(req, by: actor, now: now)
         let l = ctx.language

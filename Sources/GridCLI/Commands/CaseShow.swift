@@ -8,7 +8,6 @@ enum CaseShow {
         let number = try args.positional(1, "case NUMBER")
         let format = try args.choice("format", ["text", "json"], default: "text")!
         try args.rejectUnknown()
-        try store.recordOverdue(now: now)
         let (m, stages, events) = try store.matterDetail(number: number)
         let z = store.zone
         func t(_ d: Date?) -> String { d.map { ISOTime.format($0, zone: z) } ?? "" }
@@ -20,7 +19,7 @@ enum CaseShow {
             ("shelved", m.shelved ? "1" : "0"), ("stage", m.stage?.rawValue ?? ""), ("due_at", t(m.stageDueAt)),
             ("near_due_at", t(m.nearDueAt)), ("overdue", m.isOverdue(now: now) ? "1" : "0"),
             ("near_due", m.isNearDue(now: now) && !m.isOverdue(now: now) ? "1" : "0"),
-            ("ever_overdue", m.everOverdue ? "1" : "0"), ("handle_due_at", t(m.handleDueAt)),
+            ("ever_overdue", m.everOverdue || m.isOverdue(now: now) ? "1" : "0"), ("handle_due_at", t(m.handleDueAt)),
             ("reworks", String(m.reworkCount)), ("urges", String(m.urgeCount)), ("urges_yellow", String(m.urgeYellow)),
             ("urges_red", String(m.urgeRed)), ("extensions", String(m.extensionCount)),
             ("duplicate_of", m.duplicateOf ?? ""), ("merged_into", m.mergedInto ?? ""), ("first_report", m.firstReport ? "1" : "0"),

@@ -34,7 +34,6 @@ enum CasesCommand: Command {
         let store = try ctx.openStore()
         try words.apply(to: &f, store: store, language: ctx.language)
         let now = ctx.now(in: store.zone)
-        try store.recordOverdue(now: now)
         let z = store.zone
         func row(_ m: Matter) -> [String] {
             [m.number, ISOTime.format(m.reportedAt, zone: z), m.source.rawValue, m.reporter, m.grid, m.category, m.urgency.rawValue,

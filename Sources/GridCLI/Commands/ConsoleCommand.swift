@@ -36,6 +36,11 @@ enum ConsoleCommand: Command {
         let env = ProcessInfo.processInfo.environment
         let bellOff = noBell || env["GRIDROOM_BELL"] == "off" || (try? store.settingValue("console.bell")) == "off"
         let actor = try store.actor(login: ctx.login)
+        // A console writes: on a live (正式) file it runs on the real clock; a fixed clock is for reading only.
+        if ctx.nowFixed && !store.isRehearsal && !store.isReadOnly {
+            // (`--read-only` looks "as of" a time.)
+            throw StoreError.fixedClockOnLiveFile(path: ctx.dbPath, command: "console")
+        }
         let clock = ConsoleClock(start: ctx.nowText != nil ? ctx.now(in: store.zone) : nil)
         let app = ConsoleApp(store: store, language: ctx.language, clock: clock, actor: actor,
                              actions: .live(store), bell: !bellOff)

@@ -28,6 +28,8 @@ enum DemoCommand: Command {
         spec.seed = UInt64(try args.int("seed", range: 0...Int.max) ?? 1)
         try args.rejectUnknown()
         let store = try ctx.openStore()
+        // Synthetic history is dated in the past: only a rehearsal (演练) file may hold it.
+        guard store.isRehearsal else { throw StoreError.rehearsalOnly(path: ctx.dbPath, command: "demo generate") }
         let now = ctx.now(in: store.zone)
         let bar = ProgressBar(isTerminal: isatty(STDERR_FILENO) == 1)
         let summary = try DemoGenerator(store: store, spec: spec, now: now, actor: try store.actor(login: ctx.login),

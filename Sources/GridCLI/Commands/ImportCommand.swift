@@ -51,7 +51,7 @@ enum ImportCommand: Command {
         let options = ImportOptions(skipInvalid: args.flag("skip-invalid"))
         try args.rejectUnknown()
         let store = try ctx.openStore()
-        let now = ctx.now(in: store.zone)
+        let now = try ctx.writeNow(store, "import \(kindName)")
         let actor = try store.actor(login: ctx.login)
         do {
             let r = try kind.run(store, file, options, actor, now)

@@ -7,13 +7,18 @@ enum InitCommand: Command {
     static let name = "init"
     static let summary = "create the database (and load the demo township with --demo)"
     static let usage = """
-    usage: gridroom init [--demo [--activity]] [--timezone TZ] [--name DISPLAY-NAME] [--data DIR]
+    usage: gridroom init [--rehearsal] [--demo [--activity]] [--timezone TZ] [--name DISPLAY-NAME] [--data DIR]
 
     Creates the database file (mode 0660) with the current schema. The user who runs it
     becomes its admin. --timezone sets the township's zone (default Asia/Shanghai): days
     and months are counted there. --demo loads the demo township from Data/ (or --data DIR)
     (the registry: grids, workers, departments, categories, demo staff); --activity adds
     two months of synthetic matters and patrol sessions ending now (what `make run` shows).
+
+    A plain `init` makes a live (正式) file: every write takes the operating system's clock and
+    --now / GRIDROOM_NOW is refused for writes (reads may use it as "as of"). --rehearsal, and
+    --demo, make a rehearsal (演练) file for training, tests and the bench, where --now is accepted.
+    The mode is kept in the file and shown by `gridroom check` and on the console's status line.
     """
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
@@ -24,12 +29,16 @@ enum InitCommand: Command {
         if activity && !demo { throw UsageError("--activity goes with --demo (it writes matters and patrols for the demo township)") }
         let displayName = args.option("name") ?? ctx.login
         let dataDir = args.option("data")
+        let mode: FileMode = args.flag("rehearsal") || demo ? .rehearsal : .live
         try args.rejectUnknown()
-        let now = ctx.now(in: zone)
+        if mode == .live && ctx.nowFixed {
+            throw StoreError.fixedClockOnLiveFile(path: ctx.dbPath, command: "init")
+        }
+        let now = mode == .live ? Date() : ctx.now(in: zone)
         let store = try Store.create(path: ctx.dbPath, zone: zone,
-                                     admin: Staff(login: ctx.login, name: displayName, role: .admin), now: now)
-        print(ctx.language.pick("已创建 \(ctx.dbPath)（结构版本 \(store.schemaVersion)，时区 \(zone.identifier)）；管理员：\(ctx.login)",
-                                "created \(ctx.dbPath) (schema \(store.schemaVersion), time zone \(zone.identifier)); admin: \(ctx.login)"))
+                                     admin: Staff(login: ctx.login, name: displayName, role: .admin), now: now, mode: mode)
+        print(ctx.language.pick("已创建 \(ctx.dbPath)（结构版本 \(store.schemaVersion)，时区 \(zone.identifier)，\(mode.chineseName)文件）；管理员：\(ctx.login)",
+                                "created \(ctx.dbPath) (schema \(store.schemaVersion), time zone \(zone.identifier), \(mode.rawValue) file); admin: \(ctx.login)"))
         if demo {
             let admin = try store.actor(login: ctx.login)
             try DemoLoader.load(into: store, dataDir: dataDir ?? DemoLoader.defaultDataDir(), actor: admin, now: now)

@@ -23,7 +23,9 @@ enum PatrolCommand: Command {
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let sub = try args.positional(0, "subcommand (start, stop, add, confirm, list or settings)")
         let store = try ctx.openStore()
-        let now = ctx.now(in: store.zone)
+        // `list` and `settings` without a value read ("as of" --now); the rest write on the real clock.
+        let reads = sub == "list" || (sub == "settings" && args.positionals.count < 3)
+        let now = reads ? ctx.now(in: store.zone) : try ctx.writeNow(store, "patrol \(sub)")
         let zone = store.zone
         func time(_ name: String, default def: Date? = nil) throws -> Date {
             guard let text = args.option(name) else {

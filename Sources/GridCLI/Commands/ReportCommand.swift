@@ -62,11 +62,10 @@ enum EvaluationReport {
         try args.rejectUnknown()
         let store = try ctx.openStore()
         let now = ctx.now(in: store.zone)
-        try store.recordOverdue(now: now)
         if explain {
             // Every figure down to its matters: one row per matter, 1 where it counted.
             let f = ReportCommand.flag
-            let rows = try store.evaluationMatters(from: period.firstDay, through: period.lastDay, by: by, group: group).map { m in
+            let rows = try store.evaluationMatters(from: period.firstDay, through: period.lastDay, by: by, group: group, asOf: now).map { m in
                 [m.number, m.key, m.state.rawValue, f(m.counted.closed > 0), f(m.counted.closedOnTime > 0), f(m.counted.extended > 0),
                  f(m.counted.overdue > 0), String(m.counted.reworks), f(m.counted.reworkedClosed > 0)]
             }
@@ -80,7 +79,7 @@ enum EvaluationReport {
         }
         // Matters of a period still running may yet close: its figures are provisional.
         let provisional = period.lastDay >= store.zone.localDate(of: now)
-        let groups = try store.evaluation(from: period.firstDay, through: period.lastDay, by: by)
+        let groups = try store.evaluation(from: period.firstDay, through: period.lastDay, by: by, asOf: now)
         let names = try store.names(of: by)
         let lang = ctx.language
         let total = groups.reduce(EvaluationCounts()) { $0 + $1.counts }

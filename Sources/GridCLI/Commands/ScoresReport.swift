@@ -23,13 +23,12 @@ enum ScoresReport: ReportKind {
         try args.rejectUnknown()
         let store = try ctx.openStore()
         let now = ctx.now(in: store.zone), lang = ctx.language
-        try store.recordOverdue(now: now)
         let sheet = try store.assessmentSettings().scoreSheet
         let provisional = period.lastDay >= store.zone.localDate(of: now)
         var lines: [(code: String, name: String, score: ScoreSheet.Score)] = []
         if of == "department" {
             let names = try store.names(of: .department)
-            for g in try store.evaluation(from: period.firstDay, through: period.lastDay, by: .department) where !g.key.isEmpty {
+            for g in try store.evaluation(from: period.firstDay, through: period.lastDay, by: .department, asOf: now) where !g.key.isEmpty {
                 if let s = sheet.department(g.counts) { lines.append((g.key, names[g.key] ?? "", s)) }
             }
         } else {

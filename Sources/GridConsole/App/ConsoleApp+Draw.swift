@@ -32,7 +32,7 @@ extension ConsoleApp {
             line.draw(s, row: s.rows - 2, col: 1, width: s.cols - 2, focused: true)
         } else {
             let left = message ?? current.title(strings) + " · " + store.db.path
-            Chrome.statusLine(s, row: s.rows - 2, left: left, right: stamp)
+            Chrome.statusLine(s, row: s.rows - 2, left: left, right: statusRight(stamp))
         }
         var hints = current.hints(self)
         hints += [("?", strings["hint.help"]), ("n", strings["hint.new"]), (":", strings["hint.command"]),

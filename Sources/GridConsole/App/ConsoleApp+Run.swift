@@ -5,7 +5,8 @@ extension ConsoleApp {
     /// The curses loop: draw, read keys with a 100 ms timeout, poll the database each tick.
     /// Ends on quit, or on SIGTERM/SIGHUP/SIGINT (keeping an unsaved form as a draft); always restores the terminal.
     public func run(on surface: CursesSurface) {
-        defer { surface.close() }
+        defer { surface.close(); activeSurface = nil }
+        activeSurface = surface
         _ = tick()
         reloadCurrent()
         draw(surface)

@@ -49,6 +49,11 @@ public final class ConsoleApp {
     public private(set) var settings = ComplianceSettings.standard
     /// Where an unsaved form is kept if the terminal goes away.
     public var draftPath: String?
+    /// The surface being drawn on (set by `run(on:)`; tests set a `MemorySurface`), so a write that must wait
+    /// can show that it waits before it blocks.
+    public var activeSurface: Surface?
+    /// Whether the file has been found damaged (the red banner stays up).
+    public internal(set) var damaged = false
     /// Told `first_frame` after the first frame and `reload` after each reloaded frame (for `gridroom bench`).
     public var timing: ((String) -> Void)?
 
@@ -61,7 +66,8 @@ public final class ConsoleApp {
         alertCheckedAt = clock.now()
         alertHighWater = (try? store.lastMatterID()) ?? 0
         tabs = (0..<6).map(ConsoleApp.freshTab)
-        if readOnly { message = store.isReadOnly ? strings["status.readonlyNotice"] : strings["status.unknownUser"] }
+        if readOnly { message = store.isReadOnly ? strings["status.readonlyNotice"] : ConsoleApp.refusalNotice(actor, strings) }
+        if store.markedDamaged { showDamage() }
     }
 
     /// The screen in front.
@@ -99,6 +105,7 @@ public final class ConsoleApp {
         } catch {
             lastError = error
             message = strings["error.prefix"] + ErrorWording.words(error, strings, zone: store.zone)
+            noteDamage(error)
         }
     }
 
@@ -123,11 +130,13 @@ public final class ConsoleApp {
         return true
     }
 
-    /// Every 30 s: record stages that went overdue while nobody wrote (once each, by `system`), and
+    /// Every 30 s: record stages that went overdue while nobody wrote (once each, by `system`, dated at the
+    /// deadline, never after the real clock, skipped at once when another process holds the write lock), and
     /// checkpoint the WAL so it does not grow while consoles sit idle all night. Never on a read-only file.
     private func housekeeping(now t: Date) {
         guard !store.isReadOnly else { return }
-        _ = try? store.recordOverdue(now: t)
+        // A try-lock: a busy file is skipped without waiting (the next sweep catches up), so an idle console never freezes.
+        _ = try? store.sweepOverdue(now: t)
         if t.timeIntervalSince(lastCheckpoint) >= 300 {
             _ = try? store.checkpoint()
             lastCheckpoint = t
@@ -147,12 +156,15 @@ public final class ConsoleApp {
         var parts: [String] = []
         if !found.urgent.isEmpty { parts.append(strings.f("alert.urgent", found.urgent.joined(separator: ", "))) }
         if !found.overdue.isEmpty { parts.append(strings.f("alert.overdue", found.overdue.joined(separator: ", "))) }
-        if !parts.isEmpty {
+        if !parts.isEmpty && !damaged {
             banner = parts.joined(separator: "  ")
             pendingAlert = true
         }
     }
     var pendingAlert = false
+
+    /// Replaces the banner's text (alerts, the damage banner).
+    func setBanner(_ text: String) { banner = text; pendingAlert = true }
 
     /// Handles a key. Returns false when the console should quit.
     @discardableResult
@@ -173,7 +185,7 @@ public final class ConsoleApp {
             return true
         }
         if key == .ctrl("l") || key == .resize { return true }
-        if banner != nil && key == .escape { banner = nil; return true }
+        if banner != nil && key == .escape && !damaged { banner = nil; return true }
         if current.handle(key, self) { return !quitting }
         switch key {
         case .char("?"), .function(1): showHelp = true

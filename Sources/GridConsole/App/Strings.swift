@@ -29,6 +29,7 @@ public struct Strings: Sendable {
         "status.refreshed": ("刷新", "refreshed"), "status.readonly": ("只读", "READ-ONLY"),
         "status.readonlyNotice": ("数据库文件只读：只能查看，不能办理", "database file is read-only: viewing only"),
         "status.unknownUser": ("未登记人员：只能查看", "not on the staff: viewing only"),
+        "status.deactivated": ("%@ 已于 %@ 被 %@ 停用：只能查看", "%@ was deactivated on %@ by %@: viewing only"),
         "hint.help": ("帮助", "help"), "hint.quit": ("退出", "quit"), "hint.back": ("返回", "back"),
         "hint.filter": ("筛选", "filter"), "hint.sort": ("排序", "sort"), "hint.open": ("打开", "open"),
         "hint.new": ("新建", "new"), "hint.screens": ("切换", "screens"), "hint.move": ("办理", "act"),
@@ -105,6 +106,13 @@ public struct Strings: Sendable {
         "prompt.mergeTarget": ("目标编号", "target number"), "prompt.extension": ("天数 理由", "days reason"),
         "yes": ("是", "yes"), "no": ("否", "no"),
         "hist.when": ("时间", "When"), "hist.move": ("操作", "Move"), "hist.by": ("人员", "By"), "hist.note": ("说明", "Note"),
+        // The file: mode, waiting for the lock, damage
+        "status.rehearsal": ("演练", "rehearsal"),
+        "status.waitingDB": ("等待数据库…（其他程序正在写入，表单内容已保留）", "waiting for the database… (another program is writing; the form is kept)"),
+        "status.busyHeld": ("数据库仍被占用，未保存（表单内容已保留，可再试）：%@", "the database is still busy; nothing saved (the form is kept; try again): %@"),
+        "status.busyUnknown": ("无法确定占用者", "could not tell which program holds it"),
+        "banner.damaged": ("数据库文件已损坏：停止录入，运行 gridroom check 并恢复经校验的备份（见 Docs/reliability.md）",
+                           "the database file is DAMAGED: stop entering data, run gridroom check and restore a verified backup (Docs/reliability.md)"),
     ]
 }
 

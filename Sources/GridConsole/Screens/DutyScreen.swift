@@ -75,13 +75,13 @@ final class DutyScreen: Screen {
         switch key {
         case .char("s"):
             guard !app.readOnly else { app.message = app.strings["status.readonlyNotice"]; return true }
-            do { try app.store.startShift(by: app.actor, now: app.now); app.message = app.strings["duty.started"]; app.dataChanged(); app.reloadCurrent() }
+            do { try app.writing { try app.store.startShift(by: app.actor, now: app.now) }; app.message = app.strings["duty.started"]; app.dataChanged(); app.reloadCurrent() }
             catch { app.message = app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone) }
         case .char("e"):
             guard current != nil, !app.readOnly else { return true }
             let text = savedNote
             app.ask(app.strings["duty.confirmEnd"]) {
-                do { try app.store.endShift(note: text, by: app.actor, now: app.now); app.message = app.strings["duty.ended"]; app.dataChanged(); app.reloadCurrent() }
+                do { try app.writing { try app.store.endShift(note: text, by: app.actor, now: app.now) }; app.message = app.strings["duty.ended"]; app.dataChanged(); app.reloadCurrent() }
                 catch { app.message = app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone) }
             }
         case .enter:
@@ -94,7 +94,7 @@ final class DutyScreen: Screen {
 
     func save(_ text: String, _ app: ConsoleApp) {
         do {
-            try app.store.saveHandoverNote(text, by: app.actor, now: app.now)
+            try app.writing { try app.store.saveHandoverNote(text, by: app.actor, now: app.now) }
             note = nil; savedNote = text; app.message = app.strings["duty.saved"]; app.dataChanged(); app.reloadCurrent()
         } catch { app.message = app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone) }
     }

@@ -145,7 +145,7 @@ final class MatterPageScreen: Screen {
     func perform(_ m: MoveChoice, text: String, _ app: ConsoleApp) {
         guard let d = detail else { return }
         do {
-            app.message = try app.actions.perform(m, d, text, app.actor, app.now)
+            app.message = try app.writing { try app.actions.perform(m, d, text, app.actor, app.now) }
             app.dataChanged()
             pane = 0
             app.reloadCurrent()

@@ -144,7 +144,7 @@ final class NewMatterScreen: Screen {
             if !dups.isEmpty && dups != warnedDuplicates {
                 warnedDuplicates = dups; error = t.f("form.duplicate", dups.joined(separator: ", ")); return
             }
-            let number = try app.actions.intake(d, !dups.isEmpty, app.actor, app.now)
+            let number = try app.writing { try app.actions.intake(d, !dups.isEmpty, app.actor, app.now) }
             if let path = app.draftPath { try? FileManager.default.removeItem(atPath: path) }
             app.pop()
             app.message = t.f("form.saved", number)

@@ -87,7 +87,7 @@ final class OverdueScreen: Screen {
     }
 
     func run(_ move: MoveChoice, _ d: MatterDetail, note: String, _ app: ConsoleApp) {
-        do { app.message = try app.actions.perform(move, d, note, app.actor, app.now); app.dataChanged(); app.reloadCurrent() }
+        do { app.message = try app.writing { try app.actions.perform(move, d, note, app.actor, app.now) }; app.dataChanged(); app.reloadCurrent() }
         catch { app.message = app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone) }
     }
 

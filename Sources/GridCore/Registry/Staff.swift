@@ -24,12 +24,17 @@ public struct Staff: Hashable, Sendable, Codable {
     public var name: String
     /// Role.
     public var role: Role
-    /// Whether the account is active.
+    /// Whether the account is active (false: 停用, switched off by an admin; refused every write).
     public var active: Bool
+    /// The township-local day the account was switched off, when it is and the day is known.
+    public var deactivatedOn: LocalDate?
+    /// The admin who switched it off, when known.
+    public var deactivatedBy: String?
 
     /// Creates a staff record.
-    public init(login: String, name: String, role: Role, active: Bool = true) {
+    public init(login: String, name: String, role: Role, active: Bool = true, deactivatedOn: LocalDate? = nil, deactivatedBy: String? = nil) {
         self.login = login; self.name = name; self.role = role; self.active = active
+        self.deactivatedOn = deactivatedOn; self.deactivatedBy = deactivatedBy
     }
 }
 

@@ -1,4 +1,6 @@
 import CSQLite
+import Foundation
+import GridCore
 
 /// An error from SQLite, carrying its result code, message and the SQL that failed.
 public struct DatabaseError: Error, CustomStringConvertible, Sendable {
@@ -23,9 +25,16 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     /// The file or directory is read-only.
     public var isReadOnly: Bool { primaryCode == SQLITE_READONLY }
 
+    /// The file is damaged (SQLITE_CORRUPT) or is not a database at all (SQLITE_NOTADB).
+    public var isCorrupt: Bool { primaryCode == SQLITE_CORRUPT || primaryCode == SQLITE_NOTADB }
+
     public var description: String {
         let name = String(cString: sqlite3_errstr(code))
         var text = "database error \(code) (\(name)): \(message)"
+        if primaryCode == SQLITE_CORRUPT {
+            text = "the database file is damaged (\(message)); run `gridroom check` and restore the latest copy that "
+                + "`gridroom backup` verified (see Docs/reliability.md) — database error \(code)"
+        }
         if let sql { text += " — in: \(sql.prefix(200))" }
         return text
     }

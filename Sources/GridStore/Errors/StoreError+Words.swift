@@ -22,8 +22,9 @@ extension StoreError {
             return zh ? "数据库忙：重试 \(attempts) 次仍被另一进程的长写入占用，请稍后再试。"
                 : "the database stayed busy after \(attempts) attempts; another process holds a long write. Try again."
         case let .damaged(path, reason):
-            return zh ? "\(path)：文件已损坏（\(reason)）；请恢复 `gridroom backup` 做的最近一份副本（见 Docs/reliability.md）"
-                : "\(path): the file is damaged (\(reason)); restore the latest copy made by `gridroom backup` (see Docs/reliability.md)"
+            return zh ? "\(path)：数据库文件已损坏（\(reason)）；命令已停止，此后拒绝写入。请运行 `gridroom check`，并恢复 `gridroom backup` 校验过的最近一份副本（见 Docs/reliability.md）"
+                : "\(path): the database file is damaged (\(reason)); the command stopped and further writes are refused. "
+                    + "Run `gridroom check`, and restore the latest copy that `gridroom backup` verified (see Docs/reliability.md)"
         case let .permissionDenied(path):
             return zh ? "\(path)：没有读取权限；请申请加入该文件的用户组（见 Docs/reliability.md）"
                 : "\(path): permission denied; this user may not read the file (ask for membership of its group; see Docs/reliability.md)"
@@ -59,7 +60,7 @@ extension StoreError {
         case let .staffExists(login):
             return zh ? "人员 \(login) 已存在" : "staff \(login) already exists"
         case let .lastAdmin(login):
-            return zh ? "\(login) 是最后一位管理员；请先指定另一位管理员" : "\(login) is the last admin; make another admin first"
+            return zh ? "\(login) 是最后一位在用的管理员；请先指定另一位管理员" : "\(login) is the last active admin; make another admin first"
         case let .notBasicGrid(code, level):
             return zh ? "网格 \(code) 是\(n(level))；巡查与考核只针对基础网格"
                 : "grid \(code) is a grid of level \(n(level)); patrols and compliance are for basic grids only"
@@ -97,6 +98,33 @@ extension StoreError {
             }
         case let .unavailable(feature):
             return zh ? "此版本未接入：\(feature)" : "not available in this build: \(feature)"
+        case let .cannotOpen(path, problem, sqlite):
+            return zh ? "\(path)：无法打开数据库：\(problem.words(.zh))（SQLite：\(sqlite)）"
+                : "\(path): cannot open the database: \(problem.words(.en)) (SQLite: \(sqlite))"
+        case let .fixedClockOnLiveFile(path, command):
+            return zh ? "\(path) 是正式文件：`gridroom \(command)` 会写入，写入只按系统时钟；--now / GRIDROOM_NOW 只能用于按某一时刻查看（演练文件用 `gridroom init --rehearsal` 创建）"
+                : "\(path) is a live (正式) file: `gridroom \(command)` writes, and writes take the real clock; --now / GRIDROOM_NOW "
+                    + "may only be used to read \"as of\" a time (rehearsal files are made with `gridroom init --rehearsal`)"
+        case let .clockDisagrees(path, given, real):
+            return zh ? "\(path) 是正式文件：拒绝时间为 \(t(given)) 的写入；系统时钟为 \(t(real))"
+                : "\(path) is a live (正式) file: a write dated \(t(given)) is refused; the real clock says \(t(real))"
+        case let .eventBeforePrevious(number, at, previous):
+            return zh ? "案件 \(number)：时间 \(t(at)) 早于该案件上一条记录（\(t(previous))）；历史只能向前"
+                : "case \(number): a move dated \(t(at)) is earlier than the matter's previous event (\(t(previous))); history only moves forward"
+        case let .deactivated(login, on, by):
+            return zh ? "\(login) 已于 \(on?.description ?? "（日期未记录）") 被 \(by ?? "（未记录）") 停用；请管理员运行 `gridroom staff activate \(login)`"
+                : "\(login) was deactivated on \(on?.description ?? "an unknown date") by \(by ?? "an unknown admin"); "
+                    + "ask an admin to run `gridroom staff activate \(login)`"
+        case let .backupUnsound(target, problems):
+            return zh ? "备份到 \(target) 失败：副本未通过完整性检查（\(problems.joined(separator: "；"))），已删除。源文件可能已损坏：请运行 `gridroom check`"
+                : "backup to \(target) FAILED: the copy is not sound (\(problems.joined(separator: "; "))); it was removed. "
+                    + "The source file is probably damaged: run `gridroom check`"
+        case let .rehearsalOnly(path, command):
+            return zh ? "\(path) 是正式文件：`gridroom \(command)` 写入测试或模拟数据，只能用于演练文件（`gridroom init --rehearsal` 或 `init --demo`）"
+                : "\(path) is a live (正式) file: `gridroom \(command)` writes test or synthetic data and runs on rehearsal (演练) files "
+                    + "only (`gridroom init --rehearsal` or `init --demo`)"
+        case let .staffAlready(login, active):
+            return zh ? (active ? "\(login) 已是在用状态" : "\(login) 已被停用") : (active ? "\(login) is already active" : "\(login) is already deactivated")
         }
     }
 }

@@ -83,6 +83,25 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     /// A front end asked for something this build does not wire up (a stub in tests).
     case unavailable(feature: String)
 
+    // MARK: Trust: the clock, the file, people (issue 13)
+
+    /// The file could not be opened for a reason other than not being GridRoom's (`sqlite`: SQLite's message).
+    case cannotOpen(path: String, problem: OpenProblem, sqlite: String)
+    /// A fixed clock (`--now`/`GRIDROOM_NOW`) was given to `command` (e.g. `case feedback`), which writes, on a live (正式) file.
+    case fixedClockOnLiveFile(path: String, command: String)
+    /// On a live (正式) file a write dated `given` is refused: the operating system's clock said `real`.
+    case clockDisagrees(path: String, given: Date, real: Date)
+    /// A new event of a matter dated `at` would come before that matter's previous event, dated `previous`.
+    case eventBeforePrevious(number: String, at: Date, previous: Date)
+    /// The staff member was switched off (停用) on the township-local day `on` by the admin `by` (nil: not recorded).
+    case deactivated(login: String, on: LocalDate?, by: String?)
+    /// A backup's copy failed its integrity check (the first problems); the copy was removed.
+    case backupUnsound(target: String, problems: [String])
+    /// `command` writes synthetic or test data and runs on rehearsal (演练) files only.
+    case rehearsalOnly(path: String, command: String)
+    /// The staff member is already active (`active` true) or already switched off.
+    case staffAlready(login: String, active: Bool)
+
     /// English words for logs and tests' failure messages (`words(.en)`).
     public var description: String { words(.en) }
 }
@@ -97,6 +116,9 @@ public enum ReadOnlyReason: Sendable, Equatable {
     case directoryNotWritable(String, String)
     /// The connection itself was opened read-only.
     case connection
+    /// `gridroom check` (or a command meeting SQLITE_CORRUPT) found the file damaged (its first problem); writes
+    /// are refused until a check passes or a verified copy is restored (`marker`: the record beside the file).
+    case damaged(problem: String, marker: String)
 
     /// The reason in words.
     public func words(_ language: Language) -> String {
@@ -107,6 +129,9 @@ public enum ReadOnlyReason: Sendable, Equatable {
         case let .directoryNotWritable(dir, why):
             return zh ? "此用户不能写所在目录 \(dir)（\(why)）" : "its directory \(dir) is not writable for this user (\(why))"
         case .connection: return zh ? "只读连接" : "read-only connection"
+        case let .damaged(problem, marker):
+            return zh ? "文件已被查出损坏（\(problem)）；在 gridroom check 通过或恢复经校验的备份之前拒绝写入——见 \(marker)"
+                : "the file was found damaged (\(problem)); writes are refused until `gridroom check` passes or a verified copy is restored — see \(marker)"
         }
     }
 }
@@ -159,4 +184,33 @@ public enum GenerateProblem: String, Sendable, Equatable {
     case alreadyGenerated = "already_generated"
     /// The file has no basic grids to write activity for.
     case noBasicGrids = "no_basic_grids"
+}
+
+/// Why a file could not be opened, when it is not for being another program's (打开失败原因).
+public enum OpenProblem: Sendable, Equatable {
+    /// The disk holding the file is full (`freeKiB` left).
+    case diskFull(freeKiB: Int)
+    /// The operating system refused access.
+    case permission
+    /// Another process holds a lock on the file.
+    case locked
+    /// The file or its directory is read-only.
+    case readOnly
+    /// SQLite could not open the file (a missing directory, too many open files).
+    case cannotOpen
+    /// A disk I/O error.
+    case ioError
+
+    /// The problem in words.
+    public func words(_ language: Language) -> String {
+        let zh = language == .zh
+        switch self {
+        case .diskFull(let kib): return zh ? "所在磁盘已满（剩余 \(kib) KiB）" : "the disk holding it is full (\(kib) KiB free)"
+        case .permission: return zh ? "没有权限" : "permission denied"
+        case .locked: return zh ? "另一进程锁住了文件" : "another process holds a lock on the file"
+        case .readOnly: return zh ? "文件或所在目录只读" : "the file or its directory is read-only"
+        case .cannotOpen: return zh ? "无法打开文件" : "the file cannot be opened"
+        case .ioError: return zh ? "磁盘读写错误" : "a disk I/O error"
+        }
+    }
 }

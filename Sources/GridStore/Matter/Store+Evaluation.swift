@@ -22,13 +22,16 @@ extension Store {
 
     /// Counts, per group, the matters whose first handling deadline fell in `month` (local time), excluding
     /// invalid and merged ones; each matter goes through `Evaluation.add`. Streams the month's rows.
-    public func evaluation(month: LocalMonth, by grouping: EvaluationGrouping) throws -> [(key: String, counts: EvaluationCounts)] {
-        try evaluation(from: month.firstDay, through: month.lastDay, by: grouping)
+    public func evaluation(month: LocalMonth, by grouping: EvaluationGrouping, asOf: Date? = nil) throws -> [(key: String, counts: EvaluationCounts)] {
+        try evaluation(from: month.firstDay, through: month.lastDay, by: grouping, asOf: asOf)
     }
 
     /// The same count over the local days `first ... last` (a quarter, a year): the matters whose first handling
     /// deadline fell in those days, counted once each — never an average of months.
-    public func evaluation(from first: LocalDate, through last: LocalDate, by grouping: EvaluationGrouping) throws -> [(key: String, counts: EvaluationCounts)] {
+    /// With `asOf`, an open matter whose stage is past due at that instant counts as overdue even when no sweep
+    /// has recorded it yet: the report is a read, so it computes pending breaches instead of writing them.
+    public func evaluation(from first: LocalDate, through last: LocalDate, by grouping: EvaluationGrouping,
+                           asOf: Date? = nil) throws -> [(key: String, counts: EvaluationCounts)] {
         let from = zone.startOfDay(first), to = zone.endOfDay(last)
         let keyColumn: String
         switch grouping {
@@ -39,9 +42,10 @@ extension Store {
         var groups: [String: EvaluationCounts] = [:]
         try db.read {
             try db.forEach("""
-                SELECT \(keyColumn), state, ever_overdue, extension_count, rework_count, urge_count, urge_yellow, urge_red
+                SELECT \(keyColumn), state, ever_overdue OR (ended_at IS NULL AND stage_due_at < ?), extension_count,
+                       rework_count, urge_count, urge_yellow, urge_red
                 FROM matters WHERE handle_due_at >= ? AND handle_due_at < ? AND state NOT IN ('invalid','merged')
-                """, [.of(from), .of(to)]) { r in
+                """, [asOf.map { .of($0) } ?? .null, .of(from), .of(to)]) { r in
                 let outcome = MatterOutcome(closed: r.text(1) == MatterState.closed.rawValue, everOverdue: r.bool(2),
                                             extensions: r.int(3), reworks: r.int(4),
                                             urges: [.ordinary: r.int(5) - r.int(6) - r.int(7), .yellow: r.int(6), .red: r.int(7)])
@@ -54,13 +58,13 @@ extension Store {
     /// The matters behind `evaluation(from:through:by:)` (`report evaluation --explain`): the same rows, one per
     /// matter, with its group key and how `Evaluation.add` counted it. `group` narrows to one key.
     public func evaluationMatters(from first: LocalDate, through last: LocalDate, by grouping: EvaluationGrouping,
-                                  group: String? = nil) throws -> [(number: String, key: String, state: MatterState, counted: EvaluationCounts)] {
+                                  group: String? = nil, asOf: Date? = nil) throws -> [(number: String, key: String, state: MatterState, counted: EvaluationCounts)] {
         let keyColumn = switch grouping { case .department: "COALESCE(department, '')"; case .grid: "grid"; case .category: "category" }
-        var args: [SQLValue] = [.of(zone.startOfDay(first)), .of(zone.endOfDay(last))]
+        var args: [SQLValue] = [asOf.map { .of($0) } ?? .null, .of(zone.startOfDay(first)), .of(zone.endOfDay(last))]
         if let group { args.append(.text(group)) }
         return try db.read {
             try db.query("""
-                SELECT number, \(keyColumn), state, ever_overdue, extension_count, rework_count, urge_count, urge_yellow, urge_red
+                SELECT number, \(keyColumn), state, ever_overdue OR (ended_at IS NULL AND stage_due_at < ?), extension_count, rework_count, urge_count, urge_yellow, urge_red
                 FROM matters WHERE handle_due_at >= ? AND handle_due_at < ? AND state NOT IN ('invalid','merged')
                 \(group == nil ? "" : "AND \(keyColumn) = ?") ORDER BY \(keyColumn), handle_due_at, number
                 """, args) { r in

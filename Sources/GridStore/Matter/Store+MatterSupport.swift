@@ -84,6 +84,13 @@ extension Store {
     /// Appends one history event (events are never updated; the schema refuses it).
     func appendEvent(matter: Int, at: Date, kind: EventKind, from: MatterState?, to: MatterState?, actor: String, note: String,
                      stage: Stage? = nil, stageSeconds: Int? = nil, department: String? = nil, level: UrgeLevel? = nil) throws {
+        // History only moves forward: on any file (live or rehearsal) a new event may not be dated before the
+        // matter's previous one, whatever clock the caller brought. The caller's transaction is rolled back.
+        if let previous = try db.first("SELECT at FROM events WHERE matter_id = ? ORDER BY id DESC LIMIT 1", [.of(matter)], { $0.date(0) }),
+           at < previous {
+            let number = try db.first("SELECT number FROM matters WHERE id = ?", [.of(matter)]) { $0.text(0) } ?? "#\(matter)"
+            throw StoreError.eventBeforePrevious(number: number, at: at, previous: previous)
+        }
         try db.run("""
             INSERT INTO events(matter_id, at, kind, from_state, to_state, actor, note, stage, stage_seconds, department, level)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
