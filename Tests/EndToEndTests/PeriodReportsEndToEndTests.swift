@@ -154,6 +154,12 @@ final class PeriodReportsEndToEndTests: XCTestCase {
         XCTAssertEqual(grids["DH-01-01"]?["grade"] as? String, "pass")
         XCTAssertEqual(grids["DH-01-02"]?["patrol_minutes"] as? Int, 13800); XCTAssertEqual(grids["DH-01-02"]?["days_meeting_patrol"] as? Int, 92)
         XCTAssertEqual(grids["DH-01-02"]?["grade"] as? String, "basic_pass")
+        // --explain --worker drills W002's count to its 25 reports (10 in October, 10 in November, 5 in December).
+        let behind = try ok(["report", "compliance", "--explain", "--worker", "W002", "--quarter", "2026Q4", "--format", "csv"], now: now)
+            .split(separator: "\n").dropFirst()
+        XCTAssertEqual(behind.count, 25)
+        XCTAssertEqual(behind.filter { $0.contains(",2026-12-") }.count, 5)
+        XCTAssertTrue(behind.allSatisfy { $0.hasSuffix(",DH-01-02,SR03,new") }, behind.joined(separator: "\n"))
         // December alone fails W002: the quarter was not averaged from its months.
         let dec = byCode(try json(["report", "compliance", "--month", "2026-12", "--by", "worker"], now: now)["workers"], "worker")
         XCTAssertEqual(dec["W002"]?["reports"] as? Int, 5); XCTAssertEqual(dec["W002"]?["grade"] as? String, "fail")

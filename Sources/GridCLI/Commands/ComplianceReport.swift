@@ -10,6 +10,7 @@ enum ComplianceReport: ReportKind {
                                   | --day YYYY-MM-DD) [--by grid|worker] [--grid CODE] [--head LOGIN]
                                  [--format table|csv|json|md]
       gridroom report compliance --explain --grid CODE --day YYYY-MM-DD [--format table|json]
+      gridroom report compliance --explain --worker CODE PERIOD [--format table|csv|json|md]
 
       CSV by grid: grid,days,patrol_minutes,days_meeting_patrol,patrol_ok,workers,reports,reports_ok
       CSV by worker: worker,grid,reports,reports_ok (booleans 1/0). Other formats show more (today so far,
@@ -26,6 +27,23 @@ enum ComplianceReport: ReportKind {
         let period = try ReportCommand.period(&args, wholeMonths: true), day = try ReportCommand.day(&args)
         let month: LocalMonth? = { if case .month(let m) = period { return m } else { return nil } }()
         let grid = args.option("grid")
+        if args.flag("explain"), let worker = args.option("worker") {
+            // The reports behind a worker's count in the period, each with its number.
+            let format = try args.choice("format", ["table", "csv", "json", "md"], default: "table")!
+            guard let p = period ?? day.map({ .month($0.localMonth) }) else { throw UsageError("--explain --worker needs a period: \(ReportCommand.periodUsage)") }
+            try args.rejectUnknown()
+            let z = store.zone
+            let rows = try store.countedReports(worker: worker, from: p.firstDay, through: p.lastDay).map {
+                [$0.number, format == "table" || format == "md" ? ISOTime.formatShort($0.reportedAt, zone: z) : ISOTime.format($0.reportedAt, zone: z),
+                 $0.grid, $0.category, $0.state.rawValue]
+            }
+            if format == "table" {
+                print(Output.language.pick("网格员 \(worker) \(p.name(.zh)) 计入的上报 \(rows.count) 件（网格员上报，未作废、未被合并）",
+                                           "reports counted for \(worker) in \(p.name(.en)): \(rows.count) (grid-worker reports, not invalidated or merged)"))
+            }
+            Output.emit(format: format, header: ["number", "reported_at", "grid", "category", "state"], rows: rows)
+            return 0
+        }
         if args.flag("explain") {
             let format = try args.choice("format", ["table", "json"], default: "table")!
             guard let grid, let day, period == nil else { throw UsageError("--explain needs --grid CODE and --day YYYY-MM-DD") }

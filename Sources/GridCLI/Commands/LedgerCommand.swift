@@ -29,7 +29,7 @@ enum LedgerCommand: Command {
         let lang = ctx.language, z = store.zone
         func t(_ d: Date?) -> String { d.map { ISOTime.format($0, zone: z) } ?? "" }
         var text = CSVWriter.line(header.map { lang == .zh ? Heading.name($0, .zh) : $0 })
-        for l in try store.ledger(from: period.firstDay, through: period.lastDay, by: basis) {
+        for l in try store.ledger(from: period.firstDay, through: period.lastDay, by: basis, asOf: ctx.now(in: z)) {
             text += CSVWriter.line([
                 l.number, t(l.reportedAt), l.source.displayName(lang), l.reporter, l.reporterName, l.grid, l.gridName,
                 l.category, l.categoryName, l.major, l.title, l.department, l.departmentName, t(l.dispatchedAt), t(l.fedBackAt),

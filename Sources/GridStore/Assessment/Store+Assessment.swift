@@ -54,6 +54,20 @@ extension Store {
         return out
     }
 
+    /// The reports counted for `worker` in the local days `first ... last` (`WorkerReportCount`: grid-worker
+    /// reports not invalidated or merged away), by reported time: the rows behind a compliance report count.
+    public func countedReports(worker: String, from first: LocalDate, through last: LocalDate)
+        throws -> [(number: String, reportedAt: Date, grid: String, category: String, state: MatterState)] {
+        try db.query("""
+            SELECT m.number, m.reported_at, m.grid, m.category, m.state FROM matters m
+            WHERE \(CountedReports.condition("m")) AND m.reporter = ? AND m.reported_at >= ? AND m.reported_at < ?
+            ORDER BY m.reported_at, m.number
+            """, [.text(worker), .of(zone.startOfDay(first)), .of(zone.endOfDay(last))]) { r in
+            (number: r.text(0), reportedAt: r.date(1), grid: r.text(2), category: r.text(3),
+             state: try r.code(4, table: "matters", column: "state"))
+        }
+    }
+
     /// First-report credits per worker for matters reported in the local days `first ... last`: the grid-worker
     /// reports carrying `first_report` (set when a merge credited them), by worker.
     public func firstReportCredits(from first: LocalDate, through last: LocalDate) throws -> [FirstReportCredit] {

@@ -41,7 +41,8 @@ extension Store {
     }
 
     /// The ledger (台账) of the local days `first ... last` by `basis`, by reported time then number; one read.
-    public func ledger(from first: LocalDate, through last: LocalDate, by basis: MatterTimeBasis) throws -> [LedgerLine] {
+    /// With `asOf`, an open matter past due at that instant reads as overdue though no sweep has recorded it.
+    public func ledger(from first: LocalDate, through last: LocalDate, by basis: MatterTimeBasis, asOf: Date? = nil) throws -> [LedgerLine] {
         try db.read {
             try db.query("""
                 SELECT m.number, m.reported_at, m.source, m.reporter, coalesce(w.name, ''), m.grid, coalesce(g.name, ''),
@@ -52,13 +53,13 @@ extension Store {
                        (SELECT max(finished_at) FROM stages s WHERE s.matter_id = m.id AND s.stage = 'verification'),
                        m.ended_at,
                        coalesce((SELECT note FROM events e WHERE e.matter_id = m.id AND e.kind = 'feedback' ORDER BY e.id DESC LIMIT 1), ''),
-                       m.rework_count, m.ever_overdue
+                       m.rework_count, m.ever_overdue OR (m.ended_at IS NULL AND m.stage_due_at < ?3)
                 FROM matters m LEFT JOIN workers w ON w.code = m.reporter AND m.source = 'grid_worker'
                 LEFT JOIN grids g ON g.code = m.grid LEFT JOIN categories c ON c.code = m.category
                 LEFT JOIN departments d ON d.code = m.department
                 WHERE \(Store.periodCondition(basis))
                 ORDER BY m.reported_at, m.number
-                """, [.of(zone.startOfDay(first)), .of(zone.endOfDay(last))]) { r in
+                """, [.of(zone.startOfDay(first)), .of(zone.endOfDay(last)), asOf.map { .of($0) } ?? .null]) { r in
                 LedgerLine(number: r.text(0), reportedAt: r.date(1), source: try r.code(2, table: "matters", column: "source"),
                            reporter: r.text(3), reporterName: r.text(4), grid: r.text(5), gridName: r.text(6),
                            category: r.text(7), categoryName: r.text(8), major: r.text(9), title: r.text(10),
