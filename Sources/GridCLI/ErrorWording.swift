@@ -27,6 +27,7 @@ enum ErrorWording {
             }
         }
         if let v = error as? ValidationError { return v.words(language) }
+        if let u = error as? UnsafeTextError { return u.words(language) }
         guard let e = error as? StoreError else { return String(describing: error) }
         switch e {
         case let .missingReason(number, move):

@@ -47,7 +47,8 @@ let commands: [any Command.Type] = [
 }
 
 func fail(_ message: String, status: Int32) -> Never {
-    FileHandle.standardError.write(("gridroom: " + message + "\n").data(using: .utf8)!)
+    // A message may quote what the user gave (a title, a CSV field): controls shown, never sent (TextSafety).
+    FileHandle.standardError.write(("gridroom: " + TextSafety.escaped(message, keepNewlines: true) + "\n").data(using: .utf8)!)
     exit(status)
 }
 

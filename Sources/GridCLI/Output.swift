@@ -16,11 +16,15 @@ enum Output {
     nonisolated(unsafe) static var now = Date()
 
     /// Prints rows in a format; JSON is an array of objects keyed by header, each value typed by its column.
-    static func emit(format: String, header: [String], rows: [[String]], rightAligned: Set<Int> = []) {
+    /// `numbers` are the CSV columns that hold numbers (never given a formula guard); by default the
+    /// right-aligned ones. CSV starts with a BOM (Excel on a Chinese Windows then reads the Chinese right);
+    /// every text the terminal shows is escaped (`TextSafety`).
+    static func emit(format: String, header: [String], rows: [[String]], rightAligned: Set<Int> = [], numbers: Set<Int>? = nil) {
         switch format {
         case "csv":
             // The English codes by default (never the spaced English headings of tables).
-            print(CSVWriter.document(header: csvHeadings == .zh ? header.map { Heading.name($0, .zh) } : header, rows: rows), terminator: "")
+            print(CSVWriter.bom + CSVWriter.document(header: csvHeadings == .zh ? header.map { Heading.name($0, .zh) } : header,
+                                                     rows: rows, numbers: numbers ?? rightAligned), terminator: "")
         case "json":
             let objects = rows.map { r in
                 Dictionary(uniqueKeysWithValues: zip(header, r).map { ($0, OutputColumns.json($0, $1)) })
@@ -30,11 +34,23 @@ enum Output {
             let (h, body) = forPeople(header, rows)
             print("| " + h.joined(separator: " | ") + " |")
             print("|" + h.map { _ in " --- |" }.joined())
-            for r in body { print("| " + r.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |") }
+            for r in body { print("| " + r.map { TextSafety.escaped($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |") }
         default:
             let (h, body) = forPeople(header, rows)
             print(TextTable(headers: h, rows: body, rightAligned: rightAligned).render(), terminator: "")
         }
+    }
+
+    /// Warns on standard error, once per year, when a deadline's clock from `from` to `to` runs through a year
+    /// whose holiday arrangement is not loaded (`CalendarWarning`): its make-up days are missing.
+    static func warnCalendar(_ calendar: OfficeCalendar, from: Date, to: Date) {
+        for w in calendar.warnings(from: from, to: to) { warn(w) }
+    }
+
+    /// One calendar warning on standard error, in `language`.
+    static func warn(_ w: CalendarWarning) {
+        let text = language == .zh ? "警告：" + w.chinese : "warning: " + w.description
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
     /// Headings and cells as people read them in `language`.
@@ -46,7 +62,16 @@ enum Output {
     /// Pretty, key-sorted JSON text of a JSON-compatible value.
     static func json(_ value: Any) -> String {
         guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
+        let text = String(decoding: data, as: UTF8.self)
+        // C0 controls are escaped by JSONSerialization; DEL, C1 and direction overrides are not: written as
+        // \uXXXX they read back the same and never reach the terminal raw.
+        guard text.unicodeScalars.contains(where: TextSafety.isDangerous) else { return text }
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            if TextSafety.isDangerous(u) { out.append(contentsOf: ("\\u" + TextSafety.codePoint(u).dropFirst(2).lowercased()).unicodeScalars) }
+            else { out.append(u) }
+        }
+        return String(out)
     }
 }
 

@@ -54,6 +54,7 @@ extension Store {
         guard !login.isEmpty, login.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
             throw StoreError.badField(name: "login", problem: .notLogin(staff.login))
         }
+        try TextSafety.check(staff.name, .singleLine("name"))
         guard !staff.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.badField(name: "name", problem: .empty) }
         try db.write {
             if try db.scalarInt("SELECT count(*) FROM staff WHERE login = ?", [.text(login)]) > 0 {

@@ -115,6 +115,7 @@ public final class Store {
     /// records the time zone and the file mode (live 正式 or rehearsal 演练) and makes `admin` its admin.
     /// The mode defaults to rehearsal for callers inside tests and tools; `gridroom init` always names it.
     public static func create(path: String, zone: TownshipZone, admin: Staff, now: Date, mode: FileMode = .rehearsal) throws -> Store {
+        try TextSafety.check(admin.name, .singleLine("name"))
         if FileManager.default.fileExists(atPath: path) {
             throw StoreError.fileExists(path: path)
         }

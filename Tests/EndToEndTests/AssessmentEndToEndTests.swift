@@ -112,7 +112,7 @@ final class AssessmentEndToEndTests: XCTestCase {
 
         // AQ01 loses the flag.
         let csv = try ok(["categories", "--format", "csv"], now: "2026-11-04T08:00")
-        XCTAssertTrue(csv.hasPrefix("code,name,major,department,urgency,dispatch_limit,handle_limit,verify_limit,first_report,worker_reportable\n"), csv)
+        XCTAssertTrue(csv.hasPrefix("\u{FEFF}code,name,major,department,urgency,dispatch_limit,handle_limit,verify_limit,first_report,worker_reportable\n"), csv)
         let aq = try XCTUnwrap(csv.split(separator: "\n").first { $0.hasPrefix("AQ01,") })
         XCTAssertTrue(aq.hasSuffix(",1,1"), String(aq))
         let file = dir.appendingPathComponent("cat.csv").path

@@ -41,7 +41,7 @@ final class FourLevelsEndToEndTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         r = try run(["grids", "--format", "csv"])
         let lines = r.out.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.first, "code,name,level,parent,row,col,head,instructor")
+        XCTAssertEqual(lines.first, "\u{FEFF}code,name,level,parent,row,col,head,instructor")
         XCTAssertTrue(lines.contains("C1,东湖村,community,A1,,,zhang,W9"), r.out)
         XCTAssertTrue(lines.contains("C2,西山居民区,community,A2,,,,"), r.out)
         XCTAssertTrue(lines.contains("B2,工业园网格,basic,A1,0,1,li,zhao"), r.out)

@@ -77,8 +77,8 @@ final class JSONTypesTests: XCTestCase {
     /// `--headings zh` gives an office a CSV with Chinese headings; the default stays the English codes.
     func testCSVHeadings() throws {
         try run(["init", "--rehearsal"], now: "2026-11-20T08:00")
-        XCTAssertTrue(try run(["staff", "list", "--format", "csv"]).hasPrefix("login,name,role,active,deactivated_on,deactivated_by\n"))
-        XCTAssertTrue(try run(["--headings", "zh", "staff", "list", "--format", "csv"]).hasPrefix("登录名,名称,角色,在岗,停用日期,停用人\n"))
+        XCTAssertTrue(try run(["staff", "list", "--format", "csv"]).hasPrefix("\u{FEFF}login,name,role,active,deactivated_on,deactivated_by\n"))
+        XCTAssertTrue(try run(["--headings", "zh", "staff", "list", "--format", "csv"]).hasPrefix("\u{FEFF}登录名,名称,角色,在岗,停用日期,停用人\n"))
         // A table in the default Chinese: headings and values named, no English code.
         let table = try run(["staff", "list"])
         XCTAssertTrue(table.hasPrefix("登录名"), table)

@@ -38,7 +38,7 @@ final class MatterEndToEndTests: XCTestCase {
         // Monday 10:30: near due (after 3 of 4 office hours: 1h20 Friday + 1h40 Monday = 10:10).
         let near = try run(["cases", "--near-due", "--format", "csv"], now: "2026-11-23T10:30")
         XCTAssertEqual(near.out.split(separator: "\n").count, 2, near.out)
-        XCTAssertTrue(near.out.hasPrefix("number,reported_at,source,reporter,grid,category,urgency,state,department,due_at,overdue"))
+        XCTAssertTrue(near.out.hasPrefix("\u{FEFF}number,reported_at,source,reporter,grid,category,urgency,state,department,due_at,overdue"))
         // Monday 12:00: overdue. Showing it is a read: it says overdue but writes nothing (issue 13).
         let look = try run(["case", "show", "20261120-0001", "--format", "json"], now: "2026-11-23T12:00")
         let seen = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(look.out.utf8)) as? [String: Any])

@@ -48,11 +48,11 @@ final class PatrolEndToEndTests: XCTestCase {
         r = try run(["report", "compliance", "--day", "2026-11-21", "--format", "csv"], now: "2026-11-22T09:00")
         XCTAssertEqual(r.status, 0, r.err)
         let lines = r.out.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines[0], "grid,days,patrol_minutes,days_meeting_patrol,patrol_ok,workers,reports,reports_ok")
+        XCTAssertEqual(lines[0], "\u{FEFF}grid,days,patrol_minutes,days_meeting_patrol,patrol_ok,workers,reports,reports_ok")
         XCTAssertTrue(lines.contains("DH-01-01,1,120,1,1,1,1,0"), r.out)
         XCTAssertTrue(lines.contains("DH-01-02,1,90,0,0,1,0,0"), r.out)
         r = try run(["report", "compliance", "--month", "2026-11", "--by", "worker", "--format", "csv"], now: "2026-11-22T09:00")
-        XCTAssertTrue(r.out.hasPrefix("worker,grid,reports,reports_ok,missed\n"), r.out)
+        XCTAssertTrue(r.out.hasPrefix("\u{FEFF}worker,grid,reports,reports_ok,missed\n"), r.out)
         XCTAssertTrue(r.out.contains("\nW001,DH-01-01,1,0,0\n"), r.out)
 
         // The suspect walk counts nothing on the 20th until confirmed, then 780 min.
@@ -68,7 +68,7 @@ final class PatrolEndToEndTests: XCTestCase {
 
         r = try run(["report", "redblack", "--month", "2026-11", "--format", "csv"], now: "2026-11-22T09:00")
         XCTAssertEqual(r.status, 0, r.err)
-        XCTAssertTrue(r.out.hasPrefix("list,kind,rank,code,name,patrol_minutes,days,avg_per_day,days_meeting_patrol,patrol_ok,reports,reports_ok,grade,note,reason\n"), r.out)
+        XCTAssertTrue(r.out.hasPrefix("\u{FEFF}list,kind,rank,code,name,patrol_minutes,days,avg_per_day,days_meeting_patrol,patrol_ok,reports,reports_ok,grade,note,reason\n"), r.out)
         r = try run(["report", "compliance", "--month", "2026-11", "--day", "2026-11-21"], now: "2026-11-22T09:00")
         XCTAssertEqual(r.status, 2)
     }

@@ -134,7 +134,7 @@ final class PeriodReportsEndToEndTests: XCTestCase {
         // --explain: the five matters behind the quarter's figures, M3 closed but not on time, M4 open, M5 reworked.
         let detail = try ok(["report", "evaluation", "--quarter", "2026Q4", "--explain", "--format", "csv"], now: now)
             .split(separator: "\n").map(String.init)
-        XCTAssertEqual(detail.first, "number,department,state,closed,closed_on_time,extended,overdue,reworks,reworked_closed")
+        XCTAssertEqual(detail.first, "\u{FEFF}number,department,state,closed,closed_on_time,extended,overdue,reworks,reworked_closed")
         XCTAssertEqual(Set(detail.dropFirst()), Set([
             "\(numbers["M1"]!),HWZ,closed,1,1,0,0,0,0", "\(numbers["M2"]!),HWZ,closed,1,1,0,0,0,0", "\(numbers["M3"]!),HWZ,closed,1,0,0,1,0,0",
             "\(numbers["M4"]!),HWZ,dispatched,0,0,0,1,0,0", "\(numbers["M5"]!),HWZ,closed,1,1,0,0,1,1"]))
@@ -174,7 +174,7 @@ final class PeriodReportsEndToEndTests: XCTestCase {
 
         // The ledger (台账): closed in November = M2 and M3 (M3 fed back on 9 November), names beside codes.
         let ledger = try ok(["ledger", "--month", "2026-11", "--by", "closed"], now: now).split(separator: "\n").map(String.init)
-        XCTAssertTrue(ledger.first?.hasPrefix("编号,受理时间,来源,上报人,上报人姓名,网格,网格名称,类别,类别名称") ?? false, ledger.first ?? "")
+        XCTAssertTrue(ledger.first?.hasPrefix("\u{FEFF}编号,受理时间,来源,上报人,上报人姓名,网格,网格名称,类别,类别名称") ?? false, ledger.first ?? "")
         XCTAssertEqual(ledger.dropFirst().map { String($0.prefix(13)) }, [numbers["M2"]!, numbers["M3"]!].sorted())
         let m3 = ledger.first { $0.hasPrefix(numbers["M3"]!) } ?? ""
         XCTAssertTrue(m3.contains(",网格员上报,W001,邱晓东,DH-01-01,东湖村第一网格,SR03,道路不洁,市容环境,M3 路面垃圾,HWZ,"), m3)

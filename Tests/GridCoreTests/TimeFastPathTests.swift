@@ -41,6 +41,11 @@ final class TimeFastPathTests: XCTestCase {
         ]
         for zone in zones {
             for s in handled {
+                if s == "2026-03-29T02:30" && zone.identifier == "Europe/Berlin" {
+                    // Skipped by the clocks going forward (02:00 → 03:00): no such time, by either parser.
+                    XCTAssertNil(ISOTime.parseCommon(s, zone: zone)); XCTAssertNil(ISOTime.parseGeneral(s, zone: zone))
+                    continue
+                }
                 let fast = ISOTime.parseCommon(s, zone: zone)
                 XCTAssertNotNil(fast, s)
                 XCTAssertEqual(fast, ISOTime.parseGeneral(s, zone: zone), "\(s) in \(zone.identifier)")

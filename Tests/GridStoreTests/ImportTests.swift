@@ -128,7 +128,7 @@ final class ImportTests: XCTestCase {
             // The record with the quoted newline starts on line 2 (a name may not hold a line break);
             // the next record starts on line 4 (stray quote).
             XCTAssertEqual(problems.count, 2)
-            XCTAssertEqual(problems[0], "\(path):2: name: contains a line break or control character")
+            XCTAssertEqual(problems[0], "\(path):2: name: contains U+000A (line break) at character 4; control characters and direction overrides are not accepted")
             XCTAssertTrue(problems[1].hasPrefix("\(path):4: field 2: a \" inside an unquoted field"), problems[1])
         }
         XCTAssertThrowsError(try store.importDepartments(path: try file("e.csv", ""), actor: admin, now: now)) { e in

@@ -59,6 +59,7 @@ enum BenchCommand: Command {
         result.frameP50 = Stats(frames).p50
 
         result.importRate = try ImportBench.rowsPerSecond(store: store, login: ctx.login, now: now)
+        result.importPeakMB = try ImportMemoryBench.peakMB(store: store, nowText: ctx.nowText, now: now)
         let live = try LiveBench(dbPath: ctx.dbPath, nowText: ctx.nowText, store: store, actor: actor, now: now).run()
         result.startToFirstFrame = live.startToFirstFrame
         result.commitToScreenP50 = live.commitToScreenP50
@@ -108,6 +109,7 @@ struct BenchResult {
     var startToFirstFrame: Double?
     var commitToScreenP50: Double?
     var importRate = 0.0
+    var importPeakMB: Double?
     var rssMB: Double?
 
     var json: String {
@@ -117,7 +119,7 @@ struct BenchResult {
             "screens": screensObj, "frame_ms_p50": round3(frameP50),
             "start_to_first_frame_ms": startToFirstFrame.map(round3) ?? NSNull(),
             "commit_to_screen_ms_p50": commitToScreenP50.map(round3) ?? NSNull(),
-            "import_rows_per_s": Int(importRate), "rss_mb": rssMB.map(round3) ?? NSNull(),
+            "import_rows_per_s": Int(importRate), "import_peak_rss_mb": importPeakMB.map(round3) ?? NSNull(), "rss_mb": rssMB.map(round3) ?? NSNull(),
         ]
         return Output.json(obj) + "\n"
     }
@@ -128,6 +130,7 @@ struct BenchResult {
         rows.append(["start to first frame", startToFirstFrame.map(fmt) ?? "n/a (tmux missing)", ""])
         rows.append(["commit to screen", commitToScreenP50.map(fmt) ?? "n/a", ""])
         rows.append(["import rows/s", String(Int(importRate)), ""])
+        rows.append(["import 200,000 rows: peak MB", importPeakMB.map { String(format: "%.1f", $0) } ?? "n/a", ""])
         rows.append(["resident memory MB", rssMB.map { String(format: "%.1f", $0) } ?? "n/a", ""])
         return TextTable(headers: ["measure", "p50 ms", "p95 ms"], rows: rows, rightAligned: [1, 2]).render()
     }

@@ -10,12 +10,18 @@ enum CalendarCommand: Command {
     usage: gridroom calendar --year YYYY [--format csv|table|json]
            gridroom calendar due --from ISO-8601 --limit LIMIT
            gridroom calendar set YYYY-MM-DD --workday 0|1 --name NAME
+           gridroom calendar import FILE.csv
 
     --year prints date,workday,name for every day (workday 1 or 0; name of the holiday or
     make-up working day). `due` prints when a clock started at --from with --limit (30min,
     2h, 4wh, 3wd) falls due, as ISO-8601 with offset. Without a database file the built-in
-    calendar (State Council holidays 2024–2026, office hours 08:30–12:00, 14:00–17:30,
-    Asia/Shanghai) is used. `set` adds a later year's holiday or a local correction.
+    calendar (State Council arrangements 2024–2026, statutory holidays alone 2027–2035, office
+    hours 08:30–12:00, 14:00–17:30, Asia/Shanghai) is used. A year without its announced
+    arrangement has no make-up working days (调休): `--year` and `due` warn about it on standard
+    error. `import` loads the State Council's arrangement for one or more years from a CSV in
+    the format `--year` prints (date,workday,name; every day, or only the days that differ from
+    Monday–Friday), checked whole like every import; each year in the file replaces that year.
+    `set` adds one day (a local correction). See Docs/time-limits.md.
     """
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
@@ -28,18 +34,22 @@ enum CalendarCommand: Command {
             let format = try args.choice("format", ["csv", "table", "json"], default: "csv")!
             try args.rejectUnknown()
             let rows = calendar.days(ofYear: y).map { [$0.date.description, $0.isWorkday ? "1" : "0", $0.name ?? ""] }
-            Output.emit(format: format, header: ["date", "workday", "name"], rows: rows)
+            Output.emit(format: format, header: ["date", "workday", "name"], rows: rows, numbers: [1])
+            if let w = calendar.warning(forYear: y) { Output.warn(w) }
         case "due":
             let fromText = try args.required("from")
             let limitText = try args.required("limit")
             try args.rejectUnknown()
             guard let from = ISOTime.parse(fromText, zone: calendar.zone) else {
+                if let why = ISOTime.skippedLocalTime(fromText, zone: calendar.zone) { throw UsageError("--from " + why) }
                 throw UsageError("--from \(fromText): not an ISO-8601 time (e.g. 2026-11-20T16:00:00+08:00)")
             }
             guard let limit = TimeLimit(parsing: limitText) else {
                 throw UsageError("--limit \(limitText): expected a number and a unit min, h, wh or wd (e.g. 30min, 4wh, 3wd)")
             }
-            print(ISOTime.format(calendar.due(from: from, limit: limit), zone: calendar.zone))
+            let due = calendar.due(from: from, limit: limit)
+            print(ISOTime.format(due, zone: calendar.zone))
+            Output.warnCalendar(calendar, from: from, to: due)
         case "set":
             let dateText = try args.positional(1, "date YYYY-MM-DD")
             guard let date = LocalDate(iso: dateText) else { throw UsageError("\(dateText): expected a date YYYY-MM-DD") }
@@ -49,8 +59,19 @@ enum CalendarCommand: Command {
             guard let store else { throw StoreError.missing(path: ctx.dbPath) }
             try store.setCalendarDay(date, workday: wd == "1", name: name, by: try store.actor(login: ctx.login), now: try ctx.writeNow(store, "calendar set"))
             print("\(date): \(wd == "1" ? "working day" : "day off") — \(name)")
+        case "import":
+            let file = try args.positional(1, "FILE.csv")
+            try args.rejectUnknown()
+            guard let store else { throw StoreError.missing(path: ctx.dbPath) }
+            do {
+                let r = try store.importCalendar(path: file, actor: try store.actor(login: ctx.login), now: ctx.now(in: store.zone))
+                print(ImportCommand.summary(r, ctx.language))
+            } catch let e as ImportError {
+                FileHandle.standardError.write(Data((TextSafety.escaped(e.description, keepNewlines: true) + "\n").utf8))
+                return 1
+            }
         default:
-            throw UsageError("calendar \(sub!): expected due or set (or --year)")
+            throw UsageError("calendar \(sub!): expected due, set or import (or --year)")
         }
         return 0
     }

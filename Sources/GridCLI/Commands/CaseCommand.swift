@@ -69,7 +69,9 @@ enum CaseCommand: Command {
         let urgency = try args.choice("urgency", Urgency.allCases.map(\.rawValue)).flatMap(Urgency.init(rawValue:))
         var reportedAt = now
         if let t = args.option("reported-at") {
-            guard let d = ISOTime.parse(t, zone: store.zone) else { throw UsageError("--reported-at \(t): not an ISO-8601 time") }
+            guard let d = ISOTime.parse(t, zone: store.zone) else {
+                throw UsageError("--reported-at " + (ISOTime.skippedLocalTime(t, zone: store.zone) ?? "\(t): not an ISO-8601 time"))
+            }
             reportedAt = d
         }
         let intake = MatterIntake(reportedAt: reportedAt, source: source, reporter: args.option("reporter") ?? "",
@@ -87,6 +89,7 @@ enum CaseCommand: Command {
             line += l.pick("（\(m.urgency.displayName(.zh))；派遣期限 \(dueText)）", " (\(m.urgency.rawValue); dispatch due \(dueText))")
         }
         print(line)
+        if let due = m?.stageDueAt { Output.warnCalendar(try store.officeCalendar(), from: intake.reportedAt, to: due) }
         if let dup = receipt.possibleDuplicate {
             print(l.pick("可能与 \(dup) 重复（同类别、同网格）：`gridroom case merge \(receipt.number) --into \(dup) --note …` 或两件都保留",
                          "possible duplicate of \(dup) (same category and grid): `gridroom case merge \(receipt.number) --into \(dup) --note …` or keep both"))

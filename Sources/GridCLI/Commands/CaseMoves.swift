@@ -52,6 +52,7 @@ enum CaseMoves {
             line += l.pick("；\(st.displayName(.zh))期限 \(dueText)", "; \(st.rawValue) due \(dueText)")
         }
         print(line)
+        if let due = m.stageDueAt { Output.warnCalendar(try store.officeCalendar(), from: now, to: due) }
         return 0
     }
 }

@@ -69,7 +69,7 @@ enum CaseShow {
         for ((k, v), label) in zip(people, labels) where !v.isEmpty {
             var shown = OutputColumns.people(k, v, l, zone: z, now: now)
             if let name = names[k]?[v], !name.isEmpty { shown += " " + name }          // names beside codes
-            print(DisplayWidth.pad(label, to: width) + "  " + shown)
+            print(DisplayWidth.pad(label, to: width) + "  " + TextSafety.escaped(shown, keepNewlines: k == "description"))
         }
         print(l.pick("\n环节：", "\nstages:"))
         Output.emit(format: "table", header: stageHeader.map { $0 == "overdue" ? "is_overdue" : $0 }, rows: stageRows)

@@ -45,14 +45,14 @@ enum CasesCommand: Command {
         var before: Int? = nil
         var rows: [[String]] = []
         var jsonFirst = true
-        if format == "csv" { print(CSVWriter.line(header), terminator: "") }
+        if format == "csv" { print(CSVWriter.bom + CSVWriter.line(header), terminator: "") }
         if format == "json" { print("[") }
         while shown < limit {
             let want = min(500, limit - shown)
             let page = try store.matters(f, now: now, before: before, limit: want)
             for m in page {
                 switch format {
-                case "csv": print(CSVWriter.line(row(m)), terminator: "")
+                case "csv": print(CSVWriter.line(row(m), numbers: [13]), terminator: "")  // 13: version
                 case "json":
                     var o: [String: Any] = Dictionary(uniqueKeysWithValues: zip(header, row(m)))
                     o["overdue"] = m.isOverdue(now: now); o["near_due"] = m.isNearDue(now: now) && !m.isOverdue(now: now)

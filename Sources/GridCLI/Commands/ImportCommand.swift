@@ -31,7 +31,9 @@ enum ImportCommand: Command {
         Kinds and their CSV headers:
         \(kinds.map { "  \(DisplayWidth.pad($0.name, to: 12))\($0.header.joined(separator: ","))" }.joined(separator: "\n"))
 
-        Files may be UTF-8 (with or without BOM) or GB18030/GBK, with CRLF or LF line ends.
+        Files may be UTF-8 (with or without BOM) or GB18030/GBK, with CRLF or LF line ends; Big5 and
+        other encodings are refused. What `gridroom … --format csv` exports imports back: the leading '
+        that guards a formula-like text (='…) is taken off. Control characters are refused in every column.
         Every row is checked before anything is written. A file with any bad row is rejected whole:
         nothing is written and every problem is listed as FILE:LINE: COLUMN: what is wrong (exit 1).
         --skip-invalid writes the good rows and puts the bad ones, with a reason column, in
@@ -58,7 +60,7 @@ enum ImportCommand: Command {
             print(summary(r, ctx.language))
             return 0
         } catch let e as ImportError {
-            FileHandle.standardError.write(Data((e.description + "\n").utf8))
+            FileHandle.standardError.write(Data((TextSafety.escaped(e.description, keepNewlines: true) + "\n").utf8))
             return 1
         }
     }

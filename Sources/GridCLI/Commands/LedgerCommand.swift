@@ -28,13 +28,14 @@ enum LedgerCommand: Command {
         let store = try ctx.openStore()
         let lang = ctx.language, z = store.zone
         func t(_ d: Date?) -> String { d.map { ISOTime.format($0, zone: z) } ?? "" }
-        var text = CSVWriter.line(header.map { lang == .zh ? Heading.name($0, .zh) : $0 })
+        // With the byte-order mark (Excel reads it as UTF-8), formula-safe text, the two counts as numbers.
+        var text = CSVWriter.bom + CSVWriter.line(header.map { lang == .zh ? Heading.name($0, .zh) : $0 })
         for l in try store.ledger(from: period.firstDay, through: period.lastDay, by: basis, asOf: ctx.now(in: z)) {
             text += CSVWriter.line([
                 l.number, t(l.reportedAt), l.source.displayName(lang), l.reporter, l.reporterName, l.grid, l.gridName,
                 l.category, l.categoryName, l.major, l.title, l.department, l.departmentName, t(l.dispatchedAt), t(l.fedBackAt),
                 t(l.verifiedAt), t(l.endedAt), l.state.displayName(lang), l.result, String(l.reworks), l.everOverdue ? "1" : "0",
-            ])
+            ], numbers: [19, 20])
         }
         if let output {
             do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {

@@ -33,6 +33,7 @@ enum PatrolCommand: Command {
                 throw UsageError("missing --\(name) TIME (ISO-8601, e.g. 2026-11-22T08:30:00+08:00)")
             }
             guard let t = ISOTime.parse(text, zone: zone) else {
+                if let why = ISOTime.skippedLocalTime(text, zone: zone) { throw UsageError("--\(name) " + why) }
                 throw UsageError("--\(name) \(text): not an ISO-8601 time (e.g. 2026-11-22T08:30:00+08:00, or 2026-11-22T08:30 in local time)")
             }
             return t

@@ -31,6 +31,9 @@ public final class ConsoleApp {
     public var message: String?
     /// The alert banner's text, if shown.
     public private(set) var banner: String?
+    /// A year the office calendar lacks (this one, or from 1 December the next) for the status line,
+    /// refreshed with the time-driven reload (`Store.calendarNotice`).
+    public private(set) var calendarNotice: CalendarWarning?
     /// When data was last reloaded.
     public private(set) var lastRefresh: Date?
     /// A pending yes/no question and what `y` does.
@@ -124,6 +127,7 @@ public final class ConsoleApp {
         if timeDue {
             lastTimeReload = t
             housekeeping(now: t)
+            calendarNotice = try? store.calendarNotice(now: t)
         }
         checkAlerts(now: t)
         reloadCurrent()

@@ -8,6 +8,7 @@ enum ErrorWording {
     static func words(_ error: Error, _ t: Strings, zone: TownshipZone) -> String {
         let zh = t.language == .zh
         if let v = error as? ValidationError { return v.words(t.language) }
+        if let u = error as? UnsafeTextError { return u.words(t.language) }
         if let b = error as? ConsoleBusyError { return b.description }   // already in the console's language
         guard let e = error as? StoreError else {
             return zh ? "内部错误：\(error)" : "internal error: \(error)"

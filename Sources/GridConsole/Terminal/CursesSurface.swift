@@ -118,7 +118,8 @@ public final class CursesSurface: Surface {
         var limit = min(c - col, width ?? Int.max)
         if row == r - 1 && col + limit >= c { limit = c - col - 1 }
         guard limit > 0 else { return 0 }
-        let clipped = DisplayWidth.clip(text.filter { !$0.isNewline }, to: limit)
+        // Stored text is hostile: controls shown escaped (^[, ^H), never sent to the terminal (TextSafety).
+        let clipped = DisplayWidth.clip(TextSafety.escaped(text), to: limit)
         let w = DisplayWidth.of(clipped)
         let a = curses(role, attrs)
         attr_set(a, 0, nil)

@@ -44,7 +44,8 @@ public final class MemorySurface: Surface {
         guard row >= 0, row < rows, col >= 0, col < cols else { return 0 }
         let limit = min(cols - col, width ?? Int.max)
         var c = col
-        for s in text.unicodeScalars {
+        // The same escaping as the terminal's surface: what a test sees is what a person would see.
+        for s in TextSafety.escaped(text).unicodeScalars {
             let w = DisplayWidth.of(s)
             if w == 0 { continue }
             if c - col + w > limit { break }

@@ -27,6 +27,8 @@ public struct TextInput: Sendable {
         switch key {
         case .char(let c) where !c.isNewline:
             guard chars.count < maxLength else { return true }
+            // A pasted control character or direction override is dropped here; the store refuses it too.
+            guard !c.unicodeScalars.contains(where: { TextSafety.isRefused($0, .singleLine("")) }) else { return true }
             chars.insert(c, at: cursor); cursor += 1
         case .backspace, .ctrl("h"):
             if cursor > 0 { chars.remove(at: cursor - 1); cursor -= 1 }

@@ -1,8 +1,21 @@
 /// Public holidays and make-up working days (调休) announced by the State Council (国务院办公厅)
-/// for 2024, 2025 and 2026. Later years are added to the database with `gridroom calendar set`.
+/// for 2024, 2025 and 2026, and for 2027–2035 the statutory holidays alone (`ChinaStatutoryHolidays`):
+/// a year's make-up days are known only once announced, and are loaded with `gridroom calendar import`.
 public enum ChinaHolidays {
-    /// Every date that differs from the Monday–Friday rule, with its name.
+    /// Every date that differs from the Monday–Friday rule, with its name: the announced years in full,
+    /// the statutory holidays of the later years.
     public static let all: [LocalDate: DayRule] = {
+        var table = announced
+        for y in ChinaStatutoryHolidays.years { table.merge(ChinaStatutoryHolidays.days(ofYear: y)) { a, _ in a } }
+        return table
+    }()
+
+    /// The years whose arrangement (holidays and make-up days) the State Council has announced and this
+    /// table holds.
+    public static let announcedYears: Set<Int> = [2024, 2025, 2026]
+
+    /// The announced arrangements of `announcedYears`.
+    public static let announced: [LocalDate: DayRule] = {
         var table: [LocalDate: DayRule] = [:]
         func off(_ name: String, _ from: String, _ to: String) {
             var d = LocalDate(iso: from)!
@@ -38,6 +51,6 @@ public enum ChinaHolidays {
         return table
     }()
 
-    /// The years this built-in table covers.
-    public static let years: ClosedRange<Int> = 2024...2026
+    /// The years this built-in table covers (announced, then statutory only).
+    public static let years: ClosedRange<Int> = 2024...ChinaStatutoryHolidays.years.upperBound
 }

@@ -32,11 +32,14 @@ public struct OfficeCalendar: Sendable {
     public let hours: OfficeHours
     /// Dates that differ from the weekday rule.
     public let exceptions: [LocalDate: DayRule]
+    /// The years whose announced arrangement (holidays and make-up days) `exceptions` holds; other years
+    /// are counted without make-up days and warned about (`CalendarWarning`).
+    public let announcedYears: Set<Int>
 
     /// Creates a calendar; by default with the State Council's holidays built in.
     public init(zone: TownshipZone = .shanghai, hours: OfficeHours = .standard,
-                exceptions: [LocalDate: DayRule] = ChinaHolidays.all) {
-        self.zone = zone; self.hours = hours; self.exceptions = exceptions
+                exceptions: [LocalDate: DayRule] = ChinaHolidays.all, announcedYears: Set<Int> = ChinaHolidays.announcedYears) {
+        self.zone = zone; self.hours = hours; self.exceptions = exceptions; self.announcedYears = announcedYears
     }
 
     /// Whether a date is a working day: the exception if any, else Monday to Friday.

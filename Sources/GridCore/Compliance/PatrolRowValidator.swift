@@ -23,7 +23,7 @@ public struct PatrolRow: Hashable, Sendable {
 /// without one they are township local time. Rejected: unknown worker or grid, a grid that is not a basic
 /// grid, unreadable or missing times, end before start, times in the future. Rows repeated in the file
 /// or already imported are not errors: they write nothing (idempotent re-import).
-public struct PatrolRowValidator: RowValidator {
+public struct PatrolRowValidator: StreamingRowValidator {
     /// `patrols`.
     public let kind = "patrols"
     /// The header.
@@ -70,6 +70,9 @@ public struct PatrolRowValidator: RowValidator {
         return batch
     }
 
+    /// The same: a patrol row has no check across the file (repeated rows are found by the runner).
+    public func validateEach(_ records: [CSVRecord]) -> ImportBatch<PatrolRow> { validate(records) }
+
     private func time(_ f: inout RowFields, _ column: String) -> Date? {
         let v = f.text(column)
         if v.isEmpty {
@@ -78,6 +81,7 @@ public struct PatrolRowValidator: RowValidator {
             return nil
         }
         guard let t = ISOTime.parse(v, zone: zone) else {
+            if let why = ISOTime.skippedLocalTime(v, zone: zone) { f.fail(column, why); return nil }
             f.fail(column, "\"\(v)\": not an ISO-8601 time (e.g. 2026-11-22T08:30:00+08:00, …Z, or 2026-11-22T08:30 in township time)")
             return nil
         }

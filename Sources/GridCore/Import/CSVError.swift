@@ -4,6 +4,9 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     case empty
     /// The bytes are neither UTF-8 nor GB18030/GBK; `line` holds the first offending byte.
     case invalidEncoding(line: Int)
+    /// The bytes are valid GB18030 but decode only into rare or private-use characters (`GBPlausibility`):
+    /// Big5 or another encoding, which would be stored as garbage.
+    case implausibleEncoding
     /// A quoted field opened on `line` never closes.
     case unterminatedQuote(line: Int)
     /// The first line is not the expected header.
@@ -12,7 +15,7 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The line the problem is on (1 for the header and the empty file).
     public var line: Int {
         switch self {
-        case .empty, .wrongHeader: 1
+        case .empty, .wrongHeader, .implausibleEncoding: 1
         case let .invalidEncoding(line), let .unterminatedQuote(line): line
         }
     }
@@ -24,6 +27,8 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the file is empty; expected a header line and rows"
         case .invalidEncoding:
             return "the file is neither UTF-8 nor GB18030/GBK text; save it as \"CSV UTF-8\" and import again"
+        case .implausibleEncoding:
+            return "this looks like Big5 or another encoding, not UTF-8 or GBK (it reads as rare characters); save it as UTF-8 (\"CSV UTF-8\") or GBK and import again"
         case .unterminatedQuote:
             return "a quoted field opens on this line and never closes (a \" is missing)"
         case let .wrongHeader(expected, found):

@@ -41,96 +41,72 @@ public enum CSVReader {
 
     /// Decodes `bytes` (UTF-8 with/without BOM, or GB18030/GBK), parses them and checks the header.
     /// The header matches ignoring case and surrounding spaces, each column by its English code or its
-    /// Chinese heading (`Heading`: an office's `编码,名称,平台` reads as `code,name,platform`).
+    /// Chinese heading (`Heading`: an office's `编码,名称,平台` reads as `code,name,platform`). The same pieces as a streamed import
+    /// (`SourceSniffer`, `SourceDecoder`, `CSVStreamParser`, `CSVHeaderGate`) on one chunk.
     public static func read(_ bytes: [UInt8], header expected: [String], optional: [String] = []) throws(CSVError) -> CSVTable {
-        let (text, encoding) = try SourceText.decode(bytes)
-        var all = try parse(text)
-        while let first = all.first, first.isBlank { all.removeFirst() }
-        guard let head = all.first else { throw CSVError.empty }
-        let found = head.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        let codes = found.map { Heading.code(forName: $0, among: expected) ?? $0 }
-        // An older file may leave off the trailing `optional` columns.
-        let short = expected.count - optional.count
-        let isShort = !optional.isEmpty && Array(expected.suffix(optional.count)) == optional
-            && codes.map({ $0.lowercased() }) == expected.prefix(short).map({ $0.lowercased() })
-        guard isShort || codes.map({ $0.lowercased() }) == expected.map({ $0.lowercased() }) else {
-            throw CSVError.wrongHeader(expected: expected, found: found)
-        }
-        // Its records keep their fields: the validator pads them (`RowValidator.padded`).
-        return CSVTable(encoding: encoding, header: found, records: all.dropFirst().filter { !$0.isBlank })
+        var sniffer = SourceSniffer()
+        sniffer.feed(bytes[...])
+        let encoding = try sniffer.finish()
+        let decoder = SourceDecoder(encoding, badLine: sniffer.firstNonUTF8Line)
+        var utf8 = try decoder.decode(bytes[...])
+        try decoder.finish()
+        var gate = CSVHeaderGate(expected: expected, optional: optional)
+        var records: [CSVRecord] = []
+        do {
+            var parser = CSVStreamParser()
+            let keep: (CSVRecord) throws -> Void = { r in if try gate.pass(r) { records.append(r) } }
+            try parser.feed(utf8, keep)
+            utf8 = []
+            try parser.finish(keep)
+            try gate.finish()
+        } catch let e as CSVError { throw e } catch { fatalError("unreachable: \(error)") }
+        return CSVTable(encoding: encoding, header: gate.found, records: records)
     }
 
     /// Parses text into records (the header is the first). Blank records are kept here.
     public static func parse(_ text: String) throws(CSVError) -> [CSVRecord] {
-        let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
-        let bytes = Array(text.utf8)
         var records: [CSVRecord] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var line = 1
-        var recordLine = 1
-        var problem: String? = nil
-        var i = 0
-        let n = bytes.count
-        var atFieldStart = true
-
-        func endField() {
-            if field.count > maxFieldBytes, problem == nil {
-                problem = "field \(fields.count + 1) is \(field.count) bytes long (at most \(maxFieldBytes)); is a quote missing?"
-            }
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            atFieldStart = true
-        }
-        func endRecord() {
-            endField()
-            records.append(CSVRecord(line: recordLine, fields: fields, problem: problem))
-            fields.removeAll(keepingCapacity: true)
-            problem = nil
-        }
-
-        while i < n {
-            let b = bytes[i]
-            if atFieldStart && b == quote {
-                // Quoted field: up to the closing quote; "" is a literal quote.
-                let openLine = line
-                i += 1
-                var closed = false
-                while i < n {
-                    let c = bytes[i]
-                    if c == quote {
-                        if i + 1 < n && bytes[i + 1] == quote { field.append(quote); i += 2; continue }
-                        closed = true; i += 1; break
-                    }
-                    if c == lf { line += 1 }
-                    else if c == cr && !(i + 1 < n && bytes[i + 1] == lf) { line += 1 }
-                    field.append(c); i += 1
-                }
-                guard closed else { throw CSVError.unterminatedQuote(line: openLine) }
-                atFieldStart = false
-                // After the closing quote only a comma or a line end may follow.
-                if i < n, bytes[i] != comma, bytes[i] != lf, bytes[i] != cr {
-                    if problem == nil { problem = "field \(fields.count + 1): text after a closing quote (write \"\" for a quote inside a quoted field)" }
-                    while i < n, bytes[i] != comma, bytes[i] != lf, bytes[i] != cr { field.append(bytes[i]); i += 1 }
-                }
-                continue
-            }
-            switch b {
-            case comma:
-                endField(); i += 1
-            case lf, cr:
-                endRecord()
-                i += (b == cr && i + 1 < n && bytes[i + 1] == lf) ? 2 : 1
-                line += 1
-                recordLine = line
-            default:
-                if b == quote, problem == nil {
-                    problem = "field \(fields.count + 1): a \" inside an unquoted field (quote the whole field and double the quote)"
-                }
-                field.append(b); atFieldStart = false; i += 1
-            }
-        }
-        if !fields.isEmpty || !field.isEmpty || !atFieldStart { endRecord() }
+        var parser = CSVStreamParser()
+        parser.feed(Array(text.utf8)) { records.append($0) }
+        do { try parser.finish { records.append($0) } } catch let e as CSVError { throw e } catch { fatalError("unreachable: \(error)") }
         return records
     }
+}
+
+/// The header check of a streamed file (表头校验): blank records before the header are skipped, the first
+/// other record must be the header (ignoring case and surrounding spaces; a column by its English code or its
+/// Chinese heading), blank records after it are
+/// dropped; `pass` says whether a record is a data row.
+public struct CSVHeaderGate: Sendable {
+    /// The header expected.
+    public let expected: [String]
+    /// Trailing columns of `expected` an older file may leave off (`RowValidator.optionalColumns`).
+    public let optional: [String]
+    /// The header as found (trimmed), once seen.
+    public private(set) var found: [String] = []
+    private var seen = false
+
+    /// Creates a gate.
+    public init(expected: [String], optional: [String] = []) { self.expected = expected; self.optional = optional }
+
+    /// True for a data row; false for a blank record or the header; throws on a wrong header.
+    public mutating func pass(_ record: CSVRecord) throws(CSVError) -> Bool {
+        if record.isBlank { return false }
+        guard seen else {
+            found = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            let codes = found.map { Heading.code(forName: $0, among: expected) ?? $0 }
+            // An older file may stop before the optional columns; its records are padded by the validator.
+            let short = !optional.isEmpty && Array(expected.suffix(optional.count)) == optional
+                && codes.map({ $0.lowercased() }) == expected.prefix(expected.count - optional.count).map({ $0.lowercased() })
+            guard short || codes.map({ $0.lowercased() }) == expected.map({ $0.lowercased() }) else {
+                throw CSVError.wrongHeader(expected: expected, found: found)
+            }
+            seen = true
+            return false
+        }
+        return true
+    }
+
+    /// Throws `CSVError.empty` when no header came.
+    public func finish() throws(CSVError) { if !seen { throw CSVError.empty } }
 }

@@ -36,6 +36,9 @@ public struct RejectedRow: Sendable {
     /// Why it was rejected (at least one).
     public let errors: [RowError]
 
+    /// Creates a rejected row.
+    public init(record: CSVRecord, errors: [RowError]) { self.record = record; self.errors = errors }
+
     /// The reasons joined for a rejects file's `reason` column.
     public var reason: String { errors.map { ($0.column.map { "\($0): " } ?? "") + $0.message }.joined(separator: "; ") }
 }
@@ -85,5 +88,22 @@ extension RowValidator {
         return records.map { r in
             r.fields.count == short ? CSVRecord(line: r.line, fields: r.fields + Array(repeating: "", count: optionalColumns.count), problem: r.problem) : r
         }
+    }
+}
+
+/// A validator whose verdict on a row depends on that row and the database alone (逐行校验), so the import
+/// runner can stream the file: it validates records in batches and finds rows repeated within the file
+/// itself, by the writer's key, across the whole file. Matters and patrols (the big files) are such.
+public protocol StreamingRowValidator: RowValidator {
+    /// Validates records without the checks across the file (duplicates), which the runner does.
+    func validateEach(_ records: [CSVRecord]) -> ImportBatch<Value>
+    /// The message for a row whose key is also on `otherLines` (e.g. "4, 7").
+    func duplicateMessage(otherLines: String, count: Int) -> String
+}
+
+extension StreamingRowValidator {
+    /// "duplicate row: the same as line 4" (or "lines 4, 7").
+    public func duplicateMessage(otherLines: String, count: Int) -> String {
+        "duplicate row: the same as line\(count > 1 ? "s" : "") \(otherLines)"
     }
 }

@@ -8,8 +8,13 @@ public struct RowFields {
     /// Problems found so far.
     public private(set) var errors: [RowError] = []
 
-    /// Reads `record` against `header`; a wrong field count or a quoting problem is recorded at once.
-    public init(_ record: CSVRecord, header: [String]) {
+    /// Whether the row has the right shape, so its columns can be checked one by one.
+    public let shapeOK: Bool
+
+    /// Reads `record` against `header`; a wrong field count or a quoting problem is recorded at once, and so is
+    /// every column holding a control character or direction override (`TextSafety`; line breaks and tabs only
+    /// in the `multiLine` columns), naming the column and the character.
+    public init(_ record: CSVRecord, header: [String], multiLine: Set<String> = []) {
         self.record = record
         self.header = header
         if let p = record.problem { errors.append(RowError(line: record.line, column: nil, message: p)) }
@@ -17,18 +22,29 @@ public struct RowFields {
             errors.append(RowError(line: record.line, column: nil,
                 message: "\(record.fields.count) fields, expected \(header.count) (\(header.joined(separator: ",")))"))
         }
+        shapeOK = errors.isEmpty
+        for (i, v) in record.fields.enumerated() where i < header.count {
+            // Printable ASCII and most Chinese text: no byte below 0x20, none from 0x7F up except multi-byte
+            // characters, which the scalar walk below looks at. One pass for the usual field.
+            if v.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { continue }
+            let column = header[i]
+            // Surrounding spaces (a trailing CR or tab included) are trimmed off by `text`, so only the inside counts.
+            let inside = v.trimmingCharacters(in: .whitespacesAndNewlines)
+            let policy = multiLine.contains(column) ? TextFieldPolicy.multiLine(column) : .singleLine(column)
+            if let e = TextSafety.firstProblem(inside, policy) {
+                errors.append(RowError(line: record.line, column: column, message: e.description.dropPrefix(column + ": ")))
+            }
+        }
     }
-
-    /// Whether the row has the right shape, so its columns can be checked one by one.
-    public var shapeOK: Bool { errors.isEmpty }
 
     /// The line the record starts on.
     public var line: Int { record.line }
 
-    /// The column's text, trimmed of spaces ("" when missing).
+    /// The column's text, trimmed of spaces ("" when missing), with an export's formula guard (`'=…`) taken off
+    /// (`CSVWriter.unneutralised`), so export → edit → import gives back what was exported.
     public func text(_ column: String) -> String {
         guard let i = header.firstIndex(of: column), i < record.fields.count else { return "" }
-        let v = record.fields[i]
+        let v = CSVWriter.unneutralised(record.fields[i])
         // Printable ASCII at both ends: nothing to trim (the usual case, without Foundation).
         if let a = v.utf8.first, let z = v.utf8.last, a > 0x20, a < 0x7F, z > 0x20, z < 0x7F { return v }
         return v.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -73,9 +89,6 @@ public struct RowFields {
         let v = text(column)
         if v.isEmpty { fail(column, "empty; a name is required"); return nil }
         if v.count > limit { fail(column, "\(v.count) characters long (at most \(limit))"); return nil }
-        if v.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) {
-            fail(column, "contains a line break or control character"); return nil
-        }
         return v
     }
 
@@ -108,4 +121,9 @@ public struct RowFields {
         }
         return l
     }
+}
+
+extension String {
+    /// The text without `prefix` when it starts with it.
+    fileprivate func dropPrefix(_ prefix: String) -> String { hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self }
 }

@@ -19,6 +19,59 @@ public enum SHA256 {
         }.joined()
     }
 
+    /// SHA-256 of bytes fed in chunks (a streamed import hashes its file as it reads it).
+    public struct Hasher: Sendable {
+        private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        private var buffer: [UInt8] = []
+        private var length: UInt64 = 0
+
+        /// Creates a hasher.
+        public init() {}
+
+        /// Adds bytes.
+        public mutating func update(_ bytes: ArraySlice<UInt8>) {
+            length &+= UInt64(bytes.count)
+            var rest = bytes
+            if !buffer.isEmpty {
+                let take = min(64 - buffer.count, rest.count)
+                buffer.append(contentsOf: rest.prefix(take)); rest = rest.dropFirst(take)
+                if buffer.count == 64 { buffer.withUnsafeBytes { SHA256.compress(&h, $0) }; buffer.removeAll(keepingCapacity: true) }
+            }
+            let full = rest.count / 64 * 64
+            if full > 0 {
+                rest.withUnsafeBytes { raw in
+                    var at = 0
+                    while at < full { SHA256.compress(&h, UnsafeRawBufferPointer(rebasing: raw[at..<(at + 64)])); at += 64 }
+                }
+            }
+            buffer.append(contentsOf: rest.dropFirst(full))
+        }
+
+        /// The digest as 64 lowercase hex digits.
+        public mutating func hex() -> String {
+            var tail = buffer
+            tail.append(0x80)
+            while tail.count % 64 != 56 { tail.append(0) }
+            let bitLength = length &* 8
+            for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
+            var state = h
+            tail.withUnsafeBytes { raw in
+                var at = 0
+                while at < raw.count { SHA256.compress(&state, UnsafeRawBufferPointer(rebasing: raw[at..<(at + 64)])); at += 64 }
+            }
+            let words: [UInt32] = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+            var out = ""
+            for v in words {
+                for j in 0..<4 {
+                    let b = UInt8(truncatingIfNeeded: v >> UInt32(24 - 8 * j))
+                    out += b < 16 ? "0" + String(b, radix: 16) : String(b, radix: 16)
+                }
+            }
+            return out
+        }
+    }
+
     /// The 32-byte digest.
     public static func digest(_ bytes: [UInt8]) -> [UInt8] {
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
@@ -43,7 +96,7 @@ public enum SHA256 {
 
     /// One 64-byte block into the state.
     @inline(__always)
-    private static func compress(_ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32), _ block: UnsafeRawBufferPointer) {
+    static func compress(_ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32), _ block: UnsafeRawBufferPointer) {
         @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             k.withUnsafeBufferPointer { k in

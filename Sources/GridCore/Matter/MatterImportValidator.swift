@@ -18,7 +18,7 @@ public struct MatterReferences: Sendable {
 /// Validates `cases.csv`: `reported_at,source,reporter,grid,category,urgency,title,description,location`,
 /// with the same rules as `gridroom case new`. Each row's identity (its import key) is a hash of its
 /// reported_at, source, reporter, grid, category and title, so importing the same file again adds nothing.
-public struct MatterImportValidator: RowValidator {
+public struct MatterImportValidator: StreamingRowValidator {
     /// `cases`.
     public let kind = "cases"
     /// The header of `cases.csv`.
@@ -37,15 +37,53 @@ public struct MatterImportValidator: RowValidator {
         self.references = references; self.zone = zone; self.now = now
     }
 
-    /// Validates every record.
+    /// Validates every record, the same matter twice in the file included.
     public func validate(_ records: [CSVRecord]) -> ImportBatch<MatterIntake> {
+        let rows = checkRows(records)
+        var batch = ImportBatch<MatterIntake>(accepted: [], rejected: [])
+        var linesByKey: [String: [Int]] = [:]
+        for r in rows { if let k = r.value?.importKey { linesByKey[k, default: []].append(r.fields.line) } }
+        for r in rows {
+            var errors = r.fields.errors
+            if let k = r.value?.importKey, let lines = linesByKey[k], lines.count > 1 {
+                let others = lines.filter { $0 != r.fields.line }.map(String.init).joined(separator: ", ")
+                errors.append(RowError(line: r.fields.line, column: nil, message: duplicateMessage(otherLines: others, count: lines.count - 1)))
+            }
+            if errors.isEmpty, let v = r.value {
+                batch.accepted.append(ImportRow(record: r.fields.record, value: v))
+            } else {
+                batch.rejected.append(RejectedRow(record: r.fields.record, errors: errors.sorted()))
+            }
+        }
+        return batch
+    }
+
+    /// Validates records one by one (the runner finds the same matter twice in a streamed file).
+    public func validateEach(_ records: [CSVRecord]) -> ImportBatch<MatterIntake> {
+        var batch = ImportBatch<MatterIntake>(accepted: [], rejected: [])
+        for r in checkRows(records) {
+            if r.fields.errors.isEmpty, let v = r.value { batch.accepted.append(ImportRow(record: r.fields.record, value: v)) }
+            else { batch.rejected.append(RejectedRow(record: r.fields.record, errors: r.fields.errors.sorted())) }
+        }
+        return batch
+    }
+
+    /// "the same matter (…) is also on line 4, 7".
+    public func duplicateMessage(otherLines: String, count: Int) -> String {
+        "the same matter (same reported_at, source, reporter, grid, category and title) is also on line \(otherLines)"
+    }
+
+    /// Each record checked, with its value when it passed.
+    func checkRows(_ records: [CSVRecord]) -> [(fields: RowFields, value: MatterIntake?)] {
         let sources = MatterSource.allCases.map(\.rawValue).joined(separator: ", ")
         let rows: [(fields: RowFields, value: MatterIntake?)] = records.map { rec in
-            var f = RowFields(rec, header: header)
+            var f = RowFields(rec, header: header, multiLine: ["description"])
             guard f.shapeOK else { return (f, nil) }
             let reportedText = f.text("reported_at")
             var reported = ISOTime.parse(reportedText, zone: zone)
-            if reported == nil {
+            if reported == nil, let why = ISOTime.skippedLocalTime(reportedText, zone: zone) {
+                f.fail("reported_at", why)
+            } else if reported == nil {
                 f.fail("reported_at", reportedText.isEmpty ? "empty; expected a time such as 2026-11-22T08:30 or 2026-11-22T08:30:00+08:00"
                                                           : "\"\(reportedText)\": expected a time such as 2026-11-22T08:30 or 2026-11-22T08:30:00+08:00")
             } else if let r = reported, !TimeRules.isAcceptable(reported: r, now: now) {
@@ -73,22 +111,6 @@ public struct MatterImportValidator: RowValidator {
             return (f, MatterIntake(reportedAt: reported, source: source, reporter: reporter, grid: grid, category: category,
                                     urgency: urgency, title: title, description: description, location: location, importKey: key))
         }
-        var batch = ImportBatch<MatterIntake>(accepted: [], rejected: [])
-        var linesByKey: [String: [Int]] = [:]
-        for r in rows { if let k = r.value?.importKey { linesByKey[k, default: []].append(r.fields.line) } }
-        for r in rows {
-            var errors = r.fields.errors
-            if let k = r.value?.importKey, let lines = linesByKey[k], lines.count > 1 {
-                let others = lines.filter { $0 != r.fields.line }.map(String.init).joined(separator: ", ")
-                errors.append(RowError(line: r.fields.line, column: nil,
-                                       message: "the same matter (same reported_at, source, reporter, grid, category and title) is also on line \(others)"))
-            }
-            if errors.isEmpty, let v = r.value {
-                batch.accepted.append(ImportRow(record: r.fields.record, value: v))
-            } else {
-                batch.rejected.append(RejectedRow(record: r.fields.record, errors: errors.sorted()))
-            }
-        }
-        return batch
+        return rows
     }
 }

@@ -12,8 +12,11 @@ public struct TextTable: Sendable {
         self.headers = headers; self.rows = rows; self.rightAligned = rightAligned
     }
 
-    /// The table as lines of text, two spaces between columns.
+    /// The table as lines of text, two spaces between columns. Control characters in a cell are shown
+    /// escaped (`TextSafety.escaped`), never sent to the terminal.
     public func render() -> String {
+        let rows = self.rows.map { $0.map { TextSafety.escaped($0) } }
+        let headers = self.headers.map { TextSafety.escaped($0) }
         var widths = headers.map(DisplayWidth.of)
         for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
         func line(_ cells: [String]) -> String {

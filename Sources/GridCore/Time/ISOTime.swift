@@ -43,7 +43,8 @@ public enum ISOTime {
         if let off = offsetSeconds {
             return Date(timeIntervalSince1970: Double(date.daysSinceEpoch * 86_400) + secondsIntoDay - Double(off))
         }
-        return zone.instant(date).addingTimeInterval(secondsIntoDay)
+        let whole = Int(secondsIntoDay.rounded(.down))
+        return local(date, whole, zone: zone)?.addingTimeInterval(secondsIntoDay - Double(whole))
     }
 
     /// The common shapes without allocating: `YYYY-MM-DD`, then `T` and `HH:MM` or `HH:MM:SS`, then nothing,
@@ -90,7 +91,31 @@ public enum ISOTime {
         if let offset {
             return Date(timeIntervalSince1970: Double(date.daysSinceEpoch * 86_400) + Double(clock) - Double(offset))
         }
-        return zone.instant(date).addingTimeInterval(Double(clock))
+        return local(date, clock, zone: zone)
+    }
+
+    /// A local wall time in `zone` with the zone's offset at that instant (not the offset at midnight, which
+    /// differs after a daylight-saving change that day): a repeated time is its first occurrence, a time
+    /// skipped by the clocks going forward is nil (`skippedLocalTime` says so in words).
+    static func local(_ date: LocalDate, _ seconds: Int, zone: TownshipZone) -> Date? {
+        switch zone.resolve(date, secondsIntoDay: seconds) {
+        case let .unique(t), let .repeated(t, _): return t
+        case .skipped: return nil
+        }
+    }
+
+    /// Why `raw` is not a time although it is well formed: a local time that does not exist in `zone`
+    /// because the clocks go forward over it; nil otherwise. For the error message of a caller whose parse failed.
+    public static func skippedLocalTime(_ raw: String, zone: TownshipZone) -> String? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard text.count >= 16, let date = LocalDate(iso: String(text.prefix(10))) else { return nil }
+        let clock = text.dropFirst(11).prefix(5).split(separator: ":")
+        guard clock.count == 2, let h = Int(clock[0]), let m = Int(clock[1]), h < 24, m < 60 else { return nil }
+        let rest = text.dropFirst(16).drop { $0 == ":" || $0.isNumber || $0 == "." }
+        guard rest.isEmpty else { return nil }   // an explicit offset: every time exists
+        guard case .skipped = zone.resolve(date, secondsIntoDay: h * 3600 + m * 60) else { return nil }
+        return "\(text) does not exist in \(zone.identifier): the clocks go forward over it (daylight saving time); "
+            + "give the time with its offset or a time outside the skipped hour"
     }
 
     /// Formats an instant with the zone's offset: `2026-11-22T08:30:00+08:00`.

@@ -54,12 +54,48 @@ public struct TownshipZone: Sendable, Hashable {
         return ((local % 86_400) + 86_400) % 86_400
     }
 
-    /// The instant of a local wall-clock time on a day.
+    /// The instant of a local wall-clock time on a day. A time that occurs twice (clocks turned back) is
+    /// its first occurrence; a time that does not occur (clocks turned forward) is read with the offset in
+    /// force before the change, i.e. as far past the change as it is past the skipped hour's start. Callers
+    /// reading a person's text refuse the latter (`resolve`, `ISOTime.parse`).
     public func instant(_ date: LocalDate, secondsIntoDay s: Int = 0) -> Date {
+        switch resolve(date, secondsIntoDay: s) {
+        case let .unique(t), let .repeated(t, _), let .skipped(t): return t
+        }
+    }
+
+    /// How a local wall-clock time maps to instants with the zone's real offsets (夏令时).
+    public enum Resolution: Sendable, Hashable {
+        /// Exactly one instant (every time of a zone without daylight saving).
+        case unique(Date)
+        /// Two instants, when clocks were turned back over it: the earlier and the later.
+        case repeated(Date, Date)
+        /// None, when clocks were turned forward over it; the instant is the wall time read with the offset
+        /// in force before the change.
+        case skipped(Date)
+    }
+
+    /// Resolves a local wall-clock time: candidate offsets are those in force a day before and a day after
+    /// (no zone changes twice within two days), and a candidate stands when the zone has that offset at the
+    /// instant it gives.
+    public func resolve(_ date: LocalDate, secondsIntoDay s: Int) -> Resolution {
         let wall = Double(date.daysSinceEpoch * 86_400 + s)
-        // Take the offset in force near that wall time; two passes settle DST edges.
-        let guess = wall - Double(offset(atSecond: wall))
-        return Date(timeIntervalSince1970: wall - Double(offset(atSecond: guess)))
+        // A zone past its last change (Asia/Shanghai since 1991): one offset, one answer.
+        if let tail, wall - 86_400 >= tail.since, wall + 86_400 < ZoneOffsetTail.horizon {
+            return .unique(Date(timeIntervalSince1970: wall - Double(tail.offset)))
+        }
+        let before = offset(atSecond: wall - 86_400), after = offset(atSecond: wall + 86_400)
+        var hits: [Double] = []
+        for o in before == after ? [before] : [before, after] {
+            let t = wall - Double(o)
+            if offset(atSecond: t) == o { hits.append(t) }
+        }
+        hits.sort()
+        switch hits.count {
+        case 1: return .unique(Date(timeIntervalSince1970: hits[0]))
+        case 0: return .skipped(Date(timeIntervalSince1970: wall - Double(before)))
+        default: return .repeated(Date(timeIntervalSince1970: hits[0]), Date(timeIntervalSince1970: hits[1]))
+        }
     }
 
     /// Local midnight at the start of a day.

@@ -34,6 +34,7 @@ extension Store {
     /// Saves the handover note of the shift under way.
     public func saveHandoverNote(_ note: String, by actor: Actor, now: Date) throws {
         try authorize(actor, .duty, target: "shift", now: now)
+        try TextSafety.check(note, .multiLine("handover note"))
         try db.write {
             guard let s = try currentShift() else { throw StoreError.noShift }
             try db.run("UPDATE shifts SET handover_note = ? WHERE id = ?", [.text(note), .of(s.id)])
@@ -43,6 +44,7 @@ extension Store {
     /// Ends the shift under way, keeping `note` as its handover note.
     public func endShift(note: String, by actor: Actor, now: Date) throws {
         try authorize(actor, .duty, target: "shift", now: now)
+        try TextSafety.check(note, .multiLine("handover note"))
         try db.write {
             guard let s = try currentShift() else { throw StoreError.noShift }
             try db.run("UPDATE shifts SET ended_at = ?, handover_note = ? WHERE id = ?", [.of(max(now, s.startedAt)), .text(note), .of(s.id)])

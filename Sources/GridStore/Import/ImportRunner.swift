@@ -18,6 +18,9 @@ public struct ImportWriter<Value: Sendable> {
     /// Default: `write` on each value. Batch writers set it to share work across the chunk (prepared
     /// statements, one summary update per chunk).
     public var writeChunk: (Store, [Value]) throws -> Int
+    /// A streamed import hands `groups` this many values at a time (nil: 2 × the chunk size). Writers whose
+    /// `groups` reorders for locality (patrols) and whose values are small ask for more.
+    public var streamWindow: Int? = nil
 
     /// Creates a writer.
     public init(groups: @escaping ([Value]) -> [[Value]] = { $0.map { [$0] } }, key: ((Value) -> String?)? = nil,
@@ -102,15 +105,26 @@ extension Store {
     /// complete after the last, so an interrupted import shows as incomplete and re-running it completes it.
     ///
     /// `makeValidator` is called after the role check, to build the validator over the current database.
+    ///
+    /// This overload is for the kinds whose rows are checked against each other (the registry, the
+    /// calendar: small files): it holds the file's records, not its bytes. Matters and patrols stream
+    /// (`StreamingRowValidator`, ImportRunner+Stream.swift).
     public func runImport<V: RowValidator>(path: String, action: Action, options: ImportOptions, actor: Actor, now: Date,
                                            makeValidator: (Store) throws -> V, writer: ImportWriter<V.Value>) throws -> ImportReport {
         gr_keep_heap()  // before the file is read: its buffers and rows are the big allocations
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let why = FileManager.default.fileExists(atPath: path) ? "cannot be read (permissions?)" : "no such file"
-            throw ImportError.unreadable("\(path): \(why)")
-        }
-        return try runImport(bytes: [UInt8](data), fileName: path, action: action, options: options, actor: actor, now: now,
-                             makeValidator: makeValidator, writer: writer, rejectsPath: Store.rejectsPath(for: path))
+        let file = try ImportFile(path: path)
+        try authorize(actor, action, target: path, now: now)
+        let validator = try makeValidator(self)
+        let source = try file.scan()
+        var records: [CSVRecord] = []
+        let found = try file.forEachRecord(source, header: validator.header, optional: validator.optionalColumns) { records.append($0) }
+        var batch = validator.validate(records)
+        records = []
+        if let key = writer.key { batch = batch.rejectingDuplicates(key: key) }
+        // An older file without the optional columns gets its rejects in its own columns.
+        let rejectsHeader = Array(validator.header.prefix(max(found.count, validator.header.count - validator.optionalColumns.count)))
+        return try finishImport(batch, kind: validator.kind, header: rejectsHeader, fileName: path, source: source,
+                                options: options, actor: actor, now: now, writer: writer, rejectsPath: Store.rejectsPath(for: path))
     }
 
     /// `grids.csv` → `grids.rejects.csv` (other names get `.rejects.csv` appended).
@@ -118,56 +132,63 @@ extension Store {
         path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) + ".rejects.csv" : path + ".rejects.csv"
     }
 
-    /// The same on bytes already read; `rejectsPath` nil means no rejects file is written.
-    public func runImport<V: RowValidator>(bytes: [UInt8], fileName: String, action: Action, options: ImportOptions,
-                                           actor: Actor, now: Date, makeValidator: (Store) throws -> V,
-                                           writer: ImportWriter<V.Value>, rejectsPath: String?) throws -> ImportReport {
-        try authorize(actor, action, target: fileName, now: now)
-        let validator = try makeValidator(self)
-        let hash = SHA256.hex(bytes)
-        let table: CSVTable
-        do { table = try CSVReader.read(bytes, header: validator.header, optional: validator.optionalColumns) } catch {
-            throw ImportError.unreadable("\(fileName):\(error.line): \(error.message)")
-        }
-        var batch = validator.validate(table.records)
-        if let key = writer.key { batch = batch.rejectingDuplicates(key: key) }
+    /// The whole-file reject or the rejects file, then the import log and the chunked writes of a validated batch.
+    func finishImport<Value>(_ batch: ImportBatch<Value>, kind: String, header: [String], fileName: String, source: ImportSource,
+                             options: ImportOptions, actor: Actor, now: Date, writer: ImportWriter<Value>,
+                             rejectsPath: String?) throws -> ImportReport {
         if !batch.rejected.isEmpty && !options.skipInvalid {
             throw ImportError.rejected(file: fileName, problems: batch.errors.map { $0.located(in: fileName) })
         }
         var rejectsFile: String? = nil
         if !batch.rejected.isEmpty, let rejectsPath {
-            // An older file without the optional columns gets its rejects in its own columns.
-            try writeRejects(batch.rejected, header: Array(validator.header.prefix(max(table.header.count, validator.header.count - validator.optionalColumns.count))),
-                             to: rejectsPath)
+            try writeRejects(batch.rejected, header: header, to: rejectsPath)
             rejectsFile = rejectsPath
         }
-        let total = table.records.count
-        let logID: Int = try db.write {
-            try db.run("""
-                INSERT INTO import_log(kind, file_name, content_hash, rows_total, rows_written, rows_rejected, actor, started_at, complete)
-                VALUES (?, ?, ?, ?, 0, ?, ?, ?, 0)
-                """, [.text(validator.kind), .text(fileName), .text(hash), .of(total), .of(batch.rejected.count), .text(actor.login), .of(now)])
-            return db.lastInsertID
-        }
+        let total = batch.accepted.count + batch.rejected.count
+        let logID = try openImportLog(kind: kind, fileName: fileName, hash: source.hash, total: total, rejected: batch.rejected.count,
+                                      actor: actor, now: now)
         var written = 0
         try bulkWriting {
             for chunk in Store.chunks(writer.groups(batch.accepted.map(\.value)), size: options.chunkSize) {
-                try db.write {
-                    let n = try writer.writeChunk(self, chunk)
-                    try db.run("UPDATE import_log SET rows_written = rows_written + ? WHERE id = ?", [.of(n), .of(logID)])
-                    written += n
-                }
+                written += try writeImportChunk(chunk, writer: writer, logID: logID)
             }
         }
-        try db.write {
-            try db.run("UPDATE import_log SET complete = 1, finished_at = ? WHERE id = ?", [.of(now), .of(logID)])
-            try audit(actor: actor.login, action: "import_\(validator.kind)", target: fileName, allowed: true,
-                      detail: "\(written) written, \(batch.accepted.count - written) unchanged, \(batch.rejected.count) rejected; sha256 \(hash.prefix(12))",
-                      now: now)
-        }
-        return ImportReport(kind: validator.kind, file: fileName, encoding: table.encoding, contentHash: hash, rowsTotal: total,
+        try closeImportLog(logID, kind: kind, fileName: fileName, hash: source.hash, written: written,
+                           unchanged: batch.accepted.count - written, rejected: batch.rejected.count, actor: actor, now: now)
+        return ImportReport(kind: kind, file: fileName, encoding: source.encoding, contentHash: source.hash, rowsTotal: total,
                             rowsWritten: written, rowsUnchanged: batch.accepted.count - written, rowsRejected: batch.rejected.count,
                             rejectsFile: rejectsFile, logID: logID)
+    }
+
+    /// The import log entry, incomplete until `closeImportLog`.
+    func openImportLog(kind: String, fileName: String, hash: String, total: Int, rejected: Int, actor: Actor, now: Date) throws -> Int {
+        try db.write {
+            try db.run("""
+                INSERT INTO import_log(kind, file_name, content_hash, rows_total, rows_written, rows_rejected, actor, started_at, complete)
+                VALUES (?, ?, ?, ?, 0, ?, ?, ?, 0)
+                """, [.text(kind), .text(fileName), .text(hash), .of(total), .of(rejected), .text(actor.login), .of(now)])
+            return db.lastInsertID
+        }
+    }
+
+    /// One chunk in one short transaction, counted in the log entry.
+    func writeImportChunk<Value>(_ chunk: [Value], writer: ImportWriter<Value>, logID: Int) throws -> Int {
+        try db.write {
+            let n = try writer.writeChunk(self, chunk)
+            try db.run("UPDATE import_log SET rows_written = rows_written + ? WHERE id = ?", [.of(n), .of(logID)])
+            return n
+        }
+    }
+
+    /// Marks the log entry complete and audits the import.
+    func closeImportLog(_ logID: Int, kind: String, fileName: String, hash: String, written: Int, unchanged: Int, rejected: Int,
+                        actor: Actor, now: Date) throws {
+        try db.write {
+            try db.run("UPDATE import_log SET complete = 1, finished_at = ? WHERE id = ?", [.of(now), .of(logID)])
+            try audit(actor: actor.login, action: "import_\(kind)", target: fileName, allowed: true,
+                      detail: "\(written) written, \(unchanged) unchanged, \(rejected) rejected; sha256 \(hash.prefix(12))",
+                      now: now)
+        }
     }
 
     /// Packs groups into chunks of about `size` values, never splitting a group.
@@ -182,9 +203,10 @@ extension Store {
         return out
     }
 
-    /// Writes the rejected rows, as read, plus a `reason` column, as UTF-8 with BOM (opens right in Excel).
+    /// Writes the rejected rows, as read, plus a `reason` column, as UTF-8 with BOM (opens right in Excel),
+    /// formulas neutralised like every export (the importers take the guard off again).
     func writeRejects(_ rows: [RejectedRow], header: [String], to path: String) throws {
-        var text = "\u{FEFF}" + CSVWriter.line(header + ["reason"])
+        var text = CSVWriter.bom + CSVWriter.line(header + ["reason"])
         for r in rows {
             var fields = r.record.fields
             if fields.count < header.count { fields += Array(repeating: "", count: header.count - fields.count) }

@@ -13,7 +13,13 @@ public struct IntakeReceipt: Sendable, Hashable {
 
 extension Store {
     /// Checks an intake against the registry; the error names the field or the unknown code.
+    /// Text fields are checked first (`TextSafety`): a control character or direction override throws
+    /// `UnsafeTextError` naming the field, whichever front end typed it.
     public func validate(_ m: MatterIntake, now: Date) throws -> Category {
+        try TextSafety.check(m.title, .singleLine("title"))
+        try TextSafety.check(m.description, .multiLine("description"))
+        try TextSafety.check(m.location, .singleLine("location"))
+        try TextSafety.check(m.reporter, .singleLine("reporter"))
         if m.source == .gridWorker {
             guard !m.reporter.isEmpty else { throw StoreError.badField(name: "reporter", problem: .empty) }
             guard try registryHas("workers", m.reporter) else { throw StoreError.unknownCode(.worker, m.reporter) }

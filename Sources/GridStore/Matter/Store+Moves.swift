@@ -42,6 +42,7 @@ extension Store {
     /// stale-version check, pending overdue, state machine, clocks, counters and the history event.
     func performInTransaction(_ req: MoveRequest, actor: Actor, rules: MatterRules, calendar: OfficeCalendar, now: Date) throws -> Matter {
         let note = req.note.trimmingCharacters(in: .whitespacesAndNewlines)
+        try TextSafety.check(note, .multiLine("note"))
         if req.move.needsNote && note.isEmpty { throw StoreError.missingReason(number: req.number, move: req.move) }
         let before = try requireMatter(req.number)
         if let v = req.version, v != before.version { throw conflict(before, seen: v) }

@@ -1,0 +1,96 @@
+import Foundation
+import GridCore
+
+/// What the first pass over an import file found: its encoding and its SHA-256.
+struct ImportSource: Sendable {
+    /// The encoding.
+    let encoding: SourceEncoding
+    /// SHA-256 of the bytes, hex.
+    let hash: String
+    /// The line reported if GB18030 decoding fails (the first byte that is not UTF-8).
+    let badLine: Int
+    /// Size and modification time when scanned: a later pass tells the file changed under it.
+    let stamp: ImportFile.Stamp
+}
+
+/// An import file read in chunks (分块读取): memory stays bounded whatever the file's size; a pass reads
+/// it again from the start (the page cache makes the second read cheap).
+struct ImportFile {
+    /// Size and modification time (ns) of the file.
+    struct Stamp: Sendable, Equatable { let size: Int; let modified: Int }
+
+    /// The file's size and modification time now.
+    func stamp() throws -> Stamp {
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw ImportError.unreadable("\(path): cannot be read (\(String(cString: strerror(errno))))") }
+        return Stamp(size: Int(st.st_size), modified: Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec))
+    }
+
+    /// Bytes per read.
+    static let chunkBytes = 1 << 20
+    /// The path as given.
+    let path: String
+
+    /// Checks the file can be opened, with the message `import` has always given.
+    init(path: String) throws {
+        self.path = path
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            let why = FileManager.default.fileExists(atPath: path) ? "cannot be read (permissions?)" : "no such file"
+            throw ImportError.unreadable("\(path): \(why)")
+        }
+    }
+
+    /// Calls `body` with each chunk of the file, in order.
+    func forEachChunk(_ body: (ArraySlice<UInt8>) throws -> Void) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw ImportError.unreadable("\(path): cannot be read (\(String(cString: strerror(errno))))") }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: ImportFile.chunkBytes)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, ImportFile.chunkBytes) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ImportError.unreadable("\(path): cannot be read (\(String(cString: strerror(errno))))")
+            }
+            if n == 0 { return }
+            try body(buffer[..<n])
+        }
+    }
+
+    /// The first pass: encoding (`SourceSniffer`) and hash.
+    func scan() throws -> ImportSource {
+        let before = try stamp()
+        var sniffer = SourceSniffer()
+        var hasher = SHA256.Hasher()
+        try forEachChunk { sniffer.feed($0); hasher.update($0) }
+        do {
+            let encoding = try sniffer.finish()
+            return ImportSource(encoding: encoding, hash: hasher.hex(), badLine: sniffer.firstNonUTF8Line, stamp: before)
+        } catch {
+            throw ImportError.unreadable("\(path):\(error.line): \(error.message)")
+        }
+    }
+
+    /// Every data record of the file (header checked, blank records left out), decoded and parsed a chunk at a
+    /// time. Returns the header as found (an older file may stop before the `optional` columns).
+    @discardableResult
+    func forEachRecord(_ source: ImportSource, header: [String], optional: [String] = [], _ body: (CSVRecord) throws -> Void) throws -> [String] {
+        let decoder = SourceDecoder(source.encoding, badLine: source.badLine)
+        var parser = CSVStreamParser()
+        var gate = CSVHeaderGate(expected: header, optional: optional)
+        try withoutActuallyEscaping(body) { body in
+            let emit: (CSVRecord) throws -> Void = { r in if try gate.pass(r) { try body(r) } }
+            do {
+                try forEachChunk { chunk in
+                    try parser.feed(try decoder.decode(chunk), emit)
+                }
+                try decoder.finish()
+                try parser.finish(emit)
+                try gate.finish()
+            } catch let e as CSVError {
+                throw ImportError.unreadable("\(path):\(e.line): \(e.message)")
+            }
+        }
+        return gate.found
+    }
+}
