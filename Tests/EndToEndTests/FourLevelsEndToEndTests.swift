@@ -52,8 +52,8 @@ final class FourLevelsEndToEndTests: XCTestCase {
         r = try run(["import", "grids", bad])
         XCTAssertNotEqual(r.status, 0)
         XCTAssertTrue((r.err + r.out).contains("B1"), r.err)
-        // An older 6-column file still imports (heads left as they were named: none for a new grid).
-        let old = try write("old.csv", "code,name,level,parent,row,col\nB4,西山二组,basic,C2,1,1\n")
+        // An older 6-column file still imports; it leaves the heads as they were (C1 keeps zhang; B4 has none).
+        let old = try write("old.csv", "code,name,level,parent,row,col\nB4,西山二组,basic,C2,1,1\nC1,东湖村,community,A1,,\n")
         r = try run(["import", "grids", old])
         XCTAssertEqual(r.status, 0, r.err)
 

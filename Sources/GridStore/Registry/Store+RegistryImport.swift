@@ -31,12 +31,16 @@ extension Store {
         groups: { $0.sorted { $0.level.rank < $1.level.rank }.map { [$0] } },
         write: { store, g in
             let db = store.db
+            // An empty head or instructor (or an older file without them) keeps the grid's: people are not unassigned by omission.
             let old = try db.first("SELECT \(Store.gridColumns) FROM grids WHERE code = ?", [.text(g.code)], Store.gridRecord)
-            if old == g { return false }
+            var kept = g
+            kept.head = g.head ?? old?.head; kept.instructor = g.instructor ?? old?.instructor
+            if old == kept { return false }
             try db.run("""
                 INSERT INTO grids(code, name, level, parent, map_row, map_col, head, instructor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(code) DO UPDATE SET name = excluded.name, level = excluded.level, parent = excluded.parent,
-                    map_row = excluded.map_row, map_col = excluded.map_col, head = excluded.head, instructor = excluded.instructor
+                    map_row = excluded.map_row, map_col = excluded.map_col,
+                    head = coalesce(excluded.head, grids.head), instructor = coalesce(excluded.instructor, grids.instructor)
                 """, [.text(g.code), .text(g.name), .text(g.level.rawValue), .of(g.parent), .of(g.row), .of(g.col), .of(g.head), .of(g.instructor)])
             return true
         }) }
