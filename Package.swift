@@ -16,10 +16,13 @@ let package = Package(
         .target(name: "GridConsole", dependencies: ["GridCore", "GridStore", "CNcursesw"], path: "Sources/GridConsole"),
         .target(name: "GridCLI", dependencies: ["GridCore", "GridStore", "GridConsole"], path: "Sources/GridCLI"),
         .executableTarget(name: "gridroom", dependencies: ["GridCLI"], path: "Sources/gridroom"),
+        // Fixtures, dumps and harnesses shared by the test targets (no @testable: it is built in every configuration).
+        .target(name: "GridTestSupport", dependencies: ["GridCore", "GridStore"], path: "Tests/GridTestSupport"),
         .testTarget(name: "GridCoreTests", dependencies: ["GridCore"], path: "Tests/GridCoreTests"),
-        .testTarget(name: "GridStoreTests", dependencies: ["GridCore", "GridStore", "CSQLite"], path: "Tests/GridStoreTests"),
-        .testTarget(name: "GridConsoleTests", dependencies: ["GridCore", "GridStore", "GridConsole"], path: "Tests/GridConsoleTests"),
-        .testTarget(name: "EndToEndTests", dependencies: ["GridCore", "GridStore", "CSQLite"], path: "Tests/EndToEndTests"),
+        .testTarget(name: "GridStoreTests", dependencies: ["GridCore", "GridStore", "CSQLite", "GridTestSupport"], path: "Tests/GridStoreTests"),
+        .testTarget(name: "GridConsoleTests", dependencies: ["GridCore", "GridStore", "GridConsole", "CNcursesw", "GridTestSupport"], path: "Tests/GridConsoleTests"),
+        .testTarget(name: "GridCLITests", dependencies: ["GridCLI"], path: "Tests/GridCLITests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["GridCore", "GridStore", "CSQLite", "GridTestSupport"], path: "Tests/EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]
 )

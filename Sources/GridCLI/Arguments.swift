@@ -1,7 +1,8 @@
 import Foundation
 import GridCore
 
-/// A usage error: a bad or missing command-line value. Exit status 2.
+/// A usage error worded by a command (a value that does not fit its rules). Exit status 2.
+/// The parser's own errors are the typed `ParserError`.
 struct UsageError: Error, CustomStringConvertible {
     let message: String
     init(_ message: String) { self.message = message }
@@ -9,85 +10,91 @@ struct UsageError: Error, CustomStringConvertible {
 }
 
 /// The words after the command name: `--name value` options, `--flag` switches and positionals.
+///
+/// Which `--name` is a switch is declared by the command (`Command.switches`, plus `GlobalOptions.switches`);
+/// every other `--name` takes a value, the next word whatever it looks like (`--note --x` gives the note
+/// "--x") or the text after `=`. `--` ends the options: every later word is a positional. A name no code
+/// asks for is refused by `rejectUnknown()`, so an option is unknown only to the commands that lack it.
 struct Arguments {
     private(set) var positionals: [String] = []
     private var options: [String: [String]] = [:]
     private var flags: Set<String> = []
     private var used: Set<String> = []
 
-    /// Options that never take a value.
-    static let knownFlags: Set<String> = [
-        "help", "demo", "activity", "skip-invalid", "open", "overdue", "near-due", "shelved", "explain", "fail", "pass",
-        "confirm", "all", "no-bell", "read-only", "quiet", "force", "json", "rehearsal",
-    ]
-
-    init(_ words: [String]) throws {
+    /// Parses `words` for a command whose switches are `switches` (never taking a value).
+    init(_ words: [String], switches: Set<String>) throws(ParserError) {
         var i = 0
         var onlyPositionals = false
         while i < words.count {
             let w = words[i]
-            if onlyPositionals || !w.hasPrefix("--") || w == "-" {
-                positionals.append(w); i += 1; continue
-            }
-            if w == "--" { onlyPositionals = true; i += 1; continue }
+            i += 1
+            if onlyPositionals || !w.hasPrefix("--") || w == "-" { positionals.append(w); continue }
+            if w == "--" { onlyPositionals = true; continue }
             var name = String(w.dropFirst(2))
             var value: String? = nil
             if let eq = name.firstIndex(of: "=") {
                 value = String(name[name.index(after: eq)...]); name = String(name[..<eq])
             }
-            if Arguments.knownFlags.contains(name) && value == nil {
-                flags.insert(name); i += 1; continue
+            if name.isEmpty { throw .unknownOption(w) }
+            if switches.contains(name) {
+                if let value { throw .unexpectedValue(option: name, value: value) }
+                flags.insert(name); continue
             }
             if value == nil {
-                guard i + 1 < words.count else { throw UsageError("option --\(name) needs a value") }
-                value = words[i + 1]; i += 1
+                guard i < words.count else { throw .missingValue(option: name) }
+                value = words[i]; i += 1
             }
             options[name, default: []].append(value!)
-            i += 1
         }
     }
 
     /// A switch's presence.
     mutating func flag(_ name: String) -> Bool { used.insert(name); return flags.contains(name) }
 
-    /// An option's last value.
+    /// An option's last value (a repeated option: the last one given wins).
     mutating func option(_ name: String) -> String? { used.insert(name); return options[name]?.last }
 
+    /// Every value of a repeatable option, in the order given.
+    mutating func options(_ name: String) -> [String] { used.insert(name); return options[name] ?? [] }
+
     /// A required option.
-    mutating func required(_ name: String) throws -> String {
-        guard let v = option(name), !v.isEmpty else { throw UsageError("missing --\(name)") }
+    mutating func required(_ name: String) throws(ParserError) -> String {
+        guard let v = option(name), !v.isEmpty else { throw .missingOption(name) }
         return v
     }
 
     /// An option that must be one of `choices`.
-    mutating func choice(_ name: String, _ choices: [String], default def: String? = nil) throws -> String? {
+    mutating func choice(_ name: String, _ choices: [String], default def: String? = nil) throws(ParserError) -> String? {
         guard let v = option(name) else { return def }
         guard choices.contains(v) else {
-            throw UsageError("--\(name) \(v): expected one of \(choices.joined(separator: ", "))")
+            throw .invalidValue(option: name, value: v, expected: .oneOf(choices))
         }
         return v
     }
 
     /// An integer option.
-    mutating func int(_ name: String, range: ClosedRange<Int>? = nil) throws -> Int? {
+    mutating func int(_ name: String, range: ClosedRange<Int>? = nil) throws(ParserError) -> Int? {
         guard let v = option(name) else { return nil }
         guard let n = Int(v), range.map({ $0.contains(n) }) ?? true else {
-            throw UsageError("--\(name) \(v): expected a whole number\(range.map { " from \($0.lowerBound) to \($0.upperBound)" } ?? "")")
+            throw .invalidValue(option: name, value: v, expected: .wholeNumber(range))
         }
         return n
     }
 
     /// The positional at `index`, or a usage error naming `what`.
-    func positional(_ index: Int, _ what: String) throws -> String {
-        guard index < positionals.count else { throw UsageError("missing \(what)") }
+    func positional(_ index: Int, _ what: String) throws(ParserError) -> String {
+        guard index < positionals.count else { throw .missingArgument(what) }
         return positionals[index]
     }
 
+    /// Fails on a positional word past the first `count` the command takes (`gridroom grids extra`).
+    func rejectPositionals(beyond count: Int) throws(ParserError) {
+        if positionals.count > count { throw .unexpectedArgument(positionals[count]) }
+    }
+
     /// Fails on any option or switch that no code asked for (a typo must not pass silently).
-    func rejectUnknown() throws {
+    func rejectUnknown() throws(ParserError) {
         let given = Set(options.keys).union(flags)
-        if let extra = given.subtracting(used).sorted().first {
-            throw UsageError("unknown option --\(extra)")
-        }
+        if let extra = given.subtracting(used).sorted().first { throw .unknownOption("--" + extra) }
     }
 }

@@ -35,11 +35,11 @@ final class Context {
         Output.now = now
         let envLang = env["GRIDROOM_LANG"].flatMap { $0.isEmpty ? nil : $0 }
         let l = globals.option("lang") ?? envLang ?? "zh"
-        guard let parsed = Language(rawValue: l) else { throw UsageError("--lang \(l): expected zh or en") }
+        guard let parsed = Language(rawValue: l) else { throw ParserError.invalidValue(option: "lang", value: l, expected: .oneOf(["zh", "en"])) }
         language = parsed
         Output.language = parsed
         if let h = globals.option("headings") {
-            guard let hl = Language(rawValue: h) else { throw UsageError("--headings \(h): expected zh or en") }
+            guard let hl = Language(rawValue: h) else { throw ParserError.invalidValue(option: "headings", value: h, expected: .oneOf(["zh", "en"])) }
             Output.csvHeadings = hl
         }
         login = Context.osLogin()

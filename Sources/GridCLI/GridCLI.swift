@@ -63,31 +63,20 @@ func dbPathForDamage(_ arguments: [String]) -> String {
 public enum GridCLI {
     /// Parses `arguments` (the words after the program name), runs the command and exits with its status.
     @MainActor public static func main(_ arguments: [String]) -> Never {
-        var words = arguments
-        // Global options may stand before the command name.
-        var leading: [String] = []
-        while let w = words.first, w.hasPrefix("--"), w != "--help" {
-            leading.append(words.removeFirst())
-            if !w.contains("="), !Arguments.knownFlags.contains(String(w.dropFirst(2))), let v = words.first {
-                leading.append(v); words.removeFirst()
-            }
-        }
-        if words.first == "--help" || words.first == "-h" || words.first == "help" { printUsage(Context.languageFromEnvironment(arguments)); exit(0) }
-
         do {
-            let name = words.first
-            var args = try Arguments(leading + Array(words.dropFirst()))
-            let ctx = try Context(globals: &args)
-            guard let name else {
-                exit(try ConsoleCommand.run(ctx, &args))
+            var invocation = try Invocation(arguments, commands: commands)
+            if invocation.wantsGeneralHelp { printUsage(Context.languageFromEnvironment(arguments)); exit(0) }
+            let ctx = try Context(globals: &invocation.arguments)
+            guard let command = invocation.command else {
+                exit(try ConsoleCommand.run(ctx, &invocation.arguments))
             }
-            guard let command = commands.first(where: { $0.name == name }) else {
-                throw UsageError("unknown command \(name); `gridroom --help` lists them")
-            }
-            if args.flag("help") { print(command.usage); exit(0) }
-            let status = try command.run(ctx, &args)
+            if invocation.arguments.flag("help") { print(command.usage); exit(0) }
+            let status = try command.run(ctx, &invocation.arguments)
             fflush(nil)
             exit(status)
+        } catch let e as ParserError {
+            fflush(nil)
+            fail(e.words(Context.languageFromEnvironment(arguments)), status: 2)
         } catch let e as UsageError {
             fflush(nil)
             fail(e.message, status: 2)
@@ -103,7 +92,7 @@ public enum GridCLI {
             fail(ErrorWording.words(StoreError.damaged(path: path, reason: detail), Context.languageFromEnvironment(arguments)), status: 1)
         } catch {
             fflush(nil)
-            fail(ErrorWording.words(error, Context.languageFromEnvironment(leading + Array(words.dropFirst()))), status: 1)
+            fail(ErrorWording.words(error, Context.languageFromEnvironment(arguments)), status: 1)
         }
     }
 }

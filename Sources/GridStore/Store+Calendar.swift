@@ -25,7 +25,7 @@ extension Store {
     public func setCalendarDay(_ date: LocalDate, workday: Bool, name: String, by actor: Actor, now: Date) throws {
         try authorize(actor, .manageRegistry, target: date.description, now: now)
         try TextSafety.check(name, .singleLine("name"))
-        try db.write {
+        try write {
             try db.run("INSERT OR REPLACE INTO calendar_days(date, workday, name) VALUES (?, ?, ?)",
                        [.text(date.description), .of(workday), .text(name)])
             try audit(actor: actor.login, action: "calendar_set", target: date.description, allowed: true,
@@ -42,7 +42,7 @@ extension Store {
     public func setSetting(_ key: String, _ value: String, by actor: Actor, now: Date) throws {
         try authorize(actor, .changeLimits, target: key, now: now)
         try TextSafety.check(value, .singleLine(key))
-        try db.write {
+        try write {
             let old = try setting(key) ?? ""
             try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [.text(key), .text(value)])
             try audit(actor: actor.login, action: "setting", target: key, allowed: true, detail: "\(old) → \(value)", now: now)

@@ -36,7 +36,7 @@ extension Store {
     public func audit(actor: String, action: String, target: String, allowed: Bool, detail: String = "", now: Date) throws {
         guard !db.isReadOnly else { return }
         if allowed { try checkWriteClock(now) }
-        try db.write {
+        try write {
             try db.run("INSERT INTO audit(at, actor, action, target, allowed, detail) VALUES (?, ?, ?, ?, ?, ?)",
                        [.of(now), .text(actor), .text(action), .text(target), .of(allowed), .text(detail)])
         }
@@ -56,7 +56,7 @@ extension Store {
         }
         try TextSafety.check(staff.name, .singleLine("name"))
         guard !staff.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.badField(name: "name", problem: .empty) }
-        try db.write {
+        try write {
             if try db.scalarInt("SELECT count(*) FROM staff WHERE login = ?", [.text(login)]) > 0 {
                 throw StoreError.staffExists(login: login)
             }
@@ -69,7 +69,7 @@ extension Store {
     /// Changes a staff member's role (admin only). The last admin cannot be demoted.
     public func setRole(login: String, role: Role, by actor: Actor, now: Date) throws {
         try authorize(actor, .manageStaff, target: login, now: now)
-        try db.write {
+        try write {
             guard let old = try db.first("SELECT role FROM staff WHERE login = ?", [.text(login)], { $0.text(0) }) else {
                 throw StoreError.unknownCode(.staff, login)
             }
@@ -86,7 +86,7 @@ extension Store {
     /// switched off, so the file always has someone who can manage staff. Switching on clears who and when.
     public func setActive(login: String, active: Bool, by actor: Actor, now: Date) throws {
         try authorize(actor, .manageStaff, target: login, now: now)
-        try db.write {
+        try write {
             guard let s = try db.first("SELECT \(Store.staffColumns) FROM staff WHERE login = ?", [.text(login)], staffRecord) else {
                 throw StoreError.unknownCode(.staff, login)
             }

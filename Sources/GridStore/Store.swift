@@ -6,8 +6,9 @@ import GridCore
 ///
 /// Console, CLI and importers all write through a `Store`; it is the only place with SQL.
 public final class Store {
-    /// The connection.
-    public let db: Database
+    /// The connection: internal, so that every read and write goes through a `Store` method (tests reach it
+    /// with `@testable import GridStore`).
+    let db: Database
     /// The township's time zone (set at init).
     public let zone: TownshipZone
     /// Live (正式) or rehearsal (演练), chosen at init: on a live file writes take the real clock.
@@ -146,4 +147,30 @@ public final class Store {
 
     /// Whether the file is open read-only.
     public var isReadOnly: Bool { db.isReadOnly }
+
+    /// The file's path.
+    public var path: String { db.path }
+
+    /// Why the file is open read-only (nil when writable).
+    public var readOnlyReason: ReadOnlyReason? { db.readOnlyReason }
+
+    /// Keeps up to `limit` prepared statements on this store's connection, for a long-lived process that
+    /// runs the same reads again and again (the console): see `Database.keepStatements(limit:)`.
+    public func keepStatements(limit: Int = 256) { db.keepStatements(limit: limit) }
+
+    /// `PRAGMA data_version`: changes when another connection commits (the console polls it to reload).
+    public func dataVersion() throws -> Int { try db.dataVersion() }
+
+    /// Runs `body` in one write transaction (a savepoint inside another write). On a file open read-only it
+    /// is refused before anything runs (`StoreError.readOnly`, with the reason); when the write lock stays
+    /// taken through every attempt it is `StoreError.busy`, worded for people by each front end.
+    @discardableResult
+    func write<T>(_ body: () throws -> T) throws -> T {
+        if db.isReadOnly { throw StoreError.readOnly(path: db.path, reason: db.readOnlyReason ?? .connection) }
+        do {
+            return try db.write(body)
+        } catch let e as DatabaseError where e.isWriteLockBusy && !db.inTransaction {
+            throw StoreError.busy(attempts: Database.writeAttempts)
+        }
+    }
 }

@@ -68,7 +68,7 @@ final class AccessEndToEndTests: XCTestCase {
         try h.ok(["staff", "add", "nobody", "--name", "值班员", "--role", "operator"])
         XCTAssertEqual(chmod(h.db, 0o664), 0)
         XCTAssertEqual(chmod(h.dir.path, 0o755), 0)
-        let before = try ReliabilityDump.of(h.db)
+        let before = try DatabaseDump.tables(path: h.db)
         for s in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: h.db + s) }
         let list = try h.run(["staff", "list", "--format", "csv"], prefix: asNobody)
         XCTAssertEqual(list.status, 0, list.err)
@@ -77,12 +77,12 @@ final class AccessEndToEndTests: XCTestCase {
         XCTAssertEqual(new.status, 1)
         XCTAssertFalse(new.signalled)
         XCTAssertTrue(new.err.contains("以只读方式打开（此用户不能写这个文件（Permission denied））：此操作需要写入"), new.err)
-        XCTAssertEqual(try ReliabilityDump.of(h.db), before)
+        XCTAssertEqual(try DatabaseDump.tables(path: h.db), before)
     }
 
     func testReadOnlyFlagRefusesWritesClearly() throws {
         try h.ok(["init", "--rehearsal"])
-        let before = try ReliabilityDump.of(h.db)
+        let before = try DatabaseDump.tables(path: h.db)
         for (args, env) in [(["--read-only", "staff", "add", "op1", "--name", "甲", "--role", "operator"], [String: String]()),
                             (["staff", "add", "op1", "--name", "甲", "--role", "operator"], ["GRIDROOM_READ_ONLY": "1"])] {
             let r = try h.run(args, env: env)
@@ -91,7 +91,7 @@ final class AccessEndToEndTests: XCTestCase {
             let list = try h.run(["--read-only", "staff", "list"], env: env)
             XCTAssertEqual(list.status, 0, list.err)
         }
-        XCTAssertEqual(try ReliabilityDump.of(h.db), before)
+        XCTAssertEqual(try DatabaseDump.tables(path: h.db), before)
     }
 
     /// A read-only directory (a read-only bind mount over the test directory): reads and `check` work, writes are
@@ -99,7 +99,7 @@ final class AccessEndToEndTests: XCTestCase {
     func testReadOnlyDirectoryReadsAndRefusesWrites() throws {
         try h.ok(["init", "--rehearsal"])
         try h.ok(["staff", "add", "op1", "--name", "值班员甲", "--role", "operator"])
-        let before = try ReliabilityDump.of(h.db)
+        let before = try DatabaseDump.tables(path: h.db)
         let ro = ["/usr/bin/unshare", "-m", "/bin/sh", "-c",
                   "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\"", h.dir.path]
         let probe = try h.run(["--help"], prefix: ro)
@@ -115,22 +115,7 @@ final class AccessEndToEndTests: XCTestCase {
         let imp = try h.run(["import", "departments", try h.file("d.csv", "code,name,platform\nX1,部门,services\n")], prefix: ro)
         XCTAssertEqual(imp.status, 1)
         XCTAssertTrue(imp.err.contains("只读"), imp.err)
-        XCTAssertEqual(try ReliabilityDump.of(h.db), before)
-    }
-}
-
-/// Every table's rows, for "the database did not change" checks.
-enum ReliabilityDump {
-    static func of(_ path: String) throws -> [String: [String]] {
-        let db = try Database(path: path, create: false, readOnly: true)
-        let tables = try db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") { $0.text(0) }
-        var out: [String: [String]] = [:]
-        for t in tables {
-            let cols = try db.query("SELECT name FROM pragma_table_info(?) ORDER BY cid", [.text(t)]) { $0.text(0) }
-            let expr = cols.map { "quote(\"\($0)\")" }.joined(separator: " || ',' || ")
-            out[t] = try db.query("SELECT \(expr) FROM \"\(t)\" ORDER BY 1") { $0.text(0) }
-        }
-        return out
+        XCTAssertEqual(try DatabaseDump.tables(path: h.db), before)
     }
 }
 

@@ -13,7 +13,7 @@ final class CommandLineErrorTests: XCTestCase {
     func testBadValuesAreUsageErrorsNamingTheValue() throws {
         try h.ok(["init", "--demo"])
         try h.ok(["case", "new", "--source", "hotline", "--grid", "DH-01-01", "--category", "SR03", "--title", "油污"])
-        let before = try ReliabilityDump.of(h.db)
+        let before = try DatabaseDump.tables(path: h.db)
         let cases: [([String], String)] = [
             (["case", "new", "--source", "pigeon", "--grid", "DH-01-01", "--category", "SR03", "--title", "x"], "--source pigeon"),
             (["case", "urge", "20261122-0001", "--level", "purple", "--note", "x"], "--level purple"),
@@ -45,14 +45,44 @@ final class CommandLineErrorTests: XCTestCase {
             XCTAssertEqual(r.status, 2, "\(args): \(r.err)")
             XCTAssertTrue(r.err.hasPrefix("gridroom: ") && r.err.contains(named), "\(args): \(r.err)")
         }
-        XCTAssertEqual(try ReliabilityDump.of(h.db), before)
+        XCTAssertEqual(try DatabaseDump.tables(path: h.db), before)
+    }
+
+    /// The parser through the binary: global options after the command, a value that starts with `--`, a
+    /// switch of one command unknown to another, a missing value; each mistake exits 2 naming the option.
+    func testParserThroughTheBinary() throws {
+        try h.ok(["init", "--demo"])
+        // --db after the command: the argv puts `--db PATH` first, a later one wins.
+        let other = h.dir.appendingPathComponent("other.sqlite").path
+        try h.ok(["init", "--rehearsal"], db: other)
+        let r = try h.run(["grids", "--db", h.db, "--format", "csv"], db: other)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("DH-01-01"), "the demo file was read, not the empty one: \(r.out.prefix(200))")
+        XCTAssertFalse(try h.ok(["grids", "--format", "csv"], db: other).contains("DH-01-01"))
+        try h.ok(["case", "new", "--source", "hotline", "--grid", "DH-01-01", "--category", "SR03", "--title", "--油污--"])
+        XCTAssertTrue(try h.ok(["case", "show", "20261122-0001"]).contains("--油污--"))
+        // In the default language (zh) and in English.
+        for (args, zh, en) in [(["cases", "--pass"], "选项 --pass 需要一个值", "option --pass needs a value"),
+                               (["cases", "--pass", "x"], "未知选项 --pass", "unknown option --pass"),
+                               (["cases", "--open=yes"], "--open 是开关，不带值（给了 yes）", "--open is a switch and takes no value (given yes)"),
+                               (["--open", "cases"], "未知选项 --open", "unknown option --open"),
+                               (["grids", "--format"], "选项 --format 需要一个值", "option --format needs a value"),
+                               (["grids", "--format", "xml"], "--format xml：应为以下之一：table, csv, json", "--format xml: expected one of table, csv, json"),
+                               (["workers", "W001"], "多余的参数 W001", "unexpected argument W001")] {
+            let e = try h.run(args)
+            XCTAssertEqual(e.status, 2, "\(args): \(e.err)")
+            XCTAssertEqual(e.err, "gridroom: \(zh)\n", "\(args)")
+            let english = try h.run(["--lang", "en"] + args)
+            XCTAssertEqual(english.status, 2, "\(args): \(english.err)")
+            XCTAssertEqual(english.err, "gridroom: \(en)\n", "\(args)")
+        }
     }
 
     /// A GBK file with CRLF line ends and two bad rows (lines 3 and 5): refused, both lines named, nothing written,
     /// not even an import-log entry. With --skip-invalid: two rows written, two in the rejects file.
     func testBadImportFileIsRefusedWholeThenSplit() throws {
         try h.ok(["init", "--demo"])
-        let before = try ReliabilityDump.of(h.db)
+        let before = try DatabaseDump.tables(path: h.db)
         // code,name,platform in GBK; line 3 has an unknown platform, line 5 a duplicate of line 2's code.
         let text = "code,name,platform\r\nJZ2,执法二队,enforcement\r\nXX,某部门,无此平台\r\nBM2,便民二站,services\r\nJZ2,重复,market\r\n"
         let gbk = GridroomHarness.gb18030(text)
@@ -64,7 +94,7 @@ final class CommandLineErrorTests: XCTestCase {
         XCTAssertTrue(r.err.contains("\(path):3: platform: \"无此平台\""), r.err)
         XCTAssertTrue(r.err.contains("\(path):5: code: duplicate code JZ2: also on line 2"), r.err)
         XCTAssertTrue(r.err.contains("\(path):2: code: duplicate code JZ2: also on line 5"), r.err)
-        XCTAssertEqual(try ReliabilityDump.of(h.db), before, "a refused import changes nothing, the import log included")
+        XCTAssertEqual(try DatabaseDump.tables(path: h.db), before, "a refused import changes nothing, the import log included")
 
         let s = try h.run(["import", "departments", path, "--skip-invalid"])
         XCTAssertEqual(s.status, 0, s.err)

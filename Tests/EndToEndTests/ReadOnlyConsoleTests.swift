@@ -26,7 +26,7 @@ final class ReadOnlyConsoleTests: XCTestCase {
     func testReadOnlyDirectoryGivesAReadOnlyConsole() throws {
         let h = try GridroomHarness("ro-console"); defer { h.remove() }
         try h.ok(["init", "--demo"])
-        let before = try ReliabilityDump.of(h.db)
+        let before = try DatabaseDump.tables(path: h.db)
         for s in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: h.db + s) }
         let ro = ["/usr/bin/unshare", "-m", "/bin/sh", "-c",
                   "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\"", h.dir.path]
@@ -34,7 +34,7 @@ final class ReadOnlyConsoleTests: XCTestCase {
         let prefix = "unshare -m sh -c 'mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\"' '\(h.dir.path)'"
         let t = try console(h, prefix: prefix)
         try check(t)
-        XCTAssertEqual(try ReliabilityDump.of(h.db), before)
+        XCTAssertEqual(try DatabaseDump.tables(path: h.db), before)
     }
 
     /// The control: on a writable file the same key opens the intake form (so the check above can fail).
@@ -51,9 +51,9 @@ final class ReadOnlyConsoleTests: XCTestCase {
     func testReadOnlyFlagGivesAReadOnlyConsole() throws {
         let h = try GridroomHarness("ro-console-flag"); defer { h.remove() }
         try h.ok(["init", "--demo"])
-        let before = try ReliabilityDump.of(h.db)
+        let before = try DatabaseDump.tables(path: h.db)
         let t = try console(h, extra: "--read-only")
         try check(t)
-        XCTAssertEqual(try ReliabilityDump.of(h.db), before)
+        XCTAssertEqual(try DatabaseDump.tables(path: h.db), before)
     }
 }

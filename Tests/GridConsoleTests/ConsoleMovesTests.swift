@@ -1,6 +1,6 @@
 import XCTest
 import GridCore
-import GridStore
+@testable import GridStore
 @testable import GridConsole
 
 /// The console's moves go through the matter lifecycle: allowed moves by state and role, the version check.

@@ -1,6 +1,6 @@
 import XCTest
 import GridCore
-import GridStore
+@testable import GridStore
 @testable import GridConsole
 
 /// Today's patrol per grid on the overview and the map, read like the compliance board (look-back of the suspect

@@ -1,6 +1,6 @@
 import XCTest
 import GridCore
-import GridStore
+@testable import GridStore
 @testable import GridConsole
 
 /// What makes the console's screens instant at a year's size: every dashboard query reads through an index

@@ -1,6 +1,6 @@
 import XCTest
 import GridCore
-import GridStore
+@testable import GridStore
 @testable import GridConsole
 
 /// The screens drawn on a MemorySurface over the fixture township at 2026-11-22 10:00 (+08:00).

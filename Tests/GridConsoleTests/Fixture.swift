@@ -1,6 +1,6 @@
 import Foundation
 import GridCore
-import GridStore
+@testable import GridStore
 @testable import GridConsole
 
 /// A small township in a temp file: 1 area, 3 basic grids on a 2×2 map, 2 departments, 2 categories,
@@ -25,14 +25,14 @@ enum Fixture {
             INSERT INTO grids(code, name, level, parent, map_row, map_col) VALUES ('G01', '东湖一组', 'basic', 'A1', 0, 0);
             INSERT INTO grids(code, name, level, parent, map_row, map_col) VALUES ('G02', '东湖二组', 'basic', 'A1', 0, 1);
             INSERT INTO grids(code, name, level, parent, map_row, map_col) VALUES ('G03', '东湖三组', 'basic', 'A1', 1, 0);
-            INSERT INTO departments VALUES ('D1', '综治办', 'public_order');
-            INSERT INTO departments VALUES ('D2', '城管中队', 'enforcement');
+            INSERT INTO departments(code, name, platform) VALUES ('D1', '综治办', 'public_order');
+            INSERT INTO departments(code, name, platform) VALUES ('D2', '城管中队', 'enforcement');
             INSERT INTO categories(code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit) VALUES ('C1', '邻里纠纷', '矛盾纠纷', 'D1', 'normal', '1h', '3wd', '2wd');
             INSERT INTO categories(code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit) VALUES ('C2', '违章搭建', '城乡建设', 'D2', 'normal', '1h', '5wd', '2wd');
-            INSERT INTO workers VALUES ('W1', '张伟', '13800000001', 'full', 'G01', NULL);
-            INSERT INTO workers VALUES ('W2', '李娜', '13800000002', 'part', 'G02', NULL);
-            INSERT INTO workers VALUES ('W3', '王芳', '13800000003', 'full', 'G02', NULL);
-            INSERT INTO matter_numbers VALUES ('2026-11-22', 1), ('2026-11-21', 4), ('2026-11-20', 2);
+            INSERT INTO workers(code, name, phone, kind, grid, partner) VALUES ('W1', '张伟', '13800000001', 'full', 'G01', NULL);
+            INSERT INTO workers(code, name, phone, kind, grid, partner) VALUES ('W2', '李娜', '13800000002', 'part', 'G02', NULL);
+            INSERT INTO workers(code, name, phone, kind, grid, partner) VALUES ('W3', '王芳', '13800000003', 'full', 'G02', NULL);
+            INSERT INTO matter_numbers(day, last) VALUES ('2026-11-22', 1), ('2026-11-21', 4), ('2026-11-20', 2);
             """)
             // Matters: (number, reported offset h, grid, cat, urgency, title, state, dept, due offset h, near offset h, shelved, source, reporter)
             let rows: [(String, Int, String, String, String, String, String, String?, Int, Int, Int, String, String)] = [

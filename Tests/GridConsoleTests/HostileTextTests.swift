@@ -1,6 +1,6 @@
 import XCTest
 import GridCore
-import GridStore
+@testable import GridStore
 @testable import GridConsole
 
 /// Text planted in the file past every input check (straight SQL) is shown escaped on the console, never

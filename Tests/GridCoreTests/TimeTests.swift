@@ -52,12 +52,4 @@ final class TimeTests: XCTestCase {
         XCTAssertNil(TimeLimit(parsing: "3days"))
         XCTAssertNil(TimeLimit(parsing: "wd"))
     }
-
-    func testDisplayWidth() {
-        XCTAssertEqual(DisplayWidth.of("网格abc"), 7)
-        XCTAssertEqual(DisplayWidth.clip("网格员", to: 5), "网格")      // never splits 员
-        XCTAssertEqual(DisplayWidth.pad("网格", to: 6), "网格  ")
-        XCTAssertEqual(DisplayWidth.truncate("东湖村第三网格", to: 7), "东湖村…")
-        XCTAssertEqual(DisplayWidth.of("e\u{301}"), 1)               // combining accent takes no column
-    }
 }

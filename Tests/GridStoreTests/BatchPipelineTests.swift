@@ -21,7 +21,7 @@ final class BatchPipelineTests: XCTestCase {
             defer { i += 1 }
             return i
         }, write: { db, n in
-            try db.run("INSERT INTO pipe_rows VALUES (?, ?)", [.of(n), .of(Thread.isMainThread)])
+            try db.run("INSERT INTO pipe_rows(n, thread_main) VALUES (?, ?)", [.of(n), .of(Thread.isMainThread)])
         })
         XCTAssertEqual(written, 2_500)
         // Three chunks: 1000, 2000, 2500 rows written after each.
@@ -45,7 +45,7 @@ final class BatchPipelineTests: XCTestCase {
             return counter.produced < 1_000_000 ? counter.produced : nil
         }, write: { db, n in
             if n == 250 { throw Planted() }
-            try db.run("INSERT INTO pipe_rows VALUES (?, 1)", [.of(n)])
+            try db.run("INSERT INTO pipe_rows(n, thread_main) VALUES (?, 1)", [.of(n)])
         })) { XCTAssertTrue($0 is Planted, "\($0)") }
         // Chunks 0–99 and 100–199 committed; the chunk holding row 250 rolled back whole.
         XCTAssertEqual(try db.scalarInt("SELECT count(*) FROM pipe_rows"), 200)
@@ -54,7 +54,7 @@ final class BatchPipelineTests: XCTestCase {
         // The producer stopped within a few chunks of the failure (the pipe holds at most three ahead).
         XCTAssertLessThan(counter.produced, 1_000)
         // The connection is usable afterwards.
-        try db.write { try db.run("INSERT INTO pipe_rows VALUES (-1, 1)") }
+        try db.write { try db.run("INSERT INTO pipe_rows(n, thread_main) VALUES (-1, 1)") }
         XCTAssertEqual(try db.scalarInt("SELECT count(*) FROM pipe_rows"), 201)
     }
 }

@@ -12,6 +12,8 @@ final class BusyDatabaseTests: XCTestCase {
         fx.store.db.setBusyTimeout(milliseconds: 100)
         let t0 = Date()
         XCTAssertThrowsError(try fx.store.addStaff(Staff(login: "op1", name: "甲", role: .operator_), by: fx.admin, now: fx.now)) { e in
+            // The wrapper's SQLITE_BUSY after every attempt, as the store's case (each front end words it).
+            XCTAssertEqual(e as? StoreError, .busy(attempts: 3), "\(e)")
             XCTAssertEqual("\(e)", "the database stayed busy after 3 attempts; another process holds a long write. Try again.")
         }
         // Three attempts of 100 ms each: at least 0.3 s, and bounded (well under the 5 s a real timeout would take).

@@ -13,7 +13,7 @@ final class DemoGeneratorTests: XCTestCase {
                                      admin: Staff(login: "root", name: "r", role: .admin), now: now)
         let root = try store.actor(login: "root")
         try store.db.write {
-            try store.db.run("INSERT INTO departments VALUES ('D1', '城管执法中队', 'enforcement'), ('QZX', '区指挥中心', 'district')")
+            try store.db.run("INSERT INTO departments(code, name, platform) VALUES ('D1', '城管执法中队', 'enforcement'), ('QZX', '区指挥中心', 'district')")
             try store.db.run("INSERT INTO categories(code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit) VALUES ('C1', '占道经营', '街面秩序', 'D1', 'normal', '30min', '2wd', '1wd'), ('C2', '燃气泄漏', '突发事件', 'D1', 'urgent', '10min', '4h', '1h')")
         }
         let spec = DemoSpec(grids: 12, workers: 24, matters: 3_000, patrols: 2_000, months: 2, seed: 7)

@@ -126,26 +126,6 @@ final class MigrationTests: XCTestCase {
         }
     }
 
-    func testRolesAndAudit() throws {
-        let store = try Store.create(path: path("r.sqlite"), zone: .shanghai, admin: Staff(login: "root", name: "r", role: .admin), now: now)
-        let root = try store.actor(login: "root")
-        try store.addStaff(Staff(login: "op1", name: "值班员甲", role: .operator_), by: root, now: now)
-        let op = try store.actor(login: "op1")
-        XCTAssertEqual(op.role, .operator_)
-        XCTAssertThrowsError(try store.addStaff(Staff(login: "x", name: "x", role: .admin), by: op, now: now)) {
-            XCTAssertTrue("\($0)".contains("needs the role admin"), "\($0)")
-        }
-        let stranger = try store.actor(login: "mallory")
-        XCTAssertNil(stranger.role)
-        XCTAssertThrowsError(try store.setRole(login: "op1", role: .admin, by: stranger, now: now))
-        // Two refusals and the staff_add are in the audit trail; the trail cannot be edited.
-        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM audit WHERE allowed = 0"), 2)
-        XCTAssertThrowsError(try store.db.run("DELETE FROM audit"))
-        XCTAssertThrowsError(try store.setRole(login: "root", role: .operator_, by: root, now: now)) {
-            XCTAssertTrue("\($0)".contains("last active admin"), "\($0)")
-        }
-    }
-
     func testStaffFromBeforeDeactivationUpgradesAndReadsTheSame() throws {
         let p = path("staff.sqlite")
         let before = Migration.v9StaffActive.version - 1

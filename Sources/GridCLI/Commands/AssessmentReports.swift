@@ -5,6 +5,7 @@ import GridStore
 /// `gridroom report first-reports`: first-report credits (首报激励) per worker in a period.
 enum FirstReportsReport: ReportKind {
     static let name = "first-reports"
+    static let switches: Set<String> = []
     static let usage = """
       gridroom report first-reports \(ReportCommand.periodUsage) [--format table|csv|json|md]
 
@@ -37,6 +38,7 @@ enum FirstReportsReport: ReportKind {
 /// `gridroom report missed`: should-have-reported matters (应报未报) per grid and worker.
 enum MissedReport: ReportKind {
     static let name = "missed"
+    static let switches: Set<String> = []
     static let usage = """
       gridroom report missed \(ReportCommand.periodUsage) [--window HOURS] [--by matter|grid|worker]
                              [--format table|csv|json|md]

@@ -6,6 +6,7 @@ import GridConsole
 /// `gridroom bench`: measures the console's data loads, frames, start, live latency, imports and memory.
 enum BenchCommand: Command {
     static let name = "bench"
+    static let switches: Set<String> = []
     static let summary = "measure screen loads, frames, start-up, live latency, import rate, memory"
     static let usage = """
     usage: gridroom bench [--db PATH] [--runs N] [--format table|json] [--screen NAME]
@@ -29,6 +30,7 @@ enum BenchCommand: Command {
         let store = try ctx.openStore()
         // The bench writes imports and moves of its own: never into the command room's real record.
         guard store.isRehearsal else { throw StoreError.rehearsalOnly(path: ctx.dbPath, command: "bench") }
+        store.keepStatements()  // the console re-runs the same reads on every reload
         let now = ctx.now(in: store.zone)
         let actor = try store.actor(login: ctx.login)
         var result = BenchResult()

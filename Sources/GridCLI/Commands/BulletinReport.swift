@@ -5,6 +5,7 @@ import GridStore
 /// `gridroom report bulletin`: the monthly, quarterly or yearly 通报 as one self-contained HTML file.
 enum BulletinReport: ReportKind {
     static let name = "bulletin"
+    static let switches: Set<String> = []
     static let usage = """
       gridroom report bulletin (--month YYYY-MM | --quarter YYYYQn | --year YYYY) --output FILE.html [--size N]
 

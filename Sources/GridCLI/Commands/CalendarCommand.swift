@@ -5,6 +5,7 @@ import GridStore
 /// `gridroom calendar`: the office calendar and deadline arithmetic.
 enum CalendarCommand: Command {
     static let name = "calendar"
+    static let switches: Set<String> = []
     static let summary = "print the office calendar of a year, compute a due time, set a day (admin)"
     static let usage = """
     usage: gridroom calendar --year YYYY [--format csv|table|json]

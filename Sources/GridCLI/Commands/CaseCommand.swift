@@ -5,6 +5,7 @@ import GridStore
 /// `gridroom case new|dispatch|…|show`: the life of one matter (事项流转).
 enum CaseCommand: Command {
     static let name = "case"
+    static let switches: Set<String> = ["pass", "fail"]
     static let summary = "take in, move and show one matter: new, dispatch, feedback, verify, urge, show, …"
     static let usage = """
     usage: gridroom case new --source SRC --grid CODE --category CODE --title TEXT [--reporter WHO]

@@ -5,6 +5,7 @@ import GridStore
 /// `gridroom cases [filters] [--format table|csv|json]`: lists matters, newest first, page by page.
 enum CasesCommand: Command {
     static let name = "cases"
+    static let switches: Set<String> = ["open", "overdue", "near-due", "shelved"]
     static let summary = "list matters: --open --overdue --near-due --shelved --grid --department --category --state --source --from --to --by"
     static let usage = """
     usage: gridroom cases [--open] [--overdue] [--near-due] [--shelved] [--grid CODE] [--department CODE]

@@ -5,6 +5,7 @@ import GridStore
 /// `gridroom report compliance`: patrol and reporting compliance by grid or worker (巡查考核).
 enum ComplianceReport: ReportKind {
     static let name = "compliance"
+    static let switches: Set<String> = ["explain"]
     static let usage = """
       gridroom report compliance (--month YYYY-MM | --quarter YYYYQn | --year YYYY | --from DATE --to DATE
                                   | --day YYYY-MM-DD) [--by grid|worker] [--grid CODE] [--head LOGIN]

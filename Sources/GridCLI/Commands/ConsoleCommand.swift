@@ -6,6 +6,7 @@ import GridConsole
 /// No command: the live console.
 enum ConsoleCommand: Command {
     static let name = "console"
+    static let switches: Set<String> = ["no-bell"]
     static let summary = "open the live console (the default with no command)"
     static let usage = """
     usage: gridroom [--db PATH] [--now TIME] [--lang zh|en] [console] [--no-bell]
@@ -33,6 +34,7 @@ enum ConsoleCommand: Command {
         let noBell = args.flag("no-bell")
         try args.rejectUnknown()
         let store = try ctx.openStore()
+        store.keepStatements()  // the console re-runs the same reads on every reload
         let env = ProcessInfo.processInfo.environment
         let bellOff = noBell || env["GRIDROOM_BELL"] == "off" || (try? store.settingValue("console.bell")) == "off"
         let actor = try store.actor(login: ctx.login)

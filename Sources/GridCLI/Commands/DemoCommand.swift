@@ -5,6 +5,7 @@ import GridStore
 /// `gridroom demo generate`: a synthetic township of any size, for scale tests and benchmarks.
 enum DemoCommand: Command {
     static let name = "demo"
+    static let switches: Set<String> = []
     static let summary = "generate a synthetic township of a given size (for scale tests)"
     static let usage = """
     usage: gridroom demo generate [--grids N] [--workers N] [--matters N] [--patrols N] [--months N] [--seed S]

@@ -5,6 +5,7 @@ import GridStore
 /// `gridroom import KIND FILE.csv [--skip-invalid]`: loads a CSV file through the shared import runner.
 enum ImportCommand: Command {
     static let name = "import"
+    static let switches: Set<String> = ["skip-invalid"]
     static let summary = "import a CSV file: grids, workers, departments, categories, cases, patrols"
 
     /// One importable kind: its name, header (for help) and the store call that imports it.

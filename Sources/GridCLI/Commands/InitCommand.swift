@@ -5,6 +5,7 @@ import GridStore
 /// `gridroom init [--demo] [--timezone TZ] [--name NAME]`: creates the database file.
 enum InitCommand: Command {
     static let name = "init"
+    static let switches: Set<String> = ["demo", "activity", "rehearsal"]
     static let summary = "create the database (and load the demo township with --demo)"
     static let usage = """
     usage: gridroom init [--rehearsal] [--demo [--activity]] [--timezone TZ] [--name DISPLAY-NAME] [--data DIR]

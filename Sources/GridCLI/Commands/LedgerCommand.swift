@@ -5,6 +5,7 @@ import GridStore
 /// `gridroom ledger PERIOD`: the period's ledger (台账) as CSV, in the headings a township's ledger uses.
 enum LedgerCommand: Command {
     static let name = "ledger"
+    static let switches: Set<String> = []
     static let summary = "the period's ledger (台账) of matters as CSV: --month/--quarter/--year/--from --to [--by reported|closed|event]"
     static let usage = """
     usage: gridroom ledger \(ReportCommand.periodUsage) [--by reported|closed|event] [--output FILE]

@@ -5,6 +5,7 @@ import GridStore
 /// `gridroom backup PATH`: a consistent copy while others write.
 enum BackupCommand: Command {
     static let name = "backup"
+    static let switches: Set<String> = []
     static let summary = "make a consistent copy of the database while others keep working"
     static let usage = """
     usage: gridroom backup PATH
@@ -28,6 +29,7 @@ enum BackupCommand: Command {
 /// `gridroom check`: integrity and summary recount.
 enum CheckCommand: Command {
     static let name = "check"
+    static let switches: Set<String> = []
     static let summary = "check the file's integrity and recount every maintained figure"
     static let usage = """
     usage: gridroom check
@@ -57,6 +59,7 @@ enum CheckCommand: Command {
 /// `gridroom sweep`: records breaches (超期) for cron, without waiting for a busy file.
 enum SweepCommand: Command {
     static let name = "sweep"
+    static let switches: Set<String> = []
     static let summary = "record stages that went overdue (for cron; never waits for a busy file)"
     static let usage = """
     usage: gridroom sweep
@@ -80,7 +83,7 @@ enum SweepCommand: Command {
             print(ctx.language.pick("数据库正被另一进程写入：本次未记录，下次扫描补记",
                                     "the file is busy (another process holds the write lock); nothing recorded, the next sweep catches up"))
         case .readOnly:
-            throw StoreError.readOnly(path: ctx.dbPath, reason: store.db.readOnlyReason ?? .connection)
+            throw StoreError.readOnly(path: ctx.dbPath, reason: store.readOnlyReason ?? .connection)
         }
         return 0
     }

@@ -5,6 +5,7 @@ import GridStore
 /// `gridroom patrol`: record patrol sessions (巡查登记), confirm suspect ones, list a day's sessions, settings.
 enum PatrolCommand: Command {
     static let name = "patrol"
+    static let switches: Set<String> = []
     static let summary = "record patrols: start, stop, add, confirm, list; compliance settings"
     static let usage = """
     usage: gridroom patrol start --worker W --grid G [--at TIME]

@@ -5,6 +5,7 @@ import GridStore
 /// `gridroom report redblack`: the month's red and black lists (红黑榜).
 enum RedBlackReport: ReportKind {
     static let name = "redblack"
+    static let switches: Set<String> = []
     static let usage = """
       gridroom report redblack (--month YYYY-MM | --quarter YYYYQn | --year YYYY | --from DATE --to DATE)
                                [--size N] [--format table|csv|json|md]

@@ -7,6 +7,7 @@ enum RegistryListing {
     static func run(_ ctx: Context, _ args: inout Arguments, header: [String], rows: (Store) throws -> [[String]]) throws -> Int32 {
         let format = try args.choice("format", ["table", "csv", "json"], default: "table")!
         try args.rejectUnknown()
+        try args.rejectPositionals(beyond: 0)
         let store = try ctx.openStore()
         Output.emit(format: format, header: header, rows: try rows(store))
         return 0
@@ -25,6 +26,7 @@ enum RegistryListing {
 /// `gridroom grids`: the grid registry (网格).
 enum GridsCommand: Command {
     static let name = "grids"
+    static let switches: Set<String> = []
     static let summary = "list grids [--format table|csv|json]"
     static let header = GridValidator(existing: .init()).header
     static var usage: String { RegistryListing.usage(name, "every grid, township first", header) }
@@ -39,6 +41,7 @@ enum GridsCommand: Command {
 /// `gridroom workers`: the grid workers (网格员).
 enum WorkersCommand: Command {
     static let name = "workers"
+    static let switches: Set<String> = []
     static let summary = "list grid workers [--format table|csv|json]"
     static let header = WorkerValidator(existing: .init()).header
     static var usage: String { RegistryListing.usage(name, "every grid worker with grid and A/B partner", header) }
@@ -52,6 +55,7 @@ enum WorkersCommand: Command {
 /// `gridroom departments`: departments under the four platforms (四个平台).
 enum DepartmentsCommand: Command {
     static let name = "departments"
+    static let switches: Set<String> = []
     static let summary = "list departments [--format table|csv|json]"
     static let header = DepartmentValidator().header
     static var usage: String { RegistryListing.usage(name, "every department and its platform", header) }
@@ -65,6 +69,7 @@ enum DepartmentsCommand: Command {
 /// `gridroom categories`: the category table (事项分类) with stage limits.
 enum CategoriesCommand: Command {
     static let name = "categories"
+    static let switches: Set<String> = []
     static let summary = "list categories and their time limits [--format table|csv|json]"
     static let header = CategoryValidator(existing: .init()).header
     static var usage: String { RegistryListing.usage(name, "every category with its department, urgency and limits", header) }
@@ -82,6 +87,7 @@ enum CategoriesCommand: Command {
 /// `gridroom imports`: the import log (导入记录).
 enum ImportsCommand: Command {
     static let name = "imports"
+    static let switches: Set<String> = []
     static let summary = "list the import log [--format table|csv|json]"
     static let usage = """
     usage: gridroom imports [--format table|csv|json]

@@ -8,6 +8,8 @@ protocol ReportKind {
     static var name: String { get }
     /// Usage lines.
     static var usage: String { get }
+    /// Its switches (options that take no value), as `Command.switches`.
+    static var switches: Set<String> { get }
     /// Runs it.
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32
 }
@@ -22,6 +24,8 @@ enum ReportCommand: Command {
     static let name = "report"
     static let summary = "reports: evaluation (closure, on-time and rework rates), compliance (patrol and reporting), redblack (red and black lists), missed (应报未报), first-reports (首报激励), scores (考核评分), settings, bulletin (the printable 通报 as HTML)"
     static var usage: String { "usage:\n" + kinds.map { $0.usage }.joined(separator: "\n\n") }
+    /// Every kind's switches: the kind is a positional, known only after parsing.
+    static var switches: Set<String> { kinds.reduce(into: []) { $0.formUnion($1.switches) } }
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let sub = try args.positional(0, "report kind (\(kinds.map { $0.name }.joined(separator: ", ")))")
@@ -126,6 +130,7 @@ enum EvaluationReport {
 
 extension EvaluationReport: ReportKind {
     static let name = "evaluation"
+    static let switches: Set<String> = ["explain"]
     static let usage = """
       gridroom report evaluation (--month YYYY-MM | --quarter YYYYQn | --year YYYY | --from DATE --to DATE)
                                  [--by department|grid|category] [--explain [--group KEY]] [--format table|csv|json|md]

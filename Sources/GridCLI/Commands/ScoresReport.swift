@@ -6,6 +6,7 @@ import GridStore
 /// printed with the figures it came from.
 enum ScoresReport: ReportKind {
     static let name = "scores"
+    static let switches: Set<String> = []
     static let usage = """
       gridroom report scores (--month YYYY-MM | --quarter YYYYQn | --year YYYY) [--of department|worker]
                              [--format table|csv|json|md]
@@ -83,6 +84,7 @@ enum ScoresReport: ReportKind {
 /// `gridroom report settings [KEY VALUE]`: the assessment settings (应报未报 window, score sheet).
 enum AssessmentSettingsReport: ReportKind {
     static let name = "settings"
+    static let switches: Set<String> = []
     static let usage = """
       gridroom report settings [KEY VALUE]
 

@@ -5,6 +5,7 @@ import GridStore
 /// `gridroom staff add|list|set-role|deactivate|activate`: console users, their roles and whether they may act.
 enum StaffCommand: Command {
     static let name = "staff"
+    static let switches: Set<String> = []
     static let summary = "list and manage console users (admin): add, list, set-role, deactivate, activate"
     static let usage = """
     usage: gridroom staff list [--format table|csv|json]

@@ -31,7 +31,7 @@ extension ConsoleApp {
             s.put(s.rows - 2, 0, ":", attrs: [.bold])
             line.draw(s, row: s.rows - 2, col: 1, width: s.cols - 2, focused: true)
         } else {
-            var left = message ?? current.title(strings) + " · " + store.db.path
+            var left = message ?? current.title(strings) + " · " + store.path
             if message == nil, let w = calendarNotice { left += " · " + (strings.language == .zh ? w.chinese : w.description) }
             Chrome.statusLine(s, row: s.rows - 2, left: left, right: statusRight(stamp))
         }

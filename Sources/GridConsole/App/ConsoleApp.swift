@@ -119,7 +119,7 @@ public final class ConsoleApp {
     /// Returns true when something changed and the screen should be redrawn.
     @discardableResult
     public func tick() -> Bool {
-        let v = (try? store.db.dataVersion()) ?? dataVersion
+        let v = (try? store.dataVersion()) ?? dataVersion
         let t = now
         let timeDue = t.timeIntervalSince(lastTimeReload) >= 30
         guard v != dataVersion || timeDue else { return false }
@@ -146,7 +146,7 @@ public final class ConsoleApp {
             lastCheckpoint = t
         }
         // Our own writes do not move data_version; read it again so they do not cause a second reload.
-        dataVersion = (try? store.db.dataVersion()) ?? dataVersion
+        dataVersion = (try? store.dataVersion()) ?? dataVersion
     }
     private var lastCheckpoint = Date.distantPast
 

@@ -124,7 +124,10 @@ public final class CursesSurface: Surface {
         let a = curses(role, attrs)
         attr_set(a, 0, nil)
         if useColor { attr_set(a, Int16(role.rawValue + 1), nil) }
-        var wide = Array(clipped.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+        // With a joined emoji, grapheme by grapheme as DisplayWidth measured them (the emoji as its first glyph).
+        var wide = DisplayWidth.hasJoinedGraphemes(clipped)
+            ? clipped.flatMap { DisplayWidth.drawable($0).map { wchar_t(bitPattern: $0.value) } }
+            : clipped.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
         wide.append(0)
         _ = gr_mvaddnwstr(Int32(row), Int32(col), wide, Int32(wide.count - 1))
         attr_set(0, 0, nil)

@@ -45,13 +45,25 @@ public final class MemorySurface: Surface {
         let limit = min(cols - col, width ?? Int.max)
         var c = col
         // The same escaping as the terminal's surface: what a test sees is what a person would see.
-        for s in TextSafety.escaped(text).unicodeScalars {
-            let w = DisplayWidth.of(s)
-            if w == 0 { continue }
-            if c - col + w > limit { break }
-            cells[row][c] = Cell(text: String(s), role: role, attrs: attrs)
+        let shown = TextSafety.escaped(text)
+        /// Places one glyph of `w` columns; false when it does not fit.
+        func place(_ glyph: String, _ w: Int) -> Bool {
+            if w == 0 { return true }
+            if c - col + w > limit { return false }
+            cells[row][c] = Cell(text: glyph, role: role, attrs: attrs)
             if w == 2 { cells[row][c + 1] = Cell(text: "", role: role, attrs: attrs) }
             c += w
+            return true
+        }
+        if DisplayWidth.hasJoinedGraphemes(shown) {
+            // Grapheme by grapheme, as the curses surface draws them (a joined emoji as its first glyph).
+            for ch in shown {
+                var drawn = String.UnicodeScalarView()
+                drawn.append(contentsOf: DisplayWidth.drawable(ch))
+                if !place(String(drawn), DisplayWidth.of(ch)) { break }
+            }
+        } else {
+            for s in shown.unicodeScalars where !place(String(s), DisplayWidth.of(s)) { break }
         }
         return c - col
     }

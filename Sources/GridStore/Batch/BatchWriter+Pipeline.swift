@@ -72,9 +72,8 @@ extension BatchWriter {
         let start = Date()
         var written = 0
         while let rows = pipe.take() {
-            try store.db.write {
-                for row in rows { try write(store.db, row) }
-            }
+            // One prepared statement per SQL text for the chunk's rows.
+            try store.write { try store.db.withStatementCache { for row in rows { try write(store.db, row) } } }
             written += rows.count
             progress?(BatchProgress(label: label, done: written, total: total, elapsed: Date().timeIntervalSince(start)))
         }

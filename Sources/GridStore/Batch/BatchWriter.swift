@@ -36,13 +36,14 @@ public struct BatchWriter {
         var done = 0
         var finished = false
         while !finished {
-            try store.db.write {
+            // One prepared statement per SQL text for the chunk's rows.
+            try store.write { try store.db.withStatementCache {
                 for _ in 0..<chunk {
                     guard let row = next() else { finished = true; return }
                     try write(store.db, row)
                     done += 1
                 }
-            }
+            } }
             progress?(BatchProgress(label: label, done: done, total: total, elapsed: Date().timeIntervalSince(start)))
         }
         return done

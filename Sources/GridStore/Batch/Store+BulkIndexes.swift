@@ -26,7 +26,7 @@ extension Store {
         let defs = try db.query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(list)) ORDER BY name") {
             ($0.text(0), $0.text(1))
         }.filter { !keeping.contains($0.0) }
-        try db.write {
+        try write {
             let saved = defs.map { $0.1.replacingOccurrences(of: "\n", with: " ") }.joined(separator: ";\n")
             try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [.text(Store.droppedIndexesKey), .text(saved)])
             for (name, _) in defs { try db.execute("DROP INDEX \(name)") }
@@ -40,13 +40,13 @@ extension Store {
         let start = Date()
         for (i, sql) in statements.enumerated() {
             // One index per transaction: readers are never blocked (WAL); writers wait at most one index.
-            try db.write {
+            try write {
                 let name = sql.components(separatedBy: " ").dropFirst(2).first { $0 != "INDEX" && $0 != "UNIQUE" } ?? ""
                 let exists = try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?", [.text(name)]) > 0
                 if !exists && !Store.retiredIndexes.contains(name) { try db.execute(sql) }
             }
             progress?(BatchProgress(label: "indexes", done: i + 1, total: statements.count, elapsed: Date().timeIntervalSince(start)))
         }
-        try db.write { try db.run("DELETE FROM settings WHERE key = ?", [.text(Store.droppedIndexesKey)]) }
+        try write { try db.run("DELETE FROM settings WHERE key = ?", [.text(Store.droppedIndexesKey)]) }
     }
 }

@@ -12,8 +12,19 @@ public final class Database {
     public let path: String
     /// Whether the connection was opened read-only (file or directory not writable).
     public let isReadOnly: Bool
+    /// Statements kept for the connection's life (`cachedStatement`).
     private var cache: [String: Statement] = [:]
-    private var transactionDepth = 0
+    /// Statements the convenience calls keep when opted in (`keepStatements`), and their age order.
+    private var kept: [String: Statement] = [:]
+    private var keptOrder: [String] = []
+    private var keepLimit = 0
+    /// Statements kept while a `withStatementCache` scope runs.
+    private var scoped: [String: Statement] = [:]
+    private var scopeDepth = 0
+    private var transaction = Transaction.none
+    /// SQLite rolled the current write back on an error (see `noteFailure`).
+    private var transactionLost = false
+    private var savepointDepth = 0
 
     /// The size the write-ahead log is cut back to after a checkpoint resets it (bytes).
     public static let walSizeLimit = 8 * 1024 * 1024
@@ -21,10 +32,13 @@ public final class Database {
     /// Process-wide SQLite settings, applied once before the first connection opens.
     private static let configured: Bool = gr_sqlite_no_memstatus() == SQLITE_OK
 
+    /// How many times `write` tries to take the write lock (each waiting the busy timeout) before giving up.
+    public static let writeAttempts = 3
+
     /// Busy timeout applied to every connection, in milliseconds.
     public static let busyTimeoutMs: Int32 = 5_000
 
-    /// Why the connection is read-only (set by `Store.open`); named when a write is refused.
+    /// Why the connection is read-only (set by `Store.open`); the `Store` names it when it refuses a write.
     public var readOnlyReason: ReadOnlyReason?
 
     /// Opens (and with `create`, creates) the file. `immutable` (read-only only) reads the file without
@@ -69,7 +83,7 @@ public final class Database {
     public static let cacheKiB = 16 * 1024
 
     deinit {
-        cache.removeAll()
+        cache.removeAll(); kept.removeAll(); scoped.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -77,59 +91,109 @@ public final class Database {
 
     /// Runs one or more statements without parameters.
     public func execute(_ sql: String) throws(DatabaseError) {
+        try checkTransactionNotLost(sql)
         var err: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &err)
         if rc != SQLITE_OK {
             let msg = err.map { String(cString: $0) } ?? lastMessage
             sqlite3_free(err)
+            noteFailure()
             throw DatabaseError(code: sqlite3_extended_errcode(handle), message: msg, sql: sql)
         }
     }
 
-    /// The prepared (and cached) statement for `sql`, to run many times in a hot loop.
-    public func prepare(_ sql: String) throws -> Statement { try statement(sql) }
+    /// After a failed statement: if SQLite ended the write transaction itself (a full disk, `OR ROLLBACK`),
+    /// nothing more may run until the `write` ends, or it would run outside any transaction and commit alone.
+    func noteFailure() {
+        if transaction == .write && sqlite3_get_autocommit(handle) != 0 { transactionLost = true }
+    }
 
-    func statement(_ sql: String) throws(DatabaseError) -> Statement {
-        if let s = cache[sql] { return s }
+    /// Refuses a statement inside a write whose transaction SQLite has already rolled back.
+    func checkTransactionNotLost(_ sql: String) throws(DatabaseError) {
+        if transactionLost {
+            throw DatabaseError(code: SQLITE_ABORT, message: "the transaction was rolled back by SQLite after an earlier error; nothing more runs in it", sql: sql)
+        }
+    }
+
+    /// A new prepared statement for `sql`, owned by the caller (kept across a hot loop, finalized when dropped).
+    public func prepare(_ sql: String) throws(DatabaseError) -> Statement { try Statement(database: self, sql: sql) }
+
+    /// The prepared statement for `sql`, kept for the connection's life: opt-in, for the few statements that
+    /// run all the time (the console's per-tick `PRAGMA data_version`). Only fixed SQL text belongs here.
+    public func cachedStatement(_ sql: String) throws(DatabaseError) -> Statement {
+        if let s = cache[sql] {
+            if !s.isRunning { return s }
+            return try Statement(database: self, sql: sql)
+        }
         let s = try Statement(database: self, sql: sql)
         cache[sql] = s
         return s
     }
 
+    /// Runs `body` with the convenience calls (`run`, `query`, `first`, `forEach`) reusing one prepared
+    /// statement per SQL text, for a loop that runs the same few statements per row (an import chunk, a
+    /// rebuild). The statements are finalized when the outermost scope ends, so dynamic SQL does not pile up.
+    public func withStatementCache<T>(_ body: () throws -> T) rethrows -> T {
+        scopeDepth += 1
+        defer {
+            scopeDepth -= 1
+            if scopeDepth == 0 { scoped.removeAll() }
+        }
+        return try body()
+    }
+
+    /// Opts this connection in to keeping the prepared statements of its convenience calls, at most `limit`
+    /// (the oldest is finalized first): for a long-lived process that runs the same queries again and again
+    /// (the console's reloads, where preparing is most of a small screen's load). 0 turns it off and
+    /// finalizes them. One-shot commands leave it off.
+    public func keepStatements(limit: Int) {
+        keepLimit = max(0, limit)
+        while kept.count > keepLimit { kept[keptOrder.removeFirst()] = nil }
+    }
+
+    /// The statement a convenience call uses: the scope's inside `withStatementCache`, a kept one when the
+    /// connection opted in (`keepStatements`), else a new one finalized after the call.
+    func statement(_ sql: String) throws(DatabaseError) -> Statement {
+        if scopeDepth > 0 {
+            if let s = scoped[sql], !s.isRunning { return s }
+            let s = try Statement(database: self, sql: sql)
+            if scoped[sql] == nil { scoped[sql] = s }
+            return s
+        }
+        guard keepLimit > 0 else { return try Statement(database: self, sql: sql) }
+        if let s = kept[sql], !s.isRunning { return s }
+        let s = try Statement(database: self, sql: sql)
+        if kept[sql] == nil {
+            if kept.count >= keepLimit { kept[keptOrder.removeFirst()] = nil }
+            kept[sql] = s
+            keptOrder.append(sql)
+        }
+        return s
+    }
+
+    /// How many statements are cached now (connection-long, kept and scoped); for tests.
+    var cachedStatementCount: Int { cache.count + kept.count + scoped.count }
+
     /// Runs one statement with parameters; returns the number of rows changed.
     @discardableResult
     public func run(_ sql: String, _ args: [SQLValue] = []) throws(DatabaseError) -> Int {
-        let s = try statement(sql)
-        try s.bind(args)
-        while try s.step() {}
-        sqlite3_reset(s.handle)
+        try statement(sql).run(args)
         return Int(sqlite3_changes(handle))
     }
 
     /// Runs a query and maps each row.
     public func query<T>(_ sql: String, _ args: [SQLValue] = [], _ map: (Row) throws -> T) throws -> [T] {
-        let s = try statement(sql)
-        try s.bind(args)
-        defer { sqlite3_reset(s.handle) }
-        var out: [T] = []
-        while try s.step() { out.append(try map(Row(handle: s.handle))) }
-        return out
+        try statement(sql).query(args, map)
     }
 
     /// Visits each row of a query without collecting them (for large scans).
     public func forEach(_ sql: String, _ args: [SQLValue] = [], _ visit: (Row) throws -> Void) throws {
-        let s = try statement(sql)
-        try s.bind(args)
-        defer { sqlite3_reset(s.handle) }
-        while try s.step() { try visit(Row(handle: s.handle)) }
+        try statement(sql).forEach(args, visit)
     }
 
     /// The first row of a query, mapped, or nil.
     public func first<T>(_ sql: String, _ args: [SQLValue] = [], _ map: (Row) throws -> T) throws -> T? {
-        let s = try statement(sql)
-        try s.bind(args)
-        defer { sqlite3_reset(s.handle) }
-        return try s.step() ? try map(Row(handle: s.handle)) : nil
+        try statement(sql).first(args, map)
     }
 
     /// The first column of the first row as an integer (0 when no row or NULL).
@@ -143,37 +207,71 @@ public final class Database {
     /// The rowid of the last insert on this connection.
     public var lastInsertID: Int { Int(sqlite3_last_insert_rowid(handle)) }
 
-    /// `PRAGMA data_version`: changes when another connection commits.
-    public func dataVersion() throws -> Int { try scalarInt("PRAGMA data_version") }
+    /// `PRAGMA data_version`: changes when another connection commits (a cached statement: polled every tick).
+    public func dataVersion() throws -> Int { try cachedStatement("PRAGMA data_version").first([]) { $0.int(0) } ?? 0 }
 
-    /// Runs `body` in a short `BEGIN IMMEDIATE` transaction, retrying a bounded number of times
-    /// when the database stays busy past the busy timeout. Nested calls join the outer transaction.
+    /// Runs `body` in a short `BEGIN IMMEDIATE` transaction, retrying a bounded number of times when the
+    /// database stays busy past the busy timeout.
+    ///
+    /// A write inside a write is a `SAVEPOINT`: when the inner body throws, only its changes are undone and
+    /// the outer one goes on. A write inside a read is refused (`SQLITE_MISUSE`): a read never writes. On an
+    /// error the transaction is rolled back only if SQLite has not already done so (`sqlite3_get_autocommit`),
+    /// and the first error is the one thrown, never the rollback's. Only `DatabaseError` comes from here
+    /// (besides what `body` throws); refusing a read-only file is the `Store`'s business.
     @discardableResult
     public func write<T>(_ body: () throws -> T) throws -> T {
-        if transactionDepth > 0 {
-            transactionDepth += 1; defer { transactionDepth -= 1 }
-            return try body()
+        switch transaction {
+        case .read:
+            throw DatabaseError(code: SQLITE_MISUSE, message: "a write was attempted inside a read transaction; a read never writes")
+        case .write:
+            return try savepoint(body)
+        case .none:
+            break
         }
-        if isReadOnly {
-            throw StoreError.readOnly(path: path, reason: readOnlyReason ?? .connection)
-        }
-        let attempts = 3
         var began = false
-        for _ in 1...attempts {
+        for _ in 1...Database.writeAttempts {
             if try beginImmediate() { began = true; break }
         }
-        guard began else { throw StoreError.busy(attempts: attempts) }
-        transactionDepth = 1
+        guard began else { throw DatabaseError.busy(attempts: Database.writeAttempts) }
+        transaction = .write
+        defer { transaction = .none; transactionLost = false }
         do {
             let result = try body()
+            // SQLite ends the transaction itself on some errors (a full disk, `OR ROLLBACK`): that body's caller
+            // went on, so its later statements ran outside any transaction; say so instead of committing.
+            guard sqlite3_get_autocommit(handle) == 0 else {
+                throw DatabaseError(code: SQLITE_ABORT, message: "the transaction was rolled back by SQLite before it could commit")
+            }
             try execute("COMMIT")
-            transactionDepth = 0
             return result
         } catch {
-            transactionDepth = 0
-            try? execute("ROLLBACK")
+            rollbackIfOpen("ROLLBACK")
             throw error
         }
+    }
+
+    /// A nested write: `SAVEPOINT`, then `RELEASE`, or on error `ROLLBACK TO` and `RELEASE` (the outer
+    /// transaction stays open, without the inner changes).
+    private func savepoint<T>(_ body: () throws -> T) throws -> T {
+        savepointDepth += 1
+        let name = "gridroom_\(savepointDepth)"
+        defer { savepointDepth -= 1 }
+        try execute("SAVEPOINT \(name)")
+        do {
+            let result = try body()
+            try execute("RELEASE \(name)")
+            return result
+        } catch {
+            rollbackIfOpen("ROLLBACK TO \(name); RELEASE \(name)")
+            throw error
+        }
+    }
+
+    /// Rolls back with `sql` if a transaction is still open; a failure here is ignored so that the error that
+    /// caused the rollback is the one reported.
+    private func rollbackIfOpen(_ sql: String) {
+        guard sqlite3_get_autocommit(handle) == 0 else { return }
+        try? execute(sql)
     }
 
     /// Takes the write lock; false when still busy after the busy timeout. Any other failure (a read-only
@@ -191,12 +289,18 @@ public final class Database {
         sqlite3_busy_timeout(handle, milliseconds)
     }
 
-    /// Runs `body` in a read transaction so that every query sees one snapshot.
+    /// Runs `body` in a read transaction so that every query sees one snapshot. The connection is
+    /// `query_only` meanwhile, so a statement that would write fails (`SQLITE_READONLY`) and `write` is
+    /// refused. Inside a write (or another read) it simply runs, seeing the write's own changes.
     public func read<T>(_ body: () throws -> T) throws -> T {
-        if transactionDepth > 0 { return try body() }
-        try execute("BEGIN DEFERRED")
-        transactionDepth = 1
-        defer { transactionDepth = 0; try? execute("COMMIT") }
+        guard transaction == .none else { return try body() }
+        try execute("PRAGMA query_only = 1; BEGIN DEFERRED")
+        transaction = .read
+        defer {
+            transaction = .none
+            rollbackIfOpen("COMMIT")
+            try? execute("PRAGMA query_only = 0")
+        }
         return try body()
     }
 
@@ -210,5 +314,8 @@ public final class Database {
     }
 
     /// Whether a write transaction is open on this connection.
-    public var inTransaction: Bool { transactionDepth > 0 }
+    public var inTransaction: Bool { transaction == .write }
+
+    /// The transaction this connection is in, as `read` and `write` opened it.
+    private enum Transaction { case none, read, write }
 }

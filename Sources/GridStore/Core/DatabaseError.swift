@@ -25,6 +25,16 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     /// The file or directory is read-only.
     public var isReadOnly: Bool { primaryCode == SQLITE_READONLY }
 
+    /// The write lock stayed taken through every attempt (each waiting the busy timeout): another process
+    /// holds a long write.
+    static func busy(attempts: Int) -> DatabaseError {
+        DatabaseError(code: SQLITE_BUSY, message: "the database stayed busy after \(attempts) attempts; another process holds a long write. Try again.",
+                      sql: "BEGIN IMMEDIATE")
+    }
+
+    /// Whether this is `write` giving up on the write lock after every attempt (not a statement's own busy).
+    public var isWriteLockBusy: Bool { isBusy && sql == "BEGIN IMMEDIATE" }
+
     /// The file is damaged (SQLITE_CORRUPT) or is not a database at all (SQLITE_NOTADB).
     public var isCorrupt: Bool { primaryCode == SQLITE_CORRUPT || primaryCode == SQLITE_NOTADB }
 

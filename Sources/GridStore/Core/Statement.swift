@@ -4,7 +4,9 @@ import Foundation
 // SQLITE_TRANSIENT does not import into Swift: the documented sentinel value -1.
 private let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
-/// A prepared statement. Owned by its `Database`, which caches and finalizes it.
+/// A prepared statement: made for one call and finalized after it, or kept by its caller across a hot loop
+/// (`Database.prepare`), or cached by its `Database` when the caller opts in (`cachedStatement`,
+/// `withStatementCache`).
 public final class Statement {
     let handle: OpaquePointer
     /// The SQL text.
@@ -23,18 +25,36 @@ public final class Statement {
     deinit { sqlite3_finalize(handle) }
 
     /// Runs the statement once with `args` (for hot loops that keep the statement: no cache lookup).
-    public func run(_ args: [SQLValue]) throws {
+    public func run(_ args: [SQLValue] = []) throws(DatabaseError) {
         try bind(args)
         while try step() {}
         sqlite3_reset(handle)
     }
 
     /// Runs the statement as a query with `args`, visiting each row (for hot loops that keep the statement).
-    public func forEach(_ args: [SQLValue], _ visit: (Row) throws -> Void) throws {
+    public func forEach(_ args: [SQLValue] = [], _ visit: (Row) throws -> Void) throws {
         try bind(args)
         defer { sqlite3_reset(handle) }
         while try step() { try visit(Row(handle: handle)) }
     }
+
+    /// Runs the statement as a query with `args` and maps each row.
+    public func query<T>(_ args: [SQLValue] = [], _ map: (Row) throws -> T) throws -> [T] {
+        var out: [T] = []
+        try forEach(args) { out.append(try map($0)) }
+        return out
+    }
+
+    /// The first row with `args`, mapped, or nil.
+    public func first<T>(_ args: [SQLValue] = [], _ map: (Row) throws -> T) throws -> T? {
+        try bind(args)
+        defer { sqlite3_reset(handle) }
+        return try step() ? try map(Row(handle: handle)) : nil
+    }
+
+    /// Whether the statement is in the middle of a run (stepped, not yet reset): a cache must not hand it out
+    /// again to a call made while its rows are being visited.
+    var isRunning: Bool { sqlite3_stmt_busy(handle) != 0 }
 
     /// Runs a multi-row statement once: parameters are, row after row, `leading` then the row's values.
     public func run(rows: [[SQLValue]], leading: SQLValue) throws {
@@ -82,6 +102,7 @@ public final class Statement {
 
     /// Steps once: true when a row is available.
     func step() throws(DatabaseError) -> Bool {
+        try database.checkTransactionNotLost(sql)
         let rc = sqlite3_step(handle)
         switch rc {
         case SQLITE_ROW: return true
@@ -89,6 +110,7 @@ public final class Statement {
         default:
             let err = DatabaseError(code: sqlite3_extended_errcode(database.handle), message: database.lastMessage, sql: sql)
             sqlite3_reset(handle)
+            database.noteFailure()
             throw err
         }
     }

@@ -101,7 +101,7 @@ public struct DemoGenerator {
         let areas = max(1, (spec.grids + perArea - 1) / perArea)
         let side = Int(Double(spec.grids).squareRoot().rounded(.up))
         var gridCodes: [String] = []
-        try store.db.write {
+        try store.write {
             try store.db.run("INSERT OR IGNORE INTO grids(code, name, level, parent) VALUES ('S-T', '模拟街道', 'township', NULL)")
             for a in 0..<areas {
                 try store.db.run("INSERT INTO grids(code, name, level, parent) VALUES (?, ?, 'area', 'S-T')",

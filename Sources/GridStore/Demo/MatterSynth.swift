@@ -86,7 +86,7 @@ struct MatterSynth {
             events += m.events.count
             stages += m.stages.count
         })
-        try store.db.write {
+        try store.write {
             for (day, last) in numbers {
                 try store.db.run("INSERT INTO matter_numbers(day, last) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET last = max(last, excluded.last)",
                                  [.text(day), .of(last)])

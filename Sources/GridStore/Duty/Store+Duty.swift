@@ -22,7 +22,7 @@ extension Store {
     @discardableResult
     public func startShift(by actor: Actor, now: Date) throws -> Shift {
         try authorize(actor, .duty, target: "shift", now: now)
-        return try db.write {
+        return try write {
             try db.run("UPDATE shifts SET ended_at = ? WHERE ended_at IS NULL", [.of(now)])
             try db.run("INSERT INTO shifts(login, started_at) VALUES (?, ?)", [.text(actor.login), .of(now)])
             let id = db.lastInsertID
@@ -35,7 +35,7 @@ extension Store {
     public func saveHandoverNote(_ note: String, by actor: Actor, now: Date) throws {
         try authorize(actor, .duty, target: "shift", now: now)
         try TextSafety.check(note, .multiLine("handover note"))
-        try db.write {
+        try write {
             guard let s = try currentShift() else { throw StoreError.noShift }
             try db.run("UPDATE shifts SET handover_note = ? WHERE id = ?", [.text(note), .of(s.id)])
         }
@@ -45,7 +45,7 @@ extension Store {
     public func endShift(note: String, by actor: Actor, now: Date) throws {
         try authorize(actor, .duty, target: "shift", now: now)
         try TextSafety.check(note, .multiLine("handover note"))
-        try db.write {
+        try write {
             guard let s = try currentShift() else { throw StoreError.noShift }
             try db.run("UPDATE shifts SET ended_at = ?, handover_note = ? WHERE id = ?", [.of(max(now, s.startedAt)), .text(note), .of(s.id)])
             try audit(actor: actor.login, action: "shift_end", target: "shift \(s.id)", allowed: true, now: now)

@@ -148,11 +148,12 @@ extension Store {
         let logID = try openImportLog(kind: kind, fileName: fileName, hash: source.hash, total: total, rejected: batch.rejected.count,
                                       actor: actor, now: now)
         var written = 0
-        try bulkWriting {
+        // The writers run the same few statements per row: one prepared statement per SQL text.
+        try bulkWriting { try db.withStatementCache {
             for chunk in Store.chunks(writer.groups(batch.accepted.map(\.value)), size: options.chunkSize) {
                 written += try writeImportChunk(chunk, writer: writer, logID: logID)
             }
-        }
+        } }
         try closeImportLog(logID, kind: kind, fileName: fileName, hash: source.hash, written: written,
                            unchanged: batch.accepted.count - written, rejected: batch.rejected.count, actor: actor, now: now)
         return ImportReport(kind: kind, file: fileName, encoding: source.encoding, contentHash: source.hash, rowsTotal: total,
@@ -162,7 +163,7 @@ extension Store {
 
     /// The import log entry, incomplete until `closeImportLog`.
     func openImportLog(kind: String, fileName: String, hash: String, total: Int, rejected: Int, actor: Actor, now: Date) throws -> Int {
-        try db.write {
+        try write {
             try db.run("""
                 INSERT INTO import_log(kind, file_name, content_hash, rows_total, rows_written, rows_rejected, actor, started_at, complete)
                 VALUES (?, ?, ?, ?, 0, ?, ?, ?, 0)
@@ -173,7 +174,7 @@ extension Store {
 
     /// One chunk in one short transaction, counted in the log entry.
     func writeImportChunk<Value>(_ chunk: [Value], writer: ImportWriter<Value>, logID: Int) throws -> Int {
-        try db.write {
+        try write {
             let n = try writer.writeChunk(self, chunk)
             try db.run("UPDATE import_log SET rows_written = rows_written + ? WHERE id = ?", [.of(n), .of(logID)])
             return n
@@ -183,7 +184,7 @@ extension Store {
     /// Marks the log entry complete and audits the import.
     func closeImportLog(_ logID: Int, kind: String, fileName: String, hash: String, written: Int, unchanged: Int, rejected: Int,
                         actor: Actor, now: Date) throws {
-        try db.write {
+        try write {
             try db.run("UPDATE import_log SET complete = 1, finished_at = ? WHERE id = ?", [.of(now), .of(logID)])
             try audit(actor: actor.login, action: "import_\(kind)", target: fileName, allowed: true,
                       detail: "\(written) written, \(unchanged) unchanged, \(rejected) rejected; sha256 \(hash.prefix(12))",

@@ -41,7 +41,7 @@ extension Store {
         try authorize(actor, .intake, target: "new case", now: now)
         let rules = try matterRules()
         let calendar = try matterCalendar()
-        return try db.write { try intakeInTransaction(m, actor: actor, rules: rules, calendar: calendar, now: now) }
+        return try write { try intakeInTransaction(m, actor: actor, rules: rules, calendar: calendar, now: now) }
     }
 
     /// Takes a matter in and, when `department` is given, dispatches it there, in one transaction (the
@@ -52,7 +52,7 @@ extension Store {
         if department != nil { try authorize(actor, .dispatch, target: "new case", now: now) }
         let rules = try matterRules()
         let calendar = try matterCalendar()
-        return try db.write {
+        return try write {
             if !force, let dup = try duplicateCandidates(category: m.category, grid: m.grid, at: m.reportedAt,
                                                          windowHours: rules.duplicateWindowHours, limit: 1).first {
                 throw StoreError.possibleDuplicate(of: dup.1)

@@ -18,7 +18,7 @@ extension Store {
         try authorize(actor, .changeLimits, target: key, now: now)
         var rules = try matterRules()
         do { try rules.set(key, value) } catch { throw StoreError.badSetting(key: key, why: error) }
-        try db.write {
+        try write {
             try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [.text(key), .text(value)])
             try audit(actor: actor.login, action: Action.changeLimits.rawValue, target: key, allowed: true, detail: value, now: now)
         }

@@ -35,7 +35,7 @@ extension Store {
         try authorize(actor, req.move.action, target: req.number, now: now)
         let rules = try matterRules()
         let calendar = try matterCalendar()
-        return try db.write { try performInTransaction(req, actor: actor, rules: rules, calendar: calendar, now: now) }
+        return try write { try performInTransaction(req, actor: actor, rules: rules, calendar: calendar, now: now) }
     }
 
     /// The body of `perform` inside the caller's write (the role check done by the caller): the note check,

@@ -23,7 +23,8 @@ extension Store {
         guard !db.isReadOnly else { return .readOnly }
         let cutoff = min(now, real)
         let probe = "SELECT id FROM matters WHERE ended_at IS NULL AND overdue_recorded = 0 AND stage_due_at < ? ORDER BY stage_due_at LIMIT 500"
-        guard try db.first(probe, [.of(cutoff)], { $0.int(0) }) != nil else { return .recorded(0) }
+        // The probe runs on every sweep tick: a cached statement.
+        guard try db.cachedStatement(probe).first([.of(cutoff)], { $0.int(0) }) != nil else { return .recorded(0) }
         db.setBusyTimeout(milliseconds: 0)
         defer { db.setBusyTimeout(milliseconds: Database.busyTimeoutMs) }
         var total = 0
@@ -31,7 +32,7 @@ extension Store {
             // Short transactions of at most 500 matters each; a busy file ends the sweep without waiting.
             let n: Int
             do {
-                n = try db.write { () -> Int in
+                n = try write { () -> Int in
                     let ids = try db.query(probe, [.of(cutoff)]) { $0.int(0) }
                     for id in ids { try recordOverdue(matterID: id, now: cutoff) }
                     return ids.count

@@ -16,7 +16,7 @@ extension Store {
     /// Marks `worker_months` for rebuilding (readers then count from `matters`; the next writable open, or
     /// `rebuildWorkerMonths`, recomputes it). For writers that bypass intake and moves, before they write.
     public func markWorkerMonthsStale() throws {
-        try db.write { try db.run("INSERT OR IGNORE INTO summary_rebuild(name) VALUES (?)", [.text(Store.workerMonthsName)]) }
+        try write { try db.run("INSERT OR IGNORE INTO summary_rebuild(name) VALUES (?)", [.text(Store.workerMonthsName)]) }
     }
 
     /// Adds `delta` to the count of `reporter` in the local month of `reportedAt` (inside the caller's write);
@@ -87,7 +87,7 @@ extension Store {
 
     /// Recomputes the whole summary from `matters` in one write transaction and clears its stale mark.
     public func rebuildWorkerMonths() throws {
-        try db.write {
+        try write {
             let counts = try recountWorkerMonths()
             try db.run("DELETE FROM worker_months")
             let insert = try db.prepare("INSERT INTO worker_months(month, worker, reports) VALUES (?, ?, ?)")

@@ -26,7 +26,7 @@ extension Store {
         // The day summary counts suspect sessions by the limit: a new limit rebuilds it (marked stale in the
         // same transaction, so readers compute from the sessions until the rebuild has finished).
         let rebuild = after.suspectMinutes != before.suspectMinutes
-        try db.write {
+        try write {
             if rebuild { try db.run("INSERT OR IGNORE INTO summary_rebuild(name) VALUES (?)", [.text(Store.patrolDaysName)]) }
             let old = try db.first("SELECT value FROM settings WHERE key = ?", [.text(key)]) { $0.text(0) }
             try db.run("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [.text(key), .text(value)])

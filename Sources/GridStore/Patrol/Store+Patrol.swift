@@ -23,7 +23,7 @@ extension Store {
     @discardableResult
     public func startPatrol(worker: String, grid: String, at start: Date, by actor: Actor, now: Date) throws -> Int {
         try authorize(actor, .patrol, target: "\(worker)@\(grid)", now: now)
-        return try db.write {
+        return try write {
             if let problem = try patrolProblem(worker: worker, grid: grid, start: start, end: nil, now: now) {
                 throw problem
             }
@@ -43,7 +43,7 @@ extension Store {
     public func stopPatrol(worker: String, grid: String, at end: Date, by actor: Actor, now: Date) throws -> PatrolSession {
         try authorize(actor, .patrol, target: "\(worker)@\(grid)", now: now)
         let settings = try complianceSettings()
-        return try db.write {
+        return try write {
             guard let open = try openSession(worker: worker, grid: grid) else {
                 throw StoreError.patrol(.noneUnderWay(worker: worker, grid: grid))
             }
@@ -66,7 +66,7 @@ extension Store {
     public func addPatrol(worker: String, grid: String, start: Date, end: Date, by actor: Actor, now: Date) throws -> Int {
         try authorize(actor, .patrol, target: "\(worker)@\(grid)", now: now)
         let settings = try complianceSettings()
-        return try db.write {
+        return try write {
             if let problem = try patrolProblem(worker: worker, grid: grid, start: start, end: end, now: now) {
                 throw problem
             }
@@ -112,7 +112,7 @@ extension Store {
     public func confirmPatrol(id: Int, by actor: Actor, now: Date) throws {
         try authorize(actor, .confirmPatrol, target: "#\(id)", now: now)
         let settings = try complianceSettings()
-        try db.write {
+        try write {
             guard let s = try patrolSession(id: id) else { throw StoreError.unknownCode(.patrol, "#\(id)") }
             switch s.status(limitSeconds: settings.suspectSeconds, now: now) {
             case .suspect: break

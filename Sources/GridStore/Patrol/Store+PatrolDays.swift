@@ -16,7 +16,7 @@ extension Store {
     /// Marks `patrol_days` for rebuilding (readers then compute from `patrols`; the next writable open, or
     /// `rebuildPatrolDays`, recomputes it). For writers that bypass the patrol writes, before they write.
     public func markPatrolDaysStale() throws {
-        try db.write { try db.run("INSERT OR IGNORE INTO summary_rebuild(name) VALUES (?)", [.text(Store.patrolDaysName)]) }
+        try write { try db.run("INSERT OR IGNORE INTO summary_rebuild(name) VALUES (?)", [.text(Store.patrolDaysName)]) }
     }
 
     /// A grid's closed sessions, by start (covering index `patrols_grid_start`; `confirmed_by` is not read).
@@ -60,12 +60,12 @@ extension Store {
     public func rebuildPatrolDays(rowsPerTransaction: Int = 1000) throws {
         try markPatrolDaysStale()
         // Unused while stale; built again, sorted and packed, when the rows are all in.
-        try db.write { try db.execute("DROP INDEX IF EXISTS patrol_days_day") }
+        try write { try db.execute("DROP INDEX IF EXISTS patrol_days_day") }
         let grids = try db.query("SELECT code FROM grids UNION SELECT DISTINCT grid FROM patrol_days ORDER BY 1") { $0.text(0) }
         var frame: DayFrame?
         var k = 0
         repeat {
-            try db.write {
+            try write { try db.withStatementCache {
                 let settings = try complianceSettings()
                 var rows = 0
                 while k < grids.count && rows < rowsPerTransaction {
@@ -82,7 +82,7 @@ extension Store {
                     try db.execute(Migration.patrolDaysDayIndex)
                     try db.run("DELETE FROM summary_rebuild WHERE name = ?", [.text(Store.patrolDaysName)])
                 }
-            }
+            } }
         } while k < grids.count
     }
 

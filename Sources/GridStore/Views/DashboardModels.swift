@@ -18,9 +18,9 @@ public struct OverviewFigures: Sendable, Equatable {
     /// Open matters shelved on the problem register (挂账).
     public var shelved = 0
     /// Open matters by state, largest first.
-    public var byState: [(key: MatterState, count: Int)] = []
+    public var byState: [Tally<MatterState>] = []
     /// Open matters by platform (nil = not yet dispatched), largest first.
-    public var byPlatform: [(key: Platform?, count: Int)] = []
+    public var byPlatform: [Tally<Platform?>] = []
     /// Basic grids whose patrol today reached the mark.
     public var gridsMet = 0
     /// Basic grids patrolled today but under the mark.
@@ -40,13 +40,18 @@ public struct OverviewFigures: Sendable, Equatable {
 
     /// Creates empty figures.
     public init() {}
+}
 
-    public static func == (a: OverviewFigures, b: OverviewFigures) -> Bool {
-        a.newToday == b.newToday && a.open == b.open && a.nearDue == b.nearDue && a.overdue == b.overdue
-            && a.urgentOpen == b.urgentOpen && a.escalated == b.escalated && a.shelved == b.shelved
-            && a.byState.map(\.key) == b.byState.map(\.key) && a.byState.map(\.count) == b.byState.map(\.count)
-            && a.feed == b.feed
-    }
+/// A count under a key (a state, a platform): one bar of a breakdown. A struct, not a tuple, so that the
+/// figures holding it compare with the synthesized `==` over every field.
+public struct Tally<Key: Hashable & Sendable>: Sendable, Equatable {
+    /// What is counted.
+    public var key: Key
+    /// How many.
+    public var count: Int
+
+    /// Creates a tally.
+    public init(key: Key, count: Int) { self.key = key; self.count = count }
 }
 
 /// One line of the live feed: something that happened to a matter.

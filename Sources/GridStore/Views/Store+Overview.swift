@@ -10,14 +10,14 @@ extension Store {
         return try db.read {
             var f = OverviewFigures()
             f.newToday = try db.scalarInt(ConsoleQueries.newInRange, [.of(dayStart), .of(dayEnd)])
-            f.byState = try db.query(ConsoleQueries.openByState) { (try $0.code(0, table: "matters", column: "state"), $0.int(1)) }
+            f.byState = try db.query(ConsoleQueries.openByState) { Tally(key: try $0.code(0, table: "matters", column: "state"), count: $0.int(1)) }
             f.open = f.byState.reduce(0) { $0 + $1.count }
             f.escalated = f.byState.first { $0.key == .escalated }?.count ?? 0
             f.overdue = try db.scalarInt(ConsoleQueries.overdueCount, [.of(now)])
             f.nearDue = try db.scalarInt(ConsoleQueries.nearDueCount, [.of(now), .of(now)])
             f.urgentOpen = try db.scalarInt(ConsoleQueries.urgentOpenCount)
             f.shelved = try db.scalarInt(ConsoleQueries.shelvedCount)
-            f.byPlatform = try db.query(ConsoleQueries.openByPlatform) { (try $0.optionalCode(0, table: "departments", column: "platform"), $0.int(1)) }
+            f.byPlatform = try db.query(ConsoleQueries.openByPlatform) { Tally(key: try $0.optionalCode(0, table: "departments", column: "platform"), count: $0.int(1)) }
             let minutes = try patrolMinutesToday(now: now)
             let settings = try complianceSettings()
             f.dailyPatrolMinutes = settings.dailyPatrolMinutes

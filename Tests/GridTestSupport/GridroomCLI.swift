@@ -2,20 +2,20 @@ import Foundation
 import XCTest
 
 /// The built `gridroom` binary and a one-shot way to run it, shared by the end-to-end tests.
-enum GridroomCLI {
-    /// The package root, from this file's path: Tests/EndToEndTests/ → ../..
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+public enum GridroomCLI {
+    /// The package root, from this file's path: Tests/GridTestSupport/ → ../..
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// The debug binary `swift build` makes.
-    static let binary = root.appendingPathComponent(".build/debug/gridroom").path
+    public static let binary = root.appendingPathComponent(".build/debug/gridroom").path
 
     /// Skips the test when the binary has not been built.
-    static func requireBinary() throws {
+    public static func requireBinary() throws {
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary), "build gridroom first: \(binary)")
     }
 
     /// Runs `gridroom --db DB --now NOW ARGS…` in `cwd` (the package root by default) with the GRIDROOM_*
     /// variables cleared, so only the arguments decide; returns status, stdout and stderr.
-    static func run(_ args: [String], db: String, now: String, cwd: URL = root) throws -> (status: Int32, out: String, err: String) {
+    public static func run(_ args: [String], db: String, now: String, cwd: URL = root) throws -> (status: Int32, out: String, err: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = ["--db", db, "--now", now] + args

@@ -2,41 +2,46 @@ import XCTest
 import GridStore
 
 /// Runs the built `gridroom` binary as separate processes on one database file in a temporary directory,
-/// for the multi-process reliability tests (issue 8). The file is inspected afterwards through GridStore.
-final class GridroomHarness: @unchecked Sendable {
-    /// The package root, from this file's path: Tests/EndToEndTests/ → ../..
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+/// for the multi-process reliability tests (issue 8) and any test that drives the command line. The file is inspected afterwards through GridStore.
+public final class GridroomHarness: @unchecked Sendable {
+    /// The package root.
+    public static let root = GridroomCLI.root
     /// `.build/debug/gridroom`.
-    static let binary = root.appendingPathComponent(".build/debug/gridroom").path
+    public static let binary = GridroomCLI.binary
     /// The fixed clock every command runs on.
-    static let now = "2026-11-22T09:00:00+08:00"
+    public static let now = "2026-11-22T09:00:00+08:00"
 
     /// What one command did.
-    struct Result: Sendable {
-        let status: Int32
-        let out: String
-        let err: String
+    public struct Result: Sendable {
+        public let status: Int32
+        public let out: String
+        public let err: String
         /// Killed by a signal rather than exiting.
-        let signalled: Bool
+        public let signalled: Bool
+
+        /// Creates a result (for tests that start the binary their own way).
+        public init(status: Int32, out: String, err: String, signalled: Bool) {
+            self.status = status; self.out = out; self.err = err; self.signalled = signalled
+        }
     }
 
-    let dir: URL
-    var db: String { dir.appendingPathComponent("room.sqlite").path }
+    public let dir: URL
+    public var db: String { dir.appendingPathComponent("room.sqlite").path }
     /// `GRIDROOM_LANG` for every command: nil keeps the program's default (zh); the stress tests that read
     /// counts out of the messages ask for `en`, whose wording they parse.
-    let language: String?
+    public let language: String?
 
-    init(_ name: String, language: String? = nil) throws {
+    public init(_ name: String, language: String? = nil) throws {
         self.language = language
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Self.binary), "build gridroom first: \(Self.binary)")
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     }
 
-    func remove() { try? FileManager.default.removeItem(at: dir) }
+    public func remove() { try? FileManager.default.removeItem(at: dir) }
 
     /// The environment every command runs in: no inherited database, clock or read-only setting.
-    func environment(_ extra: [String: String] = [:]) -> [String] {
+    public func environment(_ extra: [String: String] = [:]) -> [String] {
         var env = ProcessInfo.processInfo.environment
         env["GRIDROOM_DB"] = nil; env["GRIDROOM_NOW"] = nil; env["GRIDROOM_READ_ONLY"] = nil; env["GRIDROOM_LANG"] = language
         env["GRIDROOM_DATA"] = Self.root.appendingPathComponent("Data").path
@@ -46,7 +51,7 @@ final class GridroomHarness: @unchecked Sendable {
 
     /// Starts `argv` with posix_spawn (Foundation's Process polls for exit every 50 ms, too coarse to kill at a
     /// chosen moment), its output to `out`/`err` files or /dev/null. Returns the pid.
-    func spawn(_ argv: [String], out: String? = nil, err: String? = nil, env: [String: String] = [:]) throws -> pid_t {
+    public func spawn(_ argv: [String], out: String? = nil, err: String? = nil, env: [String: String] = [:]) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -63,7 +68,7 @@ final class GridroomHarness: @unchecked Sendable {
     }
 
     /// Waits for `pid`; returns (exit status or -1, killed by a signal).
-    static func wait(_ pid: pid_t) -> (status: Int32, signalled: Bool) {
+    public static func wait(_ pid: pid_t) -> (status: Int32, signalled: Bool) {
         var st: Int32 = 0
         while waitpid(pid, &st, 0) < 0 && errno == EINTR {}
         let signalled = (st & 0x7f) != 0 && (st & 0x7f) != 0x7f
@@ -71,7 +76,7 @@ final class GridroomHarness: @unchecked Sendable {
     }
 
     /// Whether `pid` has ended (reaping it if so); `status` receives its wait status.
-    static func ended(_ pid: pid_t) -> (done: Bool, status: Int32, signalled: Bool) {
+    public static func ended(_ pid: pid_t) -> (done: Bool, status: Int32, signalled: Bool) {
         var st: Int32 = 0
         let r = waitpid(pid, &st, WNOHANG)
         guard r == pid else { return (false, 0, false) }
@@ -80,13 +85,13 @@ final class GridroomHarness: @unchecked Sendable {
     }
 
     /// The full argument vector for `gridroom --db DB --now NOW ARGS`.
-    func argv(_ args: [String], db path: String? = nil) -> [String] {
+    public func argv(_ args: [String], db path: String? = nil) -> [String] {
         [Self.binary, "--db", path ?? db, "--now", Self.now] + args
     }
 
     /// Runs one command to the end.
     @discardableResult
-    func run(_ args: [String], db path: String? = nil, env: [String: String] = [:], prefix: [String] = []) throws -> Result {
+    public func run(_ args: [String], db path: String? = nil, env: [String: String] = [:], prefix: [String] = []) throws -> Result {
         let tag = UUID().uuidString
         let o = dir.appendingPathComponent(".out-\(tag)").path, e = dir.appendingPathComponent(".err-\(tag)").path
         defer { try? FileManager.default.removeItem(atPath: o); try? FileManager.default.removeItem(atPath: e) }
@@ -99,7 +104,7 @@ final class GridroomHarness: @unchecked Sendable {
 
     /// Runs one command and fails the test unless it exits 0.
     @discardableResult
-    func ok(_ args: [String], db path: String? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    public func ok(_ args: [String], db path: String? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> String {
         let r = try run(args, db: path)
         XCTAssertEqual(r.status, 0, "gridroom \(args.joined(separator: " ")): \(r.err)", file: file, line: line)
         return r.out
@@ -107,7 +112,7 @@ final class GridroomHarness: @unchecked Sendable {
 
     /// Starts a command (output discarded) and kills it with SIGKILL after `delay` seconds if still running.
     /// Returns true when the command finished by itself with status 0 (an acknowledged write).
-    func runKilled(_ args: [String], db path: String? = nil, after delay: Double) throws -> Bool {
+    public func runKilled(_ args: [String], db path: String? = nil, after delay: Double) throws -> Bool {
         let pid = try spawn(argv(args, db: path))
         let deadline = Date().addingTimeInterval(delay)
         while Date() < deadline {
@@ -122,7 +127,7 @@ final class GridroomHarness: @unchecked Sendable {
 
     /// Starts a command and kills it `extra` seconds after `trigger()` first returns true (polled every ms),
     /// or lets it finish. Returns true when it finished by itself with status 0.
-    func runKilled(_ args: [String], db path: String? = nil, when trigger: () throws -> Bool, extra: Double) throws -> Bool {
+    public func runKilled(_ args: [String], db path: String? = nil, when trigger: () throws -> Bool, extra: Double) throws -> Bool {
         let pid = try spawn(argv(args, db: path))
         while true {
             let e = Self.ended(pid)
@@ -147,20 +152,20 @@ final class GridroomHarness: @unchecked Sendable {
 
     /// Writes `text` to a file in the test directory and returns its path.
     @discardableResult
-    func file(_ name: String, _ text: String) throws -> String {
+    public func file(_ name: String, _ text: String) throws -> String {
         let p = dir.appendingPathComponent(name).path
         try text.write(toFile: p, atomically: true, encoding: .utf8)
         return p
     }
 
     /// Basic grid codes of the demo township (from Data/grids.csv).
-    static func demoBasicGrids() throws -> [String] {
+    public static func demoBasicGrids() throws -> [String] {
         try String(contentsOf: root.appendingPathComponent("Data/grids.csv"), encoding: .utf8)
             .split(separator: "\n").filter { $0.contains(",basic,") }.map { String($0.split(separator: ",")[0]) }
     }
 
     /// A workers file of `count` full-time workers coded `PREFIX00000`… in the demo's basic grids.
-    static func workersCSV(prefix: String, count: Int, from start: Int = 0) throws -> String {
+    public static func workersCSV(prefix: String, count: Int, from start: Int = 0) throws -> String {
         let grids = try demoBasicGrids()
         var text = "code,name,phone,kind,grid,partner\n"
         for i in start..<(start + count) {
@@ -170,7 +175,7 @@ final class GridroomHarness: @unchecked Sendable {
     }
 
     /// `text` encoded as GB18030/GBK (what Excel writes as plain "CSV" in Chinese offices), via glibc's iconv.
-    static func gb18030(_ text: String) -> Data {
+    public static func gb18030(_ text: String) -> Data {
         let cd = iconv_open("GB18030", "UTF-8")!
         defer { iconv_close(cd) }
         var input = Array(text.utf8).map { CChar(bitPattern: $0) }
@@ -186,17 +191,7 @@ final class GridroomHarness: @unchecked Sendable {
     }
 
     /// Opens the file in this process (recovering the WAL, as the next user would) for inspection.
-    func open(_ path: String? = nil) throws -> Database {
+    public func open(_ path: String? = nil) throws -> Database {
         try Database(path: path ?? db, create: false)
     }
-}
-
-extension Database {
-    /// `PRAGMA integrity_check` joined ("ok" when sound).
-    func integrity() throws -> String {
-        try query("PRAGMA integrity_check") { $0.text(0) }.joined(separator: "; ")
-    }
-
-    /// A count.
-    func count(_ sql: String, _ args: [SQLValue] = []) throws -> Int { try scalarInt(sql, args) }
 }

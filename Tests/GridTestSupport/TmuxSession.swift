@@ -2,9 +2,9 @@ import Foundation
 import XCTest
 
 /// A detached tmux session on its own server socket, running one command: send keys, read the screen.
-final class TmuxSession {
-    let socket = "gridroom-e2e-\(UUID().uuidString.prefix(8))"
-    static var tmuxPath: String? {
+public final class TmuxSession {
+    public let socket = "gridroom-e2e-\(UUID().uuidString.prefix(8))"
+    public static var tmuxPath: String? {
         ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
@@ -12,7 +12,7 @@ final class TmuxSession {
     ///
     /// The tmux server dies when the process that launched it ends if that process was started by
     /// Foundation's `Process` (seen on Linux), so a small holder shell starts it and stays until the session ends.
-    init(command: String, cols: Int = 120, rows: Int = 40) throws {
+    public init(command: String, cols: Int = 120, rows: Int = 40) throws {
         guard let tmux = TmuxSession.tmuxPath else { throw XCTSkip("tmux is not installed (make deps installs it)") }
         let quoted = "'" + command.replacingOccurrences(of: "'", with: "'\\''") + "'"
         let holder = Process()
@@ -37,14 +37,14 @@ final class TmuxSession {
     deinit { _ = try? tmux(["kill-server"]) }
 
     @discardableResult
-    func tmux(_ args: [String]) throws -> (status: Int32, out: String) {
+    public func tmux(_ args: [String]) throws -> (status: Int32, out: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: TmuxSession.tmuxPath!)
         p.arguments = ["-L", socket] + args
         // Output goes to a file, not a pipe: the tmux server inherits the client's descriptors and
         // would hold a pipe open for ever.
         let file = NSTemporaryDirectory() + "\(socket)-\(UUID().uuidString.prefix(6)).out"
-        FileManager.default.createFile(atPath: file, contents: nil)
+        _ = FileManager.default.createFile(atPath: file, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let handle = FileHandle(forWritingAtPath: file)!
         p.standardOutput = handle
@@ -57,20 +57,20 @@ final class TmuxSession {
     }
 
     /// Sends key names (`Enter`, `Escape`, `C-s`, `Down`…) as tmux understands them.
-    func keys(_ names: String...) throws { _ = try tmux(["send-keys"] + names) }
+    public func keys(_ names: String...) throws { _ = try tmux(["send-keys"] + names) }
 
     /// Types text literally (Chinese included).
-    func type(_ text: String) throws { _ = try tmux(["send-keys", "-l", text]) }
+    public func type(_ text: String) throws { _ = try tmux(["send-keys", "-l", text]) }
 
     /// The visible screen as text.
-    func screen() throws -> String { try tmux(["capture-pane", "-p"]).out }
+    public func screen() throws -> String { try tmux(["capture-pane", "-p"]).out }
 
     /// Resizes the window.
-    func resize(cols: Int, rows: Int) throws { _ = try tmux(["resize-window", "-x", "\(cols)", "-y", "\(rows)"]) }
+    public func resize(cols: Int, rows: Int) throws { _ = try tmux(["resize-window", "-x", "\(cols)", "-y", "\(rows)"]) }
 
     /// Waits until the screen contains `text`; returns the seconds it took, or fails after `timeout`.
     @discardableResult
-    func wait(for text: String, timeout: Double = 3, file: StaticString = #filePath, line: UInt = #line) throws -> Double {
+    public func wait(for text: String, timeout: Double = 3, file: StaticString = #filePath, line: UInt = #line) throws -> Double {
         let start = Date()
         while Date().timeIntervalSince(start) < timeout {
             if try screen().contains(text) { return Date().timeIntervalSince(start) }
@@ -81,7 +81,7 @@ final class TmuxSession {
     }
 
     /// Waits until the screen no longer contains `text`.
-    func waitGone(_ text: String, timeout: Double = 3, file: StaticString = #filePath, line: UInt = #line) throws {
+    public func waitGone(_ text: String, timeout: Double = 3, file: StaticString = #filePath, line: UInt = #line) throws {
         let start = Date()
         while Date().timeIntervalSince(start) < timeout {
             if !(try screen().contains(text)) { return }
@@ -91,7 +91,7 @@ final class TmuxSession {
     }
 
     /// The pid of the program running in the pane.
-    func panePID() throws -> Int32 {
+    public func panePID() throws -> Int32 {
         Int32(try tmux(["display-message", "-p", "#{pane_pid}"]).out.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 }
