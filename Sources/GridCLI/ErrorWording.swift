@@ -46,6 +46,8 @@ enum ErrorWording {
             let state = (zh ? "\(m.state.rawValue)（\(m.state.displayName(.zh))）" : m.state.rawValue) + (m.shelved ? (zh ? "，已挂账" : ", shelved") : "")
             return zh ? "案件 \(number)：\(state) 状态下不能 \(words(m.move))；可用：\(allowed.isEmpty ? "无" : allowed)"
                 : "case \(number): cannot \(words(m.move)) a matter that is \(state); allowed from here: \(allowed.isEmpty ? "nothing" : allowed)"
+        case .duty(.shiftOpen):
+            return e.words(language, zone: zone) + (zh ? "；用 `gridroom duty start --take-over` 接管" : "; `gridroom duty start --take-over` takes it over")
         case let .refusedRole(login, action, nil, _):
             return zh ? "拒绝：\(login) 不在指挥室人员名单中，不能\(action.displayName(.zh))；请管理员运行 `gridroom staff add \(login) --name … --role …`"
                 : "refused: \(login) is not on the command-room staff and may not \(action.displayName(.en)); ask an admin to run `gridroom staff add \(login) --name … --role …`"

@@ -239,37 +239,6 @@ final class ConsoleScreensTests: XCTestCase {
         XCTAssertEqual(s.alerts, 0)
     }
 
-    func testDutyShiftStartNoteAndEnd() throws {
-        app.handle(.char("6")); app.draw(s)
-        XCTAssertEqual(s.line(3), " 当前无人值班（按 s 接班）")
-        app.handle(.char("s")); app.draw(s)
-        XCTAssertEqual(app.message, "已接班")
-        XCTAssertEqual(s.line(3), " 测试员 (tester)  自 11-22 10:00 起")
-        // Since 10:00 (now): nothing yet.
-        XCTAssertEqual(s.line(6), " 新增 0    办结 0    转为超期 0    紧急 0")
-        app.handle(.enter)
-        for c in "夜间平稳，0003待城管回复" { app.handle(.char(c)) }
-        XCTAssertTrue(app.current.dirty)
-        app.handle(.ctrl("s")); app.draw(s)
-        XCTAssertEqual(app.message, "交班记录已保存")
-        XCTAssertNotNil(s.find("夜间平稳，0003待城管回复"))
-        // Typing a note and leaving the screen asks first.
-        app.handle(.enter); app.handle(.char("补"))
-        app.handle(.char("1"))
-        XCTAssertTrue(app.current is DutyScreen, "digits go into the note while editing")
-        app.requestQuit()
-        XCTAssertFalse(app.quitting, "quitting with an unsaved note asks first")
-        XCTAssertNotNil(app.confirm)
-        app.handle(.char("n"))
-        app.handle(.escape)
-        XCTAssertNotNil(app.confirm, "an unsaved note is not dropped silently")
-        app.handle(.char("y"))
-        app.handle(.char("e")); app.handle(.char("y")); app.draw(s)
-        XCTAssertEqual(app.message, "已交班")
-        XCTAssertEqual(try store.previousShift()?.note, "夜间平稳，0003待城管回复")
-        XCTAssertNil(try store.currentShift())
-    }
-
     func testFormValidatesAndKeepsUnsavedTextBehindAQuestion() {
         app.handle(.char("n")); app.draw(s)
         XCTAssertTrue(s.line(1).hasPrefix(" 新建案件"))

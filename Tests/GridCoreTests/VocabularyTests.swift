@@ -35,8 +35,8 @@ final class VocabularyTests: XCTestCase {
             }
         }
         // 7 states + 8 sources + 2 + 3 + 3 + 18 event kinds + 18 moves + 4 + 4 + 4 roles + 4 levels + 5 platforms + 2 + 4 grades
-        // + 5 patrol statuses + 21 actions + 11 code kinds = 123.
-        XCTAssertEqual(walked, 123)
+        // + 5 patrol statuses + 22 actions (with 排班) + 11 code kinds = 124.
+        XCTAssertEqual(walked, 124)
     }
 
     func testTheConsoleNamesWonWhereTheTablesDisagreed() {

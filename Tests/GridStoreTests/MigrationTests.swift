@@ -24,7 +24,7 @@ final class MigrationTests: XCTestCase {
         let store = try Store.create(path: path("a.sqlite"), zone: .shanghai, admin: Staff(login: "root", name: "管理员", role: .admin), now: now)
         XCTAssertEqual(store.schemaVersion, Migrator.latestVersion)
         let names = try tables(store.db)
-        for t in ["grids", "workers", "departments", "categories", "staff", "matters", "events", "stages", "patrols", "shifts", "import_log", "audit"] {
+        for t in ["grids", "workers", "departments", "categories", "staff", "matters", "events", "stages", "patrols", "shifts", "shift_details", "roster", "handover_items", "shift_alerts", "import_log", "audit"] {
             XCTAssertTrue(names.contains(t), "missing table \(t)")
         }
         XCTAssertEqual(try store.db.first("PRAGMA journal_mode") { $0.text(0) }, "wal")
@@ -50,11 +50,47 @@ final class MigrationTests: XCTestCase {
         }
     }
 
+    /// A file from before the roster step, with a held shift and its note, reads the same after the upgrade: the
+    /// shift is the previous one with its note in full, counted as on the roster, not taken over, not acknowledged.
+    func testShiftsBeforeTheRosterUpgradeAndReadTheSame() throws {
+        let before = Migration.v10DutyRoster.version - 1
+        let p = path("duty.sqlite")
+        let note = "一、东湖二组彩钢棚待回复\n二、夜间平稳"
+        do {
+            let db = try Database(path: p)
+            try Migrator.migrate(db, to: before)
+            try db.run("INSERT INTO settings(key, value) VALUES ('timezone', 'Asia/Shanghai')")
+            try db.run("INSERT INTO staff(login, name, role, created_at) VALUES ('duty1', '王建国', 'duty_officer', 0)")
+            try db.run("INSERT INTO shifts(login, started_at, ended_at, handover_note) VALUES ('duty1', 1795348800, 1795392000, ?)", [.text(note)])
+        }
+        let store = try Store.open(path: p)
+        XCTAssertEqual(store.schemaVersion, Migrator.latestVersion)
+        let s = try XCTUnwrap(try store.previousShift())
+        XCTAssertEqual(s.note, note)
+        XCTAssertEqual(s.name, "王建国")
+        XCTAssertEqual(s.startedAt, Date(timeIntervalSince1970: 1_795_348_800))
+        XCTAssertEqual(s.endedAt, Date(timeIntervalSince1970: 1_795_392_000))
+        XCTAssertTrue(s.onRoster)
+        XCTAssertNil(s.tookOver)
+        XCTAssertNil(s.acknowledgedAt)
+        XCTAssertEqual(try store.handoverItems(shiftID: s.id), [])
+        for t in ["shift_details", "roster", "handover_items", "shift_alerts"] { XCTAssertTrue(try tables(store.db).contains(t), t) }
+        // The step runs again over itself (a file set back by hand) and keeps what it holds.
+        try store.db.run("INSERT INTO shift_details(shift_id, acknowledged_at, acknowledged_by) VALUES (?, 1795393000, 'nobody')", [.of(s.id)])
+        // Later steps' additions are taken off too (v11CategoryFlags adds columns), so each runs on its own schema.
+        try store.db.execute("ALTER TABLE categories DROP COLUMN first_report; ALTER TABLE categories DROP COLUMN worker_reportable")
+        try store.db.execute("PRAGMA user_version = \(before)")
+        let again = try Store.open(path: p)
+        XCTAssertEqual(again.schemaVersion, Migrator.latestVersion)
+        XCTAssertEqual(try again.previousShift()?.acknowledgedBy, "nobody")
+        XCTAssertEqual(try again.previousShift()?.note, note)
+    }
+
     /// A file from before the category flags keeps its first-report behaviour: the four major classes that
     /// earned credit by name get `first_report`, the others not; nothing is worker-reportable; the rest reads the same.
     func testCategoryFlagsKeepAnOlderFilesFirstReportCredit() throws {
         let p = path("flags.sqlite")
-        let before = Migrator.all.first { $0.name == Migration.v10CategoryFlags.name }!.version - 1
+        let before = Migrator.all.first { $0.name == Migration.v11CategoryFlags.name }!.version - 1
         do {
             let db = try Database(path: p)
             try Migrator.migrate(db, to: before)
@@ -78,7 +114,7 @@ final class MigrationTests: XCTestCase {
     /// them, read the same; foreign keys still hold afterwards.
     func testGridLevelsRebuildKeepsGridsAndReferences() throws {
         let p = path("levels.sqlite")
-        let before = Migrator.all.first { $0.name == Migration.v11GridLevels.name }!.version - 1
+        let before = Migrator.all.first { $0.name == Migration.v12GridLevels.name }!.version - 1
         do {
             let db = try Database(path: p)
             try Migrator.migrate(db, to: before)

@@ -30,8 +30,8 @@ final class TextSafetyStoreTests: XCTestCase {
         refused("name", "\u{202E}") { try store.setCalendarDay(LocalDate(iso: "2027-01-01")!, workday: false, name: "元旦\u{202E}", by: admin, now: now) }
         refused("near_due_share", "\u{08}") { try store.setSetting("near_due_share", "0.2\u{08}", by: admin, now: now) }
         _ = try store.startShift(by: admin, now: now)
-        refused("handover note", "\u{07}") { try store.saveHandoverNote("交班\u{07}", by: admin, now: now) }
-        refused("handover note", "\u{9B}") { try store.endShift(note: "x\u{9B}2J", by: admin, now: now) }
+        refused("handover_note", "\u{07}") { try store.saveHandoverNote("交班\u{07}", by: admin, now: now) }
+        refused("handover_note", "\u{9B}") { try store.endShift(note: "x\u{9B}2J", by: admin, now: now) }
         // A multi-line note takes line breaks and emoji.
         try store.saveHandoverNote("第一行\n第二行 👨‍👩‍👧", by: admin, now: now)
         refused("name", "\u{0}") {

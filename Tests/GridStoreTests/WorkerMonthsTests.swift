@@ -98,7 +98,7 @@ final class WorkerMonthsTests: XCTestCase {
         try f.move(gone.number, .invalidate, at: "2026-11-01T10:00")
         try f.new("2026-11-01T11:00", source: .hotline)
         // Back to a v6 file: no summary table, no staff deactivation (v9StaffActive) nor category flags
-        // (v10CategoryFlags add columns; the grids rebuild of v11GridLevels runs again over itself), version 6.
+        // (v11CategoryFlags add columns; the grids rebuild of v12GridLevels runs again over itself), version 6.
         try f.store.db.execute("""
             DROP TABLE worker_months; DROP TABLE worker_months_through;
             ALTER TABLE categories DROP COLUMN first_report; ALTER TABLE categories DROP COLUMN worker_reportable;

@@ -6,7 +6,7 @@ import GridStore
 enum ImportCommand: Command {
     static let name = "import"
     static let switches: Set<String> = ["skip-invalid"]
-    static let summary = "import a CSV file: grids, workers, departments, categories, cases, patrols"
+    static let summary = "import a CSV file: grids, workers, departments, categories, cases, patrols, roster"
 
     /// One importable kind: its name, header (for help) and the store call that imports it.
     struct Kind {
@@ -23,6 +23,9 @@ enum ImportCommand: Command {
         Kind(name: "categories", header: CategoryValidator(existing: .init()).header) { try $0.importCategories(path: $1, options: $2, actor: $3, now: $4) },
         Kind(name: "cases", header: MatterImportValidator.header) { try $0.importCases(path: $1, options: $2, actor: $3, now: $4) },
         Kind(name: "patrols", header: ["worker", "grid", "start", "end"]) { try $0.importPatrols(path: $1, options: $2, actor: $3, now: $4) },
+        Kind(name: "roster", header: RosterValidator(periods: .standard, activeStaff: [], knownStaff: []).header) {
+            try $0.importRoster(path: $1, options: $2, actor: $3, now: $4)
+        },
     ]
 
     static var usage: String {
@@ -32,6 +35,7 @@ enum ImportCommand: Command {
         Kinds and their CSV headers:
         \(kinds.map { "  \(DisplayWidth.pad($0.name, to: 12))\($0.header.joined(separator: ","))" }.joined(separator: "\n"))
 
+        The roster's headings may also be Chinese: 日期,班次,登录名,副班.
         Files may be UTF-8 (with or without BOM) or GB18030/GBK, with CRLF or LF line ends; Big5 and
         other encodings are refused. What `gridroom … --format csv` exports imports back: the leading '
         that guards a formula-like text (='…) is taken off. Control characters are refused in every column.
@@ -39,7 +43,7 @@ enum ImportCommand: Command {
         nothing is written and every problem is listed as FILE:LINE: COLUMN: what is wrong (exit 1).
         --skip-invalid writes the good rows and puts the bad ones, with a reason column, in
         FILE.rejects.csv. Rows are matched by code (cases: by reported_at, source, reporter, grid, category and title;
-        patrols: by worker, grid, start and end):
+        patrols: by worker, grid, start and end; roster: by date and shift, a planned shift is replaced):
         importing the same file again changes nothing.
         Every import is recorded in the import log (`gridroom imports`). See Docs/imports.md.
         """

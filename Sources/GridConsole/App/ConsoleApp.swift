@@ -30,7 +30,7 @@ public final class ConsoleApp {
     /// A one-line message for the status line (errors, confirmations).
     public var message: String?
     /// The alert banner's text, if shown.
-    public private(set) var banner: String?
+    public internal(set) var banner: String?
     /// A year the office calendar lacks (this one, or from 1 December the next) for the status line,
     /// refreshed with the time-driven reload (`Store.calendarNotice`).
     public private(set) var calendarNotice: CalendarWarning?
@@ -90,7 +90,10 @@ public final class ConsoleApp {
     }
 
     /// Pushes a page.
-    public func push(_ screen: Screen) { stack.append(screen); message = nil; reloadCurrent() }
+    public func push(_ screen: Screen) {
+        if let page = screen as? MatterPageScreen, shiftAlertNumbers.contains(page.number) { acknowledgeAlerts(numbers: [page.number]) }
+        stack.append(screen); message = nil; reloadCurrent()
+    }
 
     /// Closes the front page (or does nothing on a tab).
     public func pop() {
@@ -122,6 +125,7 @@ public final class ConsoleApp {
         let v = (try? store.dataVersion()) ?? dataVersion
         let t = now
         let timeDue = t.timeIntervalSince(lastTimeReload) >= 30
+        if ringDue(now: t) { return true }
         guard v != dataVersion || timeDue else { return false }
         dataVersion = v
         if timeDue {
@@ -130,6 +134,7 @@ public final class ConsoleApp {
             calendarNotice = try? store.calendarNotice(now: t)
         }
         checkAlerts(now: t)
+        refreshShiftAlerts(now: t)
         reloadCurrent()
         return true
     }
@@ -163,9 +168,21 @@ public final class ConsoleApp {
         if !parts.isEmpty && !damaged {
             banner = parts.joined(separator: "  ")
             pendingAlert = true
+            lastRing = t
+            // During a shift what rang is kept, and rings and stays until acknowledged (ConsoleApp+DutyAlerts).
+            unrecordedAlerts += [("urgent", found.urgent), ("overdue", found.overdue)].filter { !$0.1.isEmpty }
         }
+        recordShiftAlerts(now: t)
     }
     var pendingAlert = false
+    /// The open shift's alerts not yet acknowledged (case numbers), shown in the banner.
+    var shiftAlertNumbers: [String] = []
+    /// When the bell last rang.
+    var lastRing = Date.distantPast
+    /// `duty.ring_until_ack`, re-read with the alerts.
+    var ringUntilAcknowledged = true
+    /// Alerts that rang but could not be recorded yet (the file was busy): kind and case numbers.
+    var unrecordedAlerts: [(String, [String])] = []
 
     /// Replaces the banner's text (alerts, the damage banner).
     func setBanner(_ text: String) { banner = text; pendingAlert = true }
@@ -189,7 +206,7 @@ public final class ConsoleApp {
             return true
         }
         if key == .ctrl("l") || key == .resize { return true }
-        if banner != nil && key == .escape && !damaged { banner = nil; return true }
+        if banner != nil && key == .escape && !damaged { acknowledgeAlerts(numbers: nil); banner = nil; return true }
         if current.handle(key, self) { return !quitting }
         switch key {
         case .char("?"), .function(1): showHelp = true

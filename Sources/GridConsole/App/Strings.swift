@@ -15,7 +15,7 @@ public struct Strings: Sendable {
 
     /// The text for `key` (the key itself when missing, so a gap shows rather than crashes).
     public subscript(_ key: String) -> String {
-        guard let pair = Strings.table[key] else { return key }
+        guard let pair = Strings.table[key] ?? Strings.dutyTable[key] else { return key }
         return language == .zh ? pair.0 : pair.1
     }
 
@@ -35,7 +35,6 @@ public struct Strings: Sendable {
         "hint.new": ("新建", "new"), "hint.screens": ("切换", "screens"), "hint.move": ("办理", "act"),
         "hint.urge": ("督办", "urge"), "hint.escalate": ("上报", "escalate"), "hint.command": ("命令", "command"),
         "hint.save": ("保存", "save"), "hint.next": ("下一项", "next field"), "hint.cancel": ("取消", "cancel"),
-        "hint.start": ("接班", "start shift"), "hint.end": ("交班", "end shift"), "hint.note": ("交班记录", "handover note"),
         "hint.pane": ("切换窗格", "pane"),
         "tooSmall": ("窗口太小：至少需要 80×24，当前 %d×%d", "Window too small: need at least 80×24, have %d×%d"),
         // Overview
@@ -70,14 +69,6 @@ public struct Strings: Sendable {
         "map.legend": ("红=有超期案件  黄=巡查不足  绿=正常", "red = overdue matter  yellow = under patrol mark  green = fine"),
         "map.unplaced": ("未标注位置的网格：%d", "grids without a map position: %d"),
         "map.none": ("没有基础网格", "no basic grids"),
-        // Duty
-        "duty.current": ("当前班次", "Current shift"), "duty.none": ("当前无人值班（按 s 接班）", "Nobody on duty (press s to start a shift)"),
-        "duty.since": ("自 %@ 起", "since %@"), "duty.happened": ("本班以来", "Since the shift began"),
-        "duty.new": ("新增", "new"), "duty.closed": ("办结", "closed"), "duty.becameOverdue": ("转为超期", "became overdue"),
-        "duty.urgent": ("紧急", "urgent"), "duty.previous": ("上一班交班记录", "Previous shift's handover note"),
-        "duty.noPrevious": ("（无）", "(none)"), "duty.note": ("本班交班记录", "This shift's handover note"),
-        "duty.started": ("已接班", "shift started"), "duty.ended": ("已交班", "shift ended"), "duty.saved": ("交班记录已保存", "note saved"),
-        "duty.confirmEnd": ("确认交班？", "End this shift?"),
         // New matter form
         "form.title": ("新建案件", "New matter"), "form.grid": ("网格", "Grid"), "form.category": ("类别", "Category"),
         "form.department": ("部门", "Department"), "form.source": ("来源", "Source"), "form.titleField": ("标题", "Title"),
@@ -98,7 +89,6 @@ public struct Strings: Sendable {
         "help.sort": ("s 换排序列 · S 反向", "s next sort column · S reverse"),
         "help.overdue": ("u 督办 · e 上报区指挥中心", "u urge · e escalate to the district"),
         "help.matter": ("m 办理（列出可办理操作）· Tab 切换窗格", "m act (allowed moves) · Tab switch pane"),
-        "help.duty": ("s 接班 · e 交班 · Enter 编辑交班记录 · Ctrl-S 保存", "s start shift · e end shift · Enter edit note · Ctrl-S save"),
         "help.map": ("方向键移动 · Enter 打开网格", "arrows move · Enter open grid"),
         "help.form": ("Tab/↓ 下一项 · ↑ 上一项 · 输入即筛选 · Ctrl-S 保存 · Esc 取消", "Tab/↓ next · ↑ previous · type to filter · Ctrl-S save · Esc cancel"),
         "error.prefix": ("出错：", "Error: "),        "form.dispatched": ("已受理并派遣：%@", "taken in and dispatched: %@"),

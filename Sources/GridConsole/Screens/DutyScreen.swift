@@ -2,107 +2,262 @@ import Foundation
 import GridCore
 import GridStore
 
-/// 值班: the current shift, what happened since it began, the previous handover note and this shift's note.
+/// 值班: the shift under way (marked when its officer is not on the roster), tonight's and tomorrow's roster, the
+/// previous shift's hand-over (full note, acknowledgement), this shift's note, and the lists since the shift began.
 final class DutyScreen: Screen {
     var current: Shift?
     var previous: Shift?
-    var summary = ShiftSummary()
-    var note: TextInput?
+    var carried: [ShiftMatter] = []
+    var activity = ShiftActivity()
+    var roster: [RosterSlot] = []
     var savedNote = ""
+    /// The note editor, while writing.
+    var editor: NoteEditor?
+    /// The list shown under the counts: `carried` (the previous shift's hand-over) or one of the shift's lists.
+    var list = "carried"
+    let table = TableView()
 
     func title(_ t: Strings) -> String { t["tab.duty"] }
-    var editing: Bool { note != nil }
-    var dirty: Bool { note.map { $0.text != savedNote } ?? false }
+    var editing: Bool { editor != nil }
+    var dirty: Bool { editor.map { $0.text != savedNote } ?? false }
+
+    /// The lists offered, in order: the hand-over received, then the shift's own (only while a shift is open).
+    var lists: [String] { ["carried"] + (current == nil ? [] : ShiftListKind.allCases.map(\.rawValue)) }
+
+    func rows(_ name: String) -> [ShiftMatter] {
+        name == "carried" ? carried : ShiftListKind(rawValue: name).map { activity[$0] } ?? []
+    }
 
     func reload(_ app: ConsoleApp) throws {
-        current = try app.store.currentShift()
-        previous = try app.store.previousShift()
-        savedNote = current?.note ?? ""
-        summary = try current.map { try app.store.shiftSummary(since: $0.startedAt, now: app.now) } ?? ShiftSummary()
+        let store = app.store, now = app.now
+        current = try store.currentShift()
+        previous = try store.previousShift()
+        carried = try previous.map { try store.handoverItems(shiftID: $0.id) } ?? []
+        activity = try current.map { try store.shiftActivity($0, now: now) } ?? ShiftActivity()
+        let today = store.zone.localDate(of: now)
+        roster = try store.roster(from: today.adding(days: -1), to: today.adding(days: 1)).filter { $0.end > now }
+        if editor == nil { savedNote = current?.note ?? "" }
+        if !lists.contains(list) { list = "carried" }
+        table.count = rows(list).count
     }
 
     func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
         let t = app.strings, zone = app.store.zone
-        var r = a.row + 1
-        Chrome.heading(s, row: r, col: a.col + 1, width: a.width - 2, text: t["duty.current"]); r += 1
+        let left = a.col + 1, width = a.width - 2
+        var r = a.row
+        Chrome.heading(s, row: r, col: left, width: width, text: t["duty.current"]); r += 1
         if let c = current {
-            var col = a.col + 1
+            var col = left
             col += s.put(r, col, "\(c.name) (\(c.login))  ", attrs: [.bold])
-            s.put(r, col, t.f("duty.since", ConsoleApp.shortTime(c.startedAt, zone: zone)), role: .dim)
-            r += 2
-            Chrome.heading(s, row: r, col: a.col + 1, width: a.width - 2, text: t["duty.happened"]); r += 1
-            var cc = a.col + 1
-            for (label, n, role) in [(t["duty.new"], summary.new, ColorRole.normal), (t["duty.closed"], summary.closed, .met),
-                                     (t["duty.becameOverdue"], summary.becameOverdue, .overdue), (t["duty.urgent"], summary.urgent, .overdue)] {
-                cc += s.put(r, cc, label + " ", role: .dim)
-                cc += s.put(r, cc, "\(n)", role: n > 0 ? role : .normal, attrs: [.bold])
-                cc += 4
+            col += s.put(r, col, t.f("duty.since", ConsoleApp.shortTime(c.startedAt, zone: zone)) + "  ", role: .dim)
+            if !c.onRoster { col += s.put(r, col, t["duty.offRoster"] + " ", role: .nearDue, attrs: [.bold]) }
+            s.put(r, col, c.plannedLogin.isEmpty ? t["duty.nothingPlanned"] : t.f("duty.planned", c.plannedLogin), role: .dim, width: a.col + a.width - col)
+        } else {
+            s.put(r, left, t["duty.none"], role: .nearDue, attrs: [.bold])
+        }
+        r += 1
+        // Roster: what is left of today and tomorrow.
+        Chrome.heading(s, row: r, col: left, width: width, text: t["duty.roster"]); r += 1
+        let today = zone.localDate(of: app.now)
+        if roster.isEmpty { s.put(r, left + 2, t["duty.noRoster"], role: .dim); r += 1 }
+        for slot in roster.prefix(3) {
+            let day = slot.entry.day == today ? t["duty.today"] : slot.entry.day == today.adding(days: 1) ? t["duty.tomorrow"] : ""
+            let period = slot.period.displayName(t.language)
+            var text = "\(day) \(String(format: "%02d-%02d", slot.entry.day.month, slot.entry.day.day)) \(period) \(slot.period.span)  \(slot.officerName) (\(slot.entry.login))"
+            if let d = slot.entry.deputy { text += " · \(t["duty.deputy"]) \(slot.deputyName ?? d) (\(d))" }
+            let isNow = slot.start <= app.now && app.now < slot.end
+            s.put(r, left, isNow ? "▶" : " ", role: .met)
+            s.put(r, left + 2, text, role: isNow ? .normal : .dim, attrs: isNow ? [.bold] : [], width: width - 2); r += 1
+        }
+        // The previous shift's hand-over: its full note (as far as room allows; v shows all).
+        let bottom = a.row + a.height
+        var head = t["duty.previous"]
+        if let p = previous {
+            head += " · \(p.name) (\(p.login)) \(ConsoleApp.shortTime(p.startedAt, zone: zone)) – \(p.endedAt.map { ConsoleApp.shortTime($0, zone: zone) } ?? "")"
+        }
+        Chrome.heading(s, row: r, col: left, width: width, text: head); r += 1
+        if let p = previous {
+            if let at = p.acknowledgedAt {
+                s.put(r, left + 2, t.f("duty.acked", p.acknowledgedBy ?? "", ConsoleApp.shortTime(at, zone: zone)), role: .met)
+            } else {
+                s.put(r, left + 2, current?.login == app.actor.login ? t["duty.notAcked"] : t["duty.notAckedNoShift"], role: .nearDue, attrs: [.bold])
             }
             r += 1
+            let lines = NoteEditor.wrap(p.note.isEmpty ? t["duty.noPrevious"] : p.note, width: width - 2)
+            // Keep room for this shift's note (2 rows) and the list (4 rows) below.
+            let room = max(2, bottom - r - (current == nil ? 5 : 7))
+            let shown = lines.count > room ? room - 1 : lines.count
+            for l in lines.prefix(shown) { s.put(r, left + 2, l, width: width - 2); r += 1 }
+            if shown < lines.count { s.put(r, left + 2, t.f("duty.more", lines.count - shown), role: .dim); r += 1 }
         } else {
-            s.put(r, a.col + 1, t["duty.none"], role: .nearDue, attrs: [.bold]); r += 1
+            s.put(r, left + 2, t["duty.noPrevious"], role: .dim); r += 1
         }
-        r += 1
-        Chrome.heading(s, row: r, col: a.col + 1, width: a.width - 2, text: t["duty.previous"]); r += 1
-        if let p = previous {
-            s.put(r, a.col + 1, "\(p.name) · \(ConsoleApp.shortTime(p.startedAt, zone: zone)) – \(p.endedAt.map { ConsoleApp.shortTime($0, zone: zone) } ?? "")", role: .dim); r += 1
-            for line in (p.note.isEmpty ? t["duty.noPrevious"] : p.note).split(separator: "\n", omittingEmptySubsequences: false).prefix(6) {
-                s.put(r, a.col + 3, String(line), width: a.width - 4); r += 1
+        if let c = current {
+            Chrome.heading(s, row: r, col: left, width: width, text: t["duty.note"] + (dirty ? " *" : "")); r += 1
+            if editor != nil {
+                s.put(bottom - 1, left, t["duty.editing"], role: .dim, width: width)
+                editor!.draw(s, Rect(row: r, col: left, height: max(1, bottom - r - 1), width: width), focused: true)
+                return
             }
-        } else {
-            s.put(r, a.col + 3, t["duty.noPrevious"], role: .dim); r += 1
+            let mine = NoteEditor.wrap(c.note, width: width - 2)
+            if c.note.isEmpty { s.put(r, left + 2, t["duty.noteEmpty"], role: .dim); r += 1 }
+            else { for l in mine.prefix(2) { s.put(r, left + 2, l, width: width - 2); r += 1 } }
+            if mine.count > 2 { s.put(r - 1, a.col + a.width - 6, "+\(mine.count - 2)", role: .dim) }
+        }
+        // The counts, one per list (the selected one highlighted), then the selected list.
+        var col = left
+        for name in lists {
+            let n = rows(name).count
+            let label = " \(t["duty.list." + name]) \(n) "
+            let selected = name == list
+            col += s.put(r, col, label, role: selected ? .selected : (n > 0 && (name == "turned_overdue" || name == "rang") ? .overdue : .normal),
+                         attrs: selected ? [.reverse, .bold] : [], width: max(0, a.col + a.width - col))
+            col += 1
         }
         r += 1
-        guard current != nil else { return }
-        Chrome.heading(s, row: r, col: a.col + 1, width: a.width - 2, text: t["duty.note"] + (dirty ? " *" : "")); r += 1
-        if let note {
-            note.draw(s, row: r, col: a.col + 1, width: a.width - 2, focused: true)
-        } else {
-            s.put(r, a.col + 1, savedNote.isEmpty ? "—" : savedNote, width: a.width - 2)
+        let items = rows(list)
+        guard bottom - r >= 2 else { return }
+        if items.isEmpty { s.put(r, left + 2, t["duty.listEmpty"], role: .dim); return }
+        let narrow = a.width < 100
+        let columns = [Column(t["duty.col.time"], 11), Column(t["duty.col.number"], 13), Column(t["duty.col.title"], 0),
+                       Column(t["duty.col.state"], narrow ? 6 : (t.language == .zh ? 8 : 10)), Column(t["duty.col.why"], narrow ? 16 : (t.language == .zh ? 24 : 32))]
+        table.draw(s, Rect(row: r, col: left, height: bottom - r, width: width), columns: columns) { i in
+            guard i < items.count else { return nil }
+            let m = items[i]
+            let why: CellText
+            if list == "carried" {
+                let reasons = m.reasons.map { $0.displayName(t.language) }.joined(separator: t.language == .zh ? "、" : ", ")
+                why = CellText(reasons + " " + (m.dueAt.map { app.dueText($0, now: app.now) } ?? ""), m.reasons.contains(.overdue) || m.reasons.contains(.urgent) ? .overdue : .nearDue)
+            } else if list == "rang" {
+                why = m.acknowledgedAt.map { CellText(t.f("duty.acknowledgedAlert", ConsoleApp.shortTime($0, zone: zone)), .dim) }
+                    ?? CellText(t["duty.pendingAlert"], .overdue, [.bold])
+            } else {
+                why = CellText(m.dueAt.map { app.dueText($0, now: app.now) } ?? "", m.dueAt.map { $0 < app.now } == true ? .overdue : .normal)
+            }
+            return [CellText(ConsoleApp.shortTime(m.at, zone: zone), .dim), CellText(m.number),
+                    CellText(m.title, m.urgency == .urgent ? .overdue : .normal), CellText(m.state.displayName(t.language)), why]
         }
     }
 
     func handle(_ key: Key, _ app: ConsoleApp) -> Bool {
-        if var input = note {
+        let t = app.strings
+        if var e = editor {
             switch key {
             case .escape:
-                if input.text != savedNote { app.ask(app.strings["form.discard"]) { self.note = nil } } else { note = nil }
-            case .ctrl("s"), .enter: save(input.text, app)
-            default: _ = input.handle(key); note = input
+                if e.text != savedNote { app.ask(t["duty.discardNote"]) { self.editor = nil } } else { editor = nil }
+            case .ctrl("s"): save(e.text, app)
+            default: _ = e.handle(key); editor = e
             }
             return true
         }
         switch key {
-        case .char("s"):
-            guard !app.readOnly else { app.message = app.strings["status.readonlyNotice"]; return true }
-            do { try app.writing { try app.store.startShift(by: app.actor, now: app.now) }; app.message = app.strings["duty.started"]; app.dataChanged(); app.reloadCurrent() }
-            catch { app.message = app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone) }
+        case .char("s"): start(app)
         case .char("e"):
-            guard current != nil, !app.readOnly else { return true }
-            let text = savedNote
-            app.ask(app.strings["duty.confirmEnd"]) {
-                do { try app.writing { try app.store.endShift(note: text, by: app.actor, now: app.now) }; app.message = app.strings["duty.ended"]; app.dataChanged(); app.reloadCurrent() }
-                catch { app.message = app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone) }
+            guard let c = current, !app.readOnly else { return true }
+            let question = t.f("duty.confirmEnd", c.note.filter { $0 != "\n" }.count, (try? app.store.carryOver(now: app.now).count) ?? 0)
+            app.ask(question) { [self] in
+                run(app, done: t["duty.ended"]) { try app.store.endShift(shiftID: c.id, by: app.actor, now: app.now) }
             }
-        case .enter:
+        case .char("w"):
+            guard let c = current, !app.readOnly else { return true }
+            // Only the officer on duty writes the note (the store refuses others): say so before any typing.
+            guard c.login == app.actor.login else { app.message = t.f("duty.notYours", "\(c.name) (\(c.login))"); return true }
+            editor = NoteEditor(savedNote)
+        case .char("a"):
             guard current != nil, !app.readOnly else { return true }
-            note = TextInput(savedNote)
-        default: return false
+            let id = previous?.id
+            run(app, done: t["duty.ackDone"]) { try app.store.acknowledgeHandover(shiftID: id, by: app.actor, now: app.now) }
+        case .char("v"):
+            guard let p = previous else { return true }
+            app.push(NoteViewScreen(title: t["duty.fullNote"] + " · \(p.name)", text: p.note))
+        case .left, .right, .char("h"), .char("l"):
+            let all = lists
+            let i = all.firstIndex(of: list) ?? 0
+            list = all[(i + (key == .left || key == .char("h") ? all.count - 1 : 1)) % all.count]
+            table.count = rows(list).count
+            table.select(0)
+        case .enter:
+            let items = rows(list)
+            guard items.indices.contains(table.selection) else { return true }
+            app.openMatter(number: items[table.selection].number)
+        default:
+            return table.handle(key)
         }
         return true
     }
 
+    /// `s`: starts a shift; with one open (another officer's, or one's own) it asks first, then takes it over.
+    func start(_ app: ConsoleApp) {
+        let t = app.strings
+        guard !app.readOnly else { app.message = t["status.readonlyNotice"]; return }
+        if let open = current {
+            let question = open.login == app.actor.login ? t["duty.confirmRestart"]
+                : t.f("duty.confirmTakeOver", "\(open.name) (\(open.login))", ConsoleApp.shortTime(open.startedAt, zone: app.store.zone))
+            app.ask(question) { [self] in
+                run(app, done: t["duty.started"]) { try app.store.startShift(by: app.actor, now: app.now, takeOver: open.id) }
+            }
+            return
+        }
+        run(app, done: t["duty.started"]) { try app.store.startShift(by: app.actor, now: app.now) }
+    }
+
+    /// Runs a store write, then says `done` and reloads; an error goes to the status line.
+    func run(_ app: ConsoleApp, done: String, _ write: () throws -> Any) {
+        do { _ = try app.writing { try write() }; app.message = done; app.dataChanged(); app.reloadCurrent() }
+        catch { app.message = app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone) }
+    }
+
     func save(_ text: String, _ app: ConsoleApp) {
+        let id = current?.id
         do {
-            try app.writing { try app.store.saveHandoverNote(text, by: app.actor, now: app.now) }
-            note = nil; savedNote = text; app.message = app.strings["duty.saved"]; app.dataChanged(); app.reloadCurrent()
+            try app.writing { try app.store.saveHandoverNote(text, shiftID: id, by: app.actor, now: app.now) }
+            editor = nil; savedNote = text; app.message = app.strings["duty.saved"]; app.dataChanged(); app.reloadCurrent()
         } catch { app.message = app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone) }
     }
 
     func hints(_ app: ConsoleApp) -> [(key: String, label: String)] {
         let t = app.strings
-        if note != nil { return [("Ctrl-S", t["hint.save"]), ("Esc", t["hint.cancel"])] }
-        return [("s", t["hint.start"]), ("e", t["hint.end"]), ("Enter", t["hint.note"])]
+        if editor != nil { return [("Ctrl-S", t["hint.save"]), ("Enter", t["hint.newline"]), ("Esc", t["hint.cancel"])] }
+        var h: [(key: String, label: String)] = [("s", t["hint.start"])]
+        if current != nil { h += [("e", t["hint.end"]), ("w", t["hint.note"])] }
+        if current != nil, previous?.acknowledgedAt == nil, previous != nil { h.append(("a", t["hint.ack"])) }
+        h += [("←→", t["hint.list"]), ("Enter", t["hint.open"]), ("v", t["hint.fullNote"])]
+        return h
     }
     func help(_ app: ConsoleApp) -> [String] { [app.strings["help.duty"]] }
+}
+
+/// A page showing a note in full, wrapped to the width; ↑↓ and page keys scroll.
+final class NoteViewScreen: Screen {
+    let heading: String
+    let text: String
+    var top = 0
+    private var lastRows = 0, lastHeight = 1
+
+    init(title: String, text: String) { heading = title; self.text = text }
+
+    func title(_ t: Strings) -> String { heading }
+    func reload(_ app: ConsoleApp) throws {}
+
+    func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
+        Chrome.heading(s, row: a.row, col: a.col + 1, width: a.width - 2, text: heading)
+        let lines = NoteEditor.wrap(text.isEmpty ? app.strings["duty.noPrevious"] : text, width: a.width - 4)
+        lastRows = lines.count; lastHeight = max(1, a.height - 1)
+        top = max(0, min(top, lines.count - lastHeight))
+        for (i, l) in lines.dropFirst(top).prefix(lastHeight).enumerated() { s.put(a.row + 1 + i, a.col + 2, l, width: a.width - 4) }
+    }
+
+    func handle(_ key: Key, _ app: ConsoleApp) -> Bool {
+        switch key {
+        case .up, .char("k"): top = max(0, top - 1)
+        case .down, .char("j"): top += 1
+        case .pageUp: top = max(0, top - lastHeight)
+        case .pageDown, .char(" "): top += lastHeight
+        default: return false
+        }
+        return true
+    }
+
+    func hints(_ app: ConsoleApp) -> [(key: String, label: String)] { [("↑↓", app.strings["hint.screens"])] }
+    func help(_ app: ConsoleApp) -> [String] { [app.strings["help.list"]] }
 }

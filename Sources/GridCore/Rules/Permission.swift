@@ -34,8 +34,10 @@ public enum Action: String, Sendable, CaseIterable {
     case patrol
     /// Confirm a suspect patrol session.
     case confirmPatrol = "confirm_patrol"
-    /// Start or end a duty shift, write a handover note.
+    /// Start or end a duty shift, write a handover note, acknowledge a hand-over.
     case duty
+    /// Plan the duty roster (排班): `duty plan`, `import roster`.
+    case planRoster = "roster"
     /// Manage staff accounts.
     case manageStaff = "staff"
     /// Import or change the registry (grids, workers, departments, categories, calendar).
@@ -51,7 +53,7 @@ public enum Action: String, Sendable, CaseIterable {
             return .operator_
         case .escalate:
             return .dutyOfficer
-        case .urge, .shelve, .reopen, .decideExtension, .changeLimits, .confirmPatrol:
+        case .urge, .shelve, .reopen, .decideExtension, .changeLimits, .confirmPatrol, .planRoster:
             return .supervisor
         case .manageStaff, .manageRegistry:
             return .admin

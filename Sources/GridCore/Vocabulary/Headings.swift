@@ -38,6 +38,8 @@ public enum Heading {
         // Calendar, staff, import log
         "date": "日期", "workday": "工作日", "login": "登录名", "role": "角色", "active": "在岗", "deactivated_on": "停用日期", "deactivated_by": "停用人", "file": "文件", "sha256": "SHA-256",
         "rows": "行数", "written": "写入", "rejected": "拒收", "started": "开始", "finished": "结束",
+        // Duty roster
+        "shift": "班次", "deputy": "副班", "handover_note": "交班记录", "time": "时段", "deputy_name": "副班姓名",
     ]
 
     /// English headings that are not just the code read aloud.

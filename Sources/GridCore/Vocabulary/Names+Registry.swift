@@ -82,6 +82,7 @@ extension Action: NamedCode {
         case .patrol: ("巡查登记", "record patrols")
         case .confirmPatrol: ("确认存疑巡查", "confirm a suspect patrol")
         case .duty: ("值班交接", "run duty shifts")
+        case .planRoster: ("排班", "plan the duty roster")
         case .manageStaff: ("管理人员", "manage staff")
         case .manageRegistry: ("管理基础数据", "manage the registry")
         case .importMatters: ("批量导入案件", "import matters")

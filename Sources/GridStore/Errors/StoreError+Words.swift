@@ -90,6 +90,8 @@ extension StoreError {
             return p.words(language, zone: zone)
         case .noShift:
             return zh ? "当前没有进行中的班次；请先接班" : "no shift is under way; start one first"
+        case let .duty(p):
+            return p.words(language, zone: zone)
         case let .cannotGenerate(path, reason):
             switch reason {
             case .noCategories: return zh ? "\(path) 中没有事项类别；请先 `gridroom init --demo` 或导入类别" : "no categories in \(path); run `gridroom init --demo` (or import categories) first"

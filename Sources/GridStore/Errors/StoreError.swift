@@ -78,6 +78,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     case patrol(PatrolProblem)
     /// A duty-shift action with no shift under way.
     case noShift
+    /// A duty write refused (值班): a shift open, changed, not one's own, a hand-over acknowledged already, a roster entry.
+    case duty(DutyProblem)
     /// The demo generator cannot run on this file.
     case cannotGenerate(path: String, reason: GenerateProblem)
     /// A front end asked for something this build does not wire up (a stub in tests).

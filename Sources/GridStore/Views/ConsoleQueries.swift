@@ -1,7 +1,7 @@
 /// The dashboard queries of the console, named, so that tests can check their plans
 /// (`EXPLAIN QUERY PLAN`: no full scan of matters, events or patrols).
 public enum ConsoleQueries {
-    /// Matters reported in [from, to) (new today; new this shift).
+    /// Matters reported in [from, to) (new today).
     public static let newInRange = "SELECT count(*) FROM matters WHERE reported_at >= ? AND reported_at < ?"
     /// Open matters counted by state (the trigger-kept summary `open_matters`, a few hundred rows).
     public static let openByState = "SELECT state, sum(n) FROM open_matters GROUP BY state HAVING sum(n) > 0 ORDER BY 2 DESC, 1"
@@ -32,12 +32,38 @@ public enum ConsoleQueries {
     public static let dueList = Store.consoleMatterPage("SELECT m.id FROM matters m INDEXED BY matters_open_list WHERE m.ended_at IS NULL AND m.stage_due_at IS NOT NULL AND (m.stage_due_at < ? OR m.near_due_at <= ?) ORDER BY m.stage_due_at LIMIT ?")
     /// Overdue and near-due counts by department.
     public static let dueByDepartment = "SELECT coalesce(d.name, ''), sum(m.stage_due_at < ?), sum(m.stage_due_at >= ?) FROM matters m INDEXED BY matters_open_list LEFT JOIN departments d ON d.code = m.department WHERE m.ended_at IS NULL AND m.stage_due_at IS NOT NULL AND (m.stage_due_at < ? OR m.near_due_at <= ?) GROUP BY 1 ORDER BY 2 DESC, 3 DESC, 1"
+
+    /// `m.id, m.number, m.title, m.state, m.urgency, m.stage_due_at` — the matter columns of every duty list.
+    public static let shiftMatterColumns = "m.id, m.number, m.title, m.state, m.urgency, m.stage_due_at"
     /// Matters closed (verification passed) in [from, to].
     public static let closedInRange = "SELECT count(DISTINCT matter_id) FROM events WHERE at >= ? AND at <= ? AND kind = 'verify_pass'"
-    /// Open matters whose deadline fell in [from, to) (since a shift began).
-    public static let becameOverdue = "SELECT count(*) FROM matters WHERE ended_at IS NULL AND stage_due_at >= ? AND stage_due_at < ?"
-    /// Urgent matters reported in [from, to].
-    public static let urgentInRange = "SELECT count(*) FROM matters WHERE urgency = 'urgent' AND reported_at >= ? AND reported_at <= ?"
+    /// The hand-over candidates (args: now, now + 12 h, local midnight): open matters from the open-matter indexes
+    /// that may be urgent, overdue or near due, escalated, or shelved today; `CarryOver` decides.
+    public static let carryOver = """
+        SELECT \(shiftMatterColumns), ?, m.state = 'escalated',
+               CASE WHEN m.shelved = 1 THEN (SELECT max(e.at) FROM events e WHERE e.matter_id = m.id AND e.kind = 'shelve') END
+        FROM matters m WHERE m.ended_at IS NULL AND m.id IN (
+            SELECT id FROM matters INDEXED BY matters_open_list WHERE ended_at IS NULL AND stage_due_at < ?
+            UNION SELECT id FROM matters INDEXED BY matters_open_kind WHERE ended_at IS NULL AND urgency = 'urgent'
+            UNION SELECT id FROM matters WHERE ended_at IS NULL AND state = 'escalated'
+            UNION SELECT matter_id FROM events WHERE kind = 'shelve' AND at >= ?)
+        """
+    /// One kind of event in a shift, latest per matter, newest first (args: from, to, kind, limit).
+    public static let shiftEvents = """
+        SELECT \(shiftMatterColumns), x.at FROM (SELECT matter_id, max(at) AS at FROM events
+            WHERE at >= ? AND at <= ? AND kind = ? GROUP BY matter_id) x JOIN matters m ON m.id = x.matter_id
+        ORDER BY x.at DESC, m.id DESC LIMIT ?
+        """
+    /// Matters whose deadline fell in a shift: recorded breaches and open matters not yet recorded (args: from, to, from, to, limit).
+    public static let shiftTurnedOverdue = """
+        SELECT \(shiftMatterColumns), x.at FROM (
+            SELECT matter_id, max(at) AS at FROM (
+                SELECT matter_id, at FROM events WHERE at >= ? AND at < ? AND kind = 'overdue'
+                UNION ALL SELECT id, stage_due_at FROM matters INDEXED BY matters_open_list
+                    WHERE ended_at IS NULL AND stage_due_at >= ? AND stage_due_at < ?)
+            GROUP BY matter_id) x JOIN matters m ON m.id = x.matter_id
+        ORDER BY x.at DESC, m.id DESC LIMIT ?
+        """
 
     /// The queries that must be answered from a covering index alone (name, index).
     public static let covered: [(name: String, index: String)] = [
@@ -50,6 +76,6 @@ public enum ConsoleQueries {
 
     /// Every named query with sample arguments, for the plan check.
     public static var all: [(name: String, sql: String, args: Int)] {
-        [("newInRange", newInRange, 2), ("openByState", openByState, 0), ("overdueCount", overdueCount, 1), ("nearDueCount", nearDueCount, 2), ("urgentOpenCount", urgentOpenCount, 0), ("shelvedCount", shelvedCount, 0), ("openByPlatform", openByPlatform, 0), ("feed", feed, 2), ("reportsInRange", reportsInRange, 2), ("overdueByGrid", overdueByGrid, 1), ("reportsByGrid", reportsByGrid, 2), ("newUrgent", newUrgent, 2), ("newlyOverdue", newlyOverdue, 3), ("dueList", dueList, 3), ("dueByDepartment", dueByDepartment, 4), ("closedInRange", closedInRange, 2), ("becameOverdue", becameOverdue, 2), ("urgentInRange", urgentInRange, 2)]
+        [("newInRange", newInRange, 2), ("openByState", openByState, 0), ("overdueCount", overdueCount, 1), ("nearDueCount", nearDueCount, 2), ("urgentOpenCount", urgentOpenCount, 0), ("shelvedCount", shelvedCount, 0), ("openByPlatform", openByPlatform, 0), ("feed", feed, 2), ("reportsInRange", reportsInRange, 2), ("overdueByGrid", overdueByGrid, 1), ("reportsByGrid", reportsByGrid, 2), ("newUrgent", newUrgent, 2), ("newlyOverdue", newlyOverdue, 3), ("dueList", dueList, 3), ("dueByDepartment", dueByDepartment, 4), ("closedInRange", closedInRange, 2), ("carryOver", carryOver, 3), ("shiftEvents", shiftEvents, 4), ("shiftTurnedOverdue", shiftTurnedOverdue, 5)]
     }
 }
