@@ -6,7 +6,7 @@ BIN      := .build/debug/gridroom
 PACKAGES := libncursesw5-dev libsqlite3-dev tmux chromium-headless-shell fonts-noto-cjk poppler-utils
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test unit e2e bench soak clean
+.PHONY: deps build run test unit e2e bench soak clean install
 
 ## deps: install the system packages GridRoom needs, if any is missing (Debian/Ubuntu, apt-get).
 deps:
@@ -21,8 +21,16 @@ build: deps
 
 ## run: build, create the demo database if absent, start the console.
 run: build
-	@[ -f "$(DB)" ] || $(BIN) --db "$(DB)" init --demo --activity
+	@# The set-up messages (demo staff, where the file is) stay readable: the console waits for Enter first.
+	@[ -f "$(DB)" ] || { $(BIN) --db "$(DB)" init --demo --activity && printf '\nPress Enter to open the console… ' && read _; }
 	$(BIN) --db "$(DB)"
+
+## install: build, then copy the program to $(PREFIX)/bin (default ~/.local/bin) so `gridroom` is on the PATH.
+PREFIX ?= $(HOME)/.local
+install: build
+	install -d "$(PREFIX)/bin"
+	install -m 755 $(BIN) "$(PREFIX)/bin/gridroom"
+	@echo "installed $(PREFIX)/bin/gridroom"
 
 ## test: every test, unit and end-to-end.
 test: deps

@@ -42,6 +42,8 @@ static inline int gr_key_f1(void) { return KEY_F(1); }
 static inline int gr_key_code_yes(void) { return KEY_CODE_YES; }
 /* newterm on the controlling terminal; NULL (not exit) on an unknown TERM. */
 static inline SCREEN *gr_newterm(void) { return newterm(NULL, stdout, stdin); }
+/* Whether the terminal can move the cursor (cup): TERM=dumb and the like cannot draw a screen. */
+static inline int gr_can_address(void) { char *c = tigetstr("cup"); return c != NULL && c != (char *)-1; }
 static inline int gr_set_escdelay(int ms) { return set_escdelay(ms); }
 static inline int gr_has_colors(void) { return has_colors(); }
 /* Wide-char input: returns OK / KEY_CODE_YES / ERR, the character or key code in *out. */

@@ -84,6 +84,7 @@ public final class Store {
         if writable, case .earlierGridRoom = identity { try stamp(db) }
         let store = try Store(db: db)
         try store.restoreDroppedIndexes()
+        try store.restoreSearchIndex()
         // A summary marked stale (fresh from the migration, or a rebuild cut short) is rebuilt on a writable open.
         if writable, try store.patrolDaysStale() { try store.rebuildPatrolDays() }
         if writable, try store.workerMonthsStale() { try store.rebuildWorkerMonths() }
@@ -138,6 +139,7 @@ public final class Store {
             try db.run("INSERT INTO audit(at, actor, action, target, allowed, detail) VALUES (?, ?, 'init', ?, 1, ?)",
                        [.of(now), .text(admin.login), .text(path), .text("time zone \(zone.identifier); \(mode.rawValue) file")])
             try db.run("DELETE FROM summary_rebuild")  // nothing to summarise yet
+            try db.run("DELETE FROM settings WHERE key = ?", [.text(Store.searchSuspendedKey)])  // nor to index
         }
         return try Store(db: db)
     }

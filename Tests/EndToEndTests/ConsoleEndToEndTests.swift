@@ -69,7 +69,9 @@ final class ConsoleEndToEndTests: XCTestCase {
     }
 
     func testChineseTextInTheFormAndADraftKeptOnHangup() throws {
-        let t = try console()
+        // Drafts live in the user's state directory: point it into the test's directory.
+        let state = dir.appendingPathComponent("state").path
+        let t = try console(env: "XDG_STATE_HOME='\(state)'")
         try t.keys("n"); try t.wait(for: "新建案件")
         try t.type("一网格")              // the grid picker filters to 东湖村第一网格 and the like
         try t.wait(for: "DH-01-01 东湖村第一网格")
@@ -85,15 +87,28 @@ final class ConsoleEndToEndTests: XCTestCase {
         guard child > 0 else { return XCTFail("no console process under the pane's shell \(pid)") }
         kill(child, SIGHUP)
         try t.wait(for: "CONSOLE-EXIT=129")
-        let draft = try String(contentsOfFile: db + ".draft-" + login(), encoding: .utf8)
+        // Named by the database's path and the login, private to the user, never beside the shared database.
+        let drafts = state + "/gridroom/drafts"
+        let names = try FileManager.default.contentsOfDirectory(atPath: drafts)
+        XCTAssertEqual(names.count, 1, "\(names)")
+        let path = drafts + "/" + names[0]
+        XCTAssertTrue(names[0].hasSuffix("t.sqlite.draft-" + login()), names[0])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: db + ".draft-" + login()))
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
+        XCTAssertEqual(mode?.intValue, 0o600)
+        let draft = try String(contentsOfFile: path, encoding: .utf8)
         XCTAssertTrue(draft.contains("title=楼道堆放杂物"), draft)
         XCTAssertTrue(draft.contains("grid=DH-01-01"), draft)
-        // The next console's form starts from the draft.
-        let again = try console()
+        // The next console's form starts from the draft and says so; discarding it deletes it.
+        let again = try console(env: "XDG_STATE_HOME='\(state)'")
         try again.keys("n")
         try again.wait(for: "楼道堆放杂物")
+        try again.wait(for: "已恢复上次未保存的草稿")
         try again.keys("Escape"); try again.wait(for: "放弃未保存的内容？")
-        try again.keys("y"); try again.keys("q")
+        try again.keys("y")
+        try again.keys("n"); try again.waitGone("楼道堆放杂物")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path), "discarded: the draft is gone")
+        try again.keys("Escape"); try again.keys("q")
         try again.wait(for: "CONSOLE-EXIT=0")
     }
 

@@ -8,7 +8,7 @@ import GridCore
 final class ConsoleQueryPlanTests: XCTestCase {
     func testDashboardQueriesUseTheirIndexes() throws {
         let store = try Fixture.store()
-        XCTAssertGreaterThanOrEqual(ConsoleQueries.all.count, 18)
+        XCTAssertGreaterThanOrEqual(ConsoleQueries.all.count, 21)
         for q in ConsoleQueries.all {
             let args = [SQLValue](repeating: .int(1), count: q.args)
             let plan = try store.db.query("EXPLAIN QUERY PLAN " + q.sql, args) { $0.text(3) }
@@ -51,5 +51,31 @@ final class ConsoleQueryPlanTests: XCTestCase {
                 XCTAssertFalse(line.contains("INDEX matters_"), "\(name): \(line)")
             }
         }
+    }
+
+    /// The matter search reads the pair index newest first and looks matters up by id: no scan of matters or
+    /// events, with words alone or with every condition; one-character words read only the newest matters.
+    func testSearchReadsTheIndexNotTheTable() throws {
+        let store = try Fixture.store()
+        let queries = [MatterQuery(words: ["垃圾"], states: nil),
+                       MatterQuery(words: ["垃圾桶", "李女士"], grid: "G01", department: "D1", category: "C1",
+                                   from: LocalDate(year: 2026, month: 11, day: 1), to: LocalDate(year: 2026, month: 11, day: 30)),
+                       MatterQuery(words: ["垃圾", "桶"], states: [.closed])]
+        for q in queries {
+            let (sql, args) = store.searchSQL(q)
+            let plan = try store.db.query("EXPLAIN QUERY PLAN " + sql + " LIMIT 100", args) { $0.text(3) }
+            XCTAssertTrue(plan.contains { $0.hasPrefix("SCAN f VIRTUAL TABLE") }, plan.joined(separator: "\n"))
+            XCTAssertTrue(plan.contains("SEARCH m USING INTEGER PRIMARY KEY (rowid=?)"), plan.joined(separator: "\n"))
+            for line in plan {
+                XCTAssertFalse(["SCAN m", "SCAN matters", "SCAN e", "SCAN events"].contains { line == $0 || line.hasPrefix($0 + " ") },
+                               "\(q.words): \(line)\n\(plan.joined(separator: "\n"))")
+                XCTAssertFalse(line.contains("TEMP B-TREE"), "newest first without a sort: \(line)")
+            }
+        }
+        // One character alone: the newest matters by id, bounded.
+        let (sql, args) = store.searchSQL(MatterQuery(words: ["桶"], states: nil))
+        XCTAssertTrue(sql.contains("LIMIT \(MatterSearch.singleCharacterScan)"), sql)
+        let plan = try store.db.query("EXPLAIN QUERY PLAN " + sql + " LIMIT 100", args) { $0.text(3) }
+        XCTAssertTrue(plan.contains("SEARCH m USING INTEGER PRIMARY KEY (rowid=?)"), plan.joined(separator: "\n"))
     }
 }

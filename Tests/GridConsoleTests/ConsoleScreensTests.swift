@@ -36,14 +36,18 @@ final class ConsoleScreensTests: XCTestCase {
         // pace on day 22 of 30: 30 × 22 / 30 = 22.
         XCTAssertTrue(s.line(15).contains("2 / 30  进度应达 22"))
         // The status line: where, and the refresh time ending one column before the edge (120 − 1 − 13 = 106).
-        XCTAssertTrue(s.line(38).hasPrefix(" 总览 · \(store.db.path)"))
+        // The path gives way to the date and time: shown whole when it fits, else cut with an ellipsis.
+        let path = store.db.path
+        XCTAssertTrue(s.line(38).hasPrefix(" 总览 · \(path)") || s.line(38).hasPrefix(" 总览 · " + String(path.prefix(40))) && s.line(38).contains("…"), s.line(38))
         XCTAssertEqual(s.find("刷新 10:00:00")?.col, 106)
+        // 2026-11-22: 325 days after Thursday 2026-01-01, 325 = 46·7 + 3 → Sunday. The test clock is set: marked.
+        XCTAssertNotNil(s.find("[演练] 2026-11-22 周日 固定时钟  刷新 10:00:00"), s.line(38))   // a rehearsal file, a set clock
         XCTAssertEqual(s.cell(38, 0).role, .status)
     }
 
     func testMattersTableSortedByDeadlineWithColours() {
         app.handle(.char("2")); app.draw(s)
-        XCTAssertEqual(s.line(1), " 共 4 件   排序：剩余/超期")
+        XCTAssertEqual(s.line(1), " 共 4 件   范围：在办   排序：剩余/超期")
         XCTAssertEqual(s.line(2), " 编号           紧急 类别           网格     部门         状态       剩余/超期▼ 标题")
         // Most overdue first: 0003 due 07:00 → over 3 h; 0001 due 11:00 → 1 h left; 0004 +30 h → 1 d 6 h; 0002 +200 h → 8 d 8 h.
         XCTAssertEqual(s.line(3), " 20261121-0003  一般 违章搭建       G02      城管中队     处置中       超3时0分 院内违章搭建彩钢棚")
@@ -60,10 +64,10 @@ final class ConsoleScreensTests: XCTestCase {
     func testFilterTermsAndSort() {
         app.handle(.char("2"))
         app.handle(.char("/"))
-        for c in "dept:D2 违章" { app.handle(.char(c)) }
+        for c in "dept:城管中队" { app.handle(.char(c)) }
         app.handle(.enter)
         app.draw(s)
-        XCTAssertEqual(s.line(1), " 共 2 件   排序：剩余/超期   筛选：dept:D2 违章")
+        XCTAssertEqual(s.line(1), " 共 2 件   范围：在办   排序：剩余/超期   筛选：dept:城管中队")
         XCTAssertTrue(s.line(3).hasPrefix(" 20261121-0003"))
         XCTAssertTrue(s.line(4).hasPrefix(" 20261120-0002"))
         // s cycles to the next column after "due" → number, newest first.
@@ -72,7 +76,7 @@ final class ConsoleScreensTests: XCTestCase {
         XCTAssertTrue(s.line(3).hasPrefix(" 20261121-0003"))
         XCTAssertTrue(s.line(4).hasPrefix(" 20261120-0002"))
         app.handle(.escape); app.draw(s)
-        XCTAssertEqual(s.line(1), " 共 4 件   排序：编号")
+        XCTAssertEqual(s.line(1), " 共 4 件   范围：在办   排序：编号")
     }
 
     func testMatterPageShowsFieldsAndHistory() {
@@ -84,7 +88,8 @@ final class ConsoleScreensTests: XCTestCase {
         XCTAssertNotNil(s.find("受理时间   11-21 14:00"), s.text)        // local and short, not ISO
         XCTAssertNotNil(s.find("上报人     W2 李娜"), s.text)
         XCTAssertNotNil(s.find("状态       处置中"), s.text)
-        XCTAssertNotNil(s.find("11-21 15:00 派遣     tester     派至城管中队"))
+        let dispatched = try! XCTUnwrap(s.find("11-21 15:00  派遣  tester"), s.text)
+        XCTAssertEqual(s.find("  派至城管中队")?.row, dispatched.row + 1, "the note under its move")
         XCTAssertNotNil(s.find("当前状态与角色下没有可办理的操作"))
         app.handle(.escape); app.draw(s)
         XCTAssertTrue(s.line(38).hasPrefix(" 总览"))
@@ -98,8 +103,14 @@ final class ConsoleScreensTests: XCTestCase {
 
     func testOverdueGroupsByDepartment() {
         app.handle(.char("3")); app.draw(s)
-        XCTAssertTrue(s.line(3).hasPrefix(" 城管中队           1     0    20261121-0003      超3时0分 城管中队"))
-        XCTAssertTrue(s.line(4).hasPrefix(" 未派遣             0     1    20261122-0001      剩1时0分 未派遣"))
+        XCTAssertTrue(s.line(2).hasPrefix(" 部门               超期  临期 编号            剩余/超期 部门         网格     紧急 督办 延期 标题"), s.text)
+        XCTAssertTrue(s.line(3).hasPrefix(" 城管中队              1     0 20261121-0003    超3时0分 城管中队     G02      一般    0      院内违章搭建彩钢棚"), s.text)
+        XCTAssertTrue(s.line(4).hasPrefix(" 未派遣                0     1 20261122-0001    剩1时0分 未派遣       G01      紧急    0      楼道堆放杂物引发争吵"))
+        // At 80 columns the department and grid columns go first; number, due, urgency and title stay.
+        let narrow = MemorySurface(rows: 24, cols: 80)
+        app.draw(narrow)
+        XCTAssertTrue(narrow.line(2).hasPrefix(" 部门         超期  临期 编号            剩余/超期 紧急 督办 延期 标题"), narrow.text)
+        XCTAssertTrue(narrow.line(3).hasPrefix(" 城管中队        1     0 20261121-0003    超3时0分 一般    0      院内违章搭建"), narrow.text)
     }
 
     func testPatrolCountsOverlapsOnceAndMarksOngoing() {
@@ -109,10 +120,12 @@ final class ConsoleScreensTests: XCTestCase {
         // G01: 150 min today. Today is judged when it ends: the 21 completed days have no patrol,
         // so average 0 and 0 of 21 days met; reports 1 of 10, behind the pace (1 × 30 < 10 × 22).
         XCTAssertTrue(s.line(2).hasPrefix(" G01      东湖一组         2:30"))
-        XCTAssertTrue(s.line(2).contains("0    0/21      1       1/10 落后"), s.line(2))
+        // The average carries its unit; 落后 says it is the reports that are behind (patrol met 2 h today).
+        XCTAssertTrue(s.line(2).contains("0 分钟    0/21      1       1/10 上报落后"), s.line(2))
+        XCTAssertTrue(s.line(1).contains("今日巡查(时:分)") && s.line(1).contains("月日均(分钟)"), s.line(1))
         app.handle(.enter); app.draw(s)
         XCTAssertNotNil(s.find("W1        张伟      专职      13800000001   本月上报 1/10"))
-        XCTAssertNotNil(s.find("W1 张伟              11-22 07:00  11-22 09:30  150 min"))
+        XCTAssertNotNil(s.find("W1 张伟              11-22 07:00  11-22 09:30  150 分钟"), s.text)
     }
 
     func testGridMapColoursByWorstState() {
@@ -122,7 +135,7 @@ final class ConsoleScreensTests: XCTestCase {
         XCTAssertEqual(s.cell(g02.row, g02.col).role, .overdue)
         XCTAssertEqual(s.cell(g01.row, g01.col).role, .met)
         XCTAssertEqual(s.cell(g03.row, g03.col).role, .nearDue)
-        XCTAssertTrue(s.line(37).hasPrefix(" G01 东湖一组 · 今日巡查 2:30"))
+        XCTAssertTrue(s.line(37).hasPrefix(" G01 东湖一组 · 今日巡查(时:分) 2:30"), s.line(37))
         app.handle(.right); app.draw(s)
         XCTAssertTrue(s.line(37).hasPrefix(" G02 东湖二组"))
         app.handle(.down); app.draw(s)
@@ -143,9 +156,10 @@ final class ConsoleScreensTests: XCTestCase {
         // The matter page in English: labels, state, source and the system's history words from the name table.
         try store.sweepOverdue(now: Fixture.now)
         en.runCommand("case 20261121-0003"); en.draw(s)
-        XCTAssertNotNil(s.find("State      dispatched"), s.text)
-        XCTAssertNotNil(s.find("Source     grid worker"), s.text)
-        XCTAssertNotNil(s.find("overdue  system     handling stage overdue"), s.text)
+        XCTAssertNotNil(s.find("State         dispatched"), s.text)
+        XCTAssertNotNil(s.find("Source        grid worker"), s.text)
+        let breach = try XCTUnwrap(s.find("overdue  system"), s.text)
+        XCTAssertEqual(s.find("  handling stage overdue")?.row, breach.row + 1, s.text)
         XCTAssertNil(s.find("处置中"), s.text)
     }
 
@@ -161,16 +175,18 @@ final class ConsoleScreensTests: XCTestCase {
             for w in english { XCTAssertNil(s.find(w), "screen \(screen) shows \"\(w)\":\n\(s.text)") }
         }
         app.runCommand("case 20261121-0003"); app.draw(s)
-        XCTAssertNotNil(s.find("超期     system     处置环节超期"), s.text)
+        let breach = try XCTUnwrap(s.find("超期  system"), s.text)
+        XCTAssertEqual(s.find("  处置环节超期")?.row, breach.row + 1, s.text)
         for w in english { XCTAssertNil(s.find(w), "matter page shows \"\(w)\":\n\(s.text)") }
     }
 
     func testHelpOverlayListsTheScreensKeys() {
         app.handle(.char("2")); app.handle(.char("?")); app.draw(s)
-        XCTAssertNotNil(s.find("↑↓/j k 移动 · PgUp/PgDn 翻页 · g/G 首/末 · Enter 打开"))
-        XCTAssertNotNil(s.find("s 换排序列 · S 反向"))
+        XCTAssertNotNil(s.find("↑↓       ↑↓/j k 移动 · PgUp/PgDn 翻页 · g/G 首/末"))
+        XCTAssertNotNil(s.find("s/>      排序"))
+        XCTAssertNotNil(s.find("a        在办与全部（含已结束）之间切换"))
         app.handle(.char("x")); app.draw(s)
-        XCTAssertNil(s.find("s 换排序列"))
+        XCTAssertNil(s.find("s/>      排序"))
     }
 
     func testAnotherProcessesCommitShowsWithABannerAndBell() throws {
@@ -186,14 +202,14 @@ final class ConsoleScreensTests: XCTestCase {
         }
         XCTAssertTrue(app.tick())
         app.draw(s)
-        XCTAssertEqual(s.line(1), " ▲ 紧急案件：20261122-0005")
+        XCTAssertEqual(s.line(1), " ▲ 紧急案件：20261122-0005 紧急 邻里纠纷 G01 燃气泄漏", "number, urgency, category, grid and title")
         XCTAssertEqual(s.cell(1, 1).role, .banner)
         XCTAssertEqual(s.alerts, 1)
-        XCTAssertEqual(s.line(2), " 共 5 件   排序：剩余/超期")
+        XCTAssertEqual(s.line(2), " 共 5 件   范围：在办   排序：剩余/超期")
         app.draw(s)
         XCTAssertEqual(s.alerts, 1, "one bell per alert, not per frame")
         app.handle(.escape); app.draw(s)
-        XCTAssertEqual(s.line(1), " 共 5 件   排序：剩余/超期", "Esc dismisses the banner")
+        XCTAssertEqual(s.line(1), " 共 5 件   范围：在办   排序：剩余/超期", "Esc dismisses the banner")
     }
 
     func testNewlyOverdueRaisesAnAlertAsTimePasses() throws {
@@ -206,11 +222,14 @@ final class ConsoleScreensTests: XCTestCase {
         // 10 s later: no write, no 30-s re-evaluation yet.
         box.t = Fixture.now.addingTimeInterval(10)
         XCTAssertFalse(live.tick())
-        // 0001 is due at 11:00. At 11:00:30 the time-driven reload sees it overdue, without any write.
-        box.t = Fixture.now.addingTimeInterval(3630)
-        XCTAssertTrue(live.tick())
+        // 0001 is due at 11:00. At 11:00:01 — the deadline instant, not the next half-minute — the console reloads
+        // and sees it overdue, without any write.
+        box.t = Fixture.now.addingTimeInterval(3590)
+        live.tick()
+        box.t = Fixture.now.addingTimeInterval(3601)
+        XCTAssertTrue(live.tick(), "woken by the deadline 1 s after it passed")
         live.draw(s)
-        XCTAssertEqual(s.line(1), " ▲ 新超期：20261122-0001")
+        XCTAssertEqual(s.line(1), " ▲ 新超期：20261122-0001 紧急 邻里纠纷 G01 楼道堆放杂物引发争吵")
         XCTAssertEqual(s.alerts, 1)
         XCTAssertEqual(s.line(3), " 今日新增 1   在办 4   临期 0   超期 2   紧急在办 1   已上报 0   挂账 1")
         // The console also writes the breach into 0001's history, once, dated at the deadline, by `system`.
@@ -219,6 +238,15 @@ final class ConsoleScreensTests: XCTestCase {
         box.t = Fixture.now.addingTimeInterval(3700)
         live.tick()
         XCTAssertEqual(try store.db.scalarInt(breach), 1, "recorded once, however often the console looks")
+        // Still undispatched (0001 is urgent and new): 10 minutes after the last reminder check it rings again.
+        live.handle(.escape)
+        box.t = Fixture.now.addingTimeInterval(3601 + 9 * 60)
+        live.tick()
+        XCTAssertNil(live.banner, "not before the reminder interval")
+        box.t = Fixture.now.addingTimeInterval(3601 + 10 * 60)
+        live.tick(); live.draw(s)
+        XCTAssertEqual(s.line(1), " ▲ 紧急未派遣（已过派遣时限）：20261122-0001 紧急 邻里纠纷 G01 楼道堆放杂物引发争吵")
+        XCTAssertEqual(s.alerts, 2)
     }
 
     func testBellCanBeTurnedOff() throws {
@@ -235,7 +263,7 @@ final class ConsoleScreensTests: XCTestCase {
         }
         XCTAssertTrue(quiet.tick())
         quiet.draw(s)
-        XCTAssertEqual(s.line(1), " ▲ 紧急案件：20261122-0008")
+        XCTAssertEqual(s.line(1), " ▲ 紧急案件：20261122-0008 紧急 邻里纠纷 G01 火情")
         XCTAssertEqual(s.alerts, 0)
     }
 

@@ -25,12 +25,16 @@ final class HostileTextTests: XCTestCase {
         // The header keeps its number; the title shows its 30 backspaces as ^H (clipped to the room there is).
         XCTAssertTrue(s.line(1).hasPrefix(" 20261121-0003  处置中  超3时0分  CLI^H^H^H"), s.line(1))
         XCTAssertFalse(s.text.unicodeScalars.contains { TextSafety.isDangerous($0) })
-        // The history line keeps its own time, kind and actor before the note, shown as ^H…
-        XCTAssertNotNil(s.find("tester     ^H^H^H^H"), s.text)
-        // The fake text never stands where a history line's kind and actor would.
+        // The history line keeps its own time, kind and actor; the note, shown as ^H…, is wrapped under it.
+        let comment = try XCTUnwrap(s.find("备注  tester"), s.text)
+        XCTAssertTrue(s.line(comment.row + 1).hasPrefix("   ^H^H^H^H"), s.line(comment.row + 1))
+        // The fake text never stands where a history line's time, kind and actor would: only on indented note lines.
+        var pane = ""
+        for _ in 0..<4 { app.handle(.pageDown); app.draw(s); pane += s.text }
         for row in 0..<s.rows where s.line(row).contains("verify_pass") {
-            XCTAssertTrue(s.line(row).contains("tester     ^H^H"), s.line(row))
+            XCTAssertTrue(s.line(row).hasPrefix("   "), s.line(row))
         }
+        XCTAssertTrue(pane.contains("verify_pass  supervisor1  ALL DONE"), "the whole note is there, wrapped")
         XCTAssertNotNil(s.find("Leak^[]2;PWNED^G^[[2J^[[H"), s.text)
     }
 

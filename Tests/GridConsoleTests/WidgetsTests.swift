@@ -114,3 +114,18 @@ final class WidgetsTests: XCTestCase {
         XCTAssertEqual(zh["no.such.key"], "no.such.key")
     }
 }
+
+/// Wrapping: every character kept, no line wider than asked, codes and times never split.
+final class TextWrapTests: XCTestCase {
+    func testWrapsChineseAnywhereAndKeepsCodesWhole() {
+        XCTAssertEqual(TextWrap.lines("村口垃圾桶已满", width: 6), ["村口垃", "圾桶已", "满"])
+        XCTAssertEqual(TextWrap.lines("派遣 11-21 09:00 ≤ 11-21 09:30", width: 20), ["派遣 11-21 09:00 ≤ ", "11-21 09:30"])
+        XCTAssertEqual(TextWrap.lines("第一行\n\n第三行", width: 10), ["第一行", "", "第三行"])
+        let text = String(repeating: "气味很大，请尽快清运。", count: 7)
+        let lines = TextWrap.lines(text, width: 13)
+        XCTAssertEqual(lines.joined(), text)
+        XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 13 })
+        // 77 characters of width 2 in 13 columns: 6 a line (12 columns), 13 lines (12 full, one of 5).
+        XCTAssertEqual(lines.count, 13)
+    }
+}

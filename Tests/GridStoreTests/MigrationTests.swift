@@ -77,7 +77,12 @@ final class MigrationTests: XCTestCase {
         for t in ["shift_details", "roster", "handover_items", "shift_alerts"] { XCTAssertTrue(try tables(store.db).contains(t), t) }
         // The step runs again over itself (a file set back by hand) and keeps what it holds.
         try store.db.run("INSERT INTO shift_details(shift_id, acknowledged_at, acknowledged_by) VALUES (?, 1795393000, 'nobody')", [.of(s.id)])
-        // Later steps' additions are taken off too (v11CategoryFlags adds columns), so each runs on its own schema.
+        // Later steps' additions are taken off too (v11Search, v12CategoryFlags), so each runs on its own schema.
+        try store.db.execute("""
+            DROP TRIGGER matter_fts_insert; DROP TRIGGER matter_fts_update; DROP TRIGGER matter_fts_delete; DROP TRIGGER matter_fts_note;
+            DROP TABLE matter_fts; DROP TABLE search_positions; DROP INDEX matters_order_no;
+            ALTER TABLE matters DROP COLUMN caller_name; ALTER TABLE matters DROP COLUMN caller_phone; ALTER TABLE matters DROP COLUMN order_no;
+            """)
         try store.db.execute("ALTER TABLE categories DROP COLUMN first_report; ALTER TABLE categories DROP COLUMN worker_reportable")
         try store.db.execute("PRAGMA user_version = \(before)")
         let again = try Store.open(path: p)
@@ -86,11 +91,39 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(try again.previousShift()?.note, note)
     }
 
+    /// A file from before the search index, with matters and notes, upgrades: they are found by a two-character
+    /// word of the title and of a note, and read the same (no caller details).
+    func testMattersFromBeforeSearchAreIndexedOnUpgrade() throws {
+        let p = path("pre-search.sqlite")
+        do {
+            let db = try Database(path: p)
+            try Migrator.migrate(db, to: Migration.v11Search.version - 1)
+            try db.execute("""
+                INSERT INTO settings(key, value) VALUES ('timezone', 'Asia/Shanghai');
+                INSERT INTO staff(login, name, role, created_at) VALUES ('root', 'r', 'admin', 0);
+                INSERT INTO grids VALUES ('G1','东湖一组','basic',NULL,NULL,NULL);
+                INSERT INTO departments VALUES ('ZF','综合行政执法队','enforcement');
+                INSERT INTO categories VALUES ('WJ','乱搭乱建','违法建设','ZF','normal','30min','2h','1h');
+                INSERT INTO matters(number, reported_at, source, grid, category, urgency, title, state, first_contact, created_at, updated_at, updated_by, ended_at)
+                  VALUES ('20261120-0001', 0, 'hotline', 'G1', 'WJ', 'normal', '垃圾桶满溢', 'closed', 'root', 0, 0, 'root', 10);
+                INSERT INTO events(matter_id, at, kind, actor, note) VALUES (1, 0, 'intake', 'root', '群众来电'), (1, 5, 'verify_pass', 'root', '核查通过');
+                """)
+        }
+        let store = try Store.open(path: p)
+        XCTAssertEqual(store.schemaVersion, Migrator.latestVersion)
+        for word in ["垃圾", "核查", "来电"] {
+            XCTAssertEqual(try store.searchMatters(MatterQuery(words: [word], states: nil)).map(\.number), ["20261120-0001"], word)
+        }
+        let m = try XCTUnwrap(try store.matter(number: "20261120-0001"))
+        XCTAssertEqual([m.title, m.callerName, m.callerPhone, m.orderNo], ["垃圾桶满溢", "", "", ""])
+        XCTAssertEqual(m.state, .closed)
+    }
+
     /// A file from before the category flags keeps its first-report behaviour: the four major classes that
     /// earned credit by name get `first_report`, the others not; nothing is worker-reportable; the rest reads the same.
     func testCategoryFlagsKeepAnOlderFilesFirstReportCredit() throws {
         let p = path("flags.sqlite")
-        let before = Migrator.all.first { $0.name == Migration.v11CategoryFlags.name }!.version - 1
+        let before = Migrator.all.first { $0.name == Migration.v12CategoryFlags.name }!.version - 1
         do {
             let db = try Database(path: p)
             try Migrator.migrate(db, to: before)
@@ -114,7 +147,7 @@ final class MigrationTests: XCTestCase {
     /// them, read the same; foreign keys still hold afterwards.
     func testGridLevelsRebuildKeepsGridsAndReferences() throws {
         let p = path("levels.sqlite")
-        let before = Migrator.all.first { $0.name == Migration.v12GridLevels.name }!.version - 1
+        let before = Migrator.all.first { $0.name == Migration.v13GridLevels.name }!.version - 1
         do {
             let db = try Database(path: p)
             try Migrator.migrate(db, to: before)

@@ -97,14 +97,16 @@ final class WorkerMonthsTests: XCTestCase {
         let gone = try f.new("2026-11-01T09:00", grid: "G2", category: "ZY", source: .gridWorker, reporter: "W2")
         try f.move(gone.number, .invalidate, at: "2026-11-01T10:00")
         try f.new("2026-11-01T11:00", source: .hotline)
-        // Back to a v6 file: no summary table, no staff deactivation (v9StaffActive) nor category flags
-        // (v11CategoryFlags add columns; the grids rebuild of v12GridLevels runs again over itself), version 6.
+        // Back to a v6 file: no summary table, none of the later steps (the search index and caller columns of
+        // `.v11Search` undone too, so they can be added again), version 6.
         try f.store.db.execute("""
-            DROP TABLE worker_months; DROP TABLE worker_months_through;
-            ALTER TABLE categories DROP COLUMN first_report; ALTER TABLE categories DROP COLUMN worker_reportable;
-            ALTER TABLE staff DROP COLUMN deactivated_at; ALTER TABLE staff DROP COLUMN deactivated_by;
-            PRAGMA user_version = 6
+            DROP TRIGGER matter_fts_insert; DROP TRIGGER matter_fts_update; DROP TRIGGER matter_fts_delete; DROP TRIGGER matter_fts_note;
+            DROP TABLE matter_fts; DROP TABLE search_positions; DROP INDEX matters_order_no;
+            ALTER TABLE matters DROP COLUMN caller_name; ALTER TABLE matters DROP COLUMN caller_phone; ALTER TABLE matters DROP COLUMN order_no;
             """)
+        try f.store.db.execute("DROP TABLE worker_months; DROP TABLE worker_months_through; PRAGMA user_version = 6")
+        try f.store.db.execute("ALTER TABLE staff DROP COLUMN deactivated_at; ALTER TABLE staff DROP COLUMN deactivated_by")   // v9StaffActive
+        try f.store.db.execute("ALTER TABLE categories DROP COLUMN first_report; ALTER TABLE categories DROP COLUMN worker_reportable") // v12CategoryFlags
         let upgraded = try Store.open(path: f.path)
         XCTAssertEqual(upgraded.schemaVersion, Migrator.latestVersion)
         XCTAssertFalse(try upgraded.workerMonthsStale())

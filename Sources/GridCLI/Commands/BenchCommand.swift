@@ -18,14 +18,19 @@ enum BenchCommand: Command {
     resident memory after visiting every screen.
     Writes a few comments (events) into the database to measure live latency.
     `make bench` builds a full-size database once (cached in ~/.cache/gridroom) and runs this.
-    --screen overview|matters|overdue|patrol|map|duty|matter_page times that screen alone (for profiling).
+    --screen overview|matters|overdue|patrol|map|duty|matter_page|search times that screen alone (for profiling).
+    `search` is a two-character word (垃圾) over every matter, open and ended: the count (to 1000) and the
+    first page of 100, as the Matters screen's `/` loads them.
     """
+
+    /// The two-character word the search entry looks for (in many of the generator's titles).
+    static let searchWord = "垃圾"
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let runs = try args.int("runs", range: 3...10_000) ?? 30
         let format = try args.choice("format", ["table", "json"], default: "table")!
         let names = ["overview", "matters", "overdue", "patrol", "map", "duty"]
-        let only = try args.choice("screen", names + ["matter_page"], default: nil)
+        let only = try args.choice("screen", names + ["matter_page", "search"], default: nil)
         try args.rejectUnknown()
         let store = try ctx.openStore()
         // The bench writes imports and moves of its own: never into the command room's real record.
@@ -47,6 +52,10 @@ enum BenchCommand: Command {
             app.show(tab: 1)
             app.openMatter(number: number)
             result.screens["matter_page"] = try timeScreen(app, surface, name: "matter_page", runs: runs)
+        }
+        if only == nil || only == "search" {
+            let q = MatterQuery(words: [BenchCommand.searchWord], states: nil)
+            result.screens["search"] = Stats(try time(runs) { _ = try store.searchCount(q); _ = try store.searchMatters(q, limit: 100) })
         }
         if only != nil {
             print(format == "json" ? result.json : result.table, terminator: "")

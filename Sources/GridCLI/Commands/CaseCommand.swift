@@ -10,6 +10,7 @@ enum CaseCommand: Command {
     static let usage = """
     usage: gridroom case new --source SRC --grid CODE --category CODE --title TEXT [--reporter WHO]
                              [--urgency urgent|normal] [--description TEXT] [--location TEXT] [--reported-at TIME]
+                             [--caller-name NAME] [--caller-phone PHONE] [--order-no WORK-ORDER]   (order-no: unique per source)
            gridroom case dispatch NUMBER [--department CODE] [--note TEXT]
            gridroom case return NUMBER --note REASON          (department says misrouted: back to new)
            gridroom case feedback NUMBER --note WHAT-WAS-DONE
@@ -78,7 +79,8 @@ enum CaseCommand: Command {
         let intake = MatterIntake(reportedAt: reportedAt, source: source, reporter: args.option("reporter") ?? "",
                                   grid: try args.required("grid"), category: try args.required("category"), urgency: urgency,
                                   title: try args.required("title"), description: args.option("description") ?? "",
-                                  location: args.option("location") ?? "")
+                                  location: args.option("location") ?? "", callerName: args.option("caller-name") ?? "",
+                                  callerPhone: args.option("caller-phone") ?? "", orderNo: args.option("order-no") ?? "")
         try args.rejectUnknown()
         let actor = try store.actor(login: ctx.login)
         let receipt = try store.intake(intake, by: actor, now: now)

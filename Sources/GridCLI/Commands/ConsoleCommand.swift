@@ -46,7 +46,7 @@ enum ConsoleCommand: Command {
         let clock = ConsoleClock(start: ctx.nowText != nil ? ctx.now(in: store.zone) : nil)
         let app = ConsoleApp(store: store, language: ctx.language, clock: clock, actor: actor,
                              actions: .live(store), bell: !bellOff)
-        app.draftPath = store.isReadOnly ? nil : ctx.dbPath + ".draft-" + ctx.login
+        app.draftPath = store.isReadOnly ? nil : ConsoleApp.draftPath(database: ctx.dbPath, login: ctx.login)
         let surface: CursesSurface
         do { surface = try CursesSurface(bell: !bellOff) } catch let e as TerminalError {
             throw UsageError(e.message)

@@ -38,7 +38,7 @@ enum InitCommand: Command {
         let now = mode == .live ? Date() : ctx.now(in: zone)
         let store = try Store.create(path: ctx.dbPath, zone: zone,
                                      admin: Staff(login: ctx.login, name: displayName, role: .admin), now: now, mode: mode)
-        print(ctx.language.pick("已创建 \(ctx.dbPath)（结构版本 \(store.schemaVersion)，时区 \(zone.identifier)，\(mode.chineseName)文件）；管理员：\(ctx.login)",
+        print(ctx.language.pick("已创建 \(ctx.dbPath)（结构版本 \(store.schemaVersion)，时区 \(zone.identifier)，\(mode.displayName(.zh))文件）；管理员：\(ctx.login)",
                                 "created \(ctx.dbPath) (schema \(store.schemaVersion), time zone \(zone.identifier), \(mode.rawValue) file); admin: \(ctx.login)"))
         if demo {
             let admin = try store.actor(login: ctx.login)

@@ -50,7 +50,7 @@ enum CheckCommand: Command {
         print("foreign keys: " + (report.foreignKeyProblems.isEmpty ? "ok" : report.foreignKeyProblems.joined(separator: "; ")))
         print("summaries: " + (report.summaryProblems.isEmpty ? "ok" : report.summaryProblems.joined(separator: "; ")))
         print("schema version: \(store.schemaVersion)")
-        print("mode: \(store.mode.rawValue) (\(store.mode.chineseName))")
+        print("mode: \(store.mode.rawValue) (\(store.mode.displayName(.zh)))")
         if report.integrity != ["ok"] { print("writes are refused until the file is restored (see Docs/reliability.md)") }
         return report.ok ? 0 : 1
     }

@@ -9,34 +9,34 @@ extension ConsoleActions {
     public static func live(_ store: Store) -> ConsoleActions {
         ConsoleActions(
             allowedMoves: { detail, actor, strings in
-                MatterMachine.allowedMoves(from: detail.row.state, shelved: detail.row.shelved)
-                    .filter { actor.may($0.action) && $0 != .extendApprove && $0 != .extendRefuse }
-                    .map { MoveChoice(id: ConsoleActions.id(of: $0), label: ConsoleActions.label($0, strings), needsNote: $0.needsNote || $0 == .merge) }
+                // Urges are one choice that asks its level; an extension is decided only while one is pending.
+                var seen = Set<String>()
+                return MatterMachine.allowedMoves(from: detail.row.state, shelved: detail.row.shelved)
+                    .filter { actor.may($0.action) }
+                    .filter { ($0 != .extendApprove && $0 != .extendRefuse) || detail.pendingExtension != nil }
+                    .filter { $0 != .extendRequest || detail.pendingExtension == nil }
+                    .filter { seen.insert($0.kind.rawValue).inserted }
+                    .map { move in
+                        MoveChoice(id: move.kind.rawValue, label: ConsoleActions.label(move, strings),
+                                   needsNote: move.needsNote || move == .escalate, asks: ConsoleActions.asks(move))
+                    }
             },
-            perform: { choice, detail, note, actor, now in
-                guard let move = Move.all.first(where: { ConsoleActions.id(of: $0) == choice.id }) else {
+            perform: { choice, detail, input, actor, now in
+                guard let move = Move.all.first(where: { $0.kind.rawValue == choice.id }) else {
                     throw StoreError.unknownCode(.move, choice.id)
                 }
-                var req = MoveRequest(move, number: detail.row.number, version: detail.version, note: note)
-                if move == .merge {
-                    req.into = note.trimmingCharacters(in: .whitespaces); req.note = ""
-                }
-                if move == .extendRequest {
-                    // "3 等待材料": working days first, then the reason.
-                    let parts = note.split(separator: " ", maxSplits: 1).map(String.init)
-                    guard let days = parts.first.flatMap({ Int($0) }), TimeRules.extensionDays.contains(days) else {
-                        throw StoreError.missingValue(number: detail.row.number, move: .extendRequest, value: .extensionDays)
-                    }
-                    req.days = days; req.note = parts.count > 1 ? parts[1] : ""
-                }
+                var req = MoveRequest(move, number: detail.row.number, version: detail.version, note: input.note,
+                                      department: input.department, days: input.days, into: input.into)
+                if case .urge = move { req.move = .urge(input.level ?? .ordinary) }
                 let m = try store.perform(req, by: actor, now: now)
                 return "\(choice.label) ✓ \(m.number)"   // the page, reloaded, shows the new state in its own words
             },
             intake: { draft, force, actor, now in
                 guard let source = MatterSource(rawValue: draft.source) else { throw StoreError.unknownCode(.source, draft.source) }
-                let receipt = try store.intake(MatterIntake(reportedAt: now, source: source, reporter: draft.reporter, grid: draft.grid,
-                                                            category: draft.category, title: draft.title, description: draft.description,
-                                                            location: draft.location),
+                let receipt = try store.intake(MatterIntake(reportedAt: draft.reportedAt ?? now, source: source, reporter: draft.reporter,
+                                                            grid: draft.grid, category: draft.category, urgency: Urgency(rawValue: draft.urgency),
+                                                            title: draft.title, description: draft.description, location: draft.location,
+                                                            callerName: draft.callerName, callerPhone: draft.callerPhone, orderNo: draft.orderNo),
                                                dispatchTo: draft.department.isEmpty ? nil : draft.department, force: force, by: actor, now: now)
                 return receipt.number
             },
@@ -45,18 +45,20 @@ extension ConsoleActions {
             })
     }
 
-    /// A stable id for a move (`urge:yellow` for urges).
-    static func id(of move: Move) -> String {
-        if case .urge(let level) = move { return "urge:\(level.rawValue)" }
-        return move.kind.rawValue
+    /// What a move asks before its note.
+    static func asks(_ move: Move) -> [MoveInput.Ask] {
+        switch move {
+        case .dispatch: [.department]
+        case .urge: [.urgeLevel]
+        case .extendRequest: [.days]
+        case .merge: [.mergeTarget]
+        default: []
+        }
     }
 
     /// The move's name in the interface language.
     static func label(_ move: Move, _ t: Strings) -> String {
-        switch move {
-        case .merge: return t.name(move) + "（" + t["prompt.mergeTarget"] + "）"
-        case .extendRequest: return t.name(move) + "（" + t["prompt.extension"] + "）"
-        default: return t.name(move)
-        }
+        if case .urge = move { return t["move.urge"] }
+        return t.name(move)
     }
 }

@@ -25,19 +25,29 @@ extension ConsoleApp {
         }
         let area = Rect(row: top, col: 0, height: s.rows - top - 2, width: s.cols)
         current.draw(s, area, self)
-        let stamp = lastRefresh.map { strings["status.refreshed"] + " " + ConsoleApp.clockText($0, zone: store.zone) } ?? ""
+        let stamp = dateText(now) + (clock.isSet ? " " + strings["status.fixedClock"] : "") + "  "
+            + (lastRefresh.map { strings["status.refreshed"] + " " + ConsoleApp.clockText($0, zone: store.zone) } ?? "")
         if let line = commandLine {
             s.fill(row: s.rows - 2, col: 0, width: s.cols, height: 1, role: .normal, attrs: [])
             s.put(s.rows - 2, 0, ":", attrs: [.bold])
             line.draw(s, row: s.rows - 2, col: 1, width: s.cols - 2, focused: true)
         } else {
+            // The calendar notice before the path: when the line is short, the path is what gives way.
             var left = message ?? current.title(strings) + " · " + store.path
-            if message == nil, let w = calendarNotice { left += " · " + (strings.language == .zh ? w.chinese : w.description) }
-            Chrome.statusLine(s, row: s.rows - 2, left: left, right: statusRight(stamp))
+            if message == nil, let w = calendarNotice {
+                left = current.title(strings) + " · " + (strings.language == .zh ? w.chinese : w.description) + " · " + store.path
+            }
+            Chrome.statusLine(s, row: s.rows - 2, left: left, right: statusRight(stamp), message: message != nil)
         }
         var hints = current.hints(self)
-        hints += [("?", strings["hint.help"]), ("n", strings["hint.new"]), (":", strings["hint.command"]),
-                  (stack.isEmpty ? "q" : "Esc", stack.isEmpty ? strings["hint.quit"] : strings["hint.back"])]
+        // While a field has the keyboard, letters are text: only F1 (help) is offered, and the screen's own Esc.
+        if current.editing {
+            hints += [("F1", strings["hint.help"])]
+        } else {
+            if stack.isEmpty && hints.isEmpty { hints.append(("1-6", strings["hint.screens"])) }
+            hints += [("?", strings["hint.help"]), ("n", strings["hint.new"]), (":", strings["hint.command"]),
+                      (stack.isEmpty ? "q" : "Esc", stack.isEmpty ? strings["hint.quit"] : strings["hint.back"])]
+        }
         Chrome.hintLine(s, row: s.rows - 1, hints: hints)
         if showHelp {
             HelpOverlay.draw(s, title: strings["help.title"], lines: current.help(self) + [strings["help.global"]])
@@ -48,6 +58,13 @@ extension ConsoleApp {
             if bell { s.alert() }
         }
         s.present()
+    }
+
+    /// The local date and weekday: `2026-11-22 周日` / `2026-11-22 Sun`.
+    func dateText(_ d: Date) -> String {
+        let day = store.zone.localDate(of: d)
+        let names = strings.language == .zh ? ["一", "二", "三", "四", "五", "六", "日"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        return day.description + " " + (strings.language == .zh ? "周" : "") + names[day.weekday - 1]
     }
 
     /// `HH:MM:SS` in the township's zone.

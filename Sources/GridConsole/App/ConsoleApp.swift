@@ -50,6 +50,8 @@ public final class ConsoleApp {
     public private(set) var quitting = false
     /// The township's compliance marks, re-read with every reload.
     public private(set) var settings = ComplianceSettings.standard
+    /// The hours today's patrol pace runs over (setting `compliance.patrol_day`, default 08:00–20:00).
+    public private(set) var patrolDay = PatrolDay.standard
     /// Where an unsaved form is kept if the terminal goes away.
     public var draftPath: String?
     /// The surface being drawn on (set by `run(on:)`; tests set a `MemorySurface`), so a write that must wait
@@ -107,7 +109,9 @@ public final class ConsoleApp {
     /// Reloads the front screen now.
     public func reloadCurrent() {
         do {
-            settings = try store.complianceSettings(); try current.reload(self); lastRefresh = now; lastError = nil
+            settings = try store.complianceSettings()
+            patrolDay = try store.settingValue(PatrolDay.settingKey).flatMap(PatrolDay.init(parsing:)) ?? .standard
+            try current.reload(self); lastRefresh = now; lastError = nil
         } catch {
             lastError = error
             message = strings["error.prefix"] + ErrorWording.words(error, strings, zone: store.zone)
@@ -118,13 +122,15 @@ public final class ConsoleApp {
     /// The error of the last reload, if it failed (shown in the status line; `gridroom bench` refuses to time it).
     public private(set) var lastError: Error?
 
-    /// One poll tick: reload when another process committed or every 30 s (time-driven states), and check alerts.
+    /// One poll tick: reload when another process committed, every 30 s, or when a deadline instant passed (the
+    /// earliest near-due or due time among open matters, so a deadline shows within a tick of passing); check alerts.
     /// Returns true when something changed and the screen should be redrawn.
     @discardableResult
     public func tick() -> Bool {
         let v = (try? store.dataVersion()) ?? dataVersion
         let t = now
-        let timeDue = t.timeIntervalSince(lastTimeReload) >= 30
+        let deadlinePassed = nextDeadline.map { t >= $0 } ?? false
+        let timeDue = t.timeIntervalSince(lastTimeReload) >= 30 || deadlinePassed
         if ringDue(now: t) { return true }
         guard v != dataVersion || timeDue else { return false }
         dataVersion = v
@@ -136,8 +142,11 @@ public final class ConsoleApp {
         checkAlerts(now: t)
         refreshShiftAlerts(now: t)
         reloadCurrent()
+        nextDeadline = (try? store.nextDeadline(after: t)) ?? nil
         return true
     }
+    /// When the next open matter falls near due or due (re-read with every reload).
+    private var nextDeadline: Date?
 
     /// Every 30 s: record stages that went overdue while nobody wrote (once each, by `system`, dated at the
     /// deadline, never after the real clock, skipped at once when another process holds the write lock), and
@@ -159,21 +168,36 @@ public final class ConsoleApp {
     public func dataChanged() { dataVersion = -1 }
 
     private func checkAlerts(now t: Date) {
-        guard let found = try? store.newAlerts(afterID: alertHighWater, from: alertCheckedAt, to: t) else { return }
+        let remind = t.timeIntervalSince(lastReminder) >= Double(reminderMinutes * 60)
+        guard let found = try? store.newAlerts(afterID: alertHighWater, from: alertCheckedAt, to: t, remind: remind) else { return }
         alertHighWater = (try? store.lastMatterID()) ?? alertHighWater
         alertCheckedAt = t
+        if remind { lastReminder = t }
+        func names(_ ms: [AlertMatter]) -> String {
+            ms.map { "\($0.number) \(strings.name($0.urgency)) \($0.category) \($0.grid) \($0.title)" }.joined(separator: "；")
+        }
         var parts: [String] = []
-        if !found.urgent.isEmpty { parts.append(strings.f("alert.urgent", found.urgent.joined(separator: ", "))) }
-        if !found.overdue.isEmpty { parts.append(strings.f("alert.overdue", found.overdue.joined(separator: ", "))) }
+        if !found.urgent.isEmpty { parts.append(strings.f("alert.urgent", names(found.urgent))) }
+        if !found.overdue.isEmpty { parts.append(strings.f("alert.overdue", names(found.overdue))) }
+        // A reminder repeats what the first banner said about a matter still waiting; new urgent ones are named above.
+        let waiting = found.undispatched.filter { m in !(found.urgent + found.overdue).contains { $0.number == m.number } }
+        if !waiting.isEmpty { parts.append(strings.f("alert.undispatched", names(waiting))) }
         if !parts.isEmpty && !damaged {
             banner = parts.joined(separator: "  ")
             pendingAlert = true
             lastRing = t
             // During a shift what rang is kept, and rings and stays until acknowledged (ConsoleApp+DutyAlerts).
-            unrecordedAlerts += [("urgent", found.urgent), ("overdue", found.overdue)].filter { !$0.1.isEmpty }
+            unrecordedAlerts += [("urgent", found.urgent.map(\.number)), ("overdue", found.overdue.map(\.number))].filter { !$0.1.isEmpty }
         }
         recordShiftAlerts(now: t)
     }
+    /// How often an urgent matter left undispatched past its limit rings again (setting
+    /// `console.urgent_reminder_minutes`, default 10).
+    lazy var reminderMinutes: Int = {
+        let v = (try? store.settingValue("console.urgent_reminder_minutes")).flatMap { $0 }.flatMap { Int($0) } ?? 10
+        return max(1, v)
+    }()
+    private var lastReminder = Date.distantPast
     var pendingAlert = false
     /// The open shift's alerts not yet acknowledged (case numbers), shown in the banner.
     var shiftAlertNumbers: [String] = []
@@ -207,6 +231,8 @@ public final class ConsoleApp {
         }
         if key == .ctrl("l") || key == .resize { return true }
         if banner != nil && key == .escape && !damaged { acknowledgeAlerts(numbers: nil); banner = nil; return true }
+        // F1 is help everywhere, a form included (where `?` is text).
+        if key == .function(1) { showHelp = true; return true }
         if current.handle(key, self) { return !quitting }
         switch key {
         case .char("?"), .function(1): showHelp = true
@@ -248,21 +274,29 @@ public final class ConsoleApp {
     /// Opens the new-matter form.
     public func openForm() {
         guard !readOnly else { message = current === tabs[active] ? strings["status.readonlyNotice"] : message; return }
-        push(NewMatterScreen(app: self))
+        let form = NewMatterScreen(app: self)
+        push(form)
+        if form.restored { message = strings["form.restored"] }
     }
 
-    /// Runs a `:` command: `case NUMBER` opens a matter, `q` quits, `1`…`6` switch tabs.
+    /// Runs a `:` command: `case NUMBER` opens a matter, `grid CODE` a grid, `search TEXT` searches every matter
+    /// on the Matters screen, `help` shows the keys, `q` quits, `1`…`6` switch tabs. Anything else is refused with
+    /// the list of commands.
     public func runCommand(_ text: String) {
         let words = text.split(separator: " ").map(String.init)
         guard let first = words.first else { return }
+        let rest = words.dropFirst().joined(separator: " ")
         switch first {
         case "case", "matter", "c":
-            guard words.count > 1 else { message = strings.f("cmd.unknown", text); return }
-            openMatter(number: words[1])
-        case "q", "quit": requestQuit()
+            if words.count > 1 { openMatter(number: words[1]) } else { message = strings.f("cmd.unknown", text) }
         case "grid", "g":
-            guard words.count > 1 else { message = strings.f("cmd.unknown", text); return }
-            openGrid(code: words[1])
+            if words.count > 1 { openGrid(code: words[1]) } else { message = strings.f("cmd.unknown", text) }
+        case "search", "s", "/":
+            show(tab: 1)
+            guard let screen = tabs[1] as? MattersScreen else { return }
+            apply(screen.apply(rest.contains("state:") ? rest : rest + " state:all", self))
+        case "help", "h", "?": showHelp = true
+        case "q", "quit": requestQuit()
         default:
             if let n = Int(first), (1...6).contains(n) { show(tab: n - 1) } else { message = strings.f("cmd.unknown", text) }
         }
@@ -270,10 +304,13 @@ public final class ConsoleApp {
 
     /// Opens a matter's page by case number.
     public func openMatter(number: String) {
-        if (try? store.matterDetail(number: number)) ?? nil == nil {
-            message = strings.f("matter.notFound", number); return
-        }
-        push(MatterPageScreen(number: number))
+        guard let page = matterPage(number: number) else { message = strings.f("matter.notFound", number); return }
+        push(page)
+    }
+
+    /// A matter's page, or nil when there is no such matter.
+    func matterPage(number: String) -> Screen? {
+        (try? store.matterDetail(number: number)) ?? nil == nil ? nil : MatterPageScreen(number: number)
     }
 
     /// Opens a grid's page by code; an unknown code says so and opens nothing.
@@ -284,9 +321,31 @@ public final class ConsoleApp {
         push(GridPageScreen(code: code))
     }
 
-    /// Saves an unsaved form as a draft file (terminal closed or killed).
+    /// Saves an unsaved form as a draft file (terminal closed or killed), readable by its owner only (0600):
+    /// it may hold a caller's name and phone.
     public func keepDraft() {
         guard let path = draftPath, let form = stack.last(where: { $0.dirty }) as? NewMatterScreen else { return }
-        try? form.draftText.write(toFile: path, atomically: true, encoding: .utf8)
+        let dir = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        _ = FileManager.default.createFile(atPath: path, contents: Data(form.draftText.utf8), attributes: [.posixPermissions: 0o600])
+        chmod(path, 0o600) // createFile keeps an existing file's mode
+    }
+
+    /// Where a user's unsaved form for a database is kept: the user's state directory (`$XDG_STATE_HOME`, else
+    /// `~/.local/state`), `gridroom/drafts/`, named by the database's full path and the login, so two users or two
+    /// databases never share a draft and nobody else can read it.
+    public static func draftPath(database: String, login: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/state"
+        let full = URL(fileURLWithPath: database).standardizedFileURL.path
+        let name = full.unicodeScalars.map { CharacterSetLite.safe($0) ? String($0) : "_" }.joined()
+        return state + "/gridroom/drafts/" + name + ".draft-" + login
+    }
+}
+
+/// Characters kept as they are in a draft file's name (others become `_`).
+enum CharacterSetLite {
+    static func safe(_ u: Unicode.Scalar) -> Bool {
+        u.isASCII && (u.properties.isAlphabetic || u.properties.numericType != nil || u == "-" || u == ".")
     }
 }

@@ -20,8 +20,8 @@ enum ErrorWording {
             return zh ? "\(number)：请输入要并入的案件编号，再按 Enter" : "\(number): type the number of the matter it duplicates, then Enter"
         case let .missingValue(number, _, .extensionDays):
             let r = TimeRules.extensionDays
-            return zh ? "\(number)：先输入延期工作日数（\(r.lowerBound)–\(r.upperBound)），再输入理由，如「3 等待材料」"
-                : "\(number): type the working days first (\(r.lowerBound)–\(r.upperBound)), then the reason, e.g. \"3 waiting for papers\""
+            return zh ? "\(number)：延期工作日数须在 \(r.lowerBound)–\(r.upperBound) 之间"
+                : "\(number): the working days must be \(r.lowerBound)–\(r.upperBound)"
         case let .possibleDuplicate(of):
             return t.f("form.duplicate", of)
         case let .staleVersion(number, who, when, _, _):

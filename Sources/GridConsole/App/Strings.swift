@@ -15,7 +15,7 @@ public struct Strings: Sendable {
 
     /// The text for `key` (the key itself when missing, so a gap shows rather than crashes).
     public subscript(_ key: String) -> String {
-        guard let pair = Strings.table[key] ?? Strings.dutyTable[key] else { return key }
+        guard let pair = Strings.table[key] ?? Strings.dutyTable[key] ?? Strings.workTable[key] else { return key }
         return language == .zh ? pair.0 : pair.1
     }
 
@@ -60,7 +60,7 @@ public struct Strings: Sendable {
         "od.byDept": ("按部门", "By department"), "od.list": ("超期与临期，超期最久在前", "Overdue and near due, most overdue first"),
         "od.none": ("没有超期或临期案件", "Nothing overdue or near due"),
         // Patrol
-        "pt.minutes": ("今日巡查", "Today"), "pt.avg": ("月日均", "Avg/day"), "pt.days": ("达标天", "Days met"),
+        "pt.minutes": ("今日巡查(时:分)", "Today (h:mm)"), "pt.avg": ("月日均(分钟)", "Avg/day (min)"), "pt.days": ("达标天", "Days met"),
         "pt.workers": ("网格员", "Workers"), "pt.reports": ("本月上报", "Reports"), "pt.grade": ("评价", "Grade"),
         "pace.met": ("达标", "met"), "pace.onPace": ("进度正常", "on pace"), "pace.behind": ("落后", "behind"),
         "gd.workers": ("网格员", "Workers"), "gd.sessions": ("今日巡查记录", "Today's sessions"),
@@ -81,7 +81,8 @@ public struct Strings: Sendable {
         // Modal / alerts / command
         "confirm.yesNo": ("(y 确认 / n 取消)", "(y yes / n no)"),
         "alert.urgent": ("紧急案件：%@", "URGENT matter: %@"), "alert.overdue": ("新超期：%@", "Newly overdue: %@"),
-        "cmd.unknown": ("未知命令：%@（可用：case 编号、grid 网格编码、q）", "unknown command: %@ (try: case NUMBER, grid CODE, q)"),
+        "cmd.unknown": ("未知命令：%@（可用：case 编号、grid 网格编码、search 文字、help、q、1-6）",
+                        "unknown command: %@ (try: case NUMBER, grid CODE, search TEXT, help, q, 1-6)"),
         "help.title": ("按键帮助（任意键关闭）", "Keys (any key closes)"),
         "help.global": ("1-6 切换页面 · n 新建 · / 筛选 · : 命令 · ? 帮助 · Esc/q 返回 · Ctrl-L 重绘 · Q 退出",
                         "1-6 screens · n new · / filter · : command · ? help · Esc/q back · Ctrl-L redraw · Q quit"),
@@ -91,7 +92,9 @@ public struct Strings: Sendable {
         "help.matter": ("m 办理（列出可办理操作）· Tab 切换窗格", "m act (allowed moves) · Tab switch pane"),
         "help.map": ("方向键移动 · Enter 打开网格", "arrows move · Enter open grid"),
         "help.form": ("Tab/↓ 下一项 · ↑ 上一项 · 输入即筛选 · Ctrl-S 保存 · Esc 取消", "Tab/↓ next · ↑ previous · type to filter · Ctrl-S save · Esc cancel"),
-        "error.prefix": ("出错：", "Error: "),        "form.dispatched": ("已受理并派遣：%@", "taken in and dispatched: %@"),
+        "error.prefix": ("出错：", "Error: "),
+        "move.urge": ("督办", "urge"),
+        "form.dispatched": ("已受理并派遣：%@", "taken in and dispatched: %@"),
         "grid.notFound": ("没有这个网格：%@", "no such grid: %@"),
         "prompt.mergeTarget": ("目标编号", "target number"), "prompt.extension": ("天数 理由", "days reason"),
         "yes": ("是", "yes"), "no": ("否", "no"),

@@ -3,7 +3,7 @@ import GridCore
 import GridStore
 
 /// 网格图: the basic grids at their map positions, coloured by their worst state.
-final class GridMapScreen: Screen {
+final class GridMapScreen: BoundScreen {
     var grids: [GridComplianceRow] = []
     var selected = 0
     var minutesIntoDay = 0
@@ -13,7 +13,8 @@ final class GridMapScreen: Screen {
 
     func reload(_ app: ConsoleApp) throws {
         let now = app.now
-        minutesIntoDay = app.store.zone.secondsIntoDay(of: now) / 60
+        // Today's pace runs over the patrol day, not the clock's 24 hours.
+        minutesIntoDay = app.patrolDay.paceMinutes(atMinuteOfDay: app.store.zone.secondsIntoDay(of: now) / 60)
         settings = app.settings
         grids = try app.store.gridMapCells(now: now)
         selected = min(selected, max(0, grids.count - 1))
@@ -65,18 +66,22 @@ final class GridMapScreen: Screen {
         if let b = best { selected = b.0 }
     }
 
-    func handle(_ key: Key, _ app: ConsoleApp) -> Bool {
-        switch key {
-        case .up, .char("k"): move(dr: -1, dc: 0)
-        case .down, .char("j"): move(dr: 1, dc: 0)
-        case .left, .char("h"): move(dr: 0, dc: -1)
-        case .right, .char("l"): move(dr: 0, dc: 1)
-        case .enter: if grids.indices.contains(selected) { app.push(GridPageScreen(code: grids[selected].code)) }
-        default: return false
-        }
-        return true
+    func bindings(_ app: ConsoleApp) -> [Binding] {
+        let t = app.strings
+        return [
+            Binding([.up, .char("k"), .down, .char("j"), .left, .char("h"), .right, .char("l")], "←↑↓→", t["hint.move.keys"],
+                    help: t["help.map"]) { [unowned self] key in
+                switch key {
+                case .up, .char("k"): move(dr: -1, dc: 0)
+                case .down, .char("j"): move(dr: 1, dc: 0)
+                case .left, .char("h"): move(dr: 0, dc: -1)
+                default: move(dr: 0, dc: 1)
+                }
+                return .handled
+            },
+            Binding([.enter], "Enter", t["hint.open"]) { [unowned self] _ in
+                grids.indices.contains(selected) ? .push(GridPageScreen(code: grids[selected].code)) : .handled
+            },
+        ]
     }
-
-    func hints(_ app: ConsoleApp) -> [(key: String, label: String)] { [("←↑↓→", ""), ("Enter", app.strings["hint.open"])] }
-    func help(_ app: ConsoleApp) -> [String] { [app.strings["help.map"]] }
 }

@@ -2,17 +2,17 @@ import Foundation
 import GridCore
 import GridStore
 
-/// 超期督办: overdue and near-due matters, most overdue first, counted by department; urge and escalate here.
-final class OverdueScreen: Screen {
+/// 超期督办: overdue and near-due matters, most overdue first, counted by department; urge (at a chosen level),
+/// escalate (with a reason) and decide a pending extension here, through the same dialog as the matter page.
+final class OverdueScreen: BoundScreen {
     var rows: [MatterRow] = []
     var depts: [DepartmentDue] = []
     let table = TableView()
     var now = Date()
-    /// A move waiting for its note (urges need one).
-    var pending: (move: MoveChoice, detail: MatterDetail, note: TextInput)?
+    /// The move being asked for, and the matter it is for.
+    var pending: (dialog: MoveDialog, detail: MatterDetail)?
     var editing: Bool { pending != nil }
-    var dirty: Bool { !(pending?.note.text.isEmpty ?? true) }
-
+    var dirty: Bool { pending?.dialog.dirty ?? false }
     func title(_ t: Strings) -> String { t["tab.overdue"] }
 
     func reload(_ app: ConsoleApp) throws {
@@ -24,76 +24,89 @@ final class OverdueScreen: Screen {
 
     func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
         let t = app.strings
-        let lw = 30
+        let lw = a.width < 100 ? 24 : 30
         Chrome.heading(s, row: a.row, col: a.col + 1, width: lw - 1, text: t["od.byDept"])
-        s.put(a.row + 1, a.col + 1, DisplayWidth.pad(t["col.department"], to: 14) + DisplayWidth.pad(t["ov.overdue"], to: 6, right: true) + DisplayWidth.pad(t["ov.nearDue"], to: 6, right: true),
+        s.put(a.row + 1, a.col + 1, DisplayWidth.pad(t["col.department"], to: lw - 13) + DisplayWidth.pad(t["ov.overdue"], to: 6, right: true) + DisplayWidth.pad(t["ov.nearDue"], to: 6, right: true),
               role: .heading, attrs: [.bold, .underline], width: lw - 1)
         for (i, d) in depts.prefix(a.height - 2).enumerated() {
             let r = a.row + 2 + i
-            s.put(r, a.col + 1, DisplayWidth.pad(d.department.isEmpty ? t["ov.undispatched"] : d.department, to: 14), width: 14)
-            s.put(r, a.col + 15, DisplayWidth.pad("\(d.overdue)", to: 6, right: true), role: d.overdue > 0 ? .overdue : .normal, attrs: d.overdue > 0 ? [.bold] : [])
-            s.put(r, a.col + 21, DisplayWidth.pad("\(d.nearDue)", to: 6, right: true), role: d.nearDue > 0 ? .nearDue : .normal)
+            let nw = lw - 13
+            s.put(r, a.col + 1, DisplayWidth.pad(d.department.isEmpty ? t["ov.undispatched"] : d.department, to: nw), width: nw)
+            s.put(r, a.col + 1 + nw, DisplayWidth.pad("\(d.overdue)", to: 6, right: true), role: d.overdue > 0 ? .overdue : .normal, attrs: d.overdue > 0 ? [.bold] : [])
+            s.put(r, a.col + 7 + nw, DisplayWidth.pad("\(d.nearDue)", to: 6, right: true), role: d.nearDue > 0 ? .nearDue : .normal)
         }
         let rc = a.col + lw + 1
         defer {
-            // The note line for a pending urge, over the table's last row.
-            if let p = pending {
-                s.fill(row: a.bottom - 1, col: a.col, width: a.width, height: 1, role: .normal, attrs: [])
-                let w = s.put(a.bottom - 1, a.col + 1, "\(p.move.label) \(p.detail.row.number)：", attrs: [.bold])
-                p.note.draw(s, row: a.bottom - 1, col: a.col + 1 + w, width: a.width - w - 2, focused: true)
-            }
+            // The dialog of a move being asked for, over the table's last row.
+            pending?.dialog.draw(s, row: a.bottom - 1, col: a.col, width: a.width, t)
         }
         Chrome.heading(s, row: a.row, col: rc, width: a.width - lw - 2, text: t["od.list"])
         if rows.isEmpty { s.put(a.row + 2, rc, t["od.none"], role: .met); return }
-        let cols = [Column(t["col.number"], 14), Column(t["col.due"], 12, right: true), Column(t["col.department"], 12),
-                    Column(t["col.grid"], 8), Column(t["col.urgency"], 4), Column(t["hint.urge"], 4, right: true), Column(t["col.title"], 0)]
+        // Narrow screens drop the department and grid first; number, due, urgency and title stay longest.
+        let cols = [Column(t["col.number"], 14, priority: 10), Column(t["col.due"], 10, right: true, priority: 9),
+                    Column(t["col.department"], 12, priority: 3), Column(t["col.grid"], 8, priority: 2),
+                    Column(t["col.urgency"], 4, priority: 8), Column(t["hint.urge"], 4, right: true, priority: 5),
+                    Column(t["od.extension"], 4, priority: 6), Column(t["col.title"], 0, priority: 7)]
         table.draw(s, Rect(row: a.row + 1, col: rc, height: a.height - 1, width: a.width - lw - 2), columns: cols) { i in
             let m = self.rows[i]
             let st = DueStatus.of(dueAt: m.dueAt, nearDueAt: m.nearDueAt, now: self.now)
             return [CellText(m.number), CellText(app.dueText(m.dueAt, now: self.now), ConsoleApp.role(st), st == .overdue ? [.bold] : []),
                     CellText(m.department.isEmpty ? t["ov.undispatched"] : m.department), CellText(m.grid),
-                    CellText(t.name(m.urgency), m.urgency == .urgent ? .overdue : .normal), CellText("\(m.urgeCount)"), CellText(m.title)]
+                    CellText(t.name(m.urgency), m.urgency == .urgent ? .overdue : .normal), CellText("\(m.urgeCount)"),
+                    CellText(m.extensionPending ? t["od.extensionPending"] : "", .nearDue, [.bold]), CellText(m.title)]
         }
     }
 
-    func handle(_ key: Key, _ app: ConsoleApp) -> Bool {
-        if var p = pending {
-            switch key {
-            case .escape: pending = nil
-            case .enter: pending = nil; run(p.move, p.detail, note: p.note.text, app)
-            default: _ = p.note.handle(key); pending = p
-            }
-            return true
+    /// Enter and Esc reach an open field through its bindings; every other key goes straight to it.
+    func input(_ key: Key, _ app: ConsoleApp) -> Outcome? {
+        editing && key != .enter && key != .escape ? feed(key, app) : nil
+    }
+
+    /// A key for the open field or dialog.
+    func feed(_ key: Key, _ app: ConsoleApp) -> Outcome {
+        guard var p = pending else { return .ignored }
+        switch p.dialog.handle(key, app.strings) {
+        case .editing: pending = p; return .handled
+        case .cancelled: pending = nil; return .handled
+        case .done(let input): pending = nil; return ConsoleMoves.perform(p.dialog.move, p.detail, input, app)
         }
-        if table.handle(key) { return true }
-        guard rows.indices.contains(table.selection) else { return false }
+    }
+
+    /// Starts the allowed move `id` on the selected matter through the dialog.
+    func start(_ id: String, _ app: ConsoleApp) -> Outcome {
+        guard rows.indices.contains(table.selection) else { return .handled }
         let m = rows[table.selection]
-        switch key {
-        case .enter: app.openMatter(number: m.number)
-        case .char("u"): quickMove("urge", m, app)
-        case .char("e"): quickMove("escalate", m, app)
-        default: return false
+        do {
+            guard let d = try app.store.matterDetail(number: m.number) else { return .message(app.strings.f("matter.notFound", m.number)) }
+            let allowed = app.readOnly ? [] : app.actions.allowedMoves(d, app.actor, app.strings)
+            guard let move = allowed.first(where: { $0.id == id }) else { return .message(app.strings["matter.noMoves"]) }
+            let departments = move.asks.contains(.department) ? try app.store.pickerDepartments() : []
+            pending = (ConsoleMoves.dialog(move, d, departments: departments), d)
+            return .handled
+        } catch {
+            return .message(app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone))
         }
-        return true
     }
 
-    /// Performs the first allowed move whose id starts with `prefix`, after a yes.
-    func quickMove(_ prefix: String, _ m: MatterRow, _ app: ConsoleApp) {
-        guard let d = try? app.store.matterDetail(number: m.number) else { return }
-        let allowed = app.readOnly ? [] : app.actions.allowedMoves(d, app.actor, app.strings)
-        guard let move = allowed.first(where: { $0.id.hasPrefix(prefix) }) else { app.message = app.strings["matter.noMoves"]; return }
-        if move.needsNote { pending = (move, d, TextInput()); return }
-        app.ask("\(move.label) \(m.number)?") { self.run(move, d, note: "", app) }
-    }
-
-    func run(_ move: MoveChoice, _ d: MatterDetail, note: String, _ app: ConsoleApp) {
-        do { app.message = try app.writing { try app.actions.perform(move, d, note, app.actor, app.now) }; app.dataChanged(); app.reloadCurrent() }
-        catch { app.message = app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone) }
-    }
-
-    func hints(_ app: ConsoleApp) -> [(key: String, label: String)] {
+    func bindings(_ app: ConsoleApp) -> [Binding] {
         let t = app.strings
-        return [("Enter", t["hint.open"]), ("u", t["hint.urge"]), ("e", t["hint.escalate"])]
+        if editing { return Binding.field(t, enter: t["hint.confirm"]) { [unowned self] key in feed(key, app) } }
+        var list = [
+            Binding([.enter], "Enter", t["hint.open"]) { [unowned self] _ in
+                guard rows.indices.contains(table.selection) else { return .handled }
+                let n = rows[table.selection].number
+                return app.matterPage(number: n).map { .push($0) } ?? .message(t.f("matter.notFound", n))
+            },
+            Binding([.char("u")], "u", t["hint.urge"], help: t["help.urge"]) { [unowned self] _ in start("urge", app) },
+            Binding([.char("e")], "e", t["hint.escalate"], help: t["help.escalate"]) { [unowned self] _ in start("escalate", app) },
+        ]
+        if rows.indices.contains(table.selection), rows[table.selection].extensionPending {
+            list += [Binding([.char("x")], "x", t.name(Move.extendApprove)) { [unowned self] _ in start("extend_approve", app) },
+                     Binding([.char("r")], "r", t.name(Move.extendRefuse)) { [unowned self] _ in start("extend_refuse", app) }]
+        }
+        list.append(Binding(TableView.navigationKeys, "↑↓", t["hint.move.keys"], help: t["help.moveKeys"], hinted: false) { [unowned self] key in
+            table.handle(key) ? .handled : .ignored
+        })
+        return list
     }
-    func help(_ app: ConsoleApp) -> [String] { [app.strings["help.list"], app.strings["help.overdue"]] }
 }

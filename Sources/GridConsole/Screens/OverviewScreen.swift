@@ -3,7 +3,7 @@ import GridCore
 import GridStore
 
 /// 总览: counters, open matters by state and platform, today's patrol, the month's reporting pace, a live feed.
-final class OverviewScreen: Screen {
+final class OverviewScreen: BoundScreen {
     var figures = OverviewFigures()
     func title(_ t: Strings) -> String { t["tab.overview"] }
 
@@ -76,8 +76,7 @@ final class OverviewScreen: Screen {
         }
     }
 
-    func handle(_ key: Key, _ app: ConsoleApp) -> Bool { false }
-    func hints(_ app: ConsoleApp) -> [(key: String, label: String)] { [("1-6", app.strings["hint.screens"])] }
-    func help(_ app: ConsoleApp) -> [String] { [] }
+    /// The overview has no keys of its own (the tab keys 1-6 are the console's, in its hints).
+    func bindings(_ app: ConsoleApp) -> [Binding] { [] }
 }
 

@@ -35,11 +35,16 @@ public final class CursesSurface: Surface {
             throw TerminalError(message: "the console needs a terminal; standard input/output are not one (use the CLI commands in scripts)")
         }
         gr_set_escdelay(25)
-        guard let scr = gr_newterm() else {
-            throw TerminalError(message: "unknown terminal type TERM=\"\(term)\"; try TERM=xterm-256color")
+        let refusal = "unknown terminal type TERM=\"\(term)\"; try TERM=xterm-256color"
+        // A terminal without cursor addressing (TERM=dumb, an empty TERM) cannot show the console: the same
+        // refusal as an unknown type, before curses would draw a blank screen with one line.
+        guard !term.isEmpty, term != "dumb", let scr = gr_newterm() else { throw TerminalError(message: refusal) }
+        set_term(scr)
+        guard gr_can_address() != 0 else {
+            endwin(); delscreen(scr)
+            throw TerminalError(message: refusal.replacingOccurrences(of: "unknown terminal type", with: "terminal without cursor addressing"))
         }
         screen = scr
-        set_term(scr)
         raw()
         noecho()
         keypad(gr_stdscr(), true)

@@ -16,12 +16,14 @@ public enum Chrome {
         if c + rw + 1 < s.cols { s.put(row, s.cols - rw - 1, right, role: .tabBar) }
     }
 
-    /// The status line: `left` text, and the last refresh time at the right.
-    public static func statusLine(_ s: Surface, row: Int, left: String, right: String, role: ColorRole = .status) {
+    /// The status line: `left` text, and the date and last refresh time at the right. A `message` too long to sit
+    /// beside them takes the whole line (an error's list of what is accepted must be readable); otherwise the left
+    /// text gives way. What still does not fit ends in an ellipsis.
+    public static func statusLine(_ s: Surface, row: Int, left: String, right: String, message: Bool = false, role: ColorRole = .status) {
         s.fill(row: row, col: 0, width: s.cols, height: 1, role: role, attrs: [])
-        let rw = DisplayWidth.of(right)
-        s.put(row, 1, left, role: role, width: max(0, s.cols - rw - 3))
-        s.put(row, max(0, s.cols - rw - 1), right, role: role)
+        let rw = message && DisplayWidth.of(left) + DisplayWidth.of(right) + 3 > s.cols ? 0 : DisplayWidth.of(right)
+        s.put(row, 1, DisplayWidth.truncate(left, to: max(0, s.cols - rw - 3)), role: role)
+        if rw > 0 { s.put(row, max(0, s.cols - rw - 1), right, role: role) }
     }
 
     /// The key-hint line: `key label` pairs, keys highlighted, cut at the right edge.
@@ -41,7 +43,7 @@ public enum Chrome {
     /// A highlighted one-line banner across the screen.
     public static func banner(_ s: Surface, row: Int, text: String) {
         s.fill(row: row, col: 0, width: s.cols, height: 1, role: .banner, attrs: [.bold])
-        s.put(row, 1, "▲ " + text, role: .banner, attrs: [.bold], width: s.cols - 2)
+        s.put(row, 1, DisplayWidth.truncate("▲ " + text, to: s.cols - 2), role: .banner, attrs: [.bold], width: s.cols - 2)
     }
 
     /// A section heading with a rule after it.

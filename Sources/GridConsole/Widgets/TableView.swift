@@ -8,8 +8,14 @@ public struct Column: Sendable {
     public var width: Int
     /// Right-aligned (numbers).
     public var right: Bool
+    /// Which columns stay when the table is too narrow: the lowest priority is dropped first.
+    public var priority: Int
+    /// For a flexible column, the width it needs before lower-priority columns are dropped to make room.
+    public var minimum: Int
     /// Creates a column.
-    public init(_ title: String, _ width: Int, right: Bool = false) { self.title = title; self.width = width; self.right = right }
+    public init(_ title: String, _ width: Int, right: Bool = false, priority: Int = 5, minimum: Int = 10) {
+        self.title = title; self.width = width; self.right = right; self.priority = priority; self.minimum = minimum
+    }
 }
 
 /// One cell's text and style.
@@ -52,6 +58,10 @@ public final class TableView {
         return top..<min(count, top + pageHeight)
     }
 
+    /// The keys `handle` moves the selection for (declared in screens' bindings).
+    public static let navigationKeys: [Key] = [.up, .char("k"), .down, .char("j"), .pageUp, .ctrl("b"), .pageDown, .ctrl("f"), .char(" "),
+                                               .home, .char("g"), .end, .char("G")]
+
     /// Moves the selection for a navigation key; false when the key is not a navigation key.
     public func handle(_ key: Key) -> Bool {
         switch key {
@@ -80,9 +90,28 @@ public final class TableView {
         return columns.map { $0.width > 0 ? $0.width : share }
     }
 
+    /// The columns that fit `width`, lowest priority dropped first, so that flexible columns keep their
+    /// `minimum`; indices into `columns`, in order.
+    public static func kept(_ columns: [Column], width: Int) -> [Int] {
+        var keep = Array(columns.indices)
+        func need(_ ks: [Int]) -> Int {
+            ks.reduce(0) { $0 + (columns[$1].width > 0 ? columns[$1].width : columns[$1].minimum) } + max(0, ks.count - 1)
+        }
+        while need(keep) > width, keep.count > 1,
+              let drop = keep.min(by: { columns[$0].priority < columns[$1].priority }) {
+            keep.removeAll { $0 == drop }
+        }
+        return keep
+    }
+
     /// Draws the heading and the visible rows in `rect`; `row(i)` gives row `i`'s cells (nil = still loading).
-    public func draw(_ s: Surface, _ rect: Rect, columns: [Column], row: (Int) -> [CellText]?) {
+    /// Columns that do not fit are left out by priority (`kept`), their cells with them.
+    public func draw(_ s: Surface, _ rect: Rect, columns all: [Column], row allRow: (Int) -> [CellText]?) {
         guard rect.height > 1 else { return }
+        let keep = TableView.kept(all, width: rect.width)
+        let columns = keep.map { all[$0] }
+        let sortColumn = self.sortColumn.flatMap { keep.firstIndex(of: $0) }
+        func row(_ i: Int) -> [CellText]? { allRow(i).map { cells in keep.compactMap { cells.indices.contains($0) ? cells[$0] : nil } } }
         let widths = TableView.widths(columns, width: rect.width)
         var c = rect.col
         for (i, col) in columns.enumerated() {
@@ -107,9 +136,13 @@ public final class TableView {
                 c += widths[k] + 1
             }
         }
-        if count > range.count, rect.width > 10 {
+        // The position counter sits in the last column's heading only if it fits beside the heading text.
+        if count > range.count, rect.width > 10, let last = columns.indices.last {
             let pos = "\(selection + 1)/\(count)"
-            s.put(rect.row, rect.col + rect.width - DisplayWidth.of(pos), pos, role: .dim)
+            let lastStart = rect.col + widths.prefix(last).reduce(0, +) + last
+            let headingEnd = lastStart + DisplayWidth.of(columns[last].title) + 2
+            let at = rect.col + rect.width - DisplayWidth.of(pos)
+            if at >= headingEnd { s.put(rect.row, at, pos, role: .dim) }
         }
     }
 }

@@ -147,6 +147,11 @@ public enum HelpOverlay {
     /// Draws `lines` in a centred box titled `title`.
     public static func draw(_ s: Surface, title: String, lines: [String]) {
         let w = min(s.cols - 4, max(DisplayWidth.of(title) + 6, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4))
+        // Long lines wrap inside the box, indented under their text, rather than being cut.
+        let lines = lines.flatMap { l -> [String] in
+            let wrapped = TextWrap.lines(l, width: w - 4)
+            return [wrapped[0]] + wrapped.dropFirst().map { "  " + $0 }
+        }
         let h = min(s.rows - 2, lines.count + 2)
         let r = Rect(row: max(1, (s.rows - h) / 2), col: max(0, (s.cols - w) / 2), height: h, width: w)
         let inside = Chrome.box(s, r, title: title)

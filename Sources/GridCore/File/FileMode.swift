@@ -16,7 +16,4 @@ public enum FileMode: String, Sendable, CaseIterable, Codable, NamedCode {
     public var names: (zh: String, en: String) {
         switch self { case .live: ("正式", "live"); case .rehearsal: ("演练", "rehearsal") }
     }
-
-    /// The Chinese name.
-    public var chineseName: String { names.zh }
 }

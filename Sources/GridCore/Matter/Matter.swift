@@ -26,6 +26,12 @@ public struct Matter: Hashable, Sendable {
     public var location: String
     /// State.
     public var state: MatterState
+    /// The caller's name (来电人); empty when not given.
+    public var callerName = ""
+    /// The caller's phone (来电号码); empty when not given.
+    public var callerPhone = ""
+    /// The hotline work-order number (工单号); empty when not given.
+    public var orderNo = ""
     /// On the problem register (挂账)?
     public var shelved: Bool
     /// Department it is (or was last) dispatched to.

@@ -74,9 +74,12 @@ public struct DemoGenerator {
         try store.markWorkerMonthsStale()
         // Into an empty file, load without secondary indexes and build them once at the end.
         let empty = try store.db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM matters LIMIT 1)") == 0
-        let counts = try (empty ? {
-            try store.withIndexesDropped(on: ["matters", "events", "stages"], keeping: ["events_matter", "stages_matter", "matters_reported"],
-                                         progress: writer.progress, $0)
+        // The search index too is built once at the end (not one delete and insert per event).
+        let counts = try (empty ? { body in
+            try store.withSearchIndexSuspended {
+                try store.withIndexesDropped(on: ["matters", "events", "stages"], keeping: ["events_matter", "stages_matter", "matters_reported"],
+                                             progress: writer.progress, body)
+            }
         } : { try $0() }) {
             try MatterSynth(store: store, now: now, months: spec.months, categories: categories,
                                      calendar: try store.officeCalendar(), rules: try store.matterRules(), actor: actor.login)

@@ -80,6 +80,8 @@ extension StoreError {
             return zh ? "案件 \(number) 不能合并到 \(into)：它\(n(state))\(hint)" : "case \(number): cannot merge into \(into), which is \(n(state))\(hint)"
         case let .possibleDuplicate(of):
             return zh ? "可能与 \(of) 重复" : "possibly a duplicate of \(of)"
+        case let .duplicateOrderNo(orderNo, source, number):
+            return zh ? "工单号 \(orderNo) 已用于\(n(source))案件 \(number)" : "order_no \(orderNo): already on \(n(source)) matter \(number)"
         case let .extensionPending(number):
             return zh ? "案件 \(number) 已有待审批的延期申请；请先批准或不批准" : "case \(number): an extension request is already pending; approve or refuse it first"
         case let .noExtensionPending(number):

@@ -65,6 +65,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     case mergeTargetEnded(number: String, into: String, state: MatterState, mergedInto: String?)
     /// A matter of the same category and grid was reported within the duplicate window (a save not forced).
     case possibleDuplicate(of: String)
+    /// The hotline work-order number (工单号) is already on a matter from the same source.
+    case duplicateOrderNo(orderNo: String, source: MatterSource, number: String)
     /// An extension request is already waiting for a decision.
     case extensionPending(number: String)
     /// Approve or refuse, with no extension request waiting.

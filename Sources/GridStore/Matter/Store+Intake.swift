@@ -32,6 +32,10 @@ extension Store {
         guard TimeRules.isAcceptable(reported: m.reportedAt, now: now) else {
             throw StoreError.badField(name: "reported_at", problem: .inFuture(m.reportedAt, now: now))
         }
+        if !m.orderNo.isEmpty, let other = try db.first("SELECT number FROM matters WHERE source = ? AND order_no = ?",
+                                                        [.text(m.source.rawValue), .text(m.orderNo)], { $0.text(0) }) {
+            throw StoreError.duplicateOrderNo(orderNo: m.orderNo, source: m.source, number: other)
+        }
         return cat
     }
 
@@ -84,12 +88,12 @@ extension Store {
         try db.run("""
             INSERT INTO matters(number, reported_at, source, reporter, grid, category, urgency, title, description, location,
               state, first_contact, duplicate_of, stage, stage_started_at, stage_due_at, near_due_at,
-              created_at, updated_at, updated_by, import_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, 'dispatch', ?, ?, ?, ?, ?, ?, ?)
+              created_at, updated_at, updated_by, import_key, caller_name, caller_phone, order_no)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, 'dispatch', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.text(number), .of(m.reportedAt), .text(m.source.rawValue), .text(m.reporter), .text(m.grid), .text(m.category),
                   .text(urgency.rawValue), .text(m.title), .text(m.description), .text(m.location), .text(actor.login),
                   .of(dup?.0), .of(clock.startedAt), .of(clock.dueAt), .of(clock.nearDueAt), .of(now), .of(now),
-                  .text(actor.login), .of(m.importKey)])
+                  .text(actor.login), .of(m.importKey), .text(m.callerName), .text(m.callerPhone), .text(m.orderNo)])
         let id = db.lastInsertID
         // A new matter counts in its reporter's month when it is a grid worker's report (WorkerReportCount).
         try addWorkerReport(reporter: m.reporter, reportedAt: m.reportedAt,

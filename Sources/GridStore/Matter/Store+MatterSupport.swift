@@ -52,12 +52,12 @@ extension Store {
     (SELECT number FROM matters x WHERE x.id = m.merged_into), (SELECT number FROM matters y WHERE y.id = m.duplicate_of),
     m.stage, m.stage_started_at, m.stage_due_at, m.near_due_at, m.ever_overdue, m.handle_due_at,
     m.rework_count, m.urge_count, m.urge_yellow, m.urge_red, m.extension_count, m.first_report, m.ended_at,
-    m.version, m.updated_at, m.updated_by
+    m.version, m.updated_at, m.updated_by, m.caller_name, m.caller_phone, m.order_no
     """
 
     /// Maps a row selected with `matterColumns`.
     static func matterRow(_ r: Row) throws -> Matter {
-        Matter(id: r.int(0), number: r.text(1), reportedAt: r.date(2), source: try r.code(3, table: "matters", column: "source"),
+        var m = Matter(id: r.int(0), number: r.text(1), reportedAt: r.date(2), source: try r.code(3, table: "matters", column: "source"),
                reporter: r.text(4), grid: r.text(5), category: r.text(6), urgency: try r.code(7, table: "matters", column: "urgency"),
                title: r.text(8), description: r.text(9), location: r.text(10), state: try r.code(11, table: "matters", column: "state"),
                shelved: r.bool(12), department: r.optionalText(13), firstContact: r.text(14), mergedInto: r.optionalText(15),
@@ -66,6 +66,8 @@ extension Store {
                everOverdue: r.bool(21), handleDueAt: r.optionalDate(22), reworkCount: r.int(23), urgeCount: r.int(24),
                urgeYellow: r.int(25), urgeRed: r.int(26), extensionCount: r.int(27), firstReport: r.bool(28),
                endedAt: r.optionalDate(29), version: r.int(30), updatedAt: r.date(31), updatedBy: r.text(32))
+        m.callerName = r.text(33); m.callerPhone = r.text(34); m.orderNo = r.text(35)
+        return m
     }
 
     /// A matter by case number, or nil.

@@ -13,8 +13,8 @@ public struct Migration: Sendable {
 /// Applies migrations on open and refuses files from a newer program.
 public enum Migrator {
     /// Every migration, in order. Versions are 1, 2, 3, … without gaps.
-    public static let all: [Migration] = [.v1Registry, .v2Matters, .v3Patrols, .v4Duty, .v5PatrolDays, .v6ConsoleIndexes, .v7WorkerMonths, .v8OpenMatters, .v9StaffActive, .v10DutyRoster,
-                                          .v11CategoryFlags, .v12GridLevels]
+    public static let all: [Migration] = [.v1Registry, .v2Matters, .v3Patrols, .v4Duty, .v5PatrolDays, .v6ConsoleIndexes, .v7WorkerMonths, .v8OpenMatters, .v9StaffActive, .v10DutyRoster, .v11Search,
+                                          .v12CategoryFlags, .v13GridLevels]
 
     /// The newest schema version this program knows.
     public static var latestVersion: Int { all.last!.version }

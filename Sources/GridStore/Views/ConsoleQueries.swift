@@ -24,10 +24,18 @@ public enum ConsoleQueries {
     public static let overdueByGrid = "SELECT grid, count(*) FROM matters INDEXED BY matters_open_list WHERE ended_at IS NULL AND stage_due_at < ? GROUP BY grid"
     /// Reports by grid workers in [from, to), counted by grid.
     public static let reportsByGrid = "SELECT grid, count(*) FROM matters WHERE \(CountedReports.source()) AND reported_at >= ? AND reported_at < ? AND \(CountedReports.state()) GROUP BY grid"
+    /// What an alert names: number, urgency, category name, grid, title (`m`, with categories as `c`).
+    static let alertFields = "m.number, m.urgency, coalesce(c.name, m.category), m.grid, m.title"
     /// Open urgent matters added after an id (new-urgent alerts).
-    public static let newUrgent = "SELECT number FROM matters WHERE id > ? AND urgency = 'urgent' AND ended_at IS NULL ORDER BY id LIMIT ?"
+    public static let newUrgent = "SELECT \(alertFields) FROM matters m LEFT JOIN categories c ON c.code = m.category WHERE m.id > ? AND m.urgency = 'urgent' AND m.ended_at IS NULL ORDER BY m.id LIMIT ?"
     /// Open matters whose deadline fell in [from, to) (newly-overdue alerts).
-    public static let newlyOverdue = "SELECT number FROM matters WHERE ended_at IS NULL AND stage_due_at >= ? AND stage_due_at < ? ORDER BY stage_due_at LIMIT ?"
+    public static let newlyOverdue = "SELECT \(alertFields) FROM matters m LEFT JOIN categories c ON c.code = m.category WHERE m.ended_at IS NULL AND m.stage_due_at >= ? AND m.stage_due_at < ? ORDER BY m.stage_due_at LIMIT ?"
+    /// Matters added after an id that were already overdue at `now` (taken in late: also 新超期).
+    public static let overdueAtIntake = "SELECT \(alertFields) FROM matters m LEFT JOIN categories c ON c.code = m.category WHERE m.id > ? AND m.ended_at IS NULL AND m.stage_due_at < ? ORDER BY m.id LIMIT ?"
+    /// Urgent matters still new (undispatched) past their dispatch deadline (the repeated reminder).
+    public static let urgentUndispatched = "SELECT \(alertFields) FROM matters m INDEXED BY matters_open_list LEFT JOIN categories c ON c.code = m.category WHERE m.ended_at IS NULL AND m.stage_due_at < ? AND m.state = 'new' AND m.urgency = 'urgent' ORDER BY m.stage_due_at LIMIT ?"
+    /// The next near-due or due instant after a time among open matters.
+    public static let nextDeadline = "SELECT min(t) FROM (SELECT min(stage_due_at) AS t FROM matters INDEXED BY matters_open_list WHERE ended_at IS NULL AND stage_due_at > ? UNION ALL SELECT min(near_due_at) FROM matters INDEXED BY matters_open_near WHERE ended_at IS NULL AND near_due_at > ?)"
     /// Open matters overdue or near due, soonest deadline first (picked from the covering `matters_open_list`).
     public static let dueList = Store.consoleMatterPage("SELECT m.id FROM matters m INDEXED BY matters_open_list WHERE m.ended_at IS NULL AND m.stage_due_at IS NOT NULL AND (m.stage_due_at < ? OR m.near_due_at <= ?) ORDER BY m.stage_due_at LIMIT ?")
     /// Overdue and near-due counts by department.
@@ -76,6 +84,6 @@ public enum ConsoleQueries {
 
     /// Every named query with sample arguments, for the plan check.
     public static var all: [(name: String, sql: String, args: Int)] {
-        [("newInRange", newInRange, 2), ("openByState", openByState, 0), ("overdueCount", overdueCount, 1), ("nearDueCount", nearDueCount, 2), ("urgentOpenCount", urgentOpenCount, 0), ("shelvedCount", shelvedCount, 0), ("openByPlatform", openByPlatform, 0), ("feed", feed, 2), ("reportsInRange", reportsInRange, 2), ("overdueByGrid", overdueByGrid, 1), ("reportsByGrid", reportsByGrid, 2), ("newUrgent", newUrgent, 2), ("newlyOverdue", newlyOverdue, 3), ("dueList", dueList, 3), ("dueByDepartment", dueByDepartment, 4), ("closedInRange", closedInRange, 2), ("carryOver", carryOver, 3), ("shiftEvents", shiftEvents, 4), ("shiftTurnedOverdue", shiftTurnedOverdue, 5)]
+        [("newInRange", newInRange, 2), ("openByState", openByState, 0), ("overdueCount", overdueCount, 1), ("nearDueCount", nearDueCount, 2), ("urgentOpenCount", urgentOpenCount, 0), ("shelvedCount", shelvedCount, 0), ("openByPlatform", openByPlatform, 0), ("feed", feed, 2), ("reportsInRange", reportsInRange, 2), ("overdueByGrid", overdueByGrid, 1), ("reportsByGrid", reportsByGrid, 2), ("newUrgent", newUrgent, 2), ("newlyOverdue", newlyOverdue, 3), ("overdueAtIntake", overdueAtIntake, 3), ("urgentUndispatched", urgentUndispatched, 2), ("nextDeadline", nextDeadline, 2), ("dueList", dueList, 3), ("dueByDepartment", dueByDepartment, 4), ("closedInRange", closedInRange, 2), ("carryOver", carryOver, 3), ("shiftEvents", shiftEvents, 4), ("shiftTurnedOverdue", shiftTurnedOverdue, 5)]
     }
 }

@@ -98,6 +98,8 @@ public struct MatterRow: Sendable, Equatable {
     public var shelved: Bool
     /// Times urged.
     public var urgeCount: Int
+    /// An extension request waits for a supervisor (延期待批).
+    public var extensionPending = false
 }
 
 /// Which column a matter table is sorted by.
@@ -118,43 +120,6 @@ public enum MatterSort: String, Sendable, CaseIterable {
     case due
 }
 
-/// A filter typed after `/`: free text plus `state:` `grid:` `dept:` `cat:` terms.
-public struct ConsoleMatterFilter: Sendable, Equatable {
-    /// Words matched against number, title and location.
-    public var text: [String] = []
-    /// State.
-    public var state: MatterState?
-    /// Grid code (prefix).
-    public var grid: String?
-    /// Department code or name.
-    public var department: String?
-    /// Category code or name.
-    public var category: String?
-
-    /// Creates an empty filter.
-    public init() {}
-
-    /// Parses `word state:new grid:G01 dept:… cat:…`.
-    public init(parsing text: String) {
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init) {
-            if let v = word.value(after: "state:") { state = MatterState(codeOrName: v) ?? state }
-            else if let v = word.value(after: "grid:") { grid = v }
-            else if let v = word.value(after: "dept:") { department = v }
-            else if let v = word.value(after: "cat:") { category = v }
-            else { self.text.append(word) }
-        }
-    }
-
-    /// Whether nothing is filtered.
-    public var isEmpty: Bool { text.isEmpty && state == nil && grid == nil && department == nil && category == nil }
-}
-
-extension String {
-    fileprivate func value(after prefix: String) -> String? {
-        hasPrefix(prefix) && count > prefix.count ? String(dropFirst(prefix.count)) : nil
-    }
-}
-
 /// Everything the matter page shows.
 public struct MatterDetail: Sendable {
     /// The table row.
@@ -169,6 +134,41 @@ public struct MatterDetail: Sendable {
     public var events: [MatterEvent]
     /// The row version (for moves with version checks).
     public var version: Int { matter.version }
+    /// The extension request waiting for a decision, if any (shown on the page; a supervisor decides it there).
+    public var pendingExtension: PendingExtension?
+    /// The category's default department (pre-selected when dispatching).
+    public var defaultDepartment = ""
+}
+
+/// A matter as an alert banner names it (告警): number, urgency, category name, grid and title.
+public struct AlertMatter: Sendable, Equatable {
+    public var number: String
+    public var urgency: Urgency
+    public var category: String
+    public var grid: String
+    public var title: String
+}
+
+/// What the console's alert check found.
+public struct ConsoleAlerts: Sendable, Equatable {
+    /// New urgent matters (紧急案件).
+    public var urgent: [AlertMatter] = []
+    /// Newly overdue, including matters overdue when taken in (新超期).
+    public var overdue: [AlertMatter] = []
+    /// Urgent matters still undispatched past their dispatch limit (紧急未派遣), when a reminder was due.
+    public var undispatched: [AlertMatter] = []
+    public init() {}
+}
+
+/// An extension request not yet decided (延期申请).
+public struct PendingExtension: Sendable, Equatable {
+    /// Working days asked for.
+    public var days: Int
+    /// Why.
+    public var reason: String
+    /// Who asked, and when.
+    public var requestedBy: String
+    public var requestedAt: Date
 }
 
 /// The names beside a matter's codes (名称): "" where the registry no longer knows the code.

@@ -13,28 +13,34 @@ extension Store {
     }
     static let consoleMatterFields = """
         m.id, m.number, m.urgency, coalesce(c.name, m.category), m.grid, coalesce(d.name, ''), coalesce(m.department, ''),
-        m.state, m.title, m.stage_due_at, m.near_due_at, m.shelved, m.urge_count, coalesce(g.name, '')
+        m.state, m.title, m.stage_due_at, m.near_due_at, m.shelved, m.urge_count, coalesce(g.name, ''),
+        EXISTS (SELECT 1 FROM extensions x WHERE x.matter_id = m.id AND x.state = 'pending')
         """
 
     static func consoleMatterRow(_ r: Row) throws -> MatterRow {
         MatterRow(id: r.int(0), number: r.text(1), urgency: try r.code(2, table: "matters", column: "urgency"), category: r.text(3),
                   grid: r.text(4), gridName: r.text(13),
                   department: r.text(5), departmentCode: r.text(6), state: try r.code(7, table: "matters", column: "state"), title: r.text(8),
-                  dueAt: r.optionalDate(9), nearDueAt: r.optionalDate(10), shelved: r.bool(11), urgeCount: r.int(12))
+                  dueAt: r.optionalDate(9), nearDueAt: r.optionalDate(10), shelved: r.bool(11), urgeCount: r.int(12),
+                  extensionPending: r.bool(14))
     }
 
-    private func whereClause(_ filter: ConsoleMatterFilter) -> (String, [SQLValue]) {
+    /// The open list's conditions for `q` (its words are not read here: a query with words goes to `searchMatters`).
+    private func whereClause(_ q: MatterQuery) -> (String, [SQLValue]) {
         var sql = "m.ended_at IS NULL"
         var args: [SQLValue] = []
-        if let s = filter.state { sql += " AND m.state = ?"; args.append(.text(s.rawValue)) }
-        if let g = filter.grid { sql += " AND m.grid LIKE ? ESCAPE '\\'"; args.append(.text(Store.likeEscape(g) + "%")) }
-        if let d = filter.department { sql += " AND (m.department = ? OR d.name LIKE ? ESCAPE '\\')"; args += [.text(d), .text("%" + Store.likeEscape(d) + "%")] }
-        if let c = filter.category { sql += " AND (m.category = ? OR c.name LIKE ? ESCAPE '\\')"; args += [.text(c), .text("%" + Store.likeEscape(c) + "%")] }
-        for w in filter.text {
-            sql += " AND (m.number LIKE ? ESCAPE '\\' OR m.title LIKE ? ESCAPE '\\' OR m.location LIKE ? ESCAPE '\\' OR m.grid LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\')"
-            let p = "%" + Store.likeEscape(w) + "%"
-            args += [.text(p), .text(p), .text(p), .text(p), .text(p)]
+        if let states = q.states, states != MatterQuery.openStates {
+            let list = MatterState.allCases.filter { states.contains($0) && $0.isOpen }
+            sql += list.isEmpty ? " AND 0" : " AND m.state IN (\(list.map { "'\($0.rawValue)'" }.joined(separator: ",")))"
         }
+        if let g = q.grid {
+            sql += " AND m.grid IN (WITH RECURSIVE sub(code) AS (SELECT ? UNION SELECT g.code FROM grids g JOIN sub ON g.parent = sub.code) SELECT code FROM sub)"
+            args.append(.text(g))
+        }
+        if let d = q.department { sql += " AND m.department = ?"; args.append(.text(d)) }
+        if let c = q.category { sql += " AND m.category = ?"; args.append(.text(c)) }
+        if let f = q.from { sql += " AND m.reported_at >= ?"; args.append(.of(zone.startOfDay(f))) }
+        if let t = q.to { sql += " AND m.reported_at < ?"; args.append(.of(zone.startOfDay(LocalDate(daysSinceEpoch: t.daysSinceEpoch + 1)))) }
         return (sql, args)
     }
 
@@ -43,13 +49,13 @@ extension Store {
     }
 
     /// How many open matters pass `filter`.
-    public func openMatterCount(filter: ConsoleMatterFilter) throws -> Int {
+    public func openMatterCount(filter: MatterQuery = MatterQuery()) throws -> Int {
         let (w, args) = whereClause(filter)
         return try db.scalarInt("SELECT count(*) FROM matters m INDEXED BY matters_open_list LEFT JOIN categories c ON c.code = m.category LEFT JOIN departments d ON d.code = m.department WHERE \(w)", args)
     }
 
     /// A window of the open matters passing `filter`, sorted: rows `offset ..< offset + limit` only.
-    public func openMatters(filter: ConsoleMatterFilter, sort: MatterSort, descending: Bool = false, offset: Int, limit: Int) throws -> [MatterRow] {
+    public func openMatters(filter: MatterQuery = MatterQuery(), sort: MatterSort, descending: Bool = false, offset: Int, limit: Int) throws -> [MatterRow] {
         let (w, args) = whereClause(filter)
         let dir = descending ? "DESC" : "ASC"
         let order: String
@@ -62,8 +68,8 @@ extension Store {
         case .state: order = "m.state \(dir), m.number DESC"
         case .due: order = "m.stage_due_at IS NULL, m.stage_due_at \(dir), m.number"
         }
-        // Sorted and cut from the covering `matters_open_list` (a text search reads title and location from the
-        // table); only the page's rows are then read in full.
+        // Sorted and cut from the covering `matters_open_list` (from/to read reported_at from the table); only the
+        // page's rows are then read in full.
         return try db.query(Store.consoleMatterPage("SELECT m.id FROM matters m INDEXED BY matters_open_list \(Store.consoleMatterJoins) WHERE \(w) ORDER BY \(order) LIMIT ? OFFSET ?"),
                             args + [.of(limit), .of(offset)], Store.consoleMatterRow)
     }
@@ -95,21 +101,38 @@ extension Store {
                 StageClock(stage: try $0.code(0, table: "stages", column: "stage"), startedAt: $0.date(1), dueAt: $0.date(2),
                            finishedAt: $0.optionalDate(3), overdue: $0.bool(4))
             }
-            return MatterDetail(row: row, matter: matter, names: names, stages: stages, events: try history(ofMatter: row.id))
+            let pending = try db.first("SELECT days, reason, requested_by, requested_at FROM extensions WHERE matter_id = ? AND state = 'pending' ORDER BY id DESC LIMIT 1",
+                                       [.of(row.id)]) { PendingExtension(days: $0.int(0), reason: $0.text(1), requestedBy: $0.text(2), requestedAt: $0.date(3)) }
+            let dept = try db.first("SELECT department FROM categories WHERE code = ?", [.text(matter.category)]) { $0.text(0) } ?? ""
+            return MatterDetail(row: row, matter: matter, names: names, stages: stages, events: try history(ofMatter: row.id),
+                                pendingExtension: pending, defaultDepartment: dept)
         }
     }
 
     /// The highest matter id so far (the console's high-water mark for new-urgent alerts).
     public func lastMatterID() throws -> Int { try db.scalarInt("SELECT coalesce(max(id), 0) FROM matters") }
 
-    /// Alerts since the last look: urgent matters added after `afterID`, and open matters whose
-    /// deadline passed in `[from, to)` (newly overdue: `stage_due_at < now` is overdue). Case numbers, at most `limit` of each.
-    public func newAlerts(afterID: Int, from: Date, to: Date, limit: Int = 5) throws -> (urgent: [String], overdue: [String]) {
-        let u = try db.query(ConsoleQueries.newUrgent,
-                             [.of(afterID), .of(limit)]) { $0.text(0) }
-        let o = try db.query(ConsoleQueries.newlyOverdue,
-                             [.of(from), .of(to), .of(limit)]) { $0.text(0) }
-        return (u, o)
+    /// Alerts since the last look: urgent matters added after `afterID`; open matters whose deadline passed in
+    /// `[from, to)` (newly overdue: `stage_due_at < now` is overdue) and matters added after `afterID` already overdue
+    /// when taken in; with `remind`, urgent matters still undispatched past their dispatch limit. At most `limit` each.
+    public func newAlerts(afterID: Int, from: Date, to: Date, remind: Bool = false, limit: Int = 5) throws -> ConsoleAlerts {
+        func item(_ r: Row) throws -> AlertMatter {
+            AlertMatter(number: r.text(0), urgency: try r.code(1, table: "matters", column: "urgency"), category: r.text(2), grid: r.text(3), title: r.text(4))
+        }
+        var a = ConsoleAlerts()
+        a.urgent = try db.query(ConsoleQueries.newUrgent, [.of(afterID), .of(limit)], item)
+        a.overdue = try db.query(ConsoleQueries.newlyOverdue, [.of(from), .of(to), .of(limit)], item)
+        for m in try db.query(ConsoleQueries.overdueAtIntake, [.of(afterID), .of(to), .of(limit)], item) where !a.overdue.contains(m) {
+            a.overdue.append(m)
+        }
+        if remind { a.undispatched = try db.query(ConsoleQueries.urgentUndispatched, [.of(to), .of(limit)], item) }
+        return a
+    }
+
+    /// The next instant after `after` at which an open matter falls near due or due (nil: none): the console
+    /// re-evaluates then, so a deadline shows as it passes rather than at the next half-minute.
+    public func nextDeadline(after: Date) throws -> Date? {
+        try db.first(ConsoleQueries.nextDeadline, [.of(after), .of(after)]) { $0.optionalDate(0) } ?? nil
     }
 
     /// Case numbers of matters with this id set (for alert text), at most `limit`.

@@ -7,9 +7,9 @@ extension Store {
         try db.query("SELECT code, name FROM grids WHERE level = 'basic' ORDER BY code") { ($0.text(0), $0.text(1)) }
     }
 
-    /// Categories for a picker: (code, name, default department code), by code.
-    public func pickerCategories() throws -> [(code: String, name: String, department: String)] {
-        try db.query("SELECT code, name, department FROM categories ORDER BY code") { ($0.text(0), $0.text(1), $0.text(2)) }
+    /// Categories for a picker: (code, name, default department code, default urgency code), by code.
+    public func pickerCategories() throws -> [(code: String, name: String, department: String, urgency: String)] {
+        try db.query("SELECT code, name, department, urgency FROM categories ORDER BY code") { ($0.text(0), $0.text(1), $0.text(2), $0.text(3)) }
     }
 
     /// Departments for a picker: (code, name), by code.

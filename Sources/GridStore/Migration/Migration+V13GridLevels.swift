@@ -3,7 +3,7 @@ extension Migration {
     /// an area and its basic grids), and each grid may name its head (网格长) and instructor (网格指导员), a staff
     /// login or a worker code. SQLite cannot change a CHECK in place, so the table is rebuilt (the documented
     /// twelve-step way, foreign keys off for the step and checked before it commits); every row reads the same.
-    static let v12GridLevels = Migration(version: 12, name: "grid levels and heads", sql: """
+    static let v13GridLevels = Migration(version: 13, name: "grid levels and heads", sql: """
     CREATE TABLE grids_new (
         code       TEXT PRIMARY KEY,
         name       TEXT NOT NULL,
