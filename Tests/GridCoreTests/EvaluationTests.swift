@@ -61,7 +61,15 @@ final class EvaluationTests: XCTestCase {
 
     func testFirstReportIsTheEarliestOfTheGroup() {
         XCTAssertEqual(FirstReport.first(of: [(id: 5, reportedAt: 100), (id: 3, reportedAt: 200), (id: 9, reportedAt: 100)]), 5)
-        XCTAssertTrue(FirstReport.applies(toMajor: "违法建设"))
-        XCTAssertFalse(FirstReport.applies(toMajor: "市容环境"))
+        // Without its flag, a category takes the legacy default of its major class (older files keep their credit).
+        let limit = TimeLimit(parsing: "1h")!
+        XCTAssertTrue(Category(code: "WJ", name: "违章搭建", major: "违法建设", department: "D", urgency: .normal,
+                               dispatchLimit: limit, handleLimit: limit, verifyLimit: limit).firstReport)
+        XCTAssertFalse(Category(code: "SR", name: "道路不洁", major: "市容环境", department: "D", urgency: .normal,
+                                dispatchLimit: limit, handleLimit: limit, verifyLimit: limit).firstReport)
+        // The flag, once given, decides.
+        XCTAssertTrue(Category(code: "AQ", name: "消防通道堵塞", major: "安全隐患", department: "D", urgency: .normal,
+                               dispatchLimit: limit, handleLimit: limit, verifyLimit: limit, firstReport: true).firstReport)
+        XCTAssertEqual(FirstReport.flag("是"), true); XCTAssertEqual(FirstReport.flag("0"), false); XCTAssertNil(FirstReport.flag("maybe"))
     }
 }

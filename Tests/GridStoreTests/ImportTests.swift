@@ -96,7 +96,7 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(rejects, """
         \u{FEFF}code,name,level,parent,row,col,reason
         DH-01-04,"四,""甲""\",basic,NOPE,,,line 3: parent: unknown grid NOPE: not in this file nor in the database
-        DH-01-05,五,basic,,,,"line 4: 3 fields, expected 6 (code,name,level,parent,row,col)"
+        DH-01-05,五,basic,,,,"line 4: 3 fields, expected 8 (code,name,level,parent,row,col,head,instructor)"
 
         """)
         XCTAssertEqual(try store.grids().map(\.code).filter { $0.hasPrefix("DH-01-0") }, ["DH-01-01", "DH-01-02", "DH-01-03"])

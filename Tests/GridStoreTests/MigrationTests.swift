@@ -113,6 +113,55 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(m.state, .closed)
     }
 
+    /// A file from before the category flags keeps its first-report behaviour: the four major classes that
+    /// earned credit by name get `first_report`, the others not; nothing is worker-reportable; the rest reads the same.
+    func testCategoryFlagsKeepAnOlderFilesFirstReportCredit() throws {
+        let p = path("flags.sqlite")
+        let before = Migrator.all.first { $0.name == Migration.v17CategoryFlags.name }!.version - 1
+        do {
+            let db = try Database(path: p)
+            try Migrator.migrate(db, to: before)
+            try db.run("INSERT INTO settings(key, value) VALUES ('timezone', 'Asia/Shanghai')")
+            try db.run("INSERT INTO staff(login, name, role, created_at) VALUES ('root', 'r', 'admin', 0)")
+            try db.run("INSERT INTO departments VALUES ('D', '部门', 'enforcement')")
+            try db.run("""
+                INSERT INTO categories VALUES ('WJ', '违章搭建', '违法建设', 'D', 'normal', '1h', '5wd', '1wd'),
+                                              ('SR', '道路不洁', '市容环境', 'D', 'normal', '30min', '4wh', '4wh')
+                """)
+        }
+        let store = try Store.open(path: p)
+        XCTAssertEqual(store.schemaVersion, Migrator.latestVersion)
+        let cats = Dictionary(uniqueKeysWithValues: try store.categories().map { ($0.code, $0) })
+        XCTAssertEqual(cats["WJ"]?.firstReport, true); XCTAssertEqual(cats["SR"]?.firstReport, false)
+        XCTAssertEqual(cats["WJ"]?.workerReportable, false); XCTAssertEqual(cats["SR"]?.workerReportable, false)
+        XCTAssertEqual(cats["SR"]?.handleLimit.description, "4wh"); XCTAssertEqual(cats["WJ"]?.name, "违章搭建")
+    }
+
+    /// The grids table is rebuilt for the community level and heads: an older file's grids, and the references to
+    /// them, read the same; foreign keys still hold afterwards.
+    func testGridLevelsRebuildKeepsGridsAndReferences() throws {
+        let p = path("levels.sqlite")
+        let before = Migrator.all.first { $0.name == Migration.v18GridLevels.name }!.version - 1
+        do {
+            let db = try Database(path: p)
+            try Migrator.migrate(db, to: before)
+            try db.run("INSERT INTO settings(key, value) VALUES ('timezone', 'Asia/Shanghai')")
+            try db.run("INSERT INTO staff(login, name, role, created_at) VALUES ('root', 'r', 'admin', 0)")
+            try db.run("INSERT INTO grids VALUES ('T','镇','township',NULL,NULL,NULL), ('A','片','area','T',NULL,NULL), ('B','组','basic','A',2,3)")
+            try db.run("INSERT INTO workers VALUES ('W1','张','13800000001','full','B',NULL)")
+        }
+        let store = try Store.open(path: p)
+        XCTAssertEqual(store.schemaVersion, Migrator.latestVersion)
+        XCTAssertEqual(try store.grids(), [Grid(code: "T", name: "镇", level: .township, parent: nil),
+                                           Grid(code: "A", name: "片", level: .area, parent: "T"),
+                                           Grid(code: "B", name: "组", level: .basic, parent: "A", row: 2, col: 3)])
+        XCTAssertEqual(try store.workers().first?.grid, "B")
+        XCTAssertEqual(try store.db.scalarInt("PRAGMA foreign_keys"), 1)
+        XCTAssertThrowsError(try store.db.run("INSERT INTO workers VALUES ('W2','李','13800000002','full','NOPE',NULL)"))
+        try store.db.run("INSERT INTO grids(code, name, level, parent) VALUES ('C','社区','community','A')")
+        XCTAssertEqual(try store.basicGrids(headedBy: "nobody"), [])
+    }
+
     func testNewerSchemaIsRefusedAndUntouched() throws {
         let p = path("new.sqlite")
         _ = try Store.create(path: p, zone: .shanghai, admin: Staff(login: "root", name: "r", role: .admin), now: now)

@@ -25,7 +25,7 @@ final class StoredValueDecodingTests: XCTestCase {
         // Written by a newer program: a level and a role this one does not know (CHECKs dropped to plant them).
         try f.store.db.execute("""
             PRAGMA ignore_check_constraints = ON;
-            INSERT INTO grids VALUES ('Z','新层级','district',NULL,NULL,NULL);
+            INSERT INTO grids(code, name, level, parent, map_row, map_col) VALUES ('Z','新层级','district',NULL,NULL,NULL);
             INSERT INTO staff(login, name, role, active, created_at) VALUES ('ghost','幽灵','auditor',1,0);
             PRAGMA ignore_check_constraints = OFF;
             """)

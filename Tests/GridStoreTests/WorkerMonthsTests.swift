@@ -106,6 +106,7 @@ final class WorkerMonthsTests: XCTestCase {
             """)
         try f.store.db.execute("DROP TABLE worker_months; DROP TABLE worker_months_through; PRAGMA user_version = 6")
         try f.store.db.execute("ALTER TABLE staff DROP COLUMN deactivated_at; ALTER TABLE staff DROP COLUMN deactivated_by")   // v9StaffActive
+        try f.store.db.execute("ALTER TABLE categories DROP COLUMN first_report; ALTER TABLE categories DROP COLUMN worker_reportable") // v17CategoryFlags
         let upgraded = try Store.open(path: f.path)
         XCTAssertEqual(upgraded.schemaVersion, Migrator.latestVersion)
         XCTAssertFalse(try upgraded.workerMonthsStale())

@@ -4,7 +4,7 @@ import GridStore
 
 /// A temporary GridRoom file with a small registry and one staff member per role, for matter tests in any
 /// target. Registry: grids T (township) → A1 (area) → G1, and G2 under T; departments ZF, SC and the district centre QZ; categories WJ
-/// (→ ZF: 30min / 2h / 1h) and ZY (→ SC); workers W1 (G1), W2 (G2); staff op, duty, sup and gone (inactive).
+/// (→ ZF: 30min / 2h / 1h; first_report and worker_reportable) and ZY (→ SC; neither flag); workers W1 (G1), W2 (G2); staff op, duty, sup and gone (inactive).
 public final class MatterFixture {
     /// The fixture's directory (removed with the fixture).
     public let directory: TestDirectory
@@ -31,9 +31,10 @@ public final class MatterFixture {
             INSERT INTO departments(code, name, platform) VALUES ('ZF','综合行政执法队','enforcement'), ('SC','市场监管所','market'),
               ('QZ','区社会治理综合指挥中心','district');
             INSERT INTO workers(code, name, phone, kind, grid, partner) VALUES ('W1','张三','13800000001','full','G1',NULL), ('W2','李四','13800000002','full','G2',NULL);
-            INSERT INTO categories(code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit) VALUES
-              ('WJ','乱搭乱建','违法建设','ZF','normal','30min','2h','1h'),
-              ('ZY','噪音扰民','市容环境','SC','normal','20min','3h','2h');
+            INSERT INTO categories(code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit,
+                                   first_report, worker_reportable) VALUES
+              ('WJ','乱搭乱建','违法建设','ZF','normal','30min','2h','1h',1,1),
+              ('ZY','噪音扰民','市容环境','SC','normal','20min','3h','2h',0,0);
             INSERT INTO staff(login, name, role, active, created_at) VALUES ('op','值班员','operator',1,0), ('duty','值班长','duty_officer',1,0),
               ('sup','督查','supervisor',1,0), ('gone','离职','supervisor',0,0);
             """)

@@ -6,10 +6,11 @@ import GridStore
 enum CasesCommand: Command {
     static let name = "cases"
     static let switches: Set<String> = ["open", "all", "overdue", "near-due", "shelved"]
-    static let summary = "list and search matters: --open --overdue --near-due --shelved --grid --department --category --search"
+    static let summary = "list and search matters: --open --overdue --near-due --shelved --grid --department --category --state --source --from --to --by --search"
     static let usage = """
     usage: gridroom cases [--open | --all] [--overdue] [--near-due] [--shelved] [--grid CODE] [--department CODE]
-                          [--category CODE] [--limit N] [--format table|csv|json]
+                          [--category CODE|NAME|MAJOR] [--major-class NAME] [--state S[,S…]] [--source S[,S…]]
+                          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by reported|closed|event] [--limit N] [--format …]
            gridroom cases [--open | --all] --search TEXT [--state S] [--from DATE] [--to DATE] [--limit N] [--format …]
 
     Newest first. --grid includes the grids under it. A table shows 50 rows unless --limit says
@@ -19,6 +20,10 @@ enum CasesCommand: Command {
     hold the console's terms too (state: grid: dept: cat: from: to:, codes or names). --state S (a state
     code or name, open, ended or all) and --from/--to DATE (YYYY-MM-DD, reported on those local days) narrow it.
     A one-character word reads only the newest 5000 matters.
+    Without --search, --from/--to place a matter by its reported time (default), its closing (--by closed:
+    closed matters closed in those days) or any event of its history (--by event); --state and --source take
+    codes or names, comma-separated; --category a code, a category name or a major class (大类). An unknown
+    value is refused with the accepted ones listed.
     """
 
     static let header = ["number", "reported_at", "source", "reporter", "grid", "category", "urgency", "state", "department",
@@ -47,16 +52,23 @@ enum CasesCommand: Command {
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         var f = MatterFilter()
         f.open = args.flag("open"); f.overdue = args.flag("overdue"); f.nearDue = args.flag("near-due"); f.shelved = args.flag("shelved")
-        f.grid = args.option("grid"); f.department = args.option("department"); f.category = args.option("category")
+        f.grid = args.option("grid"); f.department = args.option("department")
         let all = args.flag("all")
-        let searchText = [args.option("search"), args.option("state").map { "state:" + $0 },
-                          args.option("from").map { "from:" + $0 }, args.option("to").map { "to:" + $0 }].compactMap { $0 }
+        let words = CasesFilterWords(&args)
+        // --search: the console's query (its state:, from:, to: terms); otherwise the ledger filters below.
+        let searchWords = args.option("search")
+        let searchText = searchWords == nil ? [] : [searchWords, args.option("state").map { "state:" + $0 },
+                                               args.option("from").map { "from:" + $0 }, args.option("to").map { "to:" + $0 }].compactMap { $0 }
+        if searchWords != nil, words.by != nil || words.sources != nil || words.major != nil {
+            throw UsageError("--by, --source and --major-class filter the listing, not --search; leave --search out")
+        }
         if all && f.open { throw UsageError("--open and --all: give one (open matters, or open and ended)") }
         let format = try args.choice("format", ["table", "csv", "json"], default: "table")!
         let limit = try args.int("limit", range: 1...10_000_000) ?? (format == "table" ? 50 : Int.max)
         try args.rejectUnknown()
         if !searchText.isEmpty { return try search(ctx, searchText.joined(separator: " "), open: f.open, format: format, limit: limit) }
         let store = try ctx.openStore()
+        try words.apply(to: &f, store: store, language: ctx.language)
         let now = ctx.now(in: store.zone)
         var before: Int? = nil
         return try emit(ctx, store: store, now: now, format: format, limit: limit) { want in

@@ -7,41 +7,94 @@ enum ComplianceReport: ReportKind {
     static let name = "compliance"
     static let switches: Set<String> = ["explain"]
     static let usage = """
-      gridroom report compliance (--month YYYY-MM | --day YYYY-MM-DD) [--by grid|worker] [--grid CODE]
+      gridroom report compliance (--month YYYY-MM | --quarter YYYYQn | --year YYYY | --from DATE --to DATE
+                                  | --day YYYY-MM-DD) [--by grid|worker] [--grid CODE] [--head LOGIN]
                                  [--format table|csv|json|md]
       gridroom report compliance --explain --grid CODE --day YYYY-MM-DD [--format table|json]
+      gridroom report compliance --explain --worker CODE PERIOD [--format table|csv|json|md]
 
       CSV by grid: grid,days,patrol_minutes,days_meeting_patrol,patrol_ok,workers,reports,reports_ok
       CSV by worker: worker,grid,reports,reports_ok (booleans 1/0). Other formats show more (today so far,
       average, pace, grade, flags). --day judges that day (so far, if today) with month-to-date reports.
+      A quarter, year or range of whole months is judged on its sums: patrol 120 min × days, reports
+      10 × months; while it runs, grades are pace grades marked provisional (暂定), as for a running month.
+      --head LOGIN: only the basic grids whose head (网格长) is LOGIN, or that lie under a grid LOGIN heads.
       The rules: Docs/compliance.md.
     """
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let store = try ctx.openStore()
         let now = ctx.now(in: store.zone)
-        let month = try ReportCommand.month(&args), day = try ReportCommand.day(&args)
+        let period = try ReportCommand.period(&args, wholeMonths: true), day = try ReportCommand.day(&args)
+        let month: LocalMonth? = { if case .month(let m) = period { return m } else { return nil } }()
         let grid = args.option("grid")
+        if args.flag("explain"), let worker = args.option("worker") {
+            // The reports behind a worker's count in the period, each with its number.
+            let format = try args.choice("format", ["table", "csv", "json", "md"], default: "table")!
+            guard let p = period ?? day.map({ .month($0.localMonth) }) else { throw UsageError("--explain --worker needs a period: \(ReportCommand.periodUsage)") }
+            try args.rejectUnknown()
+            let z = store.zone
+            let rows = try store.countedReports(worker: worker, from: p.firstDay, through: p.lastDay).map {
+                [$0.number, format == "table" || format == "md" ? ISOTime.formatShort($0.reportedAt, zone: z) : ISOTime.format($0.reportedAt, zone: z),
+                 $0.grid, $0.category, $0.state.rawValue]
+            }
+            if format == "table" {
+                print(Output.language.pick("网格员 \(worker) \(p.name(.zh)) 计入的上报 \(rows.count) 件（网格员上报，未作废、未被合并）",
+                                           "reports counted for \(worker) in \(p.name(.en)): \(rows.count) (grid-worker reports, not invalidated or merged)"))
+            }
+            Output.emit(format: format, header: ["number", "reported_at", "grid", "category", "state"], rows: rows)
+            return 0
+        }
         if args.flag("explain") {
             let format = try args.choice("format", ["table", "json"], default: "table")!
-            guard let grid, let day, month == nil else { throw UsageError("--explain needs --grid CODE and --day YYYY-MM-DD") }
+            guard let grid, let day, period == nil else { throw UsageError("--explain needs --grid CODE and --day YYYY-MM-DD") }
             try args.rejectUnknown()
             let ex = try store.explainPatrol(grid: grid, day: day, now: now)
             print(format == "json" ? explainJSON(ex, grid: grid, zone: store.zone) : explainText(ex, grid: grid, zone: store.zone), terminator: "")
             return 0
         }
+        let head = args.option("head")
         let by = try args.choice("by", ["grid", "worker"], default: "grid")!
         let format = try args.choice("format", ["table", "csv", "json", "md"], default: "table")!
         try args.rejectUnknown()
-        let period: CompliancePeriod
-        switch (month, day) {
-        case let (m?, nil): period = .month(m)
-        case let (nil, d?): period = .day(d)
-        default: throw UsageError("give exactly one of --month YYYY-MM or --day YYYY-MM-DD")
+        // A head (网格长) sees only the basic grids they answer for (directly or under a grid they head).
+        let only = try head.map { login -> Set<String> in
+            let codes = try store.basicGrids(headedBy: login)
+            guard !codes.isEmpty else { throw UsageError("--head \(login): no grid names \(login) as its head (网格长); see gridroom grids") }
+            return codes
         }
-        let board = try store.complianceBoard(period, grid: grid, now: now)
-        if by == "grid" { emitGrids(board, format: format) } else { emitWorkers(board, format: format) }
+        let boardPeriod: CompliancePeriod
+        switch (period, month, day) {
+        case let (_, m?, nil): boardPeriod = .month(m)
+        case let (nil, nil, d?): boardPeriod = .day(d)
+        case let (p?, nil, nil):
+            // A quarter, a year or a run of whole months: judged on the period's sums (PeriodCompliance).
+            var pc = try store.periodCompliance(p, grid: grid, now: now)
+            if let only { pc = pc.narrowed(to: only) }
+            if by == "grid" { emitGrids(pc, format: format) } else { emitWorkers(pc, format: format, missed: try missedCounts(store, p)) }
+            return 0
+        default: throw UsageError("give exactly one of --day YYYY-MM-DD or \(ReportCommand.periodUsage)")
+        }
+        var board = try store.complianceBoard(boardPeriod, grid: grid, now: now)
+        if let only { board = board.narrowed(to: only) }
+        if by == "grid" { emitGrids(board, format: format) } else {
+            emitWorkers(board, format: format, missed: try missedCounts(store, month.map { .month($0) } ?? .days(first: day!, last: day!)))
+        }
         return 0
+    }
+
+    /// While the month runs: its grades are pace grades, provisional.
+    static func provisionalNote(_ b: ComplianceBoard) -> String {
+        guard b.provisional else { return "" }
+        return Output.language.pick("；本月未结束，评价按进度（上报应达 \(b.pace.gradeTarget) 件），为暂定，非最终评价",
+                                    "; the month is running: grades are on pace (\(b.pace.gradeTarget) reports so far), provisional, not final")
+    }
+
+    /// Should-have-reported matters (应报未报) of each worker's grid in the period, shown beside their reports.
+    static func missedCounts(_ store: Store, _ p: ReportPeriod) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        for m in try store.missedReports(from: p.firstDay, through: p.lastDay) { for w in m.workers { out[w, default: 0] += 1 } }
+        return out
     }
 
     static func minutesText(_ m: Double?) -> String { m.map { String(format: "%.1f", $0) } ?? "" }
@@ -69,7 +122,8 @@ enum ComplianceReport: ReportKind {
                 o["grade"] = g.grade.map { $0.rawValue as Any } ?? NSNull()
                 return o
             }
-            print(Output.json(["period": b.period.description, "daily_target_minutes": b.settings.dailyPatrolMinutes,
+            print(Output.json(["period": b.period.description, "provisional": b.provisional, "grade_report_target": b.pace.gradeTarget,
+                               "daily_target_minutes": b.settings.dailyPatrolMinutes,
                                "monthly_report_target": b.settings.monthlyReports, "pace_elapsed_days": b.pace.elapsedDays,
                                "pace_expected_reports": (b.pace.expected * 100).rounded() / 100, "grids": objects] as [String: Any]))
             return
@@ -90,15 +144,15 @@ enum ComplianceReport: ReportKind {
                     + "进度：\(b.pace.daysInMonth) 天中已过 \(b.pace.elapsedDays) 天，应达 \(pace) 件；今日 = 截至现在，+ = 巡查进行中",
                 "period \(b.period); targets \(b.settings.dailyPatrolMinutes) min/day, \(b.settings.monthlyReports) reports/month;"
                     + " pace \(pace) reports after \(b.pace.elapsedDays) of \(b.pace.daysInMonth) days"
-                    + "; today = so far, + = patrol under way"))
+                    + "; today = so far, + = patrol under way") + provisionalNote(b))
         }
     }
 
-    static func emitWorkers(_ b: ComplianceBoard, format: String) {
+    static func emitWorkers(_ b: ComplianceBoard, format: String, missed: [String: Int] = [:]) {
         let f = ReportCommand.flag
         if format == "csv" {
-            Output.emit(format: "csv", header: ["worker", "grid", "reports", "reports_ok"], rows: b.workers.map {
-                [$0.reports.worker, $0.reports.grid, String($0.reports.reports), f($0.reports.ok)]
+            Output.emit(format: "csv", header: ["worker", "grid", "reports", "reports_ok", "missed"], rows: b.workers.map {
+                [$0.reports.worker, $0.reports.grid, String($0.reports.reports), f($0.reports.ok), String(missed[$0.reports.worker] ?? 0)]
             })
             return
         }
@@ -106,25 +160,27 @@ enum ComplianceReport: ReportKind {
             let objects: [[String: Any]] = b.workers.map { w in
                 var o: [String: Any] = ["worker": w.reports.worker, "name": w.reports.name, "grid": w.reports.grid,
                                         "reports": w.reports.reports, "reports_ok": w.reports.ok, "on_pace": w.reports.onPace,
-                                        "grid_patrol_ok": w.patrol.ok]
+                                        "grid_patrol_ok": w.patrol.ok, "missed": missed[w.reports.worker] ?? 0]
                 o["grade"] = w.grade.map { $0.rawValue as Any } ?? NSNull()
                 return o
             }
-            print(Output.json(["period": b.period.description, "monthly_report_target": b.settings.monthlyReports,
+            print(Output.json(["period": b.period.description, "provisional": b.provisional, "grade_report_target": b.pace.gradeTarget,
+                               "monthly_report_target": b.settings.monthlyReports,
                                "pace_elapsed_days": b.pace.elapsedDays, "workers": objects] as [String: Any]))
             return
         }
         let rows = b.workers.map { w in
-            [w.reports.worker, w.reports.name, w.reports.grid, String(w.reports.reports), f(w.reports.ok), f(w.reports.onPace),
-             f(w.patrol.ok), w.grade?.rawValue ?? ""]
+            [w.reports.worker, w.reports.name, w.reports.grid, String(w.reports.reports), String(missed[w.reports.worker] ?? 0),
+             f(w.reports.ok), f(w.reports.onPace), f(w.patrol.ok), w.grade?.rawValue ?? ""]
         }
-        Output.emit(format: format, header: ["worker", "name", "grid", "reports", "reports_ok", "on_pace", "grid_patrol_ok", "grade"],
-                    rows: rows, rightAligned: [3])
+        Output.emit(format: format, header: ["worker", "name", "grid", "reports", "missed", "reports_ok", "on_pace", "grid_patrol_ok", "grade"],
+                    rows: rows, rightAligned: [3, 4])
         if format == "table" {
             let pace = String(format: "%.2f", b.pace.expected)
             print(Output.language.pick(
                 "期间 \(b.period)；标准 每月上报 \(b.settings.monthlyReports) 件；进度：\(b.pace.daysInMonth) 天中已过 \(b.pace.elapsedDays) 天，应达 \(pace) 件",
-                "period \(b.period); target \(b.settings.monthlyReports) reports/month; pace \(pace) after \(b.pace.elapsedDays) of \(b.pace.daysInMonth) days"))
+                "period \(b.period); target \(b.settings.monthlyReports) reports/month; pace \(pace) after \(b.pace.elapsedDays) of \(b.pace.daysInMonth) days")
+                + provisionalNote(b))
         }
     }
 

@@ -32,7 +32,8 @@ enum GridsCommand: Command {
     static var usage: String { RegistryListing.usage(name, "every grid, township first", header) }
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         try RegistryListing.run(ctx, &args, header: header) { store in
-            try store.grids().map { [$0.code, $0.name, $0.level.rawValue, $0.parent ?? "", $0.row.map(String.init) ?? "", $0.col.map(String.init) ?? ""] }
+            try store.grids().map { [$0.code, $0.name, $0.level.rawValue, $0.parent ?? "", $0.row.map(String.init) ?? "", $0.col.map(String.init) ?? "",
+                                     $0.head ?? "", $0.instructor ?? ""] }
         }
     }
 }
@@ -76,7 +77,8 @@ enum CategoriesCommand: Command {
         try RegistryListing.run(ctx, &args, header: header) { store in
             try store.categories().map {
                 [$0.code, $0.name, $0.major, $0.department, $0.urgency.rawValue,
-                 $0.dispatchLimit.description, $0.handleLimit.description, $0.verifyLimit.description, $0.dispute ? "1" : "0"]
+                 $0.dispatchLimit.description, $0.handleLimit.description, $0.verifyLimit.description,
+                 ReportCommand.flag($0.dispute), ReportCommand.flag($0.firstReport), ReportCommand.flag($0.workerReportable)]
             }
         }
     }

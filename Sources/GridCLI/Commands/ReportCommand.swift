@@ -17,10 +17,12 @@ protocol ReportKind {
 /// `gridroom report KIND …`: the command room's reports.
 enum ReportCommand: Command {
     /// Every report kind, in the order `--help` lists them.
-    static let kinds: [any ReportKind.Type] = [EvaluationReport.self, ComplianceReport.self, RedBlackReport.self, BulletinReport.self]
+    static let kinds: [any ReportKind.Type] = [EvaluationReport.self, ComplianceReport.self, RedBlackReport.self, MissedReport.self, FirstReportsReport.self,
+                                               ScoresReport.self, AssessmentSettingsReport.self,
+                                               BulletinReport.self]
 
     static let name = "report"
-    static let summary = "reports: evaluation (closure, on-time and rework rates), compliance (patrol and reporting), redblack (red and black lists), bulletin (the printable 通报 as HTML)"
+    static let summary = "reports: evaluation (closure, on-time and rework rates), compliance (patrol and reporting), redblack (red and black lists), missed (应报未报), first-reports (首报激励), scores (考核评分), settings, bulletin (the printable 通报 as HTML)"
     static var usage: String { "usage:\n" + kinds.map { $0.usage }.joined(separator: "\n\n") }
     /// Every kind's switches: the kind is a positional, known only after parsing.
     static var switches: Set<String> { kinds.reduce(into: []) { $0.formUnion($1.switches) } }
@@ -58,19 +60,37 @@ enum EvaluationReport {
                          "replied", "reply_rate", "on_time_reply_rate", "revisited", "revisit_rate", "satisfaction_rate"]
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
-        let monthText = try args.required("month")
-        guard let month = LocalMonth(iso: monthText) else { throw UsageError("--month \(monthText): expected YYYY-MM") }
+        let period = try ReportCommand.requiredPeriod(&args)
         let by = EvaluationGrouping(rawValue: try args.choice("by", EvaluationGrouping.allCases.map(\.rawValue), default: "department")!)!
         let format = try args.choice("format", ["table", "csv", "json", "md"], default: "table")!
+        let explain = args.flag("explain"), group = args.option("group")
         try args.rejectUnknown()
         let store = try ctx.openStore()
-        let groups = try store.evaluation(month: month, by: by, asOf: ctx.now(in: store.zone))
+        let now = ctx.now(in: store.zone)
+        if explain {
+            // Every figure down to its matters: one row per matter, 1 where it counted.
+            let f = ReportCommand.flag
+            let rows = try store.evaluationMatters(from: period.firstDay, through: period.lastDay, by: by, group: group, asOf: now).map { m in
+                [m.number, m.key, m.state.rawValue, f(m.counted.closed > 0), f(m.counted.closedOnTime > 0), f(m.counted.extended > 0),
+                 f(m.counted.overdue > 0), String(m.counted.reworks), f(m.counted.reworkedClosed > 0)]
+            }
+            if format == "table" {
+                print(ctx.language.pick("考核明细 \(period.name(.zh))：每件计入的案件（1 = 计入该项）",
+                                        "evaluation detail \(period.name(.en)): each matter counted (1 = counted in that figure)"))
+            }
+            Output.emit(format: format, header: ["number", by.rawValue, "state", "closed", "closed_on_time", "extended", "overdue", "reworks",
+                                                 "reworked_closed"], rows: rows)
+            return 0
+        }
+        // Matters of a period still running may yet close: its figures are provisional.
+        let provisional = period.lastDay >= store.zone.localDate(of: now)
+        let groups = try store.evaluation(from: period.firstDay, through: period.lastDay, by: by, asOf: now)
         let names = try store.names(of: by)
         let lang = ctx.language
         let total = groups.reduce(EvaluationCounts()) { $0 + $1.counts }
-        let disputes = try store.disputes(from: month.firstDay, through: month.lastDay)
+        let disputes = try store.disputes(from: period.firstDay, through: period.lastDay)
         let onTheSpot = Evaluation.onTheSpot(disputes), control = Evaluation.control(disputes)
-        let coHandled = by == .department ? try store.coHandled(month: month) : [:]
+        let coHandled = by == .department ? try store.coHandled(from: period.firstDay, through: period.lastDay) : [:]
         // The name beside each code, for people (table, md, JSON); the documented CSV keeps its columns.
         func name(_ key: String) -> String {
             key == "total" ? lang.pick("合计", "total") : key.isEmpty ? lang.pick("未派遣", "not dispatched") : names[key] ?? ""
@@ -107,17 +127,19 @@ enum EvaluationReport {
                                     "on_the_spot_rate": onTheSpot.value ?? NSNull(), "control_rate": control.value ?? NSNull(),
                                     "on_the_spot_met": Evaluation.meets(onTheSpot, target: Evaluation.onTheSpotTarget) ?? NSNull(),
                                     "control_met": Evaluation.meets(control, target: Evaluation.controlTarget) ?? NSNull()]
-            print(Output.json(["month": month.description, "by": by.rawValue, "rows": objects, "disputes": d,
-                               "co_handled": coHandled]))
+            var o = ReportCommand.periodJSON(period, provisional: provisional)
+            o["by"] = by.rawValue; o["rows"] = objects; o["disputes"] = d; o["co_handled"] = coHandled
+            print(Output.json(o))
             return 0
         }
         if format == "table" || format == "md" {
-            print(lang.pick("考核 \(month)，按\(Heading.name(by.rawValue, .zh))（首个处置期限在本月的案件）\n",
-                            "evaluation \(month) by \(by.rawValue) (matters whose handling deadline fell in the month)\n"))
+            let title = ReportCommand.periodTitle(period, provisional: provisional, lang)
+            print(lang.pick("考核 \(title)，按\(Heading.name(by.rawValue, .zh))（首个处置期限在 \(period.firstDay) 至 \(period.lastDay) 的案件）\n",
+                            "evaluation \(title) by \(by.rawValue) (matters whose handling deadline fell in \(period.firstDay) to \(period.lastDay))\n"))
         }
         Output.emit(format: format, header: hdr, rows: rows, rightAligned: Set((format == "csv" ? 1 : 2)..<hdr.count))
         if format == "table" || format == "md" {
-            // The township's disputes of the month (by report date), against the seeds' targets.
+            // The township's disputes of the period (by report date), against the seeds' targets.
             func verdict(_ r: Rate, _ target: Int) -> String {
                 switch Evaluation.meets(r, target: target) {
                 case true?: lang.pick("达标", "met")
@@ -138,12 +160,15 @@ enum EvaluationReport {
 
 extension EvaluationReport: ReportKind {
     static let name = "evaluation"
-    static let switches: Set<String> = []
+    static let switches: Set<String> = ["explain"]
     static let usage = """
-      gridroom report evaluation --month YYYY-MM [--by department|grid|category] [--format table|csv|json|md]
+      gridroom report evaluation (--month YYYY-MM | --quarter YYYYQn | --year YYYY | --from DATE --to DATE)
+                                 [--by department|grid|category] [--explain [--group KEY]] [--format table|csv|json|md]
 
-      Counts the matters whose first handling deadline fell in the month (township local time), except
-      invalid and merged ones. 结案率 = closed / due; 按期结案率 = closed on time / (due − extended);
+      Counts the matters whose first handling deadline fell in the period (township local time), once
+      each, except invalid and merged ones; a quarter or year is counted from its own matters, never
+      averaged from months. A period still running is marked provisional. --explain lists the matters
+      behind every figure (one row each, 1 where it counted), --group KEY those of one department, grid or category. 结案率 = closed / due; 按期结案率 = closed on time / (due − extended);
       返工率 = closed matters reworked at least once / closed. See Docs/matters.md.
     """
 }

@@ -55,6 +55,9 @@ public struct ComplianceBoard: Sendable {
     public let grids: [GridCompliance]
     /// One row per worker of a basic grid, by grid then worker code.
     public let workers: [WorkerCompliance]
+
+    /// Whether its grades are provisional pace grades (a month view of a month still running).
+    public var provisional: Bool { if case .month = period { return pace.running } else { return false } }
 }
 
 /// Assembles boards from plain inputs: the pure core behind `report compliance` and the console.
@@ -146,10 +149,10 @@ public enum ComplianceRules {
             let monthView = { if case .month = period { return true } else { return false } }()
             let rule = settings.gradeRule
             let gridGrade = monthView ? rule.grade(patrolMinutes: figure.patrolMinutes, days: figure.days, dailyTarget: settings.dailyPatrolMinutes,
-                                                   reports: gr.weakest ?? 0, reportTarget: settings.monthlyReports) : nil
+                                                   reports: gr.weakest ?? 0, reportTarget: pace.gradeTarget) : nil
             for w in ws {
                 let grade = monthView ? rule.grade(patrolMinutes: figure.patrolMinutes, days: figure.days, dailyTarget: settings.dailyPatrolMinutes,
-                                                   reports: w.reports, reportTarget: settings.monthlyReports) : nil
+                                                   reports: w.reports, reportTarget: pace.gradeTarget) : nil
                 workerRows.append(WorkerCompliance(reports: w, patrol: figure, grade: grade))
             }
             gridRows.append(GridCompliance(grid: g, patrol: figure, workers: ws, reports: gr, ongoing: ongoing, grade: gridGrade))

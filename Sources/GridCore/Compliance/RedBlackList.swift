@@ -17,7 +17,7 @@ public struct RedBlackList: Sendable {
     /// Ranks a month's board, keeping `size` on each list.
     public init(board: ComplianceBoard, size: Int = 5) {
         self.init(grids: board.grids, workers: board.workers, dailyTarget: board.settings.dailyPatrolMinutes,
-                  reportTarget: board.settings.monthlyReports, size: size)
+                  reportTarget: board.pace.gradeTarget, size: size)
     }
 
     /// Ranks grids and workers judged against `reportTarget` reports over their period (a month's 10, a quarter's 30).

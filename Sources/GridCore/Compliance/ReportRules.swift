@@ -21,6 +21,14 @@ public struct ReportPace: Hashable, Sendable {
 
     /// Whether `reports` are on pace: reports ≥ target × elapsed / days, compared exactly in integers.
     public func onPace(_ reports: Int) -> Bool { reports * daysInMonth >= target * elapsedDays }
+
+    /// Whether the month is still running (days left): its grades are pace grades, provisional (暂定).
+    public var running: Bool { elapsedDays < daysInMonth }
+
+    /// Reports a grade is judged against: the target once the month is over; while it runs, the pace so far
+    /// rounded up, `⌈target × elapsed ÷ days⌉` (at least 1), so the 2nd of a month never grades anyone
+    /// 不合格 on 2 of 10 (the same rule `PeriodCompliance` applies to a quarter or year).
+    public var gradeTarget: Int { running ? max((target * elapsedDays + daysInMonth - 1) / daysInMonth, 1) : target }
 }
 
 /// A grid worker's reporting for a month (网格员上报).

@@ -43,15 +43,14 @@ public enum CSVReader {
     /// The header matches ignoring case and surrounding spaces, each column by its English code or its
     /// Chinese heading (`Heading`: an office's `编码,名称,平台` reads as `code,name,platform`). The same pieces as a streamed import
     /// (`SourceSniffer`, `SourceDecoder`, `CSVStreamParser`, `CSVHeaderGate`) on one chunk.
-    /// `optionalTrailing` of the expected header's last columns may be missing (`CSVHeaderGate`).
-    public static func read(_ bytes: [UInt8], header expected: [String], optionalTrailing: Int = 0) throws(CSVError) -> CSVTable {
+    public static func read(_ bytes: [UInt8], header expected: [String], optional: [String] = []) throws(CSVError) -> CSVTable {
         var sniffer = SourceSniffer()
         sniffer.feed(bytes[...])
         let encoding = try sniffer.finish()
         let decoder = SourceDecoder(encoding, badLine: sniffer.firstNonUTF8Line)
         var utf8 = try decoder.decode(bytes[...])
         try decoder.finish()
-        var gate = CSVHeaderGate(expected: expected, optionalTrailing: optionalTrailing)
+        var gate = CSVHeaderGate(expected: expected, optional: optional)
         var records: [CSVRecord] = []
         do {
             var parser = CSVStreamParser()
@@ -81,43 +80,50 @@ public enum CSVReader {
 public struct CSVHeaderGate: Sendable {
     /// The header expected.
     public let expected: [String]
+    /// Columns of `expected` a file may leave off, each on its own, in any order after the others
+    /// (`RowValidator.optionalColumns`: columns added by later versions, so older files still import).
+    public let optional: [String]
     /// The header as found (trimmed), once seen.
     public private(set) var found: [String] = []
     private var seen = false
-    /// How many of the expected header's last columns may be missing from a file (a column added later).
-    public let optionalTrailing: Int
-    /// How many the file's header lacks (0 until the header is seen).
+    /// For each expected column, where it stands in the file (nil: the file lacks it).
+    private var order: [Int?] = []
+    /// How many expected columns the file's header lacks (0 until the header is seen).
     public private(set) var missing = 0
 
     /// Creates a gate.
-    public init(expected: [String], optionalTrailing: Int = 0) { self.expected = expected; self.optionalTrailing = optionalTrailing }
+    public init(expected: [String], optional: [String] = []) { self.expected = expected; self.optional = optional }
 
     /// True for a data row; false for a blank record or the header; throws on a wrong header.
     public mutating func pass(_ record: CSVRecord) throws(CSVError) -> Bool { try admit(record) != nil }
 
-    /// The data row as validators read it — padded with empty fields when the file lacks optional trailing columns,
-    /// and refused against the file's own width when it has another count — or nil for a blank record or the header.
+    /// The data row as validators read it — in the expected column order, with empty fields for the optional
+    /// columns the file lacks — or nil for a blank record or the header. A row of another width than the file's
+    /// header is passed on with a problem naming the file's own columns.
     public mutating func admit(_ record: CSVRecord) throws(CSVError) -> CSVRecord? {
         if record.isBlank { return nil }
         guard seen else {
             found = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-            let codes = found.map { Heading.code(forName: $0, among: expected) ?? $0 }
-            let lacking = expected.count - codes.count
-            guard (0...max(0, optionalTrailing)).contains(lacking),
-                  codes.map({ $0.lowercased() }) == expected.prefix(codes.count).map({ $0.lowercased() }) else {
+            let codes = found.map { (Heading.code(forName: $0, among: expected) ?? $0).lowercased() }
+            let want = expected.map { $0.lowercased() }, opt = Set(optional.map { $0.lowercased() })
+            let required = want.filter { !opt.contains($0) }
+            // The required columns first, in order; then any of the optional ones, each at most once.
+            let rest = Array(codes.dropFirst(min(required.count, codes.count)))
+            guard codes.count >= required.count, Array(codes.prefix(required.count)) == required,
+                  rest.allSatisfy({ opt.contains($0) }), Set(rest).count == rest.count else {
                 throw CSVError.wrongHeader(expected: expected, found: found)
             }
-            missing = lacking
+            order = want.map { codes.firstIndex(of: $0) }
+            missing = expected.count - codes.count
             seen = true
             return nil
         }
-        guard missing > 0 else { return record }
-        let width = expected.count - missing
-        if record.fields.count == width {
-            return CSVRecord(line: record.line, fields: record.fields + Array(repeating: "", count: missing), problem: record.problem)
+        guard record.fields.count == found.count else {
+            return CSVRecord(line: record.line, fields: record.fields, problem: record.problem
+                             ?? "\(record.fields.count) fields, expected \(found.count) (\(found.joined(separator: ",")))")
         }
-        return CSVRecord(line: record.line, fields: record.fields, problem: record.problem
-                         ?? "\(record.fields.count) fields, expected \(width) (\(found.joined(separator: ",")))")
+        if missing == 0 && order.enumerated().allSatisfy({ $0.offset == $0.element }) { return record }
+        return CSVRecord(line: record.line, fields: order.map { $0.map { record.fields[$0] } ?? "" }, problem: record.problem)
     }
 
     /// Throws `CSVError.empty` when no header came.

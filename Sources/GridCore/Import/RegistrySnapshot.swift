@@ -16,13 +16,14 @@ public struct RegistrySnapshot: Sendable, Equatable {
 }
 
 extension GridLevel {
-    /// Reads a level from its code or a Chinese name (乡镇/街道, 片区/村/社区, 基础网格).
+    /// Reads a level from its code or a Chinese name (乡镇/街道, 片区/村/社区 (二级), 居民区/村民小区/三级, 基础网格/四级).
     public init?(text: String) {
         let t = text.lowercased()
         if let l = GridLevel(rawValue: t) { self = l; return }
         switch text {
         case "乡镇", "街道", "一级": self = .township
-        case "片区", "村", "社区", "工作片", "二级", "三级": self = .area
+        case "片区", "村", "社区", "工作片", "企业", "二级": self = .area
+        case "三级", "居民区", "村民小区", "小区": self = .community
         case "基础网格", "网格", "四级": self = .basic
         default:
             guard let l = GridLevel(codeOrName: text) else { return nil }   // the name table's names too

@@ -23,15 +23,19 @@ public struct DepartmentValidator: RowValidator {
     }
 }
 
-/// Validates `grids.csv`: `code,name,level,parent,row,col`.
+/// Validates `grids.csv`: `code,name,level,parent,row,col,head,instructor`.
 ///
 /// Rules: the township has no parent, every other grid has one; the parent is in the file or the database
-/// and is of a higher level; map row and column are given together (or both left empty).
+/// and is of a higher level (an area may hold communities or basic grids directly); map row and column are
+/// given together (or both left empty). `head` (网格长) and `instructor` (网格指导员) are a staff login or a
+/// worker code, or empty; an older 6-column file leaves both off.
 public struct GridValidator: RowValidator {
     /// `grids`.
     public let kind = "grids"
     /// The header.
-    public let header = ["code", "name", "level", "parent", "row", "col"]
+    public let header = ["code", "name", "level", "parent", "row", "col", "head", "instructor"]
+    /// The columns an older file leaves off.
+    public var optionalColumns: [String] { ["head", "instructor"] }
     /// What the database holds.
     public let existing: RegistrySnapshot
     /// Creates the validator.
@@ -39,11 +43,11 @@ public struct GridValidator: RowValidator {
 
     /// Validates every record.
     public func validate(_ records: [CSVRecord]) -> ImportBatch<Grid> {
-        var rows: [(fields: RowFields, value: Grid?)] = records.map { rec in
+        var rows: [(fields: RowFields, value: Grid?)] = padded(records).map { rec in
             var f = RowFields(rec, header: header)
             guard f.shapeOK else { return (f, nil) }
             let code = f.code("code"), name = f.name("name")
-            let level = f.choice("level", expected: "township, area or basic") { GridLevel(text: $0) }
+            let level = f.choice("level", expected: "township, area, community or basic") { GridLevel(text: $0) }
             let parent = f.optionalCode("parent")
             let row = f.optionalInt("row", range: 0...999), col = f.optionalInt("col", range: 0...999)
             if let row, let col, (row == nil) != (col == nil) {
@@ -54,8 +58,17 @@ public struct GridValidator: RowValidator {
                 if level != .township, parent == nil { f.fail("parent", "empty; a \(level.rawValue) grid needs its parent grid's code") }
             }
             if let code, let parent, parent == code { f.fail("parent", "a grid cannot be its own parent") }
-            guard f.errors.isEmpty, let code, let name, let level, let parent, let row, let col else { return (f, nil) }
-            return (f, Grid(code: code, name: name, level: level, parent: parent, row: row, col: col))
+            func person(_ column: String) -> String?? {
+                let t = f.text(column)
+                if t.isEmpty { return .some(nil) }
+                guard t.count <= 64, t.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+                    f.fail(column, "\"\(t)\": expected a staff login or a worker code (ASCII letters, digits, . _ -)"); return nil
+                }
+                return .some(t)
+            }
+            let head = person("head"), instructor = person("instructor")
+            guard f.errors.isEmpty, let code, let name, let level, let parent, let row, let col, let head, let instructor else { return (f, nil) }
+            return (f, Grid(code: code, name: name, level: level, parent: parent, row: row, col: col, head: head, instructor: instructor))
         }
         markDuplicates(&rows, key: \.code)
         return ImportChecks.settle(rows: rows, key: \.code) { g, line, valid, rejected in
@@ -141,15 +154,18 @@ public struct WorkerValidator: RowValidator {
     }
 }
 
-/// Validates `categories.csv`: `code,name,major,department,urgency,dispatch_limit,handle_limit,verify_limit,dispute`;
-/// `dispute` (矛盾纠纷: 1/0, yes/no, 是/否; empty is no) may be missing, so older 8-column files still import.
+/// Validates `categories.csv`: `code,name,major,department,urgency,dispatch_limit,handle_limit,verify_limit,dispute,first_report,worker_reportable`.
+/// The three flags (1/0, yes/no, 是/否; empty is no) were added later and may be left off, each on its own
+/// (older 8- to 10-column files still import): without `first_report`, credit follows `FirstReport.legacyMajors`,
+/// as the migration sets old files; without `dispute` or `worker_reportable`, no.
 public struct CategoryValidator: RowValidator {
     /// `categories`.
     public let kind = "categories"
     /// The header.
-    public let header = ["code", "name", "major", "department", "urgency", "dispatch_limit", "handle_limit", "verify_limit", "dispute"]
-    /// `dispute` was added later.
-    public var optionalTrailing: Int { 1 }
+    public let header = ["code", "name", "major", "department", "urgency", "dispatch_limit", "handle_limit", "verify_limit",
+                         "dispute", "first_report", "worker_reportable"]
+    /// The flags an older file leaves off.
+    public var optionalColumns: [String] { ["dispute", "first_report", "worker_reportable"] }
     /// What the database holds.
     public let existing: RegistrySnapshot
     /// Creates the validator.
@@ -157,7 +173,7 @@ public struct CategoryValidator: RowValidator {
 
     /// Validates every record.
     public func validate(_ records: [CSVRecord]) -> ImportBatch<Category> {
-        var rows: [(fields: RowFields, value: Category?)] = records.map { rec in
+        var rows: [(fields: RowFields, value: Category?)] = padded(records).map { rec in
             var f = RowFields(rec, header: header)
             guard f.shapeOK else { return (f, nil) }
             let code = f.code("code"), name = f.name("name"), major = f.name("major", limit: 50)
@@ -167,11 +183,18 @@ public struct CategoryValidator: RowValidator {
             }
             let urgency = f.choice("urgency", expected: "urgent or normal (紧急 or 一般)") { Urgency(text: $0) }
             let d = f.limit("dispatch_limit"), h = f.limit("handle_limit"), v = f.limit("verify_limit")
-            let dispute = f.text("dispute").isEmpty ? false
-                : f.choice("dispute", expected: "1 or 0 (是 or 否)") { Category.flag($0) }
-            guard f.errors.isEmpty, let code, let name, let major, let dept, let urgency, let d, let h, let v, let dispute else { return (f, nil) }
+            func flag(_ column: String) -> Bool?? {
+                let t = f.text(column)
+                if t.isEmpty { return .some(nil) }
+                guard let b = FirstReport.flag(t) else { f.fail(column, "\"\(t)\": expected 1 or 0 (yes/no, 是/否), or empty"); return nil }
+                return .some(b)
+            }
+            let dispute = flag("dispute"), first = flag("first_report"), reportable = flag("worker_reportable")
+            guard f.errors.isEmpty, let code, let name, let major, let dept, let urgency, let d, let h, let v,
+                  let dispute, let first, let reportable else { return (f, nil) }
             return (f, Category(code: code, name: name, major: major, department: dept, urgency: urgency,
-                                dispatchLimit: d, handleLimit: h, verifyLimit: v, dispute: dispute))
+                                dispatchLimit: d, handleLimit: h, verifyLimit: v, dispute: dispute ?? false,
+                                firstReport: first, workerReportable: reportable ?? false))
         }
         markDuplicates(&rows, key: \.code)
         return ImportChecks.settle(rows: rows, key: \.code) { _, _, _, _ in [] }

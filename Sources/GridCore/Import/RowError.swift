@@ -64,11 +64,6 @@ public struct ImportBatch<Value: Sendable>: Sendable {
 /// Registry importers (grids, workers, departments, categories) and the matters and patrols importers
 /// each provide one; the storage module's import runner does the rest (reading, encodings, hashing,
 /// whole-file reject or `--skip-invalid`, chunked writes, the import log).
-extension RowValidator {
-    /// No optional columns unless a validator says so.
-    public var optionalTrailing: Int { 0 }
-}
-
 public protocol RowValidator: Sendable {
     /// The typed value of one row.
     associatedtype Value: Sendable
@@ -76,11 +71,24 @@ public protocol RowValidator: Sendable {
     var kind: String { get }
     /// The exact CSV header.
     var header: [String] { get }
-    /// How many of the header's last columns an older file may lack (they read as empty): a column added later
-    /// keeps older files importing.
-    var optionalTrailing: Int { get }
+    /// Columns of `header` a file may leave off (columns added later; read as empty).
+    var optionalColumns: [String] { get }
     /// Validates every record; must look at all of them (no early exit) so every bad row is reported.
     func validate(_ records: [CSVRecord]) -> ImportBatch<Value>
+}
+
+extension RowValidator {
+    /// None by default.
+    public var optionalColumns: [String] { [] }
+
+    /// `records` with a record that stops before the optional columns padded with empty fields (an older file).
+    public func padded(_ records: [CSVRecord]) -> [CSVRecord] {
+        let short = header.count - optionalColumns.count
+        guard !optionalColumns.isEmpty else { return records }
+        return records.map { r in
+            r.fields.count == short ? CSVRecord(line: r.line, fields: r.fields + Array(repeating: "", count: optionalColumns.count), problem: r.problem) : r
+        }
+    }
 }
 
 /// A validator whose verdict on a row depends on that row and the database alone (逐行校验), so the import

@@ -43,13 +43,22 @@ public struct Category: Hashable, Sendable, Codable {
     /// A dispute category (矛盾纠纷): its matters may be settled on the spot or kept under control (稳控), and count
     /// in 就地化解率 and 稳控率. A column of the category table, never guessed from the name.
     public var dispute: Bool
+    /// First-report credit (首报激励): the first reporter of a merged group of this category is credited.
+    public var firstReport: Bool
+    /// Grid workers are expected to report it (网格员应报): a matter of it from another channel with no worker
+    /// report before it is listed as should-have-reported (应报未报, `MissedReports`).
+    public var workerReportable: Bool
 
-    /// Creates a category.
+    /// Creates a category. The flags default as an older file's categories read: first-report credit for the
+    /// four major classes that earned it before the flag existed (`FirstReport.legacyMajors`), not worker-reportable.
     public init(code: String, name: String, major: String, department: String, urgency: Urgency,
-                dispatchLimit: TimeLimit, handleLimit: TimeLimit, verifyLimit: TimeLimit, dispute: Bool = false) {
+                dispatchLimit: TimeLimit, handleLimit: TimeLimit, verifyLimit: TimeLimit, dispute: Bool = false,
+                firstReport: Bool? = nil, workerReportable: Bool = false) {
         self.code = code; self.name = name; self.major = major; self.department = department; self.urgency = urgency
         self.dispatchLimit = dispatchLimit; self.handleLimit = handleLimit; self.verifyLimit = verifyLimit
         self.dispute = dispute
+        self.firstReport = firstReport ?? FirstReport.legacyMajors.contains(major)
+        self.workerReportable = workerReportable
     }
 
     /// A yes/no cell of the category table: `1`/`0`, `yes`/`no`, `true`/`false`, `是`/`否`; nil for anything else.

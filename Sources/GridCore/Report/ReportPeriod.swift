@@ -10,6 +10,9 @@ public enum ReportPeriod: Hashable, Sendable, CustomStringConvertible {
     case quarter(year: Int, quarter: Int)
     /// A calendar year.
     case year(Int)
+    /// Any run of local days `first ... last` (`--from DATE --to DATE`). Matter figures cover exactly those
+    /// days; compliance is judged by whole months, so a range judged for compliance must be whole months.
+    case days(first: LocalDate, last: LocalDate)
 
     /// Parses `YYYY-MM`, `YYYYQn` (also `YYYY-Qn`) or `YYYY`.
     public init?(parsing text: String) {
@@ -30,6 +33,7 @@ public enum ReportPeriod: Hashable, Sendable, CustomStringConvertible {
         case .month: kind == "month"
         case .quarter: kind == "quarter"
         case .year: kind == "year"
+        case .days: kind == "days"
         }
     }
 
@@ -39,13 +43,29 @@ public enum ReportPeriod: Hashable, Sendable, CustomStringConvertible {
         case .month(let m): return [m]
         case let .quarter(y, q): return (0..<3).map { LocalMonth(year: y, month: (q - 1) * 3 + 1 + $0)! }
         case .year(let y): return (1...12).map { LocalMonth(year: y, month: $0)! }
+        case let .days(first, last):
+            var out: [LocalMonth] = [], m = first.localMonth
+            while m.firstDay <= last { out.append(m); m = m.next }
+            return out
         }
     }
 
+    /// Whether it covers whole calendar months only (a month, quarter, year, or a range from a 1st to a month's end).
+    public var isWholeMonths: Bool {
+        guard case let .days(first, last) = self else { return true }
+        return first == first.localMonth.firstDay && last == last.localMonth.lastDay
+    }
+
     /// The first day.
-    public var firstDay: LocalDate { months[0].firstDay }
+    public var firstDay: LocalDate {
+        if case let .days(first, _) = self { return first }
+        return months[0].firstDay
+    }
     /// The last day.
-    public var lastDay: LocalDate { months[months.count - 1].lastDay }
+    public var lastDay: LocalDate {
+        if case let .days(_, last) = self { return last }
+        return months[months.count - 1].lastDay
+    }
     /// Number of days.
     public var dayCount: Int { lastDay.daysSinceEpoch - firstDay.daysSinceEpoch + 1 }
 
@@ -55,6 +75,10 @@ public enum ReportPeriod: Hashable, Sendable, CustomStringConvertible {
         case .month(let m): return .month(m.previous)
         case let .quarter(y, q): return q == 1 ? .quarter(year: y - 1, quarter: 4) : .quarter(year: y, quarter: q - 1)
         case .year(let y): return .year(y - 1)
+        case let .days(first, last):
+            // The same number of days just before.
+            let n = last.daysSinceEpoch - first.daysSinceEpoch + 1
+            return .days(first: LocalDate(daysSinceEpoch: first.daysSinceEpoch - n), last: LocalDate(daysSinceEpoch: first.daysSinceEpoch - 1))
         }
     }
 
@@ -70,6 +94,7 @@ public enum ReportPeriod: Hashable, Sendable, CustomStringConvertible {
         case .month(let m): return m.description
         case let .quarter(y, q): return "\(y)Q\(q)"
         case .year(let y): return String(y)
+        case let .days(first, last): return "\(first)..\(last)"
         }
     }
 
@@ -85,6 +110,8 @@ public enum ReportPeriod: Hashable, Sendable, CustomStringConvertible {
         case let (.quarter(y, q), .en): return "Q\(q) \(y)"
         case let (.year(y), .zh): return "\(y)年"
         case let (.year(y), .en): return String(y)
+        case let (.days(f, l), .zh): return "\(f) 至 \(l)"
+        case let (.days(f, l), .en): return "\(f) to \(l)"
         }
     }
 
@@ -97,6 +124,8 @@ public enum ReportPeriod: Hashable, Sendable, CustomStringConvertible {
         case (.month, .en): "Monthly"
         case (.quarter, .en): "Quarterly"
         case (.year, .en): "Yearly"
+        case (.days, .zh): "期间"
+        case (.days, .en): "Period"
         }
     }
 
@@ -110,6 +139,12 @@ public enum ReportPeriod: Hashable, Sendable, CustomStringConvertible {
             }
         case .quarter, .year:
             return months.map { ($0.firstDay, $0.lastDay) }
+        case let .days(first, last) where dayCount <= 31:
+            return stride(from: first.daysSinceEpoch, through: last.daysSinceEpoch, by: 7).map { d in
+                (LocalDate(daysSinceEpoch: d), LocalDate(daysSinceEpoch: min(d + 6, last.daysSinceEpoch)))
+            }
+        case let .days(first, last):
+            return months.map { (max($0.firstDay, first), min($0.lastDay, last)) }
         }
     }
 }

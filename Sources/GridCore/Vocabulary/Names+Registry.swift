@@ -17,6 +17,7 @@ extension GridLevel: NamedCode {
         switch self {
         case .township: ("镇街网格", "township")
         case .area: ("片区网格", "area")
+        case .community: ("社区网格", "community")
         case .basic: ("基础网格", "basic grid")
         }
     }

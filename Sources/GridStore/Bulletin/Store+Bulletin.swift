@@ -7,7 +7,6 @@ extension Store {
     /// compliance) combined by `PeriodCompliance`, and its `RedBlackList` (report redblack).
     public func bulletin(period: ReportPeriod, now: Date, listSize: Int = 5) throws -> Bulletin {
         try db.read {
-            let today = zone.localDate(of: now)
             let township = try db.first("SELECT name FROM grids WHERE level = 'township' ORDER BY code LIMIT 1") { $0.text(0) } ?? ""
             let departments = try self.departments()
             let byCode = Dictionary(departments.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -31,9 +30,7 @@ extension Store {
                                     closed: try db.scalarInt(ConsoleQueries.closedInRange,
                                                              [.of(zone.startOfDay(step.first)), .of(zone.endOfDay(step.last).addingTimeInterval(-0.001))]))
             }
-            let settings = try complianceSettings()
-            let boards = try period.months.filter { $0.firstDay <= today }.map { try complianceBoard(.month($0), now: now) }
-            let compliance = PeriodCompliance(period: period, boards: boards, settings: settings)
+            let compliance = try periodCompliance(period, now: now)
             let escalated = try db.scalarInt("SELECT coalesce(sum(n), 0) FROM open_matters WHERE state = 'escalated'")
             let overdue = try db.scalarInt(ConsoleQueries.overdueCount, [.of(now)])
             let years = Set([period.firstDay.year, period.lastDay.year]).sorted()

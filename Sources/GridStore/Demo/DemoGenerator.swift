@@ -27,7 +27,7 @@ public struct DemoGenerator {
         let started = Date()
         var summary = DemoSummary()
         // The registry's own decoding: an unknown urgency or unreadable limit is refused, never defaulted.
-        let categories = try store.db.query("SELECT code, '', major, department, urgency, dispatch_limit, handle_limit, verify_limit, dispute FROM categories ORDER BY code",
+        let categories = try store.db.query("SELECT \(Store.categoryColumns) FROM categories ORDER BY code",
                                             [], Store.categoryRecord)
         guard !categories.isEmpty else {
             throw StoreError.cannotGenerate(path: store.db.path, reason: .noCategories)

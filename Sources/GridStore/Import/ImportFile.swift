@@ -72,11 +72,12 @@ struct ImportFile {
     }
 
     /// Every data record of the file (header checked, blank records left out), decoded and parsed a chunk at a
-    /// time.
-    func forEachRecord(_ source: ImportSource, header: [String], optionalTrailing: Int = 0, _ body: (CSVRecord) throws -> Void) throws {
+    /// time. Returns the header as found (an older file may stop before the `optional` columns).
+    @discardableResult
+    func forEachRecord(_ source: ImportSource, header: [String], optional: [String] = [], _ body: (CSVRecord) throws -> Void) throws -> [String] {
         let decoder = SourceDecoder(source.encoding, badLine: source.badLine)
         var parser = CSVStreamParser()
-        var gate = CSVHeaderGate(expected: header, optionalTrailing: optionalTrailing)
+        var gate = CSVHeaderGate(expected: header, optional: optional)
         try withoutActuallyEscaping(body) { body in
             let emit: (CSVRecord) throws -> Void = { r in if let k = try gate.admit(r) { try body(k) } }
             do {
@@ -90,5 +91,6 @@ struct ImportFile {
                 throw ImportError.unreadable("\(path):\(e.line): \(e.message)")
             }
         }
+        return gate.found
     }
 }

@@ -117,11 +117,13 @@ extension Store {
         let validator = try makeValidator(self)
         let source = try file.scan()
         var records: [CSVRecord] = []
-        try file.forEachRecord(source, header: validator.header, optionalTrailing: validator.optionalTrailing) { records.append($0) }
+        try file.forEachRecord(source, header: validator.header, optional: validator.optionalColumns) { records.append($0) }
         var batch = validator.validate(records)
         records = []
         if let key = writer.key { batch = batch.rejectingDuplicates(key: key) }
-        return try finishImport(batch, kind: validator.kind, header: validator.header, fileName: path, source: source,
+        // Rows come out of the header gate in the expected order, optional columns filled: so do their rejects.
+        let rejectsHeader = validator.header
+        return try finishImport(batch, kind: validator.kind, header: rejectsHeader, fileName: path, source: source,
                                 options: options, actor: actor, now: now, writer: writer, rejectsPath: Store.rejectsPath(for: path))
     }
 
@@ -209,6 +211,8 @@ extension Store {
         for r in rows {
             var fields = r.record.fields
             if fields.count < header.count { fields += Array(repeating: "", count: header.count - fields.count) }
+            // A padded short record (`RowValidator.padded`): only the empty padding is dropped.
+            while fields.count > header.count, fields.last == "" { fields.removeLast() }
             text += CSVWriter.line(fields + ["line \(r.record.line): " + r.reason])
         }
         do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {

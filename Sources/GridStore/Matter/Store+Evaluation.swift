@@ -59,6 +59,29 @@ extension Store {
         }
         return groups.sorted { $0.key < $1.key }.map { (key: $0.key, counts: $0.value) }
     }
+
+    /// The matters behind `evaluation(from:through:by:)` (`report evaluation --explain`): the same rows, one per
+    /// matter, with its group key and how `Evaluation.add` counted it. `group` narrows to one key.
+    public func evaluationMatters(from first: LocalDate, through last: LocalDate, by grouping: EvaluationGrouping,
+                                  group: String? = nil, asOf: Date? = nil) throws -> [(number: String, key: String, state: MatterState, counted: EvaluationCounts)] {
+        let keyColumn = switch grouping { case .department: "COALESCE(department, '')"; case .grid: "grid"; case .category: "category" }
+        var args: [SQLValue] = [asOf.map { .of($0) } ?? .null, .of(zone.startOfDay(first)), .of(zone.endOfDay(last))]
+        if let group { args.append(.text(group)) }
+        return try db.read {
+            try db.query("""
+                SELECT number, \(keyColumn), state, ever_overdue OR (ended_at IS NULL AND stage_due_at < ?), extension_count, rework_count, urge_count, urge_yellow, urge_red
+                FROM matters WHERE handle_due_at >= ? AND handle_due_at < ? AND state NOT IN ('invalid','merged')
+                \(group == nil ? "" : "AND \(keyColumn) = ?") ORDER BY \(keyColumn), handle_due_at, number
+                """, args) { r in
+                let state: MatterState = try r.code(2, table: "matters", column: "state")
+                let outcome = MatterOutcome(closed: state == .closed, everOverdue: r.bool(3), extensions: r.int(4), reworks: r.int(5),
+                                            urges: [.ordinary: r.int(6) - r.int(7) - r.int(8), .yellow: r.int(7), .red: r.int(8)])
+                var c = EvaluationCounts()
+                Evaluation.add(outcome, to: &c)
+                return (number: r.text(0), key: r.text(1), state: state, counted: c)
+            }
+        }
+    }
 }
 
 extension Store {
@@ -82,11 +105,16 @@ extension Store {
     /// The matters each department co-handled (协办) among those the month's evaluation counts (first handling deadline
     /// in the month, neither invalid nor merged): listed for the co-handlers, counted only for the lead.
     public func coHandled(month: LocalMonth) throws -> [String: Int] {
+        try coHandled(from: month.firstDay, through: month.lastDay)
+    }
+
+    /// The same over the local days `first ... last` (a quarter, a year, a range).
+    public func coHandled(from first: LocalDate, through last: LocalDate) throws -> [String: Int] {
         var out: [String: Int] = [:]
         try db.forEach("""
             SELECT c.department, count(*) FROM co_handlers c JOIN matters m ON m.id = c.matter_id
             WHERE m.handle_due_at >= ? AND m.handle_due_at < ? AND m.state NOT IN ('invalid','merged') GROUP BY 1
-            """, [.of(zone.startOfDay(month.firstDay)), .of(zone.endOfDay(month.lastDay))]) { out[$0.text(0)] = $0.int(1) }
+            """, [.of(zone.startOfDay(first)), .of(zone.endOfDay(last))]) { out[$0.text(0)] = $0.int(1) }
         return out
     }
 }

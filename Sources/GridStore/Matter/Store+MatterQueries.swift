@@ -18,6 +18,16 @@ public struct MatterFilter: Sendable, Hashable {
     public var department: String?
     /// Only this category.
     public var category: String?
+    /// Only categories of this major class (大类).
+    public var majorClass: String?
+    /// Only these states; nil: any.
+    public var states: Set<MatterState>?
+    /// Only these channels; nil: any.
+    public var sources: Set<MatterSource>?
+    /// Only matters placed in the local days `from ... through` by `basis` (reported, closed, any event).
+    public var from: LocalDate?, through: LocalDate?
+    /// Which time places a matter in `from ... through`.
+    public var basis: MatterTimeBasis = .reported
 
     /// An empty filter.
     public init() {}
@@ -45,6 +55,23 @@ extension Store {
         }
         if let d = f.department { conds.append("m.department = ?"); args.append(.text(d)) }
         if let c = f.category { conds.append("m.category = ?"); args.append(.text(c)) }
+        if let major = f.majorClass { conds.append("m.category IN (SELECT code FROM categories WHERE major = ?)"); args.append(.text(major)) }
+        if let s = f.states {
+            conds.append("m.state IN (\(s.map { _ in "?" }.joined(separator: ",")))"); args += s.map(\.rawValue).sorted().map { .text($0) }
+        }
+        if let s = f.sources {
+            conds.append("m.source IN (\(s.map { _ in "?" }.joined(separator: ",")))"); args += s.map(\.rawValue).sorted().map { .text($0) }
+        }
+        if f.from != nil || f.through != nil {
+            let lo = Date(timeIntervalSince1970: f.from.map { zone.startOfDay($0).timeIntervalSince1970 } ?? 0)
+            let hi = f.through.map { zone.endOfDay($0) } ?? Date(timeIntervalSince1970: 1e11)
+            switch f.basis {
+            case .reported: conds.append("m.reported_at >= ? AND m.reported_at < ?")
+            case .closed: conds.append("m.state = 'closed' AND m.ended_at >= ? AND m.ended_at < ?")
+            case .event: conds.append("EXISTS (SELECT 1 FROM events e WHERE e.matter_id = m.id AND e.at >= ? AND e.at < ?)")
+            }
+            args += [.of(lo), .of(hi)]
+        }
         if let before { conds.append("m.id < ?"); args.append(.of(before)) }
         let whereSQL = conds.isEmpty ? "" : "WHERE " + conds.joined(separator: " AND ")
         // The overdue and near-due sets are small: read them through their partial indexes and sort,

@@ -246,7 +246,7 @@ extension Store {
     /// into it, when the target's category is of a major class that earns credit.
     private func creditFirstReport(groupOf number: String) throws {
         let target = try requireMatter(number)
-        guard let cat = try matterCategory(target.category), FirstReport.applies(toMajor: cat.major) else { return }
+        guard let cat = try matterCategory(target.category), cat.firstReport else { return }
         let group = try db.query("SELECT id, reported_at FROM matters WHERE id = ? OR merged_into = ?", [.of(target.id), .of(target.id)]) {
             (id: $0.int(0), reportedAt: $0.int(1))
         }

@@ -6,6 +6,8 @@ public struct Migration: Sendable {
     public let name: String
     /// The SQL it runs.
     public let sql: String
+    /// Runs with foreign keys off (a table rebuild); `PRAGMA foreign_key_check` must then find nothing before it commits.
+    public var foreignKeysOff = false
     /// Whether the SQL edits the stored schema text (writable_schema): the step then bumps the schema cookie so
     /// that every other open connection reloads the schema.
     public var rewritesSchema = false
@@ -30,7 +32,8 @@ public struct AddedColumn: Sendable {
 public enum Migrator {
     /// Every migration, in order. Versions are 1, 2, 3, … without gaps.
     public static let all: [Migration] = [.v1Registry, .v2Matters, .v3Patrols, .v4Duty, .v5PatrolDays, .v6ConsoleIndexes, .v7WorkerMonths, .v8OpenMatters, .v9StaffActive,
-                                          .v10DutyRoster, .v11Search, .v12DistrictStage, .v13SignFor, .v14FollowUp, .v15Disputes, .v16MajorMatters]
+                                          .v10DutyRoster, .v11Search, .v12DistrictStage, .v13SignFor, .v14FollowUp, .v15Disputes, .v16MajorMatters,
+                                          .v17CategoryFlags, .v18GridLevels]
 
     /// The newest schema version this program knows.
     public static var latestVersion: Int { all.last!.version }
@@ -49,24 +52,31 @@ public enum Migrator {
         }
         guard found < target else { return }
         for step in all where step.version > found && step.version <= target {
-            try db.write {
-                // Another process may have migrated while we waited for the lock.
-                let now = try version(of: db)
-                guard now < step.version else { return }
-                guard now == step.version - 1 else {
-                    throw StoreError.notGridRoom(path: db.path, reason: "schema version \(now) cannot step to \(step.version)")
+            func apply() throws {
+                try db.write {
+                    // Another process may have migrated while we waited for the lock.
+                    let now = try version(of: db)
+                    guard now < step.version else { return }
+                    guard now == step.version - 1 else {
+                        throw StoreError.notGridRoom(path: db.path, reason: "schema version \(now) cannot step to \(step.version)")
+                    }
+                    for c in step.addsColumns {
+                        let has = try db.scalarInt("SELECT count(*) FROM pragma_table_info(?) WHERE name = ?", [.text(c.table), .text(c.name)]) > 0
+                        if !has { try db.execute("ALTER TABLE \(c.table) ADD COLUMN \(c.name) \(c.definition)") }
+                    }
+                    try db.execute(step.sql)
+                    if step.foreignKeysOff, let broken = try db.first("PRAGMA foreign_key_check", [], { $0.text(0) }) {
+                        throw StoreError.notGridRoom(path: db.path, reason: "step \(step.version) (\(step.name)) leaves a broken reference in \(broken)")
+                    }
+                    if step.rewritesSchema {
+                        let cookie = try db.scalarInt("PRAGMA schema_version")
+                        try db.execute("PRAGMA schema_version = \(cookie + 1)")
+                    }
+                    try db.execute("PRAGMA user_version = \(step.version)")
                 }
-                for c in step.addsColumns {
-                    let has = try db.scalarInt("SELECT count(*) FROM pragma_table_info(?) WHERE name = ?", [.text(c.table), .text(c.name)]) > 0
-                    if !has { try db.execute("ALTER TABLE \(c.table) ADD COLUMN \(c.name) \(c.definition)") }
-                }
-                try db.execute(step.sql)
-                if step.rewritesSchema {
-                    let cookie = try db.scalarInt("PRAGMA schema_version")
-                    try db.execute("PRAGMA schema_version = \(cookie + 1)")
-                }
-                try db.execute("PRAGMA user_version = \(step.version)")
             }
+            // PRAGMA foreign_keys is a no-op inside a transaction: set it around the step's own.
+            if step.foreignKeysOff { try db.withPragmas(["foreign_keys": 0]) { try apply() } } else { try apply() }
         }
     }
 }

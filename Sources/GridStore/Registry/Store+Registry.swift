@@ -2,15 +2,31 @@ import Foundation
 import GridCore
 
 extension Store {
-    /// Every grid, township first, then by level and code.
+    /// Every grid, township first, then by level (township, area, community, basic) and code.
     public func grids() throws -> [Grid] {
         try db.query("""
-            SELECT code, name, level, parent, map_row, map_col FROM grids
-            ORDER BY CASE level WHEN 'township' THEN 1 WHEN 'area' THEN 2 ELSE 3 END, code
-            """) { r in
-            Grid(code: r.text(0), name: r.text(1), level: try r.code(2, table: "grids", column: "level"),
-                 parent: r.optionalText(3), row: r.optionalInt(4), col: r.optionalInt(5))
-        }
+            SELECT \(Store.gridColumns) FROM grids
+            ORDER BY CASE level WHEN 'township' THEN 1 WHEN 'area' THEN 2 WHEN 'community' THEN 3 ELSE 4 END, code
+            """, [], Store.gridRecord)
+    }
+
+    /// The columns `gridRecord` decodes.
+    static let gridColumns = "code, name, level, parent, map_row, map_col, head, instructor"
+
+    /// Decodes `gridColumns`; an unknown level is an error naming the column.
+    static func gridRecord(_ r: Row) throws -> Grid {
+        Grid(code: r.text(0), name: r.text(1), level: try r.code(2, table: "grids", column: "level"),
+             parent: r.optionalText(3), row: r.optionalInt(4), col: r.optionalInt(5), head: r.optionalText(6), instructor: r.optionalText(7))
+    }
+
+    /// The basic grids a head (网格长) answers for: those whose head is `login`, and every basic grid under a
+    /// grid (area or community) whose head is `login`, at any depth.
+    public func basicGrids(headedBy login: String) throws -> Set<String> {
+        Set(try db.query("""
+            WITH RECURSIVE under(code) AS (SELECT code FROM grids WHERE head = ?
+                                           UNION SELECT g.code FROM grids g JOIN under u ON g.parent = u.code)
+            SELECT g.code FROM grids g JOIN under u ON u.code = g.code WHERE g.level = 'basic'
+            """, [.text(login)]) { $0.text(0) })
     }
 
     /// Every worker, by code.
@@ -37,8 +53,8 @@ extension Store {
         }
     }
 
-    /// The columns `categoryRecord` reads, in order.
-    static let categoryColumns = "code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit, dispute"
+    /// The columns `categoryRecord` decodes, in order.
+    static let categoryColumns = "code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit, dispute, first_report, worker_reportable"
 
     /// Decodes `categoryColumns` of `categories`; an unknown urgency or an unreadable limit is an error naming its column.
     static func categoryRecord(_ r: Row) throws -> GridCore.Category {
@@ -46,7 +62,7 @@ extension Store {
         return Category(code: r.text(0), name: r.text(1), major: r.text(2), department: r.text(3),
                         urgency: try r.code(4, table: "categories", column: "urgency"),
                         dispatchLimit: try limit(5, "dispatch_limit"), handleLimit: try limit(6, "handle_limit"),
-                        verifyLimit: try limit(7, "verify_limit"), dispute: r.bool(8))
+                        verifyLimit: try limit(7, "verify_limit"), dispute: r.bool(8), firstReport: r.bool(9), workerReportable: r.bool(10))
     }
 
     /// The codes the registry holds, for validating an import against the database.

@@ -31,16 +31,17 @@ extension Store {
         groups: { $0.sorted { $0.level.rank < $1.level.rank }.map { [$0] } },
         write: { store, g in
             let db = store.db
-            let old = try db.first("SELECT name, level, parent, map_row, map_col FROM grids WHERE code = ?", [.text(g.code)]) {
-                Grid(code: g.code, name: $0.text(0), level: try $0.code(1, table: "grids", column: "level"), parent: $0.optionalText(2),
-                     row: $0.optionalInt(3), col: $0.optionalInt(4))
-            }
-            if old == g { return false }
+            // An empty head or instructor (or an older file without them) keeps the grid's: people are not unassigned by omission.
+            let old = try db.first("SELECT \(Store.gridColumns) FROM grids WHERE code = ?", [.text(g.code)], Store.gridRecord)
+            var kept = g
+            kept.head = g.head ?? old?.head; kept.instructor = g.instructor ?? old?.instructor
+            if old == kept { return false }
             try db.run("""
-                INSERT INTO grids(code, name, level, parent, map_row, map_col) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO grids(code, name, level, parent, map_row, map_col, head, instructor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(code) DO UPDATE SET name = excluded.name, level = excluded.level, parent = excluded.parent,
-                    map_row = excluded.map_row, map_col = excluded.map_col
-                """, [.text(g.code), .text(g.name), .text(g.level.rawValue), .of(g.parent), .of(g.row), .of(g.col)])
+                    map_row = excluded.map_row, map_col = excluded.map_col,
+                    head = coalesce(excluded.head, grids.head), instructor = coalesce(excluded.instructor, grids.instructor)
+                """, [.text(g.code), .text(g.name), .text(g.level.rawValue), .of(g.parent), .of(g.row), .of(g.col), .of(g.head), .of(g.instructor)])
             return true
         }) }
 
@@ -92,17 +93,20 @@ extension Store {
         let db = store.db
         let row: [SQLValue] = [.text(c.name), .text(c.major), .text(c.department), .text(c.urgency.rawValue),
                                .text(c.dispatchLimit.description), .text(c.handleLimit.description), .text(c.verifyLimit.description),
-                               .of(c.dispute)]
+                               .of(c.dispute), .of(c.firstReport), .of(c.workerReportable)]
         let old = try db.first("""
-            SELECT name, major, department, urgency, dispatch_limit, handle_limit, verify_limit, dispute FROM categories WHERE code = ?
-            """, [.text(c.code)]) { r in (0..<7).map { SQLValue.text(r.text(Int32($0))) } + [SQLValue.of(r.bool(7))] }
+            SELECT name, major, department, urgency, dispatch_limit, handle_limit, verify_limit, dispute, first_report, worker_reportable
+            FROM categories WHERE code = ?
+            """, [.text(c.code)]) { r in (0..<7).map { SQLValue.text(r.text(Int32($0))) } + [.of(r.bool(7)), .of(r.bool(8)), .of(r.bool(9))] }
         if old == row { return false }
         try db.run("""
-            INSERT INTO categories(code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit, dispute)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO categories(code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit,
+                                   dispute, first_report, worker_reportable)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(code) DO UPDATE SET name = excluded.name, major = excluded.major, department = excluded.department,
                 urgency = excluded.urgency, dispatch_limit = excluded.dispatch_limit, handle_limit = excluded.handle_limit,
-                verify_limit = excluded.verify_limit, dispute = excluded.dispute
+                verify_limit = excluded.verify_limit, dispute = excluded.dispute, first_report = excluded.first_report,
+                worker_reportable = excluded.worker_reportable
             """, [.text(c.code)] + row)
         return true
     }) }
