@@ -112,11 +112,11 @@ final class AssessmentEndToEndTests: XCTestCase {
 
         // AQ01 loses the flag.
         let csv = try ok(["categories", "--format", "csv"], now: "2026-11-04T08:00")
-        XCTAssertTrue(csv.hasPrefix("\u{FEFF}code,name,major,department,urgency,dispatch_limit,handle_limit,verify_limit,first_report,worker_reportable\n"), csv)
+        XCTAssertTrue(csv.hasPrefix("\u{FEFF}code,name,major,department,urgency,dispatch_limit,handle_limit,verify_limit,dispute,first_report,worker_reportable\n"), csv)
         let aq = try XCTUnwrap(csv.split(separator: "\n").first { $0.hasPrefix("AQ01,") })
         XCTAssertTrue(aq.hasSuffix(",1,1"), String(aq))
         let file = dir.appendingPathComponent("cat.csv").path
-        try ("code,name,major,department,urgency,dispatch_limit,handle_limit,verify_limit,first_report,worker_reportable\n"
+        try ("code,name,major,department,urgency,dispatch_limit,handle_limit,verify_limit,dispute,first_report,worker_reportable\n"
              + aq.dropLast(4) + ",0,1\n").write(toFile: file, atomically: true, encoding: .utf8)
         try ok(["import", "categories", file], now: "2026-11-04T08:00")
         let a = number(try ok(["case", "new", "--source", "grid_worker", "--reporter", "W011", "--grid", "DH-02-03", "--category", "AQ01",
@@ -135,7 +135,7 @@ final class AssessmentEndToEndTests: XCTestCase {
             .write(toFile: file, atomically: true, encoding: .utf8)
         try ok(["import", "categories", file], now: "2026-11-05T08:00")
         let after = try ok(["categories", "--format", "csv"], now: "2026-11-05T08:00").split(separator: "\n")
-        XCTAssertTrue(after.contains("AQ01,消防通道堵塞,安全隐患,YJB,normal,30min,1wd,1wd,0,0"), after.joined(separator: "\n"))
-        XCTAssertTrue(after.contains("WJ01,违章搭建,违法建设,ZFD,normal,1h,5wd,1wd,1,0"), after.joined(separator: "\n"))
+        XCTAssertTrue(after.contains("AQ01,消防通道堵塞,安全隐患,YJB,normal,30min,1wd,1wd,0,0,0"), after.joined(separator: "\n"))
+        XCTAssertTrue(after.contains("WJ01,违章搭建,违法建设,ZFD,normal,1h,5wd,1wd,0,1,0"), after.joined(separator: "\n"))
     }
 }

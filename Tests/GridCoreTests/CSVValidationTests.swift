@@ -14,7 +14,9 @@ final class CSVValidationTests: XCTestCase {
 
     func testGoodGrids() throws {
         let v = GridValidator(existing: snapshot)
-        let b = v.validate(try records("A2,西村,area,T,,\nB3,西村一组,basic,A2,1,2\nB4,西村二组,基础网格,A1,1,3\n", v.header))
+        // An older six-column grids file (without head and instructor).
+        let b = v.validate(try records("A2,西村,area,T,,\nB3,西村一组,basic,A2,1,2\nB4,西村二组,基础网格,A1,1,3\n", v.header,
+                                       written: Array(v.header.prefix(6)), optional: v.optionalColumns))
         XCTAssertEqual(b.rejected.count, 0, "\(b.errors)")
         XCTAssertEqual(b.accepted.map(\.value), [
             Grid(code: "A2", name: "西村", level: .area, parent: "T"),
@@ -38,7 +40,7 @@ final class CSVValidationTests: XCTestCase {
         D1,y,area,T,,
         中文,x,area,T,,
         """
-        let b = v.validate(try records(text, v.header))
+        let b = v.validate(try records(text, v.header, written: Array(v.header.prefix(6)), optional: v.optionalColumns))
         let byLine = Dictionary(grouping: b.errors, by: \.line)
         XCTAssertEqual(byLine[2]?.first?.column, "parent")            // unknown parent
         XCTAssertTrue(byLine[2]!.first!.message.contains("unknown grid NOPE"))
@@ -57,7 +59,7 @@ final class CSVValidationTests: XCTestCase {
     func testParentRejectedCascades() throws {
         let v = GridValidator(existing: snapshot)
         // A3 is bad (unknown level), so B12 whose parent is A3 cannot be accepted either.
-        let b = v.validate(try records("A3,x,zone,T,,\nB12,y,basic,A3,,\n", v.header))
+        let b = v.validate(try records("A3,x,zone,T,,\nB12,y,basic,A3,,\n", v.header, written: Array(v.header.prefix(6)), optional: v.optionalColumns))
         XCTAssertEqual(b.accepted.count, 0)
         XCTAssertEqual(b.errors.last, RowError(line: 3, column: "parent", message: "parent A3 is on line 2, which is itself invalid"))
     }
@@ -75,7 +77,7 @@ final class CSVValidationTests: XCTestCase {
         W11,吴刚,13800000005,full,B1,W1
         W12,孙丽,0571-86001234,half,B1,
         """
-        let b = v.validate(try records(text, v.header))
+        let b = v.validate(try records(text, v.header, written: Array(v.header.prefix(6)), optional: v.optionalColumns))
         let byLine = Dictionary(grouping: b.errors, by: \.line)
         XCTAssertEqual(byLine[4]?.first?.column, "phone")
         XCTAssertTrue(byLine[5]!.first!.message.contains("workers serve basic grids"))

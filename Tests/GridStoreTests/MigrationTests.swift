@@ -125,8 +125,9 @@ final class MigrationTests: XCTestCase {
             try db.run("INSERT INTO staff(login, name, role, created_at) VALUES ('root', 'r', 'admin', 0)")
             try db.run("INSERT INTO departments VALUES ('D', '部门', 'enforcement')")
             try db.run("""
-                INSERT INTO categories VALUES ('WJ', '违章搭建', '违法建设', 'D', 'normal', '1h', '5wd', '1wd'),
-                                              ('SR', '道路不洁', '市容环境', 'D', 'normal', '30min', '4wh', '4wh')
+                INSERT INTO categories(code, name, major, department, urgency, dispatch_limit, handle_limit, verify_limit)
+                VALUES ('WJ', '违章搭建', '违法建设', 'D', 'normal', '1h', '5wd', '1wd'),
+                       ('SR', '道路不洁', '市容环境', 'D', 'normal', '30min', '4wh', '4wh')
                 """)
         }
         let store = try Store.open(path: p)

@@ -102,6 +102,8 @@ public struct Bulletin: Sendable {
     public var calendarWarnings: [Int]
     /// Places on each red/black list.
     public var listSize: Int
+    /// Should-have-reported matters (应报未报, `MissedReports`) of the period per grid, most first: code, name, numbers.
+    public var missedByGrid: [(grid: String, name: String, numbers: [String])] = []
 
     /// Creates a bulletin.
     public init(township: String, period: ReportPeriod, takenAt: Date, zone: TownshipZone, current: MatterFigures, previous: MatterFigures,

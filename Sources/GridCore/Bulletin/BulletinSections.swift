@@ -198,6 +198,14 @@ enum BulletinSections {
         }
         table("l.redGrids", grids(rb.redGrids)); table("l.blackGrids", grids(rb.blackGrids))
         table("l.redWorkers", workers(rb.redWorkers)); table("l.blackWorkers", workers(rb.blackWorkers))
+        // Should-have-reported per grid (应报未报), each with its matters' numbers for the supervisor to judge.
+        out += "<div class=\"keep\"><h3>\(e(t["l.missed"]))</h3><p class=\"muted\">\(e(t["l.missedRule"]))</p><table><thead><tr>"
+        out += "<th>\(e(t["l.code"]))</th><th>\(e(t["l.name"]))</th><th class=\"n\">\(e(t["l.missedCount"]))</th><th>\(e(t["l.missedNumbers"]))</th></tr></thead><tbody>"
+        if b.missedByGrid.isEmpty { out += "<tr><td colspan=\"4\">\(e(t["none"]))</td></tr>" }
+        for g in b.missedByGrid {
+            out += "<tr><td class=\"c\">\(e(g.grid))</td><td>\(e(g.name))</td><td class=\"n\">\(g.numbers.count)</td><td>\(e(g.numbers.joined(separator: "、")))</td></tr>"
+        }
+        out += "</tbody></table></div>\n"
         return out + "</section>\n"
     }
 

@@ -65,6 +65,10 @@ struct BulletinText {
         "l.reason": ("理由", "Reason"), "l.gradeProvisional": ("（暂定）", " (provisional)"),
         "l.rule": ("红榜：巡查、上报均达标者，优者在前；黑榜：有一项未达标者，差者在前；无网格员的网格列入黑榜。",
                    "Red list: both marks met, best first. Black list: a mark missed, worst first; a grid without a worker is always on the black list."),
+        "l.missed": ("应报未报（按网格）", "Should have been reported (by grid)"),
+        "l.missedRule": ("热线、群众、视频、督查、驻村渠道来的本网格应报类别事项，此前 72 小时内无网格员上报同类事项的；逐件列出编号，供研判（gridroom report missed）。",
+                         "Matters of a worker-reportable category that came through the hotline, the public, video, an inspection or a village visit with no grid worker's report of the same category in that grid in the window before (72 h by default); each listed by number for judgement (gridroom report missed)."),
+        "l.missedCount": ("件数", "Matters"), "l.missedNumbers": ("编号", "Numbers"),
         // Open late
         "o.number": ("编号", "Number"), "o.title": ("标题", "Title"), "o.grid": ("网格", "Grid"), "o.department": ("部门", "Department"),
         "o.state": ("状态", "State"), "o.due": ("时限", "Due"), "o.over": ("超期天数", "Days over"), "o.urgent": ("紧急", "urgent"),

@@ -88,6 +88,8 @@ public struct CSVHeaderGate: Sendable {
     private var seen = false
     /// For each expected column, where it stands in the file (nil: the file lacks it).
     private var order: [Int?] = []
+    /// The file's columns from which on every column is optional (a row may stop there).
+    private var shortest = 0
     /// How many expected columns the file's header lacks (0 until the header is seen).
     public private(set) var missing = 0
 
@@ -99,7 +101,7 @@ public struct CSVHeaderGate: Sendable {
 
     /// The data row as validators read it — in the expected column order, with empty fields for the optional
     /// columns the file lacks — or nil for a blank record or the header. A row of another width than the file's
-    /// header is passed on with a problem naming the file's own columns.
+    /// header is passed on unchanged, and its validator refuses it by its field count.
     public mutating func admit(_ record: CSVRecord) throws(CSVError) -> CSVRecord? {
         if record.isBlank { return nil }
         guard seen else {
@@ -114,14 +116,15 @@ public struct CSVHeaderGate: Sendable {
                 throw CSVError.wrongHeader(expected: expected, found: found)
             }
             order = want.map { codes.firstIndex(of: $0) }
+            shortest = required.count
             missing = expected.count - codes.count
             seen = true
             return nil
         }
-        guard record.fields.count == found.count else {
-            return CSVRecord(line: record.line, fields: record.fields, problem: record.problem
-                             ?? "\(record.fields.count) fields, expected \(found.count) (\(found.joined(separator: ",")))")
-        }
+        // A row must have the file's own width; it is then put in the expected order, the columns the file
+        // lacks (added later) read as empty.
+        // Another width: passed on as it is, and refused by its field count (`RowFields`).
+        guard record.fields.count == found.count else { return record }
         if missing == 0 && order.enumerated().allSatisfy({ $0.offset == $0.element }) { return record }
         return CSVRecord(line: record.line, fields: order.map { $0.map { record.fields[$0] } ?? "" }, problem: record.problem)
     }

@@ -43,7 +43,7 @@ public struct GridValidator: RowValidator {
 
     /// Validates every record.
     public func validate(_ records: [CSVRecord]) -> ImportBatch<Grid> {
-        var rows: [(fields: RowFields, value: Grid?)] = padded(records).map { rec in
+        var rows: [(fields: RowFields, value: Grid?)] = records.map { rec in
             var f = RowFields(rec, header: header)
             guard f.shapeOK else { return (f, nil) }
             let code = f.code("code"), name = f.name("name")
@@ -173,7 +173,7 @@ public struct CategoryValidator: RowValidator {
 
     /// Validates every record.
     public func validate(_ records: [CSVRecord]) -> ImportBatch<Category> {
-        var rows: [(fields: RowFields, value: Category?)] = padded(records).map { rec in
+        var rows: [(fields: RowFields, value: Category?)] = records.map { rec in
             var f = RowFields(rec, header: header)
             guard f.shapeOK else { return (f, nil) }
             let code = f.code("code"), name = f.name("name"), major = f.name("major", limit: 50)

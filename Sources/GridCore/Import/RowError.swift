@@ -80,15 +80,6 @@ public protocol RowValidator: Sendable {
 extension RowValidator {
     /// None by default.
     public var optionalColumns: [String] { [] }
-
-    /// `records` with a record that stops before the optional columns padded with empty fields (an older file).
-    public func padded(_ records: [CSVRecord]) -> [CSVRecord] {
-        let short = header.count - optionalColumns.count
-        guard !optionalColumns.isEmpty else { return records }
-        return records.map { r in
-            r.fields.count == short ? CSVRecord(line: r.line, fields: r.fields + Array(repeating: "", count: optionalColumns.count), problem: r.problem) : r
-        }
-    }
 }
 
 /// A validator whose verdict on a row depends on that row and the database alone (逐行校验), so the import

@@ -39,7 +39,7 @@ public enum Heading {
         "list": "榜单", "rank": "名次", "id": "编号", "start": "开始", "end": "结束", "minutes": "分钟", "status": "状态",
         "confirmed_by": "确认人", "reason": "理由", "report_target": "上报目标", "missed": "应报未报", "credits": "首报数",
         "score": "得分", "figures": "得分构成", "head": "网格长", "instructor": "网格指导员", "window_hours": "窗口(小时)",
-        "worker_reportable": "网格员应报", "grid_name": "网格名称", "reporter_name": "上报人姓名", "summary": "事项摘要", "department_name": "部门名称", "dispatched_at": "派遣时间", "fed_back_at": "反馈时间", "verified_at": "核查时间", "result": "办理结果", "reworked_closed": "返工过的结案", "category_name": "类别名称", "grid_workers": "本网格网格员", "closed_at": "结案时间", "event_at": "事件时间",
+        "worker_reportable": "网格员应报", "grid_name": "网格名称", "reporter_name": "上报人姓名", "summary": "事项摘要", "department_name": "部门名称", "dispatched_at": "派遣时间", "fed_back_at": "反馈时间", "verified_at": "核查时间", "reworked_closed": "返工过的结案", "category_name": "类别名称", "grid_workers": "本网格网格员", "closed_at": "结案时间", "event_at": "事件时间",
         // Calendar, staff, import log
         "date": "日期", "workday": "工作日", "login": "登录名", "role": "角色", "active": "在岗", "deactivated_on": "停用日期", "deactivated_by": "停用人", "file": "文件", "sha256": "SHA-256",
         "rows": "行数", "written": "写入", "rejected": "拒收", "started": "开始", "finished": "结束",

@@ -34,11 +34,19 @@ extension Store {
             let escalated = try db.scalarInt("SELECT coalesce(sum(n), 0) FROM open_matters WHERE state = 'escalated'")
             let overdue = try db.scalarInt(ConsoleQueries.overdueCount, [.of(now)])
             let years = Set([period.firstDay.year, period.lastDay.year]).sorted()
-            return Bulletin(township: township, period: period, takenAt: now, zone: zone,
+            // 应报未报 per grid, by the same rule and call as `report missed`.
+            var missed: [String: (name: String, numbers: [String])] = [:]
+            for m in try missedReports(from: period.firstDay, through: period.lastDay) {
+                missed[m.candidate.grid, default: (m.gridName, [])].numbers.append(m.candidate.number)
+            }
+            var bulletin = Bulletin(township: township, period: period, takenAt: now, zone: zone,
                             current: try figures(period), previous: try figures(period.previous),
                             escalatedOpen: escalated, overdueNow: overdue, departments: lines, trend: trend,
                             compliance: compliance, openLate: try openLateMatters(now: now),
                             calendarWarnings: try years.filter { try !hasArrangement(year: $0) }, listSize: listSize)
+            bulletin.missedByGrid = missed.map { (grid: $0.key, name: $0.value.name, numbers: $0.value.numbers) }
+                .sorted { ($1.numbers.count, $0.grid) < ($0.numbers.count, $1.grid) }
+            return bulletin
         }
     }
 

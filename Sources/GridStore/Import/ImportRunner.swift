@@ -117,12 +117,16 @@ extension Store {
         let validator = try makeValidator(self)
         let source = try file.scan()
         var records: [CSVRecord] = []
-        try file.forEachRecord(source, header: validator.header, optional: validator.optionalColumns) { records.append($0) }
+        let found = try file.forEachRecord(source, header: validator.header, optional: validator.optionalColumns) { records.append($0) }
         var batch = validator.validate(records)
         records = []
         if let key = writer.key { batch = batch.rejectingDuplicates(key: key) }
-        // Rows come out of the header gate in the expected order, optional columns filled: so do their rejects.
-        let rejectsHeader = validator.header
+        // An older file that stops before the optional columns gets its rejects in its own columns; one with them in
+        // another order had its rows put in the expected order by the header gate, and so do its rejects.
+        let inOrder = found.count <= validator.header.count && Array(validator.header.prefix(found.count)).map { $0.lowercased() }
+            == found.map { (Heading.code(forName: $0, among: validator.header) ?? $0).lowercased() }
+        let rejectsHeader = inOrder ? Array(validator.header.prefix(max(found.count, validator.header.count - validator.optionalColumns.count)))
+            : validator.header
         return try finishImport(batch, kind: validator.kind, header: rejectsHeader, fileName: path, source: source,
                                 options: options, actor: actor, now: now, writer: writer, rejectsPath: Store.rejectsPath(for: path))
     }
@@ -211,7 +215,7 @@ extension Store {
         for r in rows {
             var fields = r.record.fields
             if fields.count < header.count { fields += Array(repeating: "", count: header.count - fields.count) }
-            // A padded short record (`RowValidator.padded`): only the empty padding is dropped.
+            // A record of an older file, filled out by the header gate: only the empty filling is dropped.
             while fields.count > header.count, fields.last == "" { fields.removeLast() }
             text += CSVWriter.line(fields + ["line \(r.record.line): " + r.reason])
         }
