@@ -13,6 +13,7 @@ extension ConsoleActions {
                 var seen = Set<String>()
                 return MatterMachine.allowedMoves(from: detail.row.state, shelved: detail.row.shelved)
                     .filter { actor.may($0.action) }
+                    .filter { MatterMachine.flagsAllow($0, dispute: detail.dispute, underControl: detail.matter.underControl, major: detail.matter.major) }
                     .filter { ($0 != .extendApprove && $0 != .extendRefuse) || detail.pendingExtension != nil }
                     .filter { $0 != .extendRequest || detail.pendingExtension == nil }
                     .filter { seen.insert($0.kind.rawValue).inserted }

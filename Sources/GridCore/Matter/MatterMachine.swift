@@ -50,6 +50,18 @@ public enum MatterMachine {
         Move.all.filter { transition($0, state, shelved) != nil }
     }
 
+    /// Whether a move that depends on the matter's flags applies to it: 稳控 only to a dispute not under control,
+    /// 解除稳控 only to one under control, 标记重大事项 only to a matter not yet major. Lists of offered moves apply
+    /// it on top of `allowedMoves`; the store refuses the others with its typed errors.
+    public static func flagsAllow(_ move: Move, dispute: Bool, underControl: Bool, major: Bool) -> Bool {
+        switch move {
+        case .control: dispute && !underControl
+        case .release: dispute && underControl
+        case .markMajor: !major
+        default: true
+        }
+    }
+
     private static func transition(_ move: Move, _ state: MatterState, _ shelved: Bool) -> Transition? {
         let running = shelved ? nil : state.runningStage
         func ok(_ to: MatterState, shelved s: Bool = shelved, stops: Stage? = nil, starts: Stage? = nil,

@@ -146,6 +146,8 @@ public struct MatterDetail: Sendable {
     public var pendingExtension: PendingExtension?
     /// The category's default department (pre-selected when dispatching).
     public var defaultDepartment = ""
+    /// The category is flagged a dispute (矛盾纠纷): 稳控 applies.
+    public var dispute = false
 }
 
 /// A matter as an alert banner names it (告警): number, urgency, category name, grid and title.

@@ -109,9 +109,9 @@ extension Store {
             }
             let pending = try db.first("SELECT days, reason, requested_by, requested_at FROM extensions WHERE matter_id = ? AND state = 'pending' ORDER BY id DESC LIMIT 1",
                                        [.of(row.id)]) { PendingExtension(days: $0.int(0), reason: $0.text(1), requestedBy: $0.text(2), requestedAt: $0.date(3)) }
-            let dept = try db.first("SELECT department FROM categories WHERE code = ?", [.text(matter.category)]) { $0.text(0) } ?? ""
+            let category = try db.first("SELECT department, dispute FROM categories WHERE code = ?", [.text(matter.category)]) { ($0.text(0), $0.bool(1)) }
             return MatterDetail(row: row, matter: matter, names: names, stages: stages, events: try history(ofMatter: row.id),
-                                pendingExtension: pending, defaultDepartment: dept)
+                                pendingExtension: pending, defaultDepartment: category?.0 ?? "", dispute: category?.1 ?? false)
         }
     }
 
