@@ -122,6 +122,19 @@ final class MatterMachineTests: XCTestCase {
         // The township's leaders: urge, and nothing else that writes.
         XCTAssertEqual(Action.allCases.filter { Role.leader.may($0) }, [.urge])
     }
+
+    /// 稳控 is offered only for a dispute not under control, 解除稳控 only under control, 标记重大事项 only once.
+    func testMovesThatDependOnTheMattersFlags() {
+        XCTAssertFalse(MatterMachine.flagsAllow(.control, dispute: false, underControl: false, major: false))
+        XCTAssertTrue(MatterMachine.flagsAllow(.control, dispute: true, underControl: false, major: false))
+        XCTAssertFalse(MatterMachine.flagsAllow(.control, dispute: true, underControl: true, major: false))
+        XCTAssertFalse(MatterMachine.flagsAllow(.release, dispute: true, underControl: false, major: false))
+        XCTAssertTrue(MatterMachine.flagsAllow(.release, dispute: true, underControl: true, major: false))
+        XCTAssertFalse(MatterMachine.flagsAllow(.release, dispute: false, underControl: true, major: false))
+        XCTAssertTrue(MatterMachine.flagsAllow(.markMajor, dispute: false, underControl: false, major: false))
+        XCTAssertFalse(MatterMachine.flagsAllow(.markMajor, dispute: false, underControl: false, major: true))
+        XCTAssertTrue(MatterMachine.flagsAllow(.dispatch, dispute: false, underControl: false, major: true))
+    }
 }
 
 extension Move {
@@ -154,18 +167,5 @@ extension Move {
         case .release: "release"
         case .markMajor: "mark-major"
         }
-    }
-
-    /// 稳控 is offered only for a dispute not under control, 解除稳控 only under control, 标记重大事项 only once.
-    func testMovesThatDependOnTheMattersFlags() {
-        XCTAssertFalse(MatterMachine.flagsAllow(.control, dispute: false, underControl: false, major: false))
-        XCTAssertTrue(MatterMachine.flagsAllow(.control, dispute: true, underControl: false, major: false))
-        XCTAssertFalse(MatterMachine.flagsAllow(.control, dispute: true, underControl: true, major: false))
-        XCTAssertFalse(MatterMachine.flagsAllow(.release, dispute: true, underControl: false, major: false))
-        XCTAssertTrue(MatterMachine.flagsAllow(.release, dispute: true, underControl: true, major: false))
-        XCTAssertFalse(MatterMachine.flagsAllow(.release, dispute: false, underControl: true, major: false))
-        XCTAssertTrue(MatterMachine.flagsAllow(.markMajor, dispute: false, underControl: false, major: false))
-        XCTAssertFalse(MatterMachine.flagsAllow(.markMajor, dispute: false, underControl: false, major: true))
-        XCTAssertTrue(MatterMachine.flagsAllow(.dispatch, dispute: false, underControl: false, major: true))
     }
 }
