@@ -6,7 +6,7 @@ BIN      := .build/debug/gridroom
 PACKAGES := libncursesw5-dev libsqlite3-dev tmux chromium-headless-shell fonts-noto-cjk poppler-utils
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test unit e2e bench soak clean install
+.PHONY: deps build run test unit e2e bench bench-district bench-years soak clean install
 
 ## deps: install the system packages GridRoom needs, if any is missing (Debian/Ubuntu, apt-get).
 deps:
@@ -57,11 +57,41 @@ clean:
 BENCH_DIR ?= $(HOME)/.cache/gridroom
 BENCH_DB  ?= $(BENCH_DIR)/full.sqlite
 BENCH_NOW ?= 2026-11-22T10:00:00+08:00
+REL       := .build/release/gridroom
+# $(call bench-file,PATH,GENERATE-OPTIONS): generates PATH once (init --demo, then demo generate). It is built
+# under PATH.part and renamed when complete, so a file under the real name is always a finished one.
+define bench-file
+	@if [ ! -f "$(1)" ]; then \
+	  rm -f "$(1).part" "$(1).part-wal" "$(1).part-shm" && \
+	  $(REL) --db "$(1).part" --now "$(BENCH_NOW)" init --demo >/dev/null && \
+	  /usr/bin/time -f "$(notdir $(1)) generate: %e s, peak %M KB" $(REL) --db "$(1).part" --now "$(BENCH_NOW)" demo generate $(2) && \
+	  for x in -wal -shm; do if [ -f "$(1).part$$x" ]; then mv "$(1).part$$x" "$(1)$$x"; fi; done && \
+	  mv "$(1).part" "$(1)"; \
+	fi
+endef
 bench: deps
 	$(SWIFT) build -c release
 	@mkdir -p "$(BENCH_DIR)"
-	@if [ ! -f "$(BENCH_DB)" ]; then \
-	  .build/release/gridroom --db "$(BENCH_DB)" --now "$(BENCH_NOW)" init --demo >/dev/null && \
-	  /usr/bin/time -f "generate: %e s, peak %M KB" .build/release/gridroom --db "$(BENCH_DB)" --now "$(BENCH_NOW)" demo generate; \
-	fi
-	.build/release/gridroom --db "$(BENCH_DB)" --now "$(BENCH_NOW)" bench
+	$(call bench-file,$(BENCH_DB),)
+	$(REL) --db "$(BENCH_DB)" --now "$(BENCH_NOW)" bench
+
+## bench-district: the district size (3,000 grids, 6,000 workers) over 12 and 36 months, each built once and
+## cached beside full.sqlite; the bench on three years, with each screen compared with one year (flatness).
+DISTRICT12 ?= $(BENCH_DIR)/district12.sqlite
+DISTRICT36 ?= $(BENCH_DIR)/district36.sqlite
+TOWN36     ?= $(BENCH_DIR)/town36.sqlite
+bench-district: deps
+	$(SWIFT) build -c release
+	@mkdir -p "$(BENCH_DIR)"
+	$(call bench-file,$(DISTRICT12),--grids 3000 --workers 6000 --matters 1000000 --patrols 1000000 --months 12)
+	$(call bench-file,$(DISTRICT36),--grids 3000 --workers 6000 --matters 3000000 --patrols 3000000 --months 36)
+	$(REL) --db "$(DISTRICT36)" --now "$(BENCH_NOW)" bench --compare "$(DISTRICT12)"
+
+## bench-years: the township size over 36 months against `make bench`'s 12 (same registry): the bench on three
+## years, with each screen compared with one year.
+bench-years: deps
+	$(SWIFT) build -c release
+	@mkdir -p "$(BENCH_DIR)"
+	$(call bench-file,$(BENCH_DB),)
+	$(call bench-file,$(TOWN36),--grids 1000 --workers 2000 --matters 3000000 --patrols 3000000 --months 36)
+	$(REL) --db "$(TOWN36)" --now "$(BENCH_NOW)" bench --compare "$(BENCH_DB)"

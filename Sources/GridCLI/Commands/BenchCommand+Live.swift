@@ -41,15 +41,35 @@ enum ImportBench {
     }
 }
 
-/// Start-up, live latency and memory of the real console, run in a private tmux server.
+/// Start-up, live latency, idle CPU and memory of the real console, run in a private tmux server.
 struct LiveBench {
     let dbPath: String
     let nowText: String?
     let store: Store
     let actor: Actor
     let now: Date
+    /// How many consoles to hold open at once on the file for the idle and live figures (`--consoles`).
+    var consoles = 1
+    /// The wall time the idle CPU is measured over.
+    var idleSeconds = 10.0
+    /// Whether to time five starts first (the multi-console run skips them).
+    var timeStarts = true
 
-    struct Result { var startToFirstFrame: Double?; var commitToScreenP50: Double?; var rssMB: Double? }
+    struct Result {
+        var startToFirstFrame: Double?
+        /// From just before the write (its own time included) to the reload drawn, median over writes and consoles.
+        var commitToScreenP50: Double?
+        /// The same to the last of the open consoles, median over writes.
+        var commitToLastScreenP50: Double?
+        /// The writer's own time for one comment (BEGIN IMMEDIATE … COMMIT), median.
+        var writeP50: Double?
+        /// Peak resident memory of the first console after visiting every screen.
+        var rssMB: Double?
+        /// Resident memory of each open console, idle on its first screen.
+        var idleRSSMB: [Double] = []
+        /// CPU percent of one core of each open console while nobody types or writes.
+        var idleCPUPercent: [Double] = []
+    }
 
     let socket = "gridroom-bench-\(getpid())"
 
@@ -58,62 +78,83 @@ struct LiveBench {
         defer { _ = tmux(["kill-server"]) }
         var result = Result()
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-bench-\(getpid()).log").path
-        defer { try? FileManager.default.removeItem(atPath: log) }
-        func start() -> Bool {
-            try? FileManager.default.removeItem(atPath: log)
-            FileManager.default.createFile(atPath: log, contents: nil)
+        let dir = FileManager.default.temporaryDirectory.path
+        func log(_ i: Int) -> String { "\(dir)/gridroom-bench-\(getpid())-\(i).log" }
+        defer { for i in 0..<max(consoles, 1) { try? FileManager.default.removeItem(atPath: log(i)) } }
+        /// Starts console `i` in session `b<i>`; true when it drew its first frame within `timeout`.
+        func start(_ i: Int, timeout: Double = 10) -> Bool {
+            try? FileManager.default.removeItem(atPath: log(i))
+            FileManager.default.createFile(atPath: log(i), contents: nil)
             let t0 = Date().timeIntervalSince1970
-            var cmd = "env GRIDROOM_TIMING=\(log) GRIDROOM_T0=\(t0) \(exe) --db \(dbPath)"
+            var cmd = "env GRIDROOM_TIMING=\(log(i)) GRIDROOM_T0=\(t0) \(exe) --db \(dbPath)"
             if let nowText { cmd += " --now \(nowText)" }
-            startHolder(cmd)
-            return waitFor(log, timeout: 10) { $0.hasPrefix("first_frame") } != nil
+            startHolder(cmd, session: "b\(i)")
+            return waitFor(log(i), timeout: timeout) { $0.hasPrefix("first_frame") } != nil
         }
         // Start to first frame: five starts, the median.
-        var starts: [Double] = []
-        for _ in 0..<5 {
-            if start(), let line = lines(log).first(where: { $0.hasPrefix("first_frame") }), let ms = Double(line.split(separator: " ")[1]) {
-                starts.append(ms)
+        if timeStarts {
+            var starts: [Double] = []
+            for _ in 0..<5 {
+                if start(0), let line = lines(log(0)).first(where: { $0.hasPrefix("first_frame") }), let ms = Double(line.split(separator: " ")[1]) {
+                    starts.append(ms)
+                }
+                _ = tmux(["kill-session", "-t", "b0"])
+                usleep(100_000)
             }
-            _ = tmux(["kill-session", "-t", "b"])
-            usleep(100_000)
+            if !starts.isEmpty { result.startToFirstFrame = Stats(starts).p50 }
         }
-        if !starts.isEmpty { result.startToFirstFrame = Stats(starts).p50 }
-        // Commit to screen: comments on an open matter from this process; the console logs each reload.
-        guard start() else { return result }
-        usleep(500_000)
+        // The consoles stay open from here on: started one after another (each waits for its first frame).
+        for i in 0..<consoles where !start(i, timeout: 30) {
+            throw CLIError.bench("console \(i + 1) of \(consoles) drew no first frame within 30 s")
+        }
+        let pids = (0..<consoles).compactMap { pid(session: "b\($0)") }
+        // Idle: let the first tick's housekeeping (overdue sweep) pass, then nobody types or writes.
+        usleep(2_000_000)
+        result.idleCPUPercent = ProcStat.idlePercent(pids: pids, seconds: idleSeconds)
+        result.idleRSSMB = pids.compactMap { ProcStat.status(pid: $0).flatMap { ProcStat.megabytes("VmRSS", status: $0) } }
+        // Commit to screen: comments on an open matter from this process; each console logs each reload.
         if let number = try store.matters({ var f = MatterFilter(); f.open = true; return f }(), now: now, limit: 1).first?.number {
-            var lat: [Double] = []
-            for k in 0..<10 {
+            var each: [Double] = [], last: [Double] = [], writes: [Double] = []
+            for k in 0..<20 {
                 let t = Date().timeIntervalSince1970
                 _ = try store.perform(MoveRequest(.comment, number: number, note: "bench \(k)"), by: actor, now: now)
-                if let line = waitFor(log, timeout: 3, { l in l.hasPrefix("reload ") && (Double(l.split(separator: " ")[1]) ?? 0) >= t }),
-                   let at = Double(line.split(separator: " ")[1]) {
-                    lat.append((at - t) * 1000)
+                writes.append((Date().timeIntervalSince1970 - t) * 1000)
+                var seen: [Double] = []
+                for i in 0..<consoles {
+                    if let line = waitFor(log(i), timeout: 3, { l in l.hasPrefix("reload ") && (Double(l.split(separator: " ")[1]) ?? 0) >= t }),
+                       let at = Double(line.split(separator: " ")[1]) {
+                        seen.append((at - t) * 1000)
+                    }
                 }
-                usleep(300_000)
+                each += seen
+                if seen.count == consoles, let m = seen.max() { last.append(m) }
+                // A random pause: a fixed one that is a multiple of the console's poll would land every write at
+                // the same point of the poll's cycle and measure that one point, not the spread over the cycle.
+                usleep(UInt32.random(in: 200_000...400_000))
             }
-            if !lat.isEmpty { result.commitToScreenP50 = Stats(lat).p50 }
+            if !each.isEmpty { result.commitToScreenP50 = Stats(each).p50 }
+            if !last.isEmpty { result.commitToLastScreenP50 = Stats(last).p50 }
+            if !writes.isEmpty { result.writeP50 = Stats(writes).p50 }
         }
-        // Memory: visit every screen, then read the peak resident set of the console process.
-        for key in ["2", "3", "4", "5", "6", "1"] { _ = tmux(["send-keys", "-t", "b", key]); usleep(600_000) }
-        if let pid = tmux(["list-panes", "-t", "b", "-F", "#{pane_pid}"])?.trimmingCharacters(in: .whitespacesAndNewlines),
-           let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-           let kb = Double(line.split(separator: " ").dropFirst().first ?? "") {
-            result.rssMB = kb / 1024
-        }
+        // Memory: visit every screen on the first console, then read its peak resident set.
+        for key in ["2", "3", "4", "5", "6", "1"] { _ = tmux(["send-keys", "-t", "b0", key]); usleep(600_000) }
+        if let p = pids.first, let status = ProcStat.status(pid: p) { result.rssMB = ProcStat.megabytes("VmHWM", status: status) }
         return result
+    }
+
+    /// The console's process id: the pane runs `env`, which execs the console in its place.
+    func pid(session: String) -> String? {
+        tmux(["list-panes", "-t", session, "-F", "#{pane_pid}"])?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A holder shell starts the session and stays while it lives: a tmux server started straight from
     /// Foundation's `Process` dies with its launcher on Linux.
-    func startHolder(_ command: String) {
+    func startHolder(_ command: String, session: String) {
         let quoted = "'" + command.replacingOccurrences(of: "'", with: "'\\''") + "'"
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/bin/sh")
-        holder.arguments = ["-c", "tmux -L \(socket) -f /dev/null new-session -d -s b -x 120 -y 40 \(quoted) && "
-                            + "while tmux -L \(socket) has-session 2>/dev/null; do sleep 0.5; done"]
+        holder.arguments = ["-c", "tmux -L \(socket) -f /dev/null new-session -d -s \(session) -x 120 -y 40 \(quoted) && "
+                            + "while tmux -L \(socket) has-session -t \(session) 2>/dev/null; do sleep 0.5; done"]
         holder.standardInput = FileHandle.nullDevice
         holder.standardOutput = FileHandle.nullDevice
         holder.standardError = FileHandle.nullDevice

@@ -3,34 +3,58 @@ import GridCore
 import GridStore
 import GridConsole
 
-/// `gridroom bench`: measures the console's data loads, frames, start, live latency, imports and memory.
+/// `gridroom bench`: measures the console's data loads, frames, start, live latency, idle CPU, imports and
+/// memory, and judges each figure against its target (issue 19; Docs/performance.md).
 enum BenchCommand: Command {
     static let name = "bench"
-    static let switches: Set<String> = []
-    static let summary = "measure screen loads, frames, start-up, live latency, import rate, memory"
+    static let switches: Set<String> = ["district-view"]
+    static let summary = "measure screen loads, frames, start-up, live latency, idle CPU, import rate, memory"
     static let usage = """
-    usage: gridroom bench [--db PATH] [--runs N] [--format table|json] [--screen NAME]
+    usage: gridroom bench [--db PATH] [--runs N] [--format table|json] [--screen NAME] [--compare OTHER.sqlite]
+           gridroom bench [--db PATH] --consoles N
+           gridroom bench --district-view FILE…
 
     On the given database: each console screen's data load (median and 95th percentile over
-    --runs, default 30), a full 120×40 frame, start to first frame and commit-in-another-process
-    to visible on screen (the console run in tmux), the patrol import rate (100,000 rows into a
-    copy of the database, made with the online backup and removed after), and the console's peak
-    resident memory after visiting every screen.
+    --runs, default 30), a full 120×40 frame, start to first frame, commit-in-another-process
+    to visible on screen and the CPU of an idle console over 10 s (the console run in tmux), the
+    patrol import rate (100,000 rows into a copy of the database, made with the online backup and
+    removed after), and the console's peak resident memory after visiting every screen. Every
+    figure is printed with its target and whether it is met.
     Writes a few comments (events) into the database to measure live latency.
-    `make bench` builds a full-size database once (cached in ~/.cache/gridroom) and runs this.
+    `make bench` builds a full-size database once (cached in ~/.cache/gridroom) and runs this;
+    `make bench-district` does the same at district size, with --compare.
     --screen overview|matters|overdue|patrol|map|duty|matter_page|search times that screen alone (for profiling).
     `search` is a two-character word (垃圾) over every matter, open and ended: the count (to 1000) and the
     first page of 100, as the Matters screen's `/` loads them.
+    --compare OTHER.sqlite times the screens on OTHER too, run by run in turn with --db's, and prints
+    each screen's ratio (--db's median over OTHER's; give the three-year file as --db and the one-year
+    file of the same registry as OTHER: the target is ≤ 1.2).
+    --consoles N holds N consoles open at once on the file (in tmux) and measures only each one's idle CPU
+    and memory and a write's commit to screen on all of them.
+    --district-view FILE… opens each file read-only in this one process, as a district centre's view of
+    its townships would, and loads its overview: total time, each file's time and the memory all held open.
     """
 
     /// The two-character word the search entry looks for (in many of the generator's titles).
     static let searchWord = "垃圾"
 
+    /// The six tabs' screens in tab order.
+    static let tabNames = ["overview", "matters", "overdue", "patrol", "map", "duty"]
+
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let runs = try args.int("runs", range: 3...10_000) ?? 30
         let format = try args.choice("format", ["table", "json"], default: "table")!
-        let names = ["overview", "matters", "overdue", "patrol", "map", "duty"]
-        let only = try args.choice("screen", names + ["matter_page", "search"], default: nil)
+        let only = try args.choice("screen", tabNames + ["matter_page", "search"], default: nil)
+        let comparePath = args.option("compare")
+        let consoles = try args.int("consoles", range: 1...200)
+        if args.flag("district-view") {
+            try args.rejectUnknown()
+            guard !args.positionals.isEmpty else { throw UsageError("bench --district-view: give the township files to open") }
+            let view = try DistrictViewBench.run(paths: args.positionals, now: { ctx.now(in: $0) })
+            print(format == "json" ? view.json : view.table, terminator: "")
+            return 0
+        }
+        try args.rejectPositionals(beyond: 0)
         try args.rejectUnknown()
         let store = try ctx.openStore()
         // The bench writes imports and moves of its own: never into the command room's real record.
@@ -38,55 +62,76 @@ enum BenchCommand: Command {
         store.keepStatements()  // the console re-runs the same reads on every reload
         let now = ctx.now(in: store.zone)
         let actor = try store.actor(login: ctx.login)
-        var result = BenchResult()
 
-        // Screens: the data each one shows, through the console's own reload path plus one frame
-        // (lists fetch their visible page lazily while drawing, so the draw is part of the load).
-        let app = ConsoleApp(store: store, language: .zh, clock: ConsoleClock(start: now, frozen: true), actor: actor, actions: .none)
-        let surface = MemorySurface(rows: 40, cols: 120)
-        for (i, name) in names.enumerated() where only == nil || only == name {
-            app.show(tab: i)
-            result.screens[name] = try timeScreen(app, surface, name: name, runs: runs)
+        if let consoles {
+            var live = LiveBench(dbPath: ctx.dbPath, nowText: ctx.nowText, store: store, actor: actor, now: now)
+            live.consoles = consoles
+            live.timeStarts = false
+            let r = try live.run()
+            print(format == "json" ? ConsolesReport(consoles: consoles, live: r).json : ConsolesReport(consoles: consoles, live: r).table, terminator: "")
+            return 0
         }
-        if only == nil || only == "matter_page", let number = try store.matters({ var f = MatterFilter(); f.open = true; return f }(), now: now, limit: 1).first?.number {
-            app.show(tab: 1)
-            app.openMatter(number: number)
-            result.screens["matter_page"] = try timeScreen(app, surface, name: "matter_page", runs: runs)
+
+        var result = BenchResult()
+        var files = [try ScreenJobs(store: store, actor: actor, now: now, only: only)]
+        if let comparePath {
+            let other = try Store.open(path: comparePath, readOnly: true)
+            other.keepStatements()
+            let otherActor = try other.actor(login: ctx.login)
+            files.append(try ScreenJobs(store: other, actor: otherActor, now: ctx.now(in: other.zone), only: only))
         }
-        if only == nil || only == "search" {
-            let q = MatterQuery(words: [BenchCommand.searchWord], states: nil)
-            result.screens["search"] = Stats(try time(runs) { _ = try store.searchCount(q); _ = try store.searchMatters(q, limit: 100) })
+        // Screens: the data each one shows, through the console's own reload path plus one frame (lists fetch
+        // their visible page lazily while drawing, so the draw is part of the load). With --compare the two
+        // files take turns run by run, so a busier moment of the shared machine falls on both alike.
+        var timed: [[String: Stats]] = Array(repeating: [:], count: files.count)
+        for name in files[0].names {
+            // A screen the other file cannot show (no open matter for the page) is timed on this file alone.
+            let on = files.indices.filter { files[$0].jobs[name] != nil }
+            let samples = try timeInTurn(on.map { files[$0].jobs[name]! }, runs: runs)
+            for (k, s) in samples.enumerated() { timed[on[k]][name] = Stats(s) }
+        }
+        result.screens = timed[0]
+        if let comparePath, files.count > 1 {
+            result.comparison = BenchComparison(path: comparePath, matters: try files[1].store.lastMatterID(), this: timed[0], other: timed[1])
         }
         if only != nil {
             print(format == "json" ? result.json : result.table, terminator: "")
             return 0
         }
         // A full 120×40 frame of every screen with its data loaded (layout and text into the surface).
+        let app = files[0].app, surface = files[0].surface
         var frames: [Double] = []
-        for i in names.indices {
+        for i in tabNames.indices {
             app.show(tab: i)
             frames += try time(max(3, runs / 3)) { app.draw(surface) }
         }
         result.frameP50 = Stats(frames).p50
+        result.complete = true
 
         result.importRate = try ImportBench.rowsPerSecond(store: store, login: ctx.login, now: now)
         result.importPeakMB = try ImportMemoryBench.peakMB(store: store, nowText: ctx.nowText, now: now)
         let live = try LiveBench(dbPath: ctx.dbPath, nowText: ctx.nowText, store: store, actor: actor, now: now).run()
         result.startToFirstFrame = live.startToFirstFrame
         result.commitToScreenP50 = live.commitToScreenP50
+        result.writeP50 = live.writeP50
         result.rssMB = live.rssMB
+        result.idleCPUPercent = live.idleCPUPercent.first
         print(format == "json" ? result.json : result.table, terminator: "")
         return 0
     }
 
-    /// Times one screen's reload and frame; a screen whose load fails is an error, not a fast screen.
-    static func timeScreen(_ app: ConsoleApp, _ surface: MemorySurface, name: String, runs: Int) throws -> Stats {
-        let samples = try time(runs) {
-            app.reloadCurrent()
-            if let e = app.lastError { throw CLIError.bench("screen \(name) failed to load: \(e)") }
-            app.draw(surface)
+    /// Times each job `runs` times after one warm-up each, the jobs in turn within every run; milliseconds.
+    static func timeInTurn(_ jobs: [ScreenJob], runs: Int) throws -> [[Double]] {
+        for j in jobs { j.setup(); try j.body() }
+        var out = Array(repeating: [Double](), count: jobs.count)
+        for _ in 0..<runs {
+            for (i, j) in jobs.enumerated() {
+                let t = DispatchTime.now().uptimeNanoseconds
+                try j.body()
+                out[i].append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6)
+            }
         }
-        return Stats(samples)
+        return out
     }
 
     /// Runs `body` `n` times after one warm-up; milliseconds each.
@@ -102,50 +147,43 @@ enum BenchCommand: Command {
     }
 }
 
-/// Median and 95th percentile of a sample, in milliseconds.
-struct Stats {
-    let p50: Double
-    let p95: Double
-    init(_ xs: [Double]) {
-        let s = xs.sorted()
-        p50 = s.isEmpty ? 0 : s[(s.count - 1) / 2]
-        p95 = s.isEmpty ? 0 : s[min(s.count - 1, Int((Double(s.count) * 0.95).rounded(.up)) - 1)]
-    }
+/// One timed load: what brings its screen to the front, and the load itself.
+struct ScreenJob {
+    let setup: () -> Void
+    let body: () throws -> Void
 }
 
-/// Everything `bench` measured.
-struct BenchResult {
-    var screens: [String: Stats] = [:]
-    var frameP50 = 0.0
-    var startToFirstFrame: Double?
-    var commitToScreenP50: Double?
-    var importRate = 0.0
-    var importPeakMB: Double?
-    var rssMB: Double?
+/// The screens of one file, each as a job on that file's own console (a memory surface of 120×40).
+struct ScreenJobs {
+    let store: Store
+    let app: ConsoleApp
+    let surface = MemorySurface(rows: 40, cols: 120)
+    private(set) var names: [String] = []
+    private(set) var jobs: [String: ScreenJob] = [:]
 
-    var json: String {
-        var screensObj: [String: Any] = [:]
-        for (k, v) in screens { screensObj[k] = ["p50_ms": round3(v.p50), "p95_ms": round3(v.p95)] }
-        let obj: [String: Any] = [
-            "screens": screensObj, "frame_ms_p50": round3(frameP50),
-            "start_to_first_frame_ms": startToFirstFrame.map(round3) ?? NSNull(),
-            "commit_to_screen_ms_p50": commitToScreenP50.map(round3) ?? NSNull(),
-            "import_rows_per_s": Int(importRate), "import_peak_rss_mb": importPeakMB.map(round3) ?? NSNull(), "rss_mb": rssMB.map(round3) ?? NSNull(),
-        ]
-        return Output.json(obj) + "\n"
+    init(store: Store, actor: Actor, now: Date, only: String?) throws {
+        self.store = store
+        let app = ConsoleApp(store: store, language: .zh, clock: ConsoleClock(start: now, frozen: true), actor: actor, actions: .none)
+        self.app = app
+        let surface = self.surface
+        /// A screen's reload and frame; a screen whose load fails is an error, not a fast screen.
+        func load(_ name: String) -> () throws -> Void {
+            { app.reloadCurrent()
+              if let e = app.lastError { throw CLIError.bench("screen \(name) failed to load: \(e)") }
+              app.draw(surface) }
+        }
+        for (i, name) in BenchCommand.tabNames.enumerated() where only == nil || only == name {
+            add(name, ScreenJob(setup: { app.show(tab: i) }, body: load(name)))
+        }
+        if only == nil || only == "matter_page",
+           let number = try store.matters({ var f = MatterFilter(); f.open = true; return f }(), now: now, limit: 1).first?.number {
+            add("matter_page", ScreenJob(setup: { app.show(tab: 1); app.openMatter(number: number) }, body: load("matter_page")))
+        }
+        if only == nil || only == "search" {
+            let q = MatterQuery(words: [BenchCommand.searchWord], states: nil)
+            add("search", ScreenJob(setup: {}, body: { _ = try store.searchCount(q); _ = try store.searchMatters(q, limit: 100) }))
+        }
     }
 
-    var table: String {
-        var rows = screens.sorted { $0.key < $1.key }.map { ["screen \($0.key)", fmt($0.value.p50), fmt($0.value.p95)] }
-        rows.append(["frame 120×40", fmt(frameP50), ""])
-        rows.append(["start to first frame", startToFirstFrame.map(fmt) ?? "n/a (tmux missing)", ""])
-        rows.append(["commit to screen", commitToScreenP50.map(fmt) ?? "n/a", ""])
-        rows.append(["import rows/s", String(Int(importRate)), ""])
-        rows.append(["import 200,000 rows: peak MB", importPeakMB.map { String(format: "%.1f", $0) } ?? "n/a", ""])
-        rows.append(["resident memory MB", rssMB.map { String(format: "%.1f", $0) } ?? "n/a", ""])
-        return TextTable(headers: ["measure", "p50 ms", "p95 ms"], rows: rows, rightAligned: [1, 2]).render()
-    }
-
-    func fmt(_ x: Double) -> String { String(format: "%.2f", x) }
-    func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+    private mutating func add(_ name: String, _ job: ScreenJob) { names.append(name); jobs[name] = job }
 }
