@@ -2,7 +2,8 @@ import Foundation
 import GridCore
 
 extension ConsoleApp {
-    /// The curses loop: draw, read keys with a 100 ms timeout, poll the database each tick.
+    /// The curses loop: draw, read keys with a `CursesSurface.pollMilliseconds` (100 ms) timeout, poll the database each
+    /// tick; with the surface's `walWatch` another process's write ends the wait at once (issue 19: commit to screen).
     /// Ends on quit, or on SIGTERM/SIGHUP/SIGINT (keeping an unsaved form as a draft); always restores the terminal.
     public func run(on surface: CursesSurface) {
         defer { surface.close(); activeSurface = nil }
@@ -12,6 +13,7 @@ extension ConsoleApp {
         draw(surface)
         timing?("first_frame")
         var size = (surface.rows, surface.cols)
+        var lastLiveReload: UInt64 = 0
         while !quitting {
             if CursesSurface.stopSignal != 0 { keepDraft(); return }
             var redraw = false
@@ -22,7 +24,11 @@ extension ConsoleApp {
             }
             if CursesSurface.stopSignal != 0 { keepDraft(); return }
             var reloaded = false
-            if tick() { redraw = true; reloaded = true }
+            // While commits come in a stream (an import, the generator), at most ten live reloads a second, as the
+            // 100 ms poll gave before the log was watched: the console does not race the writer for the CPU. A
+            // commit after a quiet moment is on screen at once.
+            let t = DispatchTime.now().uptimeNanoseconds
+            if t &- lastLiveReload >= ConsoleApp.liveReloadGap, tick() { redraw = true; reloaded = true; lastLiveReload = t }
             let now = (surface.rows, surface.cols)
             if now != size { size = now; redraw = true }
             if redraw && !quitting {
@@ -31,4 +37,7 @@ extension ConsoleApp {
             }
         }
     }
+
+    /// The shortest time between two live reloads (nanoseconds).
+    static let liveReloadGap: UInt64 = 100_000_000
 }

@@ -21,12 +21,27 @@ public final class CursesSurface: Surface {
     private let bell: Bool
     private var open = true
 
-    /// How long a key read waits before the loop polls the file again: the console's poll interval.
-    /// At 20 ms a commit in another process is on screen in ≈ 10 ms plus the reload on average (issue 19:
-    /// ≤ 50 ms at the median), and an idle console still costs well under 1 % of a core: each tick is one
-    /// `PRAGMA data_version` on the open read connection (a cached statement reading the WAL index in
-    /// shared memory: no file read, no write, no wait) and a `select` on the terminal (`gridroom bench`).
-    public static let pollMilliseconds: Int32 = 20
+    /// How long a key read waits before the loop polls the file again (`PRAGMA data_version`) when nothing
+    /// woke it: ten polls a second, so a deadline passing shows within 0.1 s. Another process's commit does not
+    /// wait for it where the log is watched (`walWatch`): the write wakes the wait at once.
+    public static let pollMilliseconds: Int32 = 100
+
+    /// Right after the log was written, the wait is this short for `hotMilliseconds`: the event comes with the
+    /// log's last frame, a moment before the writer marks the commit in the shared index, so the pragma read at
+    /// once may not see it yet; a few short waits catch it without waiting for the next poll.
+    static let hotPollMilliseconds: Int32 = 5
+    static let hotMilliseconds: UInt64 = 100
+
+    /// Wakes the key wait when any process writes the database's log (set by the console command; nil: poll alone).
+    /// With it the wait is a `poll` on the terminal and the watch, and curses reads without waiting.
+    public var walWatch: WALWatch? {
+        didSet { timeout(walWatch == nil ? CursesSurface.pollMilliseconds : 0) }
+    }
+    /// A key was read last time: read again without waiting, as curses may hold more in its own queue
+    /// (the rest of a paste, a character after a lone Esc) that the terminal's descriptor no longer shows.
+    private var keyPending = true
+    /// Until when (monotonic ns) the wait is short after a write to the log.
+    private var hotUntil: UInt64 = 0
 
     /// Starts curses. `bell` false keeps `alert()` silent.
     public init(bell: Bool = true) throws {
@@ -159,8 +174,27 @@ public final class CursesSurface: Surface {
     /// Bell, or a flash when the terminal has no bell; nothing when bells are off.
     public func alert() { if bell { beep() } }
 
-    /// Reads one key, waiting at most the poll interval; nil when none came.
+    /// Reads one key, waiting at most the poll interval (less when the log was just written, and not at all when
+    /// it is written while waiting); nil when none came.
     public func readKey() -> Key? {
+        if let watch = walWatch, !keyPending { waitForInput(watch) }
+        let key = readKeyNow()
+        keyPending = key != nil
+        return key
+    }
+
+    /// Waits for a key or a write to the log, at most the poll interval; a signal (resize, stop) ends it too.
+    private func waitForInput(_ watch: WALWatch) {
+        watch.arm()
+        let now = DispatchTime.now().uptimeNanoseconds
+        let ms = now < hotUntil ? CursesSurface.hotPollMilliseconds : CursesSurface.pollMilliseconds
+        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: watch.fd, events: Int16(POLLIN), revents: 0)]
+        guard poll(&fds, 2, Int32(ms)) > 0, fds[1].revents & Int16(POLLIN) != 0, watch.drain() else { return }
+        hotUntil = DispatchTime.now().uptimeNanoseconds + CursesSurface.hotMilliseconds * 1_000_000
+    }
+
+    private func readKeyNow() -> Key? {
         var ch: Int32 = 0
         let rc = gr_get_wch(&ch)
         if rc == ERR { return nil }
