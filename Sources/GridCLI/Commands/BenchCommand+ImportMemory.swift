@@ -9,14 +9,11 @@ enum ImportMemoryBench {
     /// Rows of the generated patrols file (≈ 11 MB).
     static let rows = 200_000
 
-    /// Copies `store`'s file, writes a `rows`-row patrols file, imports it with `gridroom import patrols` in a
+    /// Writes a `rows`-row patrols file, imports it into the bench's copy with `gridroom import patrols` in a
     /// child process and returns that process's peak resident set (VmHWM) in MiB.
-    static func peakMB(store: Store, nowText: String?, now: Date) throws -> Double {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-bench-rss-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let copyPath = dir.appendingPathComponent("copy.sqlite").path
-        try store.backup(to: copyPath)
+    static func peakMB(store: Store, copy: BenchCopy, nowText: String?, now: Date) throws -> Double {
+        let dir = copy.dir
+        let copyPath = copy.path
         let workers = try store.workers()
         guard !workers.isEmpty else { throw CLIError.bench("no workers to import patrols for") }
         // Sessions walking back from two years before now, so they never meet the rate bench's rows.

@@ -2,45 +2,6 @@ import Foundation
 import GridCore
 import GridStore
 
-/// The patrol import rate into a copy of the benchmarked database (its size, its indexes, its summaries):
-/// an import into a year's file is what a command room does, and costs more than one into an empty file.
-enum ImportBench {
-    /// Copies `store`'s file (online backup) beside the temporary directory, imports `rows` sessions of its
-    /// workers into the copy and returns rows per second of the import alone; the copy is removed.
-    static func rowsPerSecond(store: Store, login: String, now: Date, rows: Int = 100_000) throws -> Double {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-bench-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let copyPath = dir.appendingPathComponent("copy.sqlite").path
-        try store.backup(to: copyPath)
-        // The copy's gigabyte may still be on its way to the disk: let that finish before timing the import.
-        sync()
-        let copy = try Store.open(path: copyPath)
-        let actor = try copy.actor(login: login)
-        let workers = try copy.workers()
-        guard !workers.isEmpty else { return 0 }
-        // Sessions of 40–100 minutes walking back from a day before now, each worker in their own grid.
-        var text = "worker,grid,start,end\n"
-        text.reserveCapacity(rows * 64)
-        let base = now.addingTimeInterval(-86_400)
-        for i in 0..<rows {
-            let w = workers[i % workers.count]
-            let start = base.addingTimeInterval(-Double(i / workers.count) * 3 * 3600)
-            let end = start.addingTimeInterval(Double(40 + i % 61) * 60)
-            text += "\(w.code),\(w.grid),\(ISOTime.formatUTC(start)),\(ISOTime.formatUTC(end))\n"
-        }
-        let file = dir.appendingPathComponent("patrols.csv").path
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
-        let t = Date()
-        let report = try copy.importPatrols(path: file, actor: actor, now: now)
-        let seconds = Date().timeIntervalSince(t)
-        guard report.rowsWritten == rows else {
-            throw CLIError.bench("the import wrote \(report.rowsWritten) of \(rows) rows; not a rate")
-        }
-        return Double(rows) / max(seconds, 1e-6)
-    }
-}
-
 /// Start-up, live latency, idle CPU and memory of the real console, run in a private tmux server.
 struct LiveBench {
     let dbPath: String

@@ -19,6 +19,8 @@ struct BenchResult {
     /// Set when every measure ran (not `--screen`): only then are the non-screen targets judged.
     var complete = false
     var frameP50 = 0.0
+    /// The console's work on another process's commit (poll, alerts, the overview's reload, frame).
+    var liveReload: Stats?
     var startToFirstFrame: Double?
     var commitToScreenP50: Double?
     var writeP50: Double?
@@ -37,6 +39,7 @@ struct BenchResult {
         var obj: [String: Any] = ["screens": screensObj]
         if complete {
             obj["frame_ms_p50"] = round3(frameP50)
+            obj["live_reload_ms"] = liveReload.map { ["p50_ms": round3($0.p50), "p95_ms": round3($0.p95)] } ?? NSNull()
             obj["start_to_first_frame_ms"] = ms(startToFirstFrame)
             obj["commit_to_screen_ms_p50"] = ms(commitToScreenP50)
             obj["write_ms_p50"] = ms(writeP50)
@@ -65,6 +68,7 @@ struct BenchResult {
         var rows = BenchTargets.orderedScreens(screens.keys).map { ["screen \($0)", fmt(screens[$0]!.p50), fmt(screens[$0]!.p95)] }
         if complete {
             rows.append(["frame 120×40", fmt(frameP50), ""])
+            rows.append(["live reload on a commit (overview)", liveReload.map { fmt($0.p50) } ?? "n/a", liveReload.map { fmt($0.p95) } ?? ""])
             rows.append(["start to first frame", startToFirstFrame.map(fmt) ?? "n/a (tmux missing)", ""])
             rows.append(["commit to screen (write included)", commitToScreenP50.map(fmt) ?? "n/a", ""])
             rows.append(["  of which the write", writeP50.map(fmt) ?? "n/a", ""])
