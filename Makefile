@@ -85,7 +85,7 @@ bench-district: deps
 	@mkdir -p "$(BENCH_DIR)"
 	$(call bench-file,$(DISTRICT12),--grids 3000 --workers 6000 --matters 1000000 --patrols 1000000 --months 12)
 	$(call bench-file,$(DISTRICT36),--grids 3000 --workers 6000 --matters 3000000 --patrols 3000000 --months 36)
-	$(REL) --db "$(DISTRICT36)" --now "$(BENCH_NOW)" bench --compare "$(DISTRICT12)"
+	$(REL) --db "$(DISTRICT36)" --now "$(BENCH_NOW)" bench --runs 100 --compare "$(DISTRICT12)"
 
 ## bench-years: the township size over 36 months against `make bench`'s 12 (same registry): the bench on three
 ## years, with each screen compared with one year.
@@ -94,4 +94,4 @@ bench-years: deps
 	@mkdir -p "$(BENCH_DIR)"
 	$(call bench-file,$(BENCH_DB),)
 	$(call bench-file,$(TOWN36),--grids 1000 --workers 2000 --matters 3000000 --patrols 3000000 --months 36)
-	$(REL) --db "$(TOWN36)" --now "$(BENCH_NOW)" bench --compare "$(BENCH_DB)"
+	$(REL) --db "$(TOWN36)" --now "$(BENCH_NOW)" bench --runs 100 --compare "$(BENCH_DB)"
