@@ -74,7 +74,9 @@ struct LiveBench {
         result.idleCPUPercent = ProcStat.idlePercent(pids: pids, seconds: idleSeconds)
         result.idleRSSMB = pids.compactMap { ProcStat.status(pid: $0).flatMap { ProcStat.megabytes("VmRSS", status: $0) } }
         // Commit to screen: comments on an open matter from this process; each console logs each reload.
-        if let number = try store.matters({ var f = MatterFilter(); f.open = true; return f }(), now: now, limit: 1).first?.number {
+        // The 20th newest open matter takes the comments: every run adds 20 to its history, which must not land on
+        // the ten whose pages the screen figures time.
+        if let number = try store.matters({ var f = MatterFilter(); f.open = true; return f }(), now: now, limit: 20).last?.number {
             var each: [Double] = [], last: [Double] = [], writes: [Double] = []
             for k in 0..<20 {
                 let t = Date().timeIntervalSince1970

@@ -8,10 +8,13 @@ extension ConsoleApp {
     public func run(on surface: CursesSurface) {
         defer { surface.close(); activeSurface = nil }
         activeSurface = surface
-        _ = tick()
+        // The file as it is, at once; then the first tick (the overdue sweep, a checkpoint, alerts, the calendar
+        // notice, a second reload) redraws a moment later. Before, the first frame waited for all of that: two
+        // reloads, a write and a checkpoint's sync before anything was on screen.
         reloadCurrent()
         draw(surface)
         timing?("first_frame")
+        if tick() { draw(surface) }
         var size = (surface.rows, surface.cols)
         var lastLiveReload: UInt64 = 0
         while !quitting {
