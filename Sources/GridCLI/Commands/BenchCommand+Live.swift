@@ -28,6 +28,8 @@ struct LiveBench {
         var rssMB: Double?
         /// Resident memory of each open console, idle on its first screen.
         var idleRSSMB: [Double] = []
+        /// Proportional memory of each open console (shared pages split among the consoles).
+        var idlePSSMB: [Double] = []
         /// CPU percent of one core of each open console while nobody types or writes.
         var idleCPUPercent: [Double] = []
     }
@@ -73,6 +75,7 @@ struct LiveBench {
         usleep(2_000_000)
         result.idleCPUPercent = ProcStat.idlePercent(pids: pids, seconds: idleSeconds)
         result.idleRSSMB = pids.compactMap { ProcStat.status(pid: $0).flatMap { ProcStat.megabytes("VmRSS", status: $0) } }
+        result.idlePSSMB = pids.compactMap { ProcStat.proportionalMB(pid: $0) }
         // Commit to screen: comments on an open matter from this process; each console logs each reload.
         // The 20th newest open matter takes the comments: every run adds 20 to its history, which must not land on
         // the ten whose pages the screen figures time.

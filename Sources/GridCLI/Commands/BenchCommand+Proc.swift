@@ -35,6 +35,13 @@ enum ProcStat {
     /// The live process's status text.
     static func status(pid: String) -> String? { try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) }
 
+    /// The process's proportional set size in MB (`Pss:` of `/proc/PID/smaps_rollup`): its private pages plus its
+    /// share of the pages it shares (the program, the libraries), so the figures of N consoles add up to what
+    /// they take together, as their resident sizes do not.
+    static func proportionalMB(pid: String) -> Double? {
+        (try? String(contentsOfFile: "/proc/\(pid)/smaps_rollup", encoding: .utf8)).flatMap { megabytes("Pss", status: $0) }
+    }
+
     /// Clock ticks per second (`sysconf(_SC_CLK_TCK)`, 100 on Linux).
     static var hz: Int { Int(sysconf(Int32(_SC_CLK_TCK))) }
 

@@ -112,6 +112,7 @@ struct ConsolesReport {
             "consoles": consoles, "measured": live.idleCPUPercent.count,
             "idle_cpu_percent_each": live.idleCPUPercent.map(round3), "idle_cpu_percent_total": round3(cpuTotal),
             "rss_mb_each": live.idleRSSMB.map(round3), "rss_mb_total": round3(rssTotal),
+            "pss_mb_each": live.idlePSSMB.map(round3), "pss_mb_total": round3(live.idlePSSMB.reduce(0, +)),
             "commit_to_screen_ms_p50": ms(live.commitToScreenP50), "commit_to_last_screen_ms_p50": ms(live.commitToLastScreenP50),
             "write_ms_p50": ms(live.writeP50),
         ]
@@ -126,7 +127,8 @@ struct ConsolesReport {
             ["idle CPU % of a core: each, max", f(cpu.max())],
             ["idle CPU % of a core: all together", f(cpuTotal)],
             ["resident MB: each, max", f(rss.max())],
-            ["resident MB: all together", f(rssTotal)],
+            ["resident MB: all together (shared pages counted in each)", f(rssTotal)],
+            ["proportional MB (Pss): all together", f(live.idlePSSMB.reduce(0, +))],
             ["commit to screen p50 ms (every console)", f(live.commitToScreenP50)],
             ["commit to the last console p50 ms", f(live.commitToLastScreenP50)],
             ["  of which the write p50 ms", f(live.writeP50)],
