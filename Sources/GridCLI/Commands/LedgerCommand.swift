@@ -41,7 +41,7 @@ enum LedgerCommand: Command {
         }
         if let output {
             do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-                throw UsageError("--output \(output): cannot write (\(error.localizedDescription))")
+                throw UsageError(zh: "--output \(output)：无法写入（\(error.localizedDescription)）", en: "--output \(output): cannot write (\(error.localizedDescription))")
             }
             print(lang.pick("\(output)：台账 \(period.name(.zh))", "\(output): ledger \(period.name(.en))"))
         } else {
