@@ -49,7 +49,7 @@ enum BenchCommand: Command {
         let consoles = try args.int("consoles", range: 1...200)
         if args.flag("district-view") {
             try args.rejectUnknown()
-            guard !args.positionals.isEmpty else { throw UsageError("bench --district-view: give the township files to open") }
+            guard !args.positionals.isEmpty else { throw UsageError(zh: "bench --district-view：请给出要打开的各镇街文件", en: "bench --district-view: give the township files to open") }
             let view = try DistrictViewBench.run(paths: args.positionals, now: { ctx.now(in: $0) })
             print(format == "json" ? view.json : view.table, terminator: "")
             return 0
