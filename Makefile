@@ -57,6 +57,8 @@ clean:
 BENCH_DIR ?= $(HOME)/.cache/gridroom
 BENCH_DB  ?= $(BENCH_DIR)/full.sqlite
 BENCH_NOW ?= 2026-11-22T10:00:00+08:00
+# More options for the bench command, e.g. BENCH_ARGS="--format json".
+BENCH_ARGS ?=
 REL       := .build/release/gridroom
 # $(call bench-file,PATH,GENERATE-OPTIONS): generates PATH once (init --demo, then demo generate). It is built
 # under PATH.part and renamed when complete, so a file under the real name is always a finished one.
@@ -73,7 +75,7 @@ bench: deps
 	$(SWIFT) build -c release
 	@mkdir -p "$(BENCH_DIR)"
 	$(call bench-file,$(BENCH_DB),)
-	$(REL) --db "$(BENCH_DB)" --now "$(BENCH_NOW)" bench
+	$(REL) --db "$(BENCH_DB)" --now "$(BENCH_NOW)" bench $(BENCH_ARGS)
 
 ## bench-district: the district size (3,000 grids, 6,000 workers) over 12 and 36 months, each built once and
 ## cached beside full.sqlite; the bench on three years, with each screen compared with one year (flatness).
@@ -85,7 +87,7 @@ bench-district: deps
 	@mkdir -p "$(BENCH_DIR)"
 	$(call bench-file,$(DISTRICT12),--grids 3000 --workers 6000 --matters 1000000 --patrols 1000000 --months 12)
 	$(call bench-file,$(DISTRICT36),--grids 3000 --workers 6000 --matters 3000000 --patrols 3000000 --months 36)
-	$(REL) --db "$(DISTRICT36)" --now "$(BENCH_NOW)" bench --runs 100 --compare "$(DISTRICT12)"
+	$(REL) --db "$(DISTRICT36)" --now "$(BENCH_NOW)" bench --runs 100 --compare "$(DISTRICT12)" $(BENCH_ARGS)
 
 ## bench-years: the township size over 36 months against `make bench`'s 12 (same registry): the bench on three
 ## years, with each screen compared with one year.
@@ -94,4 +96,4 @@ bench-years: deps
 	@mkdir -p "$(BENCH_DIR)"
 	$(call bench-file,$(BENCH_DB),)
 	$(call bench-file,$(TOWN36),--grids 1000 --workers 2000 --matters 3000000 --patrols 3000000 --months 36)
-	$(REL) --db "$(TOWN36)" --now "$(BENCH_NOW)" bench --runs 100 --compare "$(BENCH_DB)"
+	$(REL) --db "$(TOWN36)" --now "$(BENCH_NOW)" bench --runs 100 --compare "$(BENCH_DB)" $(BENCH_ARGS)

@@ -10,7 +10,7 @@ enum BenchCommand: Command {
     static let switches: Set<String> = ["district-view"]
     static let summary = "measure screen loads, frames, start-up, live latency, idle CPU, import rate, memory"
     static let usage = """
-    usage: gridroom bench [--db PATH] [--runs N] [--format table|json] [--screen NAME] [--compare OTHER.sqlite]
+    usage: gridroom bench [--db PATH] [--runs N] [--format table|json] [--screen NAME] [--compare OTHER.sqlite] [--save FILE.json]
            gridroom bench [--db PATH] --consoles N
            gridroom bench --district-view FILE…
 
@@ -29,6 +29,7 @@ enum BenchCommand: Command {
     --compare OTHER.sqlite times the screens on OTHER too, run by run in turn with --db's, and prints
     each screen's ratio (--db's median over OTHER's; give the three-year file as --db and the one-year
     file of the same registry as OTHER: the target is ≤ 1.2).
+    --save FILE.json also writes the JSON of a full run to FILE.json (the table still printed).
     --consoles N holds N consoles open at once on the file (in tmux) and measures only each one's idle CPU
     and memory and a write's commit to screen on all of them.
     --district-view FILE… opens each file read-only in this one process, as a district centre's view of
@@ -47,6 +48,7 @@ enum BenchCommand: Command {
         let only = try args.choice("screen", tabNames + ["matter_page", "search"], default: nil)
         let comparePath = args.option("compare")
         let consoles = try args.int("consoles", range: 1...200)
+        let savePath = args.option("save")
         if args.flag("district-view") {
             try args.rejectUnknown()
             guard !args.positionals.isEmpty else { throw UsageError(zh: "bench --district-view：请给出要打开的各镇街文件", en: "bench --district-view: give the township files to open") }
@@ -124,6 +126,7 @@ enum BenchCommand: Command {
         result.rssMB = live.rssMB
         result.idleCPUPercent = live.idleCPUPercent.first
         print(format == "json" ? result.json : result.table, terminator: "")
+        if let savePath { try result.json.write(toFile: savePath, atomically: true, encoding: .utf8) }
         return 0
     }
 
