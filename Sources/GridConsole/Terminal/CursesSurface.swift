@@ -52,9 +52,10 @@ public final class CursesSurface: Surface {
 
     /// Right after the log was written, the wait is this short for `hotMilliseconds`: the event comes with the
     /// log's last frame, a moment before the writer marks the commit in the shared index, so the pragma read at
-    /// once may not see it yet; a few short waits catch it without waiting for the next poll.
+    /// once may not see it yet; a few short waits catch it without waiting for the next poll. Kept short: every
+    /// open console wakes on every write, and twenty consoles polling every 5 ms take CPU from the writer.
     static let hotPollMilliseconds: Int32 = 5
-    static let hotMilliseconds: UInt64 = 100
+    static let hotMilliseconds: UInt64 = 20
 
     /// Wakes the key wait when any process writes the database's log (set by the console command; nil: poll alone).
     /// With it the wait is a `poll` on the terminal and the watch, and curses reads without waiting.
