@@ -77,9 +77,7 @@ struct LiveBench {
         result.idleRSSMB = pids.compactMap { ProcStat.status(pid: $0).flatMap { ProcStat.megabytes("VmRSS", status: $0) } }
         result.idlePSSMB = pids.compactMap { ProcStat.proportionalMB(pid: $0) }
         // Commit to screen: comments on an open matter from this process; each console logs each reload.
-        // The 20th newest open matter takes the comments: every run adds 20 to its history, which must not land on
-        // the ten whose pages the screen figures time.
-        if let number = try store.matters({ var f = MatterFilter(); f.open = true; return f }(), now: now, limit: 20).last?.number {
+        if let number = try commentTarget() {
             var each: [Double] = [], last: [Double] = [], writes: [Double] = []
             for k in 0..<20 {
                 let t = Date().timeIntervalSince1970
@@ -106,6 +104,19 @@ struct LiveBench {
         for key in ["2", "3", "4", "5", "6", "1"] { _ = tmux(["send-keys", "-t", "b0", key]); usleep(600_000) }
         if let p = pids.first, let status = ProcStat.status(pid: p) { result.rssMB = ProcStat.megabytes("VmHWM", status: status) }
         return result
+    }
+
+    /// The open matter that takes the bench's comments: from the 20th newest on (every run adds 20 to its history,
+    /// which must not land on the ten whose pages the screen figures time), the first that takes a comment at
+    /// the bench's `now` (a matter whose history already runs past it refuses one: history only goes forward).
+    func commentTarget() throws -> String? {
+        let open = try store.matters({ var f = MatterFilter(); f.open = true; return f }(), now: now, limit: 60)
+        for m in open.dropFirst(19) {
+            if (try? store.perform(MoveRequest(.comment, number: m.number, note: "bench: target"), by: actor, now: now)) != nil {
+                return m.number
+            }
+        }
+        return nil
     }
 
     /// The console's process id: the pane runs `env`, which execs the console in its place.
