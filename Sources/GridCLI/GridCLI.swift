@@ -70,7 +70,7 @@ public enum GridCLI {
             guard let command = invocation.command else {
                 exit(try ConsoleCommand.run(ctx, &invocation.arguments))
             }
-            if invocation.arguments.flag("help") { print(command.usage); exit(0) }
+            if invocation.arguments.flag("help") { print(command.usage(ctx.language)); exit(0) }
             let status = try command.run(ctx, &invocation.arguments)
             fflush(nil)
             exit(status)
