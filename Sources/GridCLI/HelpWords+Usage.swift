@@ -59,7 +59,7 @@ extension HelpWords {
           gridroom staff activate LOGIN
 
     人员以操作系统的登录名识别，谁也不能以他人身份操作。`deactivate` 停用一名用户：此后他的每次写入都被拒绝，
-    并说明“LOGIN 已于 DATE 被 LOGIN 停用”；他的历史记录保留。`activate` 重新启用。两者都只限\(n(Role.admin))，
+    并说明“已于 DATE 被 LOGIN 停用”；他的历史记录保留。`activate` 重新启用。两者都只限\(n(Role.admin))，
     并记入审计；最后一名在岗的\(n(Role.admin))不能被停用。
     """ }
 
@@ -86,7 +86,7 @@ extension HelpWords {
 
     排班的表头也可以用中文：日期,班次,登录名,副班。
     文件可以是 UTF-8（带或不带 BOM）或 GB18030/GBK，行尾为 CRLF 或 LF；Big5 和其他编码被拒收。
-    `gridroom … --format csv` 导出的文件可以原样导回：保护类似公式的文本（='…）的前导 ' 会被去掉。
+    `gridroom … --format csv` 导出的文件可以原样导回：用来保护形如公式的文本（='…）的前导 ' 会被去掉。
     每一列都拒收控制字符。写入之前先检查每一行。只要有一行有误，整个文件就被拒收：什么都不写入，
     每个问题列为 FILE:LINE: COLUMN: 错在哪里（退出状态 1）。--skip-invalid 写入正确的行，把有误的行
     加上 `reason` 列写入 FILE.rejects.csv。行按编码匹配（cases 按 `reported_at`、`source`、`reporter`、
@@ -159,7 +159,7 @@ extension HelpWords {
     `make bench` 先建一个全量的数据库（缓存在 ~/.cache/gridroom）再运行本命令。
     --screen overview|matters|overdue|patrol|map|duty|matter_page|search 只测该页面（用于性能剖析）。
     `search` 是对每个案件（办理中的和已结束的）检索一个两字的词（垃圾）：计数（到 1000 为止）和首页 100 条，
-    与案件页面的 `/` 加载的一样。
+    与案件页面按 `/` 检索时加载的一样。
     """
 
     private static var patrol: String { """
@@ -250,7 +250,7 @@ extension HelpWords {
 
     private static var duty: String { """
     用法：gridroom duty show [--format text|json]     当前班次、上一班的交接（完整的交班记录、移交清单、接班确认）、
-                                                      各清单
+                                                      本班各项清单
           gridroom duty start [--take-over]           开始你的班次；--take-over 结束正在进行的班次（保留其交班记录）
           gridroom duty end [--note TEXT]             结束班次（给出 --note 时替换已保存的交班记录）
           gridroom duty note [--file F | TEXT]        保存本班的交班记录（多行时从文件读）

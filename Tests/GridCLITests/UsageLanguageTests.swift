@@ -15,6 +15,10 @@ final class UsageLanguageTests: XCTestCase {
         for c in commands {
             XCTAssertNotNil(HelpWords.usage(c.name), "\(c.name): no Chinese usage in HelpWords+Usage.swift")
             XCTAssertEqual(c.usage(.en), c.usage, c.name)
+            // `gridroom --help`'s one line too, naming the same options.
+            let summary = HelpWords.chinese[c.name]
+            XCTAssertNotNil(summary, "\(c.name): no Chinese summary in HelpWords.swift")
+            XCTAssertEqual(Self.options(summary ?? ""), Self.options(c.summary), c.name)
         }
         for k in ReportCommand.kinds { XCTAssertNotNil(HelpWords.reportKinds[k.name], "report \(k.name): no Chinese usage") }
         for h in helps { XCTAssertNotEqual(h.zh, h.en, "\(h.key): the Chinese usage is the English one") }
