@@ -54,6 +54,7 @@ extension ConsoleScreensTests {
             ("patrol", { PatrolScreen() }), ("map", { GridMapScreen() }), ("matter page", { MatterPageScreen(number: "20261121-0003") }),
             ("grid page", { GridPageScreen(code: "G01") }), ("reader", { TextPageScreen(title: "x", sections: [("标题", "文字")]) }),
             ("form", { [unowned self] in NewMatterScreen(app: self.app) }),
+            ("duty", { DutyScreen() }), ("note", { NoteViewScreen(title: "上一班交班记录全文", text: "一、无") }),
         ]
         var checked = 0
         for (name, make) in screens {
@@ -82,7 +83,7 @@ extension ConsoleScreensTests {
             XCTAssertFalse(screen.handle(screen.editing ? .function(1) : .char("z"), app), "\(name): an unbound key goes to the console")
             while !app.stack.isEmpty { app.pop() }
         }
-        XCTAssertGreaterThanOrEqual(checked, 15)
+        XCTAssertGreaterThanOrEqual(checked, 20)
     }
 
     /// A 300-character description is read in full on the page: wrapped under its label, every character on
