@@ -33,7 +33,7 @@ enum DemoCommand: Command {
         guard store.isRehearsal else { throw StoreError.rehearsalOnly(path: ctx.dbPath, command: "demo generate") }
         let now = ctx.now(in: store.zone)
         let bar = ProgressBar(isTerminal: isatty(STDERR_FILENO) == 1)
-        let summary = try DemoGenerator(store: store, spec: spec, now: now, actor: try store.actor(login: ctx.login),
+        let summary = try DemoGenerator(store: store, spec: spec, now: now, actor: try ctx.actor(store),
                                         progress: bar.update).run()
         bar.finish()
         let parts = summary.rows.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }

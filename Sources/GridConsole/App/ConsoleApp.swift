@@ -52,6 +52,8 @@ public final class ConsoleApp {
     public private(set) var settings = ComplianceSettings.standard
     /// The hours today's patrol pace runs over (setting `compliance.patrol_day`, default 08:00–20:00).
     public private(set) var patrolDay = PatrolDay.standard
+    /// Whether `actor` was chosen by `GRIDROOM_DEMO_AS` (a rehearsal file's demo role), shown on the status line.
+    public var actingAs = false
     /// Where an unsaved form is kept if the terminal goes away.
     public var draftPath: String?
     /// The surface being drawn on (set by `run(on:)`; tests set a `MemorySurface`), so a write that must wait

@@ -25,7 +25,7 @@ extension Strings {
         "hint.worker": ("逐个网格员", "by worker"),
         "help.worker": ("逐个查看网格员（▶ 标出，只列其巡查记录），再按回到全部", "one worker at a time (marked ▶, only their sessions), then all again"),
         "hint.confirm": ("确定", "OK"),
-        "status.fixedClock": ("固定时钟", "fixed clock"),
+        "status.fixedClock": ("固定时钟", "fixed clock"), "status.actingAs": ("身份 %@", "acting as %@"),
         // Move dialog
         "ask.department": ("派往部门", "department"), "ask.level": ("督办等级", "level"), "ask.days": ("延期工作日", "working days"),
         "ask.mergeTarget": ("目标编号或检索词", "target number or search words"), "ask.note": ("说明", "note"),
