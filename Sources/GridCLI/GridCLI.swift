@@ -10,6 +10,7 @@ let commands: [any Command.Type] = [
     GridsCommand.self, WorkersCommand.self, DepartmentsCommand.self, CategoriesCommand.self,
     BackupCommand.self, CheckCommand.self, SweepCommand.self, DemoCommand.self, BenchCommand.self,
     PatrolCommand.self, CaseCommand.self, CasesCommand.self, LedgerCommand.self, ReportCommand.self, DutyCommand.self,
+    SettingsCommand.self,
 ]
 
 @MainActor func printUsage(_ language: Language = .en) {

@@ -22,6 +22,7 @@ enum HelpWords {
         "patrol": "登记巡查：start、stop、add、confirm、list；考核参数",
         "case": "受理、流转和查看单个案件：new、dispatch、feedback、verify、urge、show……",
         "cases": "列出案件：--open --overdue --near-due --shelved --grid --department --category",
+        "settings": "查看或设置控制台与巡查时段设置：settings show | settings set 设置项 值（督查员）",
         "report": "报表：evaluation（结案率、按期结案率、返工率）、compliance（巡查考核）、redblack（红黑榜）、bulletin（通报，可打印的 HTML）",
     ]
 
