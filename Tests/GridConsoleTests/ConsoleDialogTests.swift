@@ -122,4 +122,39 @@ final class ConsoleDialogTests: XCTestCase {
         XCTAssertEqual(try store.matter(number: n)?.mergedInto, "20261122-0001")
         XCTAssertEqual(try state(n), .merged)
     }
+
+    /// A matter closed but not answered in time (答复超期) is on the overdue list after the stage-overdue ones, as
+    /// `cases --overdue` has it; `a` answers it there through the same dialog, and it leaves the list.
+    func testALateReplyIsOnTheOverdueListAndAnsweredThere() throws {
+        let admin = try store.actor(login: "tester")
+        let n = try store.intake(MatterIntake(reportedAt: Fixture.now.addingTimeInterval(-3 * 3600), source: .hotline, grid: "G01",
+                                              category: "C1", title: "路灯不亮"), by: admin, now: Fixture.now.addingTimeInterval(-3 * 3600)).number
+        try store.perform(MoveRequest(.dispatch, number: n), by: admin, now: Fixture.now.addingTimeInterval(-170 * 60))
+        try store.perform(MoveRequest(.feedback, number: n, note: "已修复"), by: admin, now: Fixture.now.addingTimeInterval(-160 * 60))
+        try store.perform(MoveRequest(.verifyPass, number: n), by: admin, now: Fixture.now.addingTimeInterval(-150 * 60))
+        // Its reply deadline an hour ago, nothing recorded: late.
+        try store.db.run("UPDATE matters SET reply_due_at = ? WHERE number = ?", [.of(Fixture.now.addingTimeInterval(-3600)), .text(n)])
+        var f = MatterFilter(); f.overdue = true
+        XCTAssertTrue(try store.matters(f, now: Fixture.now).map(\.number).contains(n), "cases --overdue lists it")
+        app.handle(.char("3")); app.draw(s)
+        let list = try XCTUnwrap(app.current as? OverdueScreen)
+        // The fixture's overdue 0003 first, then the late reply (the last row).
+        XCTAssertEqual(list.rows.first?.number, "20261121-0003")
+        XCTAssertEqual(list.rows.last?.number, n)
+        XCTAssertEqual(list.rows.filter(\.replyOverdue).map(\.number), [n])
+        for _ in 0..<(list.rows.count - 1) { app.handle(.down) }
+        app.draw(s)
+        let line = try XCTUnwrap(s.find(n)).row
+        XCTAssertTrue(s.line(line).contains("答复超期"), s.line(line))
+        XCTAssertNotNil(s.find("a 回复"), "offered on the hint line: \(s.line(23))")
+        app.handle(.char("a")); app.draw(s)
+        type("电话 已告知修复结果"); app.handle(.enter)
+        XCTAssertTrue(app.message?.contains("✓ \(n)") ?? false, app.message ?? "")
+        let m = try XCTUnwrap(try store.matter(number: n))
+        XCTAssertNotNil(m.repliedAt)
+        XCTAssertFalse(list.rows.contains { $0.number == n }, "answered: off the list")
+        // The key is offered only on such a row.
+        app.handle(.home); app.draw(s)
+        XCTAssertNil(s.find("a 回复"), s.line(23))
+    }
 }

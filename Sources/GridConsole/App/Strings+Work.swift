@@ -25,6 +25,8 @@ extension Strings {
         "hint.worker": ("逐个网格员", "by worker"),
         "help.worker": ("逐个查看网格员（▶ 标出，只列其巡查记录），再按回到全部", "one worker at a time (marked ▶, only their sessions), then all again"),
         "hint.confirm": ("确定", "OK"),
+        "od.replyOverdue": ("答复超期", "reply late"),
+        "help.replyOverdue": ("答复：记录已答复诉求人（渠道 内容，如「电话 已告知处理结果」）", "reply: record the answer to the reporter (channel, then what was said, e.g. \"phone told the result\")"),
         "status.fixedClock": ("固定时钟", "fixed clock"), "status.actingAs": ("身份 %@", "acting as %@"),
         // Move dialog
         "ask.department": ("派往部门", "department"), "ask.level": ("督办等级", "level"), "ask.days": ("延期工作日", "working days"),
