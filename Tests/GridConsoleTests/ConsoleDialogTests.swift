@@ -157,4 +157,30 @@ final class ConsoleDialogTests: XCTestCase {
         app.handle(.home); app.draw(s)
         XCTAssertNil(s.find("a 回复"), s.line(23))
     }
+
+    /// Dispatch names co-handling departments (协办) as `case dispatch --with` does: Tab after the lead asks for them,
+    /// by code or name; an unknown one is refused in the prompt; the lead is never its own co-handler.
+    func testDispatchNamesCoHandlers() throws {
+        try store.db.run("INSERT INTO departments(code, name, platform) VALUES ('D3', '市场监管所', 'market')")
+        try start("dispatch", on: "20261122-0001")       // lead D1 (综治办) pre-selected
+        app.draw(s)
+        XCTAssertNotNil(s.find("Tab 加协办"), s.text)
+        app.handle(.tab); app.draw(s)
+        XCTAssertNotNil(s.find("协办部门（编码或名称，逗号分隔；可空）："), s.text)
+        type("水务站"); app.handle(.enter); app.draw(s)
+        XCTAssertNotNil(s.find("协办部门：没有匹配「水务站」的部门"), s.text)
+        for _ in 0..<3 { app.handle(.backspace) }
+        type("城管中队，D3、D1"); app.handle(.enter)     // by name and by code; D1 is the lead, left out
+        type("请联合处置"); app.handle(.enter)
+        let m = try XCTUnwrap(try store.matter(number: "20261122-0001"))
+        XCTAssertEqual(m.state, .dispatched)
+        XCTAssertEqual(m.department, "D1")
+        XCTAssertEqual(m.coHandlers, ["D2", "D3"])
+        // Without Tab, Enter dispatches as before and names none afresh (a re-dispatch clears them).
+        try start("return", on: "20261122-0001")
+        type("需重新派遣"); app.handle(.enter)
+        try start("dispatch", on: "20261122-0001")
+        app.handle(.enter); app.handle(.enter)
+        XCTAssertEqual(try store.matter(number: "20261122-0001")?.coHandlers, [])
+    }
 }
