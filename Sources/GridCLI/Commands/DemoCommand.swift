@@ -25,7 +25,7 @@ enum DemoCommand: Command {
     """
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
-        guard args.positionals.first == "generate" else { throw UsageError("demo: expected `demo generate`") }
+        guard args.positionals.first == "generate" else { throw UsageError(zh: "demo：应为 `demo generate`", en: "demo: expected `demo generate`") }
         var spec = DemoSpec.full
         spec.grids = try args.int("grids", range: 1...100_000) ?? spec.grids
         spec.workers = try args.int("workers", range: 1...200_000) ?? spec.workers
@@ -35,7 +35,8 @@ enum DemoCommand: Command {
         spec.seed = UInt64(try args.int("seed", range: 0...Int.max) ?? 1)
         if args.flag("own-grids") {
             // The file's own registry: sizes of a new one make no sense here.
-            for o in ["grids", "workers"] where args.option(o) != nil { throw UsageError("--\(o) goes without --own-grids (it writes for the grids and workers already in the file)") }
+            for o in ["grids", "workers"] where args.option(o) != nil { throw UsageError(zh: "--\(o) 不能与 --own-grids 同用（它为文件中已有的网格和网格员写入）",
+                                                                                         en: "--\(o) goes without --own-grids (it writes for the grids and workers already in the file)") }
             spec.useExistingRegistry = true
         }
         try args.rejectUnknown()

@@ -28,13 +28,14 @@ enum SettingsCommand: Command {
         case "show":
             let format = try args.choice("format", ["table", "json"], default: "table")!
             try args.rejectUnknown()
-            guard args.positionals.count <= 1 else { throw UsageError("settings show takes no other words; to change one: settings set KEY VALUE") }
+            guard args.positionals.count <= 1 else { throw UsageError(zh: "settings show 不带其他参数；修改请用 settings set 设置项 值", en: "settings show takes no other words; to change one: settings set KEY VALUE") }
             let store = try ctx.openStore()
             show(try store.townshipSettings(), format: format, ctx.language)
         case "set":
             try args.rejectUnknown()
             guard args.positionals.count == 3 else {
-                throw UsageError("settings set: give KEY VALUE, e.g. settings set \(TownshipSetting.patrolDay.rawValue) 07:30-19:30")
+                throw UsageError(zh: "settings set：请给出 设置项 值，例如 settings set \(TownshipSetting.patrolDay.rawValue) 07:30-19:30",
+                                 en: "settings set: give KEY VALUE, e.g. settings set \(TownshipSetting.patrolDay.rawValue) 07:30-19:30")
             }
             let store = try ctx.openStore()
             let key = args.positionals[1]
@@ -43,7 +44,7 @@ enum SettingsCommand: Command {
             let s = try TownshipSetting.named(key)
             print(ctx.language.pick("已设置 \(s.displayName(.zh))（\(key)）= \(stored)", "set \(s.displayName(.en)) (\(key)) = \(stored)"))
         default:
-            throw UsageError("settings \(sub): expected show or set")
+            throw UsageError(zh: "settings \(sub)：应为 show 或 set", en: "settings \(sub): expected show or set")
         }
         return 0
     }
