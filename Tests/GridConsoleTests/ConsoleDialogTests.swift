@@ -147,6 +147,7 @@ final class ConsoleDialogTests: XCTestCase {
         let line = try XCTUnwrap(s.find(n)).row
         XCTAssertTrue(s.line(line).contains("答复超期"), s.line(line))
         XCTAssertNotNil(s.find("a 回复"), "offered on the hint line: \(s.line(23))")
+        XCTAssertNil(s.find("u 督办"), "a closed matter is not urged: \(s.line(23))")
         app.handle(.char("a")); app.draw(s)
         type("电话 已告知修复结果"); app.handle(.enter)
         XCTAssertTrue(app.message?.contains("✓ \(n)") ?? false, app.message ?? "")
@@ -156,6 +157,7 @@ final class ConsoleDialogTests: XCTestCase {
         // The key is offered only on such a row.
         app.handle(.home); app.draw(s)
         XCTAssertNil(s.find("a 回复"), s.line(23))
+        XCTAssertNotNil(s.find("u 督办"), s.line(23))
     }
 
     /// Dispatch names co-handling departments (协办) as `case dispatch --with` does: Tab after the lead asks for them,

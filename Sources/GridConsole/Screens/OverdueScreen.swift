@@ -103,11 +103,13 @@ final class OverdueScreen: BoundScreen {
                 let n = rows[table.selection].number
                 return app.matterPage(number: n).map { .push($0) } ?? .message(t.f("matter.notFound", n))
             },
-            Binding([.char("u")], "u", t["hint.urge"], help: t["help.urge"]) { [unowned self] _ in start("urge", app) },
-            Binding([.char("e")], "e", t["hint.escalate"], help: t["help.escalate"]) { [unowned self] _ in start("escalate", app) },
         ]
+        // A closed matter whose reply is late is answered (a), not urged or escalated.
         if rows.indices.contains(table.selection), rows[table.selection].replyOverdue {
             list.append(Binding([.char("a")], "a", t.name(Move.reply), help: t["help.replyOverdue"]) { [unowned self] _ in start("reply", app) })
+        } else {
+            list += [Binding([.char("u")], "u", t["hint.urge"], help: t["help.urge"]) { [unowned self] _ in start("urge", app) },
+                     Binding([.char("e")], "e", t["hint.escalate"], help: t["help.escalate"]) { [unowned self] _ in start("escalate", app) }]
         }
         if rows.indices.contains(table.selection), rows[table.selection].extensionPending {
             list += [Binding([.char("x")], "x", t.name(Move.extendApprove)) { [unowned self] _ in start("extend_approve", app) },
