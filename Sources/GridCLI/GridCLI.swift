@@ -40,6 +40,7 @@ let commands: [any Command.Type] = [
       --lang zh|en     interface language of tables, messages, refusals and help (else $GRIDROOM_LANG, default zh)
       --headings zh|en CSV headings (default en: the English codes scripts and imports rely on; zh: Chinese)
       --read-only      open the file read-only (else $GRIDROOM_READ_ONLY=1): views work, writes are refused
+      $GRIDROOM_DEMO_AS=LOGIN  rehearsal files only: act as that staff member (console and writes, audited so), e.g. duty1
 
     `gridroom COMMAND --help` describes a command. Exit status: 0 ok, 1 failure, 2 usage error.
 
