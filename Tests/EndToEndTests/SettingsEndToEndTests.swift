@@ -30,6 +30,7 @@ final class SettingsEndToEndTests: XCTestCase {
             "设置项 名称 值 默认值 来源", "------------------------------- ------------------------------ ----------- ----------- ----",
             "console.urgent_reminder_minutes 紧急案件未派遣提醒间隔（分钟） 10 10 默认",
             "compliance.patrol_day 巡查时段 08:00-20:00 08:00-20:00 默认",
+            "console.bell 控制台提示音 on on 默认",
         ])
         // The supervisor sets both; the patrol day is stored as HH:MM.
         let set = try cli(["settings", "set", "compliance.patrol_day", "7:30-19:00"], as: "supervisor1")
@@ -43,7 +44,7 @@ final class SettingsEndToEndTests: XCTestCase {
         // JSON: the interval a number, the hours text, stored a boolean.
         let json = try cli(["settings", "show", "--format", "json"], lang: "en")
         let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
-        XCTAssertEqual(rows.count, 2)
+        XCTAssertEqual(rows.count, 3)
         XCTAssertEqual(rows[0]["key"] as? String, "console.urgent_reminder_minutes")
         XCTAssertEqual(rows[0]["value"] as? Int, 5)
         XCTAssertEqual(rows[0]["default"] as? Int, 10)
@@ -53,9 +54,9 @@ final class SettingsEndToEndTests: XCTestCase {
         let op = try cli(["settings", "set", "console.urgent_reminder_minutes", "1"], as: "operator1")
         XCTAssertEqual(op.status, 1)
         XCTAssertTrue(op.err.contains("operator1") && op.err.contains("supervisor"), op.err)
-        let unknown = try cli(["settings", "set", "console.bell", "off"], lang: "en")
+        let unknown = try cli(["settings", "set", "console.colour", "red"], lang: "en")
         XCTAssertEqual(unknown.status, 1)
-        XCTAssertTrue(unknown.err.contains("no setting console.bell; accepted: console.urgent_reminder_minutes, compliance.patrol_day"), unknown.err)
+        XCTAssertTrue(unknown.err.contains("no setting console.colour; accepted: console.urgent_reminder_minutes, compliance.patrol_day, console.bell"), unknown.err)
         let bad = try cli(["settings", "set", "compliance.patrol_day", "20:00-08:00"])
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.err.contains("应为HH:MM-HH:MM，开始早于结束"), bad.err)

@@ -31,12 +31,20 @@ final class TownshipSettingTests: XCTestCase {
         XCTAssertEqual(PatrolDay.settingKey, "compliance.patrol_day")
     }
 
+    func testTheBellIsOnOrOff() throws {
+        XCTAssertEqual(try TownshipSetting.bell.validated(" off"), "off")
+        XCTAssertEqual(try TownshipSetting.bell.validated("on"), "on")
+        for bad in ["OFF", "no", "0", ""] { XCTAssertThrowsError(try TownshipSetting.bell.validated(bad), bad) }
+        XCTAssertEqual(TownshipSetting.bell.defaultText, "on")
+    }
+
     func testAnUnknownKeyListsTheAcceptedOnes() {
         XCTAssertEqual(try TownshipSetting.named("compliance.patrol_day"), .patrolDay)
-        XCTAssertThrowsError(try TownshipSetting.named("console.bell")) { error in
-            XCTAssertEqual((error as! ValidationError).words(.en), "no setting console.bell; accepted: console.urgent_reminder_minutes, compliance.patrol_day "
+        XCTAssertEqual(try TownshipSetting.named("console.bell"), .bell)
+        XCTAssertThrowsError(try TownshipSetting.named("console.colour")) { error in
+            XCTAssertEqual((error as! ValidationError).words(.en), "no setting console.colour; accepted: console.urgent_reminder_minutes, compliance.patrol_day, console.bell "
                            + "(other settings: gridroom patrol settings, gridroom duty settings, gridroom report settings, gridroom case settings)")
-            XCTAssertTrue((error as! ValidationError).words(.zh).hasPrefix("没有设置项 console.bell；可用：console.urgent_reminder_minutes、compliance.patrol_day"))
+            XCTAssertTrue((error as! ValidationError).words(.zh).hasPrefix("没有设置项 console.colour；可用：console.urgent_reminder_minutes、compliance.patrol_day、console.bell"))
         }
         // Names in both languages, none left in English in the Chinese one.
         for s in TownshipSetting.allCases {

@@ -12,18 +12,22 @@ final class TownshipSettingsStoreTests: XCTestCase {
         XCTAssertEqual(try f.store.townshipSettings(), [
             TownshipSettingValue(setting: .urgentReminderMinutes, value: "10", stored: false),
             TownshipSettingValue(setting: .patrolDay, value: "08:00-20:00", stored: false),
+            TownshipSettingValue(setting: .bell, value: "on", stored: false),
         ])
+        XCTAssertTrue(try f.store.consoleBellOn())
         XCTAssertEqual(try f.store.urgentReminderMinutes(), 10)
         XCTAssertEqual(try f.store.patrolDay(), PatrolDay.standard)
         // The supervisor sets both; the text stored is the canonical one.
         XCTAssertEqual(try f.store.setTownshipSetting(key: "compliance.patrol_day", value: "7:30-19:00", by: f.actor("sup"), now: now), "07:30-19:00")
         try f.store.setTownshipSetting(key: "console.urgent_reminder_minutes", value: "5", by: f.actor("admin"), now: now)
         try f.store.setTownshipSetting(key: "console.urgent_reminder_minutes", value: "3", by: f.actor("sup"), now: now)
-        XCTAssertEqual(try f.store.townshipSettings().map(\.value), ["3", "07:30-19:00"])
+        try f.store.setTownshipSetting(key: "console.bell", value: "off", by: f.actor("sup"), now: now)
+        XCTAssertFalse(try f.store.consoleBellOn())
+        XCTAssertEqual(try f.store.townshipSettings().map(\.value), ["3", "07:30-19:00", "off"])
         XCTAssertEqual(try f.store.urgentReminderMinutes(), 3)
         XCTAssertEqual(try f.store.patrolDay(), PatrolDay(startMinute: 450, endMinute: 1_140))
         XCTAssertEqual(try f.store.db.query("SELECT actor, detail FROM audit WHERE action = 'limits' AND allowed = 1 ORDER BY id") { "\($0.text(0)) \($0.text(1))" },
-                       ["sup (default) → 07:30-19:00", "admin (default) → 5", "sup 5 → 3"])
+                       ["sup (default) → 07:30-19:00", "admin (default) → 5", "sup 5 → 3", "sup (default) → off"])
         // An operator and a switched-off supervisor are refused (and that is audited); nothing changes.
         for login in ["op", "gone"] {
             XCTAssertThrowsError(try f.store.setTownshipSetting(key: "console.urgent_reminder_minutes", value: "1", by: f.actor(login), now: now))
@@ -31,8 +35,8 @@ final class TownshipSettingsStoreTests: XCTestCase {
         XCTAssertEqual(try f.count("SELECT count(*) FROM audit WHERE action = 'limits' AND allowed = 0"), 2)
         XCTAssertEqual(try f.store.urgentReminderMinutes(), 3)
         // Unknown keys and values out of range are refused with the key named.
-        XCTAssertThrowsError(try f.store.setTownshipSetting(key: "console.bell", value: "off", by: f.actor("sup"), now: now)) { error in
-            guard case StoreError.badSetting("console.bell", _) = error else { return XCTFail("\(error)") }
+        XCTAssertThrowsError(try f.store.setTownshipSetting(key: "console.colour", value: "red", by: f.actor("sup"), now: now)) { error in
+            guard case StoreError.badSetting("console.colour", _) = error else { return XCTFail("\(error)") }
         }
         XCTAssertThrowsError(try f.store.setTownshipSetting(key: "compliance.patrol_day", value: "20:00-08:00", by: f.actor("sup"), now: now))
         XCTAssertEqual(try f.store.patrolDay(), PatrolDay(startMinute: 450, endMinute: 1_140), "unchanged")

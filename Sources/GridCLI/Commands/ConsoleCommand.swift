@@ -36,7 +36,7 @@ enum ConsoleCommand: Command {
         let store = try ctx.openStore()
         store.keepStatements()  // the console re-runs the same reads on every reload
         let env = ProcessInfo.processInfo.environment
-        let bellOff = noBell || env["GRIDROOM_BELL"] == "off" || (try? store.settingValue("console.bell")) == "off"
+        let bellOff = noBell || env["GRIDROOM_BELL"] == "off" || (try? store.consoleBellOn()) == false
         let actor = try ctx.actor(store)
         // A console writes: on a live (正式) file it runs on the real clock; a fixed clock is for reading only.
         if ctx.nowFixed && !store.isRehearsal && !store.isReadOnly {

@@ -3,7 +3,7 @@ import GridCore
 import GridStore
 
 /// `gridroom settings show|set`: the township settings that have no command of their own (乡镇设置) — the
-/// console's urgent reminder interval and the patrol day hours (`TownshipSetting`, where keys and ranges live).
+/// console's urgent reminder interval and bell, and the patrol day hours (`TownshipSetting`, where keys and ranges live).
 enum SettingsCommand: Command {
     static let name = "settings"
     static let switches: Set<String> = []
@@ -17,6 +17,8 @@ enum SettingsCommand: Command {
           how often an urgent matter still undispatched past its dispatch limit rings again on the console
       \(TownshipSetting.patrolDay.rawValue)              \(TownshipSetting.patrolDay.expected(.en)); default \(TownshipSetting.patrolDay.defaultText)
           the hours today's patrol pace is judged against (no grid is behind before they have passed)
+      \(TownshipSetting.bell.rawValue)                       \(TownshipSetting.bell.expected(.en)); default \(TownshipSetting.bell.defaultText)
+          whether every console rings its bell for alerts (--no-bell or GRIDROOM_BELL=off silence one)
 
     Setting needs the supervisor or admin role; every change is audited (old → new). Other settings
     have their own commands: \(TownshipSetting.otherCommands.map { "gridroom " + $0 }.joined(separator: ", ")).

@@ -13,6 +13,9 @@ public enum TownshipSetting: String, NamedCode, Sendable {
     /// 巡查时段: the hours a grid's daily patrol is expected, `HH:MM-HH:MM` with start before end
     /// (default 08:00-20:00); today's patrol pace is judged against them (`PatrolDay`).
     case patrolDay = "compliance.patrol_day"
+    /// 提示音: whether the console rings its bell for alerts, `on` or `off` (default on; `--no-bell` and
+    /// `GRIDROOM_BELL=off` silence one console, this every console of the township).
+    case bell = "console.bell"
 
     /// The reminder interval's accepted minutes.
     public static let reminderRange = 1...1_440
@@ -27,6 +30,7 @@ public enum TownshipSetting: String, NamedCode, Sendable {
         switch self {
         case .urgentReminderMinutes: String(Self.defaultReminderMinutes)
         case .patrolDay: PatrolDay.standard.settingText
+        case .bell: "on"
         }
     }
 
@@ -39,6 +43,7 @@ public enum TownshipSetting: String, NamedCode, Sendable {
         switch self {
         case .urgentReminderMinutes: return language.pick("\(r.lowerBound)–\(r.upperBound) 的整数（分钟）", "a whole number of minutes, \(r.lowerBound)–\(r.upperBound)")
         case .patrolDay: return language.pick("HH:MM-HH:MM，开始早于结束（如 08:00-20:00）", "HH:MM-HH:MM, the start before the end (e.g. 08:00-20:00)")
+        case .bell: return language.pick("on 或 off", "on or off")
         }
     }
 
@@ -50,6 +55,7 @@ public enum TownshipSetting: String, NamedCode, Sendable {
         switch self {
         case .urgentReminderMinutes: stored = Self.reminderMinutes(parsing: trimmed).map(String.init)
         case .patrolDay: stored = PatrolDay(parsing: trimmed)?.settingText
+        case .bell: stored = trimmed == "on" || trimmed == "off" ? trimmed : nil
         }
         guard let stored else {
             throw ValidationError("setting \(rawValue) = \"\(text)\": expected \(expected(.en))",

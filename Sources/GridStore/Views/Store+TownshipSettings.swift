@@ -42,6 +42,15 @@ extension Store {
         return day
     }
 
+    /// Whether the consoles ring their bell for alerts (`console.bell`, on unless set to off).
+    public func consoleBellOn() throws -> Bool {
+        guard let raw = try settingValue(TownshipSetting.bell.rawValue) else { return true }
+        guard raw == "on" || raw == "off" else {
+            throw StoreError.badSetting(key: TownshipSetting.bell.rawValue, why: TownshipSettingError.stored(.bell, raw))
+        }
+        return raw == "on"
+    }
+
     /// Sets one township setting (the `limits` right: supervisor or admin). The key and the value are checked
     /// first; the change is one short write with its audit row (old → new). Returns the value stored.
     @discardableResult
