@@ -55,3 +55,34 @@ final class TownshipSettingsStoreTests: XCTestCase {
         }
     }
 }
+
+/// `Store.demoActor` (GRIDROOM_DEMO_AS): an active staff member on a rehearsal file; refused otherwise.
+final class DemoActorTests: XCTestCase {
+    func testRehearsalOnlyActiveStaffOnly() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gridroom-demo-as-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let now = ISOTime.parse("2026-11-22T10:00:00+08:00", zone: .shanghai)!
+        let store = try Store.create(path: dir.appendingPathComponent("r.sqlite").path, zone: .shanghai,
+                                     admin: Staff(login: "root", name: "管理员", role: .admin), now: now, mode: .rehearsal)
+        let root = try store.actor(login: "root")
+        try store.addStaff(Staff(login: "duty1", name: "王建国", role: .dutyOfficer), by: root, now: now)
+        try store.addStaff(Staff(login: "op2", name: "刘志明", role: .operator_), by: root, now: now)
+        try store.setActive(login: "op2", active: false, by: root, now: now)
+        let duty = try store.demoActor(login: "duty1")
+        XCTAssertEqual(duty.login, "duty1")
+        XCTAssertEqual(duty.role, .dutyOfficer)
+        XCTAssertThrowsError(try store.demoActor(login: "ghost")) { error in
+            XCTAssertEqual(error as? StoreError, .demoIdentity(login: "ghost", problem: .unknown(known: ["duty1", "root"])), "active logins only, sorted")
+        }
+        XCTAssertThrowsError(try store.demoActor(login: "op2")) { error in
+            XCTAssertEqual(error as? StoreError, .demoIdentity(login: "op2", problem: .deactivated))
+        }
+        let live = try Store.create(path: dir.appendingPathComponent("l.sqlite").path, zone: .shanghai,
+                                    admin: Staff(login: "root", name: "管理员", role: .admin), now: Date(), mode: .live)
+        XCTAssertThrowsError(try live.demoActor(login: "root")) { error in
+            guard case StoreError.demoIdentity("root", .liveFile) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue((error as! StoreError).words(.en).hasPrefix("GRIDROOM_DEMO_AS=root: "), "\(error)")
+        }
+    }
+}

@@ -99,7 +99,12 @@ enum PatrolCommand: Command {
             if args.positionals.count >= 3 {
                 let key = args.positionals[1], value = args.positionals[2]
                 try args.rejectUnknown()
-                try store.setComplianceSetting(key: key, value: value, by: try ctx.actor(store), now: now)
+                // The patrol day is a township setting (`gridroom settings`): one key, one store call, whichever command sets it.
+                if TownshipSetting(rawValue: key) != nil {
+                    try store.setTownshipSetting(key: key, value: value, by: try ctx.actor(store), now: now)
+                } else {
+                    try store.setComplianceSetting(key: key, value: value, by: try ctx.actor(store), now: now)
+                }
                 print("\(key) = \(value)")
             } else {
                 try args.rejectUnknown()
