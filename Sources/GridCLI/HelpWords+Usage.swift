@@ -15,7 +15,7 @@ extension HelpWords {
         var texts = [
             "console": console, "init": initText, "staff": staff, "calendar": calendar, "import": importText,
             "imports": imports, "backup": backup, "check": check, "sweep": sweep, "demo": demo, "bench": bench,
-            "patrol": patrol, "case": caseText, "cases": cases, "ledger": ledger, "duty": duty,
+            "patrol": patrol, "settings": settings, "case": caseText, "cases": cases, "ledger": ledger, "duty": duty,
             "grids": registry(GridsCommand.name, "全部网格，\(n(GridLevel.township))在前", GridsCommand.header),
             "workers": registry(WorkersCommand.name, "全部网格员及其网格和AB岗搭档", WorkersCommand.header),
             "departments": registry(DepartmentsCommand.name, "全部部门及其平台", DepartmentsCommand.header),
@@ -140,13 +140,38 @@ extension HelpWords {
 
     private static let demo = """
     用法：gridroom demo generate [--grids N] [--workers N] [--matters N] [--patrols N] [--months N] [--seed S]
+          gridroom demo generate --own-grids [--matters N] [--patrols N] [--months N] [--seed S]
 
     在最近 --months 个月内写入\(n(GridLevel.basic))、网格员、巡查记录和各种状态的案件（含各环节用时、超期的环节、
     返工、督办），走批量写入的路径：每个事务约一千行，其他进程可以照常工作。
     默认规模为一个大街道的全量：1000 个网格、2000 名网格员、1,000,000 个案件、1,000,000 条巡查记录、
     12 个月、随机种子 1。需要已有类别和部门（先运行 `gridroom init --demo`）。在终端上进度显示为进度条，
     否则为普通的文本行。
+
+    已有案件的文件在写入任何东西之前就被拒绝（模拟乡镇会混进它的记录）：请在新建的 `init --demo` 文件中生成。
+    --own-grids 则为文件中已有的网格和网格员添加案件和巡查记录（不新建基础数据），编号接在已有案件之后；
+    只有这样，文件中才可以已有案件。
     """
+
+    private static var settings: String {
+        // The accepted values are GridCore's wording; its bare codes (`on`, `off`) are quoted as codes here.
+        func code(_ text: String) -> String { text.replacing(/[a-z]+/) { "`\($0.output)`" } }
+        func key(_ s: TownshipSetting, _ what: String) -> String {
+            "  \(DisplayWidth.pad(s.rawValue, to: 34))\(code(s.expected(.zh)))；默认 \(code(s.defaultText))\n      \(what)"
+        }
+        return """
+        用法：gridroom settings show [--format table|json]
+              gridroom settings set KEY VALUE
+
+        设置项：
+        \(key(.urgentReminderMinutes, "紧急案件超过派遣时限仍未派遣时，控制台再次响铃的间隔"))
+        \(key(.patrolDay, "评判今日巡查进度所依据的时段（这些时段过去之前，不会有网格被判为落后）"))
+        \(key(.bell, "每个控制台是否为提示响铃（--no-bell 或 GRIDROOM_BELL=off 只关闭一个控制台的铃声）"))
+
+        修改需要\(n(Role.supervisor))或\(n(Role.admin))角色；每次修改都记入审计（旧值 → 新值）。其他设置项有各自的命令：
+        \(TownshipSetting.otherCommands.map { "`gridroom \($0)`" }.joined(separator: "、"))。
+        """
+    }
 
     private static let bench = """
     用法：gridroom bench [--db PATH] [--runs N] [--format table|json] [--screen NAME]
