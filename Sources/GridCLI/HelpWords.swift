@@ -14,7 +14,7 @@ enum HelpWords {
         "grids": "列出网格 [--format table|csv|json]",
         "workers": "列出网格员 [--format table|csv|json]",
         "departments": "列出部门 [--format table|csv|json]",
-        "categories": "列出事项分类及时限 [--format table|csv|json]",
+        "categories": "列出类别及其时限 [--format table|csv|json]",
         "backup": "在他人继续工作时做一份一致的数据库副本",
         "check": "检查文件完整性并重算每个维护的统计数",
         "sweep": "记录超期的环节（供 cron 调用；文件忙时从不等待）",
