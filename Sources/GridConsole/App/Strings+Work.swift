@@ -22,8 +22,6 @@ extension Strings {
         "help.ptFilter": ("按网格编码或名称筛选（空白清除）", "filter grids by code or name (empty clears)"),
         "help.ptSort": ("排序：编码 → 今日巡查（少在前）→ 月日均 → 本月上报（比例低在前）→ 评价（差在前）",
                         "sort: code → today's patrol (least first) → average → reports (lowest share first) → grade (worst first)"),
-        "hint.worker": ("逐个网格员", "by worker"),
-        "help.worker": ("逐个查看网格员（▶ 标出，只列其巡查记录），再按回到全部", "one worker at a time (marked ▶, only their sessions), then all again"),
         "hint.confirm": ("确定", "OK"),
         "status.fixedClock": ("固定时钟", "fixed clock"),
         // Move dialog
