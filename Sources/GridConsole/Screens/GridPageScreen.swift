@@ -48,12 +48,12 @@ final class GridPageScreen: BoundScreen {
         guard let v = view else { s.put(a.row + 1, a.col + 1, t.f("grid.notFound", code), role: .overdue); return }
         let g = v.grid
         let monthName = ReportPeriod.month(shown).name(t.language) + (running ? t["pt.provisional"] : "")
-        s.put(a.row, a.col + 1, "\(g.code)  \(g.name) · \(monthName)", attrs: [.bold], width: a.width - 2)
+        s.put(a.row, a.col + 1, DisplayWidth.truncate("\(g.code)  \(g.name) · \(monthName)", to: a.width - 2), attrs: [.bold])
         var summary = [t.f("gd.avg", g.averageMinutes), t.f("gd.daysMet", g.daysMet, g.days),
                        t.f("gd.reports", g.reports, app.settings.monthlyReports * g.workers)]
         if let today = g.minutesToday { summary.insert(t.f("gd.today", "\(today / 60):" + String(format: "%02d", today % 60)), at: 0) }
         if !running, let grade = g.grade { summary.append(t["pt.gradeFinal"] + " " + t.name(grade)) }
-        s.put(a.row + 1, a.col + 1, summary.joined(separator: " · "), role: .dim, width: a.width - 2)
+        s.put(a.row + 1, a.col + 1, DisplayWidth.truncate(summary.joined(separator: " · "), to: a.width - 2), role: .dim)
         Chrome.heading(s, row: a.row + 2, col: a.col + 1, width: a.width - 2, text: t["gd.workers"])
         // The workers' list takes what it needs, at most half the page while today's sessions are shown below it.
         let below = v.today.isEmpty && !running ? 0 : max(4, (a.height - 4) / 2)

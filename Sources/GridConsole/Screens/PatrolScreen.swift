@@ -50,10 +50,11 @@ final class PatrolScreen: BoundScreen {
         let q = filterText.lowercased()
         let all = view?.rows ?? []
         var list = q.isEmpty ? all : all.filter { $0.code.lowercased().contains(q) || $0.name.lowercased().contains(q) }
-        if !sorts.contains(sortKey) { sortKey = 0 }
+        // Today's sort has nothing to sort a past month by: it shows by code there, and again by today's patrol back here.
+        let key = sorts.contains(sortKey) ? sortKey : 0
         func ratio(_ g: PatrolMonthRow) -> Double { Double(g.reports) / Double(max(1, settings.monthlyReports * g.workers)) }
         func worst(_ g: PatrolMonthRow) -> Int { current ? min(paces(g).patrol, paces(g).reports).rawValue : g.grade?.rank ?? -1 }
-        switch sortKey {
+        switch key {
         case 1: list.sort { ($0.minutesToday ?? 0, $0.code) < ($1.minutesToday ?? 0, $1.code) }
         case 2: list.sort { ($0.averageMinutes, $0.code) < ($1.averageMinutes, $1.code) }
         case 3: list.sort { (ratio($0), $0.code) < (ratio($1), $1.code) }
@@ -62,7 +63,7 @@ final class PatrolScreen: BoundScreen {
         }
         rows = list
         table.count = rows.count
-        table.sortColumn = [0, 2, 3, 6, 7][sortKey]
+        table.sortColumn = [0, 2, 3, 6, 7][key]
     }
 
     func paces(_ g: PatrolMonthRow) -> (patrol: ComplianceMarks.Pace, reports: ComplianceMarks.Pace) {
@@ -87,7 +88,8 @@ final class PatrolScreen: BoundScreen {
         // The grade column must hold its longest text (落后 says which duty): otherwise lower columns go first.
         let gradeWidth = rows.map { DisplayWidth.of(gradeText($0, t).text) }.max() ?? 4
         let first = current ? col(t["pt.minutes"], narrow ? 15 : 24, priority: 9) : col(t["pt.total"], 10, right: true, priority: 3)
-        return [col(t["col.grid"], 8, priority: 10), Column("", 16, priority: 2), first,
+        // Names are up to 20 columns wide (东湖工业园区第一网格): the room left beside today's bar goes to them.
+        return [col(t["col.grid"], 8, priority: 10), Column("", current ? (narrow ? 16 : 18) : 20, priority: 2), first,
                 col(t["pt.avg"], 10, right: true, priority: 6), col(t["pt.days"], 7, right: true, priority: 5),
                 col(t["pt.workers"], 6, right: true, priority: 4), col(t[current ? "pt.reports" : "pt.reportsMonth"], 8, right: true, priority: 8),
                 col(t[current ? "pt.grade" : "pt.gradeFinal"], 0, priority: 7, minimum: gradeWidth)]
@@ -108,7 +110,7 @@ final class PatrolScreen: BoundScreen {
 
     func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
         let t = app.strings
-        s.put(a.row, a.col + 1, heading(t), role: view?.running == false ? .heading : .normal, attrs: [.bold], width: a.width - 2)
+        s.put(a.row, a.col + 1, DisplayWidth.truncate(heading(t), to: a.width - 2), role: view?.running == false ? .heading : .normal, attrs: [.bold])
         // Narrow screens drop the grid's name and the bar room first; reports and the grade stay.
         let narrow = a.width < 110
         let cols = columns(t, narrow: narrow)

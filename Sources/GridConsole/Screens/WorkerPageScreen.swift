@@ -36,12 +36,13 @@ final class WorkerPageScreen: BoundScreen {
         guard let v = view else { s.put(a.row + 1, a.col + 1, t.f("worker.notFound", code), role: .overdue); return }
         let w = v.worker
         let monthName = ReportPeriod.month(month).name(t.language) + (running ? t["pt.provisional"] : "")
-        s.put(a.row, a.col + 1, [w.code + " " + w.name, t.name(w.kind), w.phone, v.grid + " " + v.gridName, monthName].joined(separator: " · "),
-              attrs: [.bold], width: a.width - 2)
+        // The month goes first after the name: a narrow screen cuts the phone and grid, with an ellipsis, not the month.
+        let head = [w.code + " " + w.name, monthName, t.name(w.kind), w.phone, v.grid + " " + v.gridName].joined(separator: " · ")
+        s.put(a.row, a.col + 1, DisplayWidth.truncate(head, to: a.width - 2), attrs: [.bold])
         let counted = v.sessions.reduce(0) { $0 + $1.countedMinutes }
         var summary = [t.f("wk.sessions", v.sessions.count, counted), t.f("wk.reports", v.reports.count, w.reports, app.settings.monthlyReports)]
         if !running, let g = w.grade { summary.append(t["pt.gradeFinal"] + " " + t.name(g)) }
-        s.put(a.row + 1, a.col + 1, summary.joined(separator: " · "), role: .dim, width: a.width - 2)
+        s.put(a.row + 1, a.col + 1, DisplayWidth.truncate(summary.joined(separator: " · "), to: a.width - 2), role: .dim)
         let zone = app.store.zone
         // The two lists share the page: each takes what it needs, the sessions at most half.
         let room = a.height - 4
