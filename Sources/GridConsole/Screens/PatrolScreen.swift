@@ -79,20 +79,22 @@ final class PatrolScreen: BoundScreen {
         return t.f("pt.monthRunning", name, v.completedDays, v.daysInMonth)
     }
 
-    /// The columns for the month shown; each is at least as wide as its heading in the language in use.
+    /// The columns for the month shown; each is at least as wide as its heading in the language in use, and the sorted
+    /// one as its heading and the sort mark (▼).
     func columns(_ t: Strings, narrow: Bool) -> [Column] {
-        func col(_ title: String, _ width: Int, right: Bool = false, priority: Int, minimum: Int = 10) -> Column {
-            Column(title, width == 0 ? 0 : max(width, DisplayWidth.of(title)), right: right, priority: priority,
-                   minimum: max(minimum, DisplayWidth.of(title)))
+        let sorted = table.sortColumn
+        func col(_ i: Int, _ title: String, _ width: Int, right: Bool = false, priority: Int, minimum: Int = 10) -> Column {
+            let need = DisplayWidth.of(title) + (sorted == i ? 1 : 0)
+            return Column(title, width == 0 ? 0 : max(width, need), right: right, priority: priority, minimum: max(minimum, need))
         }
         // The grade column must hold its longest text (落后 says which duty): otherwise lower columns go first.
         let gradeWidth = rows.map { DisplayWidth.of(gradeText($0, t).text) }.max() ?? 4
-        let first = current ? col(t["pt.minutes"], narrow ? 15 : 24, priority: 9) : col(t["pt.total"], 10, right: true, priority: 3)
+        let first = current ? col(2, t["pt.minutes"], narrow ? 15 : 24, priority: 9) : col(2, t["pt.total"], 10, right: true, priority: 3)
         // Names are up to 20 columns wide (东湖工业园区第一网格): the room left beside today's bar goes to them.
-        return [col(t["col.grid"], 8, priority: 10), Column("", current ? (narrow ? 16 : 18) : 20, priority: 2), first,
-                col(t["pt.avg"], 10, right: true, priority: 6), col(t["pt.days"], 7, right: true, priority: 5),
-                col(t["pt.workers"], 6, right: true, priority: 4), col(t[current ? "pt.reports" : "pt.reportsMonth"], 8, right: true, priority: 8),
-                col(t[current ? "pt.grade" : "pt.gradeFinal"], 0, priority: 7, minimum: gradeWidth)]
+        return [col(0, t["col.grid"], 8, priority: 10), Column("", current ? (narrow ? 16 : 18) : 20, priority: 2), first,
+                col(3, t["pt.avg"], 10, right: true, priority: 6), col(4, t["pt.days"], 7, right: true, priority: 5),
+                col(5, t["pt.workers"], 6, right: true, priority: 4), col(6, t[current ? "pt.reports" : "pt.reportsMonth"], 8, right: true, priority: 8),
+                col(7, t[current ? "pt.grade" : "pt.gradeFinal"], 0, priority: 7, minimum: gradeWidth)]
     }
 
     /// The grade cell: the pace (which duty is behind) for the current month, the grade for another.
