@@ -211,4 +211,12 @@ final class ConsolePatrolMonthTests: XCTestCase {
             }
         }
     }
+
+    /// The worker page's two reads are index ranges (a worker's month at district size is a few hundred rows).
+    func testWorkerPageReadsThroughIndexes() throws {
+        for (sql, index) in [(Store.workerSessionsSQL, "patrols_worker_start"), (Store.workerReportsSQL, "matters_reporter")] {
+            let plan = try store.db.query("EXPLAIN QUERY PLAN " + sql, [.text("W1"), .int(1), .int(2)]) { $0.text(3) }
+            XCTAssertTrue(plan.contains { $0.hasPrefix("SEARCH") && $0.contains("USING INDEX \(index)") }, plan.joined(separator: "\n"))
+        }
+    }
 }

@@ -134,9 +134,8 @@ extension Store {
             else { return nil }
             let board = try complianceBoard(.month(month), grid: head.4, now: now)
             let mine = board.workers.first { $0.reports.worker == code }
-            let sessions = try db.query("""
-                SELECT \(Store.patrolColumns) FROM patrols WHERE worker = ? AND start_at >= ? AND start_at < ? ORDER BY start_at, id
-                """, [.text(code), .of(window.start - settings.suspectSeconds), .of(window.end)], Store.patrolSession)
+            let sessions = try db.query(Store.workerSessionsSQL, [.text(code), .of(window.start - settings.suspectSeconds), .of(window.end)],
+                                        Store.patrolSession)
                 .compactMap { s -> WorkerSessionLine? in
                     let status = s.status(limitSeconds: settings.suspectSeconds, now: now)
                     // Sessions from the look-back that ended before the month are not the month's.
@@ -144,10 +143,7 @@ extension Store {
                     let counted = status.counts ? (s.countedSpan(now: now)?.clipped(to: window)?.seconds ?? 0) / 60 : 0
                     return WorkerSessionLine(grid: s.grid, start: s.start, end: s.end, countedMinutes: counted, status: status)
                 }
-            let reports = try db.query("""
-                SELECT number, title, state, reported_at FROM matters
-                WHERE reporter = ? AND \(CountedReports.source()) AND reported_at >= ? AND reported_at < ? ORDER BY reported_at, number
-                """, [.text(code), .of(window.start), .of(window.end)]) { r in
+            let reports = try db.query(Store.workerReportsSQL, [.text(code), .of(window.start), .of(window.end)]) { r in
                 WorkerReportLine(number: r.text(0), title: r.text(1), state: try r.code(2, table: "matters", column: "state"), reportedAt: r.date(3))
             }
             let line = WorkerMonthLine(code: head.0, name: head.1, phone: head.2, kind: head.3,
@@ -155,6 +151,17 @@ extension Store {
             return WorkerMonthView(worker: line, grid: head.4, gridName: head.5, sessions: sessions, reports: reports)
         }
     }
+
+    /// A worker's sessions starting in [?2, ?3): a range of `patrols_worker_start`.
+    static let workerSessionsSQL = """
+        SELECT \(patrolColumns) FROM patrols WHERE worker = ?1 AND start_at >= ?2 AND start_at < ?3 ORDER BY start_at, id
+        """
+
+    /// A worker's reports (as grid worker) in [?2, ?3), any state: a range of the partial index on (reporter, reported_at).
+    static let workerReportsSQL = """
+        SELECT number, title, state, reported_at FROM matters
+        WHERE reporter = ?1 AND \(CountedReports.source()) AND reported_at >= ?2 AND reported_at < ?3 ORDER BY reported_at, number
+        """
 
     /// A board's grid as the month row shows it.
     static func monthRow(_ g: GridCompliance) -> PatrolMonthRow {
