@@ -116,7 +116,7 @@ final class ConsoleScreensTests: XCTestCase {
     func testPatrolCountsOverlapsOnceAndMarksOngoing() {
         app.handle(.char("4")); app.draw(s)
         // The heading names the month and says its grades are pace grades: 21 of November's 30 days are over.
-        XCTAssertEqual(s.line(1).trimmingCharacters(in: .whitespaces), "2026年11月（本月）· 已过 21/30 天 · 按进度评价，暂定")
+        XCTAssertEqual(s.line(1).trimmingCharacters(in: .whitespaces), "2026年11月（本月）· 已过 21/30 天 · 按进度评定，暂定")
         // G02: 08:00–09:00 ∪ 08:30–09:10 = 70 min, plus 09:40–now(10:00) ongoing = 20 → 90 min = 1:30 ▶.
         XCTAssertTrue(s.line(4).hasPrefix(" G02      东湖二组           1:30 ▶"), s.line(4))
         // G01: 150 min today. Today is judged when it ends: the 21 completed days have no patrol,

@@ -4,7 +4,7 @@ extension Strings {
     static let patrolTable: [String: (String, String)] = [
         // Patrol screen: the month
         "pt.monthEnded": ("%@ · 已结束 · 最终等次", "%@ · ended · final grades"),
-        "pt.monthRunning": ("%@（本月）· 已过 %d/%d 天 · 按进度评价，暂定", "%@ (this month) · %d of %d days done · graded on pace, provisional"),
+        "pt.monthRunning": ("%@（本月）· 已过 %d/%d 天 · 按进度评定，暂定", "%@ (this month) · %d of %d days done · graded on pace, provisional"),
         "pt.total": ("月巡查(时:分)", "Total (h:mm)"), "pt.reportsMonth": ("上报(件)", "Reports"), "pt.gradeFinal": ("等次", "Grade"),
         "pt.provisional": ("（暂定）", " (provisional)"),
         "pt.noLater": ("已是本月：没有更晚的月份", "this is the current month: there is no later one"),
