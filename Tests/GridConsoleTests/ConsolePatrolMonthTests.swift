@@ -175,6 +175,13 @@ final class ConsolePatrolMonthTests: XCTestCase {
         XCTAssertTrue(s.line(1).hasPrefix(" W3 王芳 · 2026年11月（暂定）"), s.line(1))
         XCTAssertEqual(words(5), ["11-22", "08:30", "11-22", "09:10", "40", "分钟", "计入"])
         XCTAssertEqual(words(6), ["11-22", "09:40", "进行中", "20", "分钟", "进行中"])
+        // W3's October: no sessions (said, with no table heading drawn over it), ten reports, which get the keys.
+        app.push(WorkerPageScreen(code: "W3", month: october)); app.draw(s)
+        XCTAssertEqual(s.line(4).trimmingCharacters(in: .whitespaces), "当月无巡查记录")
+        XCTAssertEqual(words(7).prefix(2), ["▶", "上报事项"])
+        XCTAssertEqual(words(9), ["20261001-0003", "已办结", "10-01", "12:00", "巡查上报1"])
+        app.handle(.enter)
+        XCTAssertEqual((app.current as? MatterPageScreen)?.number, "20261001-0003")
     }
 
     /// English at 120×40 fits every heading in full; at 80×24 the columns that stay are whole and the grade is kept,

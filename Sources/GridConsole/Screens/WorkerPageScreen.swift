@@ -48,16 +48,17 @@ final class WorkerPageScreen: BoundScreen {
         let room = a.height - 4
         let top = max(2, min(v.sessions.count + 1, room / 2, room - max(2, min(v.reports.count + 1, room / 2))))
         Chrome.heading(s, row: a.row + 2, col: a.col + 1, width: a.width - 2, text: (onReports ? "" : "▶ ") + t["wk.sessionsHeading"])
-        if v.sessions.isEmpty { s.put(a.row + 3, a.col + 1, t["wk.noSessions"], role: .dim) }
-        sessions.draw(s, Rect(row: a.row + 3, col: a.col + 1, height: top, width: a.width - 2),
-                      columns: [Column(t["gd.start"], 12, priority: 9), Column(t["gd.end"], 12, priority: 8),
-                                Column(t["wk.counted"], 12, right: true, priority: 7), Column(t["wk.status"], 12, priority: 6),
-                                Column(t["col.grid"], 0, priority: 2)]) { i in
-            let p = v.sessions[i]
-            return [CellText(ConsoleApp.shortTime(p.start, zone: zone)),
-                    CellText(p.end.map { ConsoleApp.shortTime($0, zone: zone) } ?? t["gd.ongoing"], p.end == nil ? .onPace : .normal),
-                    CellText(t.f("gd.minutes", p.countedMinutes), p.status.counts ? .normal : .dim),
-                    CellText(t.name(p.status), p.status.counts ? .normal : .overdue), CellText(p.grid == v.grid ? "" : p.grid, .dim)]
+        if v.sessions.isEmpty { s.put(a.row + 3, a.col + 1, t["wk.noSessions"], role: .dim) } else {
+            sessions.draw(s, Rect(row: a.row + 3, col: a.col + 1, height: top, width: a.width - 2),
+                          columns: [Column(t["gd.start"], 12, priority: 9), Column(t["gd.end"], 12, priority: 8),
+                                    Column(t["wk.counted"], 12, right: true, priority: 7), Column(t["wk.status"], 12, priority: 6),
+                                    Column(t["col.grid"], 0, priority: 2)]) { i in
+                let p = v.sessions[i]
+                return [CellText(ConsoleApp.shortTime(p.start, zone: zone)),
+                        CellText(p.end.map { ConsoleApp.shortTime($0, zone: zone) } ?? t["gd.ongoing"], p.end == nil ? .onPace : .normal),
+                        CellText(t.f("gd.minutes", p.countedMinutes), p.status.counts ? .normal : .dim),
+                        CellText(t.name(p.status), p.status.counts ? .normal : .overdue), CellText(p.grid == v.grid ? "" : p.grid, .dim)]
+            }
         }
         let r = a.row + 3 + top + 1
         guard r + 1 < a.bottom else { return }
