@@ -68,7 +68,14 @@ final class CommandLineErrorTests: XCTestCase {
                                (["--open", "cases"], "未知选项 --open", "unknown option --open"),
                                (["grids", "--format"], "选项 --format 需要一个值", "option --format needs a value"),
                                (["grids", "--format", "xml"], "--format xml：应为以下之一：table, csv, json", "--format xml: expected one of table, csv, json"),
-                               (["workers", "W001"], "多余的参数 W001", "unexpected argument W001")] {
+                               (["workers", "W001"], "多余的参数 W001", "unexpected argument W001"),
+                               // A command's own usage errors speak the language too.
+                               (["report", "evaluation", "--month", "2026-13"], "--month 2026-13：应为 YYYY-MM，例如 2026-11",
+                                "--month 2026-13: expected YYYY-MM, e.g. 2026-11"),
+                               (["staff", "promote"], "staff promote：应为 add、list、set-role、deactivate 或 activate",
+                                "staff promote: expected add, list, set-role, deactivate or activate"),
+                               (["cases", "--from", "2026-11-30", "--to", "2026-11-01"], "--from 2026-11-30 晚于 --to 2026-11-01",
+                                "--from 2026-11-30 is after --to 2026-11-01")] {
             let e = try h.run(args)
             XCTAssertEqual(e.status, 2, "\(args): \(e.err)")
             XCTAssertEqual(e.err, "gridroom: \(zh)\n", "\(args)")
