@@ -20,8 +20,8 @@ extension Strings {
         "gd.pastLimit": ("超%d小时，需确认", "over %d h: needs confirmation"),
         "pt.filtered": ("筛选「%@」：%d 个网格", "filter \"%@\": %d grids"),
         "help.ptFilter": ("按网格编码或名称筛选（空白清除）", "filter grids by code or name (empty clears)"),
-        "help.ptSort": ("排序：编码 → 今日巡查（少在前）→ 月日均 → 本月上报（比例低在前）→ 评价（差在前）",
-                        "sort: code → today's patrol (least first) → average → reports (lowest share first) → grade (worst first)"),
+        "help.ptSort": ("排序：编码 → 今日巡查（少在前，只在本月）→ 月日均 → 上报（比例低在前）→ 评价（差在前）；换月不变",
+                        "sort: code → today's patrol (least first; this month only) → average → reports (lowest share first) → grade (worst first); kept across months"),
         "hint.confirm": ("确定", "OK"),
         "status.fixedClock": ("固定时钟", "fixed clock"),
         // Move dialog
