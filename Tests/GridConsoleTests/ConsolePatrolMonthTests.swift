@@ -169,8 +169,23 @@ final class ConsolePatrolMonthTests: XCTestCase {
         XCTAssertEqual(s.line(2).trimmingCharacters(in: .whitespaces), "巡查 2 次，计入 195 分钟 · 上报 1 件，计入考核 1/10 件")
         XCTAssertEqual(words(5), ["10-31", "23:30", "11-01", "00:45", "45", "分钟", "计入"])
         XCTAssertEqual(words(6), ["11-22", "07:00", "11-22", "09:30", "150", "分钟", "计入"])
-        // W3 (G02's second worker) today: 08:30–09:10, and 09:40 still under way (20 min by 10:00).
+        // G02 today lists three sessions: Tab gives them the keys (▶ marks the list), ↓ moves there, Tab back.
         app.handle(.escape); app.handle(.escape)
+        app.runCommand("grid G02"); app.draw(s)
+        XCTAssertEqual(words(3).prefix(2), ["▶", "网格员"])
+        XCTAssertNotNil(s.find("Tab 切换窗格"), s.line(39))
+        app.handle(.tab); app.handle(.down); app.draw(s)
+        let grid = try XCTUnwrap(app.current as? GridPageScreen)
+        XCTAssertEqual([grid.workers.selection, grid.sessions.selection], [0, 1])
+        XCTAssertNotNil(s.find("▶ 今日巡查记录"), s.text)
+        app.handle(.tab); app.handle(.down)
+        XCTAssertEqual([grid.workers.selection, grid.sessions.selection], [1, 1])
+        // A past month lists no sessions: no Tab.
+        app.handle(.escape); app.push(GridPageScreen(code: "G02", month: october)); app.draw(s)
+        XCTAssertNil(s.find("Tab 切换窗格"), s.line(39))
+        XCTAssertEqual(words(3).prefix(1), ["网格员"])
+        // W3 (G02's second worker) today: 08:30–09:10, and 09:40 still under way (20 min by 10:00).
+        app.handle(.escape)
         app.runCommand("grid G02"); app.handle(.down); app.handle(.enter); app.draw(s)
         XCTAssertTrue(s.line(1).hasPrefix(" W3 王芳 · 2026年11月（暂定）"), s.line(1))
         XCTAssertEqual(words(5), ["11-22", "08:30", "11-22", "09:10", "40", "分钟", "计入"])

@@ -20,6 +20,7 @@ extension Strings {
         "gd.noWorkers": ("本网格没有网格员", "no workers in this grid"),
         "hint.worker": ("网格员详情", "worker"),
         "help.worker": ("打开所选网格员：当月巡查记录与上报事项", "open the selected worker: their sessions and reports for the month"),
+        "help.gridPane": ("在网格员与今日巡查记录之间切换（Enter 总是打开所选网格员）", "switch between the workers and today's sessions (Enter always opens the selected worker)"),
         // Worker page
         "worker.notFound": ("没有这个网格员：%@", "no such worker: %@"),
         "wk.sessions": ("巡查 %d 次，计入 %d 分钟", "%d sessions, %d min counted"),

@@ -4,7 +4,7 @@ import GridStore
 
 /// One grid's page for a month (网格详情): its figures, its workers with their month (reports, grade or pace) in a
 /// list — Enter opens a worker's page with their sessions and reports — and, for the current month, today's sessions
-/// (ongoing shown as such, a session near or past the suspect limit marked).
+/// (ongoing shown as such, a session near or past the suspect limit marked); Tab gives the keys to that list to scroll it.
 final class GridPageScreen: BoundScreen {
     let code: String
     /// The month, or nil for the one `now` is in.
@@ -15,6 +15,8 @@ final class GridPageScreen: BoundScreen {
     var running = true
     let workers = TableView()
     let sessions = TableView()
+    /// Whether today's sessions have the keys (Tab), rather than the workers.
+    var onSessions = false
     var now = Date()
 
     init(code: String, month: LocalMonth? = nil) { self.code = code; self.month = month }
@@ -28,8 +30,12 @@ final class GridPageScreen: BoundScreen {
         running = shown >= app.store.zone.localDate(of: now).localMonth
         workers.count = view?.workers.count ?? 0
         sessions.count = view?.today.count ?? 0
-        sessions.marksSelection = false
+        if view?.today.isEmpty ?? true { onSessions = false }
+        focus()
     }
+
+    /// Marks the selection only in the list that has the keys.
+    func focus() { workers.marksSelection = !onSessions; sessions.marksSelection = onSessions }
 
     /// A worker's month in a cell: the pace of their reports while the month runs, their grade once it has ended.
     func standing(_ w: WorkerMonthLine, _ app: ConsoleApp) -> CellText {
@@ -54,7 +60,7 @@ final class GridPageScreen: BoundScreen {
         if let today = g.minutesToday { summary.insert(t.f("gd.today", "\(today / 60):" + String(format: "%02d", today % 60)), at: 0) }
         if !running, let grade = g.grade { summary.append(t["pt.gradeFinal"] + " " + t.name(grade)) }
         s.put(a.row + 1, a.col + 1, DisplayWidth.truncate(summary.joined(separator: " · "), to: a.width - 2), role: .dim)
-        Chrome.heading(s, row: a.row + 2, col: a.col + 1, width: a.width - 2, text: t["gd.workers"])
+        Chrome.heading(s, row: a.row + 2, col: a.col + 1, width: a.width - 2, text: (v.today.isEmpty || onSessions ? "" : "▶ ") + t["gd.workers"])
         // The workers' list takes what it needs, at most half the page while today's sessions are shown below it.
         let below = v.today.isEmpty && !running ? 0 : max(4, (a.height - 4) / 2)
         let listHeight = max(2, min(v.workers.count + 1, a.height - 3 - below))
@@ -71,7 +77,7 @@ final class GridPageScreen: BoundScreen {
         guard running else { return }
         let r = a.row + 3 + listHeight + 1
         guard r + 1 < a.bottom else { return }
-        Chrome.heading(s, row: r, col: a.col + 1, width: a.width - 2, text: t["gd.sessions"])
+        Chrome.heading(s, row: r, col: a.col + 1, width: a.width - 2, text: (onSessions ? "▶ " : "") + t["gd.sessions"])
         let shownSessions = v.today
         if shownSessions.isEmpty { s.put(r + 1, a.col + 1, t["gd.noSessions"], role: .overdue); return }
         let zone = app.store.zone
@@ -92,14 +98,22 @@ final class GridPageScreen: BoundScreen {
 
     func bindings(_ app: ConsoleApp) -> [Binding] {
         let t = app.strings
-        return [
+        var list = [
             Binding([.enter], "Enter", t["hint.worker"], help: t["help.worker"]) { [unowned self] _ in
                 guard let v = view, v.workers.indices.contains(workers.selection) else { return .handled }
+                if onSessions { onSessions = false; focus() }
                 return .push(WorkerPageScreen(code: v.workers[workers.selection].code, month: shown))
             },
             Binding(TableView.navigationKeys, "↑↓", t["hint.move.keys"], help: t["help.moveKeys"], hinted: false) { [unowned self] key in
-                workers.handle(key) ? .handled : .ignored
+                (onSessions ? sessions : workers).handle(key) ? .handled : .ignored
             },
         ]
+        // Only with today's sessions listed is there a second list to give the keys to.
+        if !(view?.today.isEmpty ?? true) {
+            list.insert(Binding([.tab], "Tab", t["hint.pane"], help: t["help.gridPane"]) { [unowned self] _ in
+                onSessions.toggle(); focus(); return .handled
+            }, at: 1)
+        }
+        return list
     }
 }
