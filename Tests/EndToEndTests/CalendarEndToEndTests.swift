@@ -60,7 +60,8 @@ final class CalendarEndToEndTests: XCTestCase {
         try "date,workday,name\n2027-10-11,0,\n".write(toFile: notice, atomically: true, encoding: .utf8)
         let bad = try run(["calendar", "import", notice])
         XCTAssertEqual(bad.status, 1)
-        XCTAssertTrue(bad.err.contains("nothing written"), bad.err)
+        XCTAssertTrue(bad.err.contains("未写入任何数据"), bad.err)
+        XCTAssertTrue(bad.err.contains(":2: name（名称）：为空；2027-10-11 是工作日放假：请写明节日名称（如 国庆节）"), bad.err)
     }
 }
 

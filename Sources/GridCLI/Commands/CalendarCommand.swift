@@ -70,7 +70,7 @@ enum CalendarCommand: Command {
                 let r = try store.importCalendar(path: file, actor: try store.actor(login: ctx.login), now: ctx.now(in: store.zone))
                 print(ImportCommand.summary(r, ctx.language))
             } catch let e as ImportError {
-                FileHandle.standardError.write(Data((TextSafety.escaped(e.description, keepNewlines: true) + "\n").utf8))
+                FileHandle.standardError.write(Data((TextSafety.escaped(e.words(ctx.language), keepNewlines: true) + "\n").utf8))
                 return 1
             }
         default:
