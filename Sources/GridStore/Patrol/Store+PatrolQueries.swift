@@ -10,6 +10,18 @@ extension Store {
         ORDER BY g.code, p.start_at
         """
 
+    /// Every basic grid's sessions starting in [?1, ?2), in start order: one contiguous run of the covering
+    /// `patrols_start` (a day's few thousand sessions), each grid looked up by its key in the small `grids`.
+    /// For short windows (today, one day): one run instead of a seek per grid.
+    static let shortWindowSessionsSQL = """
+        SELECT p.id, p.worker, p.grid, p.start_at, p.end_at, NULL, p.confirmed_at
+        FROM patrols p INDEXED BY patrols_start CROSS JOIN grids g ON g.code = p.grid
+        WHERE p.start_at >= ?1 AND p.start_at < ?2 AND g.level = 'basic'
+        """
+    /// Windows (look-back included) up to this many seconds read `shortWindowSessionsSQL`; longer ones (a month:
+    /// 80,000 sessions at district size, already in grid order) read `boardSessionsSQL`.
+    static let shortWindowSeconds = 2 * 86_400
+
     /// Long (flagged) or open sessions that started before ?1 and reach past ?2: the partial index `patrols_long`.
     static let longSessionsSQL = """
         SELECT \(patrolColumns) FROM patrols
@@ -41,8 +53,8 @@ extension Store {
 
     /// Sessions of basic grids overlapping `window`, sorted by (grid, start, id): one pass for every grid.
     ///
-    /// Reads only what is needed: for each basic grid an index range on `patrols_grid_start`
-    /// (sessions starting from `window.start − suspect limit`), plus the few long or open sessions
+    /// Reads only what is needed: sessions starting from `window.start − suspect limit` (for a short window one
+    /// range of `patrols_start`, otherwise for each basic grid an index range on `patrols_grid_start`), plus the few long or open sessions
     /// that started earlier, from the partial index `patrols_long`. A session that started before that
     /// look-back and still counts must be longer than the limit, hence confirmed, hence flagged suspect.
     /// - Parameter grid: one grid only, or nil for every basic grid.
@@ -59,6 +71,9 @@ extension Store {
                 SELECT \(Store.patrolColumns) FROM patrols
                 WHERE grid = ?1 AND start_at >= ?2 AND start_at < ?3 ORDER BY start_at
                 """, [.text(grid), .of(lookback), .of(window.end)], keep)
+        } else if window.end - lookback <= Store.shortWindowSeconds {
+            try db.forEach(Store.shortWindowSessionsSQL, [.of(lookback), .of(window.end)], keep)
+            out.sort { ($0.grid, $0.start, $0.id) < ($1.grid, $1.start, $1.id) }
         } else {
             try db.forEach(Store.boardSessionsSQL, [.of(lookback), .of(window.end)], keep)
         }
