@@ -17,9 +17,10 @@ extension Store {
     /// the rest (today, and any earlier day a counting open session reaches back into) computed live from
     /// the sessions with the full rule. Nil when the summary is marked stale (the caller computes from `patrols`).
     /// The figures equal `PatrolRules.figure` over all the sessions.
-    /// - Parameter codes: the grids wanted (the basic grids, by code).
+    /// - Parameter codes: the grids wanted (the basic grids, by code); the figures come back in the same order.
+    /// - Precondition: `frame` is a whole month (its rows are that month's `patrol_months` row).
     func summarisedPatrol(frame: DayFrame, codes: [String], grid: String?, settings: ComplianceSettings, now: Date) throws
-        -> [String: (figure: PatrolFigure, ongoing: Int)]? {
+        -> [(figure: PatrolFigure, ongoing: Int)]? {
         guard try !patrolDaysStale() else { return nil }
         let window = frame.window
         let completed = frame.completedDays
@@ -69,19 +70,28 @@ extension Store {
             }
         }
         // Live days: the sessions from the first live day on (with the usual look-back), by grid.
-        var live: [String: [PatrolSession]] = [:]
+        // They come sorted by grid: each grid's are one run, found by its range.
+        var liveSessions: [PatrolSession] = []
+        var live: [String: Range<Int>] = [:]
         if firstLive < frame.days.count {
             let span = TimeSpan(start: frame.bounds[firstLive], end: window.end)
-            for s in try patrolSessions(overlapping: span, grid: grid, settings: settings) where grid == nil || s.grid == grid {
-                live[s.grid, default: []].append(s)
+            liveSessions = try patrolSessions(overlapping: span, grid: grid, settings: settings).filter { grid == nil || $0.grid == grid }
+            var i = 0
+            while i < liveSessions.count {
+                var j = i + 1
+                while j < liveSessions.count && liveSessions[j].grid == liveSessions[i].grid { j += 1 }
+                live[liveSessions[i].grid] = i..<j
+                i = j
             }
         }
-        var out: [String: (figure: PatrolFigure, ongoing: Int)] = [:]
+        var out: [(figure: PatrolFigure, ongoing: Int)] = []
         out.reserveCapacity(codes.count)
+        // Few grids have live sessions or one under way: the dictionaries are only asked when they hold anything.
+        let anyLive = !live.isEmpty, anyOpen = !liveFrom.isEmpty
         for (k, code) in codes.enumerated() {
-            let f = PatrolRules.figure(stored: Array(stored[(k * completed)..<((k + 1) * completed)]), liveFrom: liveFrom[code] ?? completed,
-                                       live: live[code] ?? [], frame: frame, settings: settings)
-            out[code] = (f, ongoing[code] ?? 0)
+            let f = PatrolRules.figure(stored: Array(stored[(k * completed)..<((k + 1) * completed)]), liveFrom: anyOpen ? liveFrom[code] ?? completed : completed,
+                                       live: anyLive ? live[code].map { Array(liveSessions[$0]) } ?? [] : [], frame: frame, settings: settings)
+            out.append((f, anyOpen ? ongoing[code] ?? 0 : 0))
         }
         return out
     }
