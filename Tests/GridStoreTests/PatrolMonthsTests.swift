@@ -4,7 +4,7 @@ import GridCore
 @testable import GridStore
 
 /// The maintained month rows `patrol_months` (巡查月汇总): one row per grid and month holding that month's
-/// `patrol_days`, written in the same transactions, held to `patrol_days` by the check, filled by the migration
+/// `patrol_days`, written in the same transactions, held to a recount of `patrols` by the check, filled by the migration
 /// from an older file, and giving the month board (this month and past ones) the figures worked out by hand,
 /// the same as the full computation from `patrols`.
 final class PatrolMonthsTests: XCTestCase {
@@ -122,10 +122,11 @@ final class PatrolMonthsTests: XCTestCase {
         try store.db.run("UPDATE patrol_months SET days = '0507201' WHERE month = '2026-11' AND grid = 'G2'")
         let found = try store.summaryMismatches()
         XCTAssertEqual(found.count, 1, "\(found)")
-        XCTAssertTrue(found.first?.contains("2026-11 G2: stored \"0507201\", patrol_days \"0507200\"") ?? false, "\(found)")
+        XCTAssertTrue(found.first?.contains("2026-11 G2: stored \"0507201\", recount \"0507200\"") ?? false, "\(found)")
         XCTAssertFalse(try store.check().ok)
         try store.db.run("DELETE FROM patrol_months WHERE month = '2026-10'")
-        XCTAssertTrue(try store.summaryMismatches().first?.hasPrefix("3 patrol_months rows differ") ?? false, "\(try store.summaryMismatches())")
+        let three = try store.summaryMismatches()
+        XCTAssertTrue(three.first?.hasPrefix("3 patrol_months rows differ") ?? false, "\(three)")
         try store.rebuildPatrolDays()
         XCTAssertEqual(try months(), Self.handWorkedRows)
         XCTAssertTrue(try store.check().ok)

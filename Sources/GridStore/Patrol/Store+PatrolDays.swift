@@ -100,8 +100,8 @@ extension Store {
         } while k < grids.count
     }
 
-    /// `patrol_days` rows that differ from a full recount, in words (empty when they agree or when the table
-    /// is marked for rebuilding and so not in use).
+    /// `patrol_days` rows, and `patrol_months` rows, that differ from a full recount of `patrols`, in words (empty
+    /// when they agree or when the summary is marked for rebuilding and so not in use).
     func patrolDaysMismatches() throws -> [String] {
         try db.read {
             guard try !patrolDaysStale() else { return [] }
@@ -110,10 +110,13 @@ extension Store {
             try db.forEach("SELECT grid, day, counted_seconds FROM patrol_days") { stored[$0.text(0), default: [:]][$0.text(1)] = $0.int(2) }
             var frame: DayFrame?
             var wrong = 0, example: String?
+            // The month rows are held to the same recount ("month grid" → day of month → seconds).
+            var months: [String: [Int: Int]] = [:]
             let grids = try db.query("SELECT code FROM grids") { $0.text(0) }
             for g in grids {
                 var mine = stored.removeValue(forKey: g) ?? [:]
                 for d in try recountPatrolDays(grid: g, settings: settings, frames: &frame) {
+                    months["\(d.day.prefix(7)) \(g)", default: [:]][Int(d.day.suffix(2))!] = d.seconds
                     let have = mine.removeValue(forKey: d.day)
                     if have != d.seconds {
                         wrong += 1
@@ -129,7 +132,8 @@ extension Store {
                 wrong += days.count
                 example = example ?? "\(g): \(days.count) rows for an unknown grid"
             }
-            return wrong == 0 ? [] : ["\(wrong) patrol_days rows differ from a recount of patrols (e.g. \(example!)); month figures read from it are wrong until it is rebuilt from patrols (Store.rebuildPatrolDays)"]
+            let days = wrong == 0 ? [] : ["\(wrong) patrol_days rows differ from a recount of patrols (e.g. \(example!)); month figures read from it are wrong until it is rebuilt from patrols (Store.rebuildPatrolDays)"]
+            return days + (try patrolMonthsMismatches(recount: months))
         }
     }
 }

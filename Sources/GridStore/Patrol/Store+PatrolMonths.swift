@@ -86,32 +86,26 @@ extension Store {
         }
     }
 
-    /// `patrol_months` rows that differ from `patrol_days` grouped by month, in words (empty when they agree or
-    /// when the summary is marked for rebuilding). `patrol_days` itself is held to a recount of `patrols`.
-    func patrolMonthsMismatches() throws -> [String] {
+    /// `patrol_months` rows that differ from `recount` ("month grid" → day of month → seconds, a recount of
+    /// `patrols` made by `patrolDaysMismatches`), in words (empty when they agree).
+    func patrolMonthsMismatches(recount: [String: [Int: Int]]) throws -> [String] {
         try db.read {
-            guard try !patrolDaysStale() else { return [] }
-            var expected: [String: [Int: Int]] = [:]
-            try db.forEach("SELECT grid, day, counted_seconds FROM patrol_days") { r in
-                let day = r.text(1)
-                guard let d = LocalDate(iso: day) else { return }
-                expected["\(d.localMonth) \(r.text(0))", default: [:]][d.day] = r.int(2)
-            }
+            var expected = recount
             var wrong = 0, example: String?
             try db.forEach("SELECT month, grid, days FROM patrol_months") { r in
                 let key = "\(r.text(0)) \(r.text(1))", text = r.text(2)
                 let want = expected.removeValue(forKey: key)
                 guard let have = PatrolMonthText.decode(text), have == want else {
                     wrong += 1
-                    example = example ?? "\(key): stored \"\(text)\", patrol_days \(want.map { PatrolMonthText.encode($0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) }.map { "\"\($0)\"" } ?? "nothing")"
+                    example = example ?? "\(key): stored \"\(text)\", recount \(want.map { PatrolMonthText.encode($0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) }.map { "\"\($0)\"" } ?? "nothing")"
                     return
                 }
             }
             for key in expected.keys.sorted() {
                 wrong += 1
-                example = example ?? "\(key): stored nothing, patrol_days \(expected[key]!.count) days"
+                example = example ?? "\(key): stored nothing, recount \(expected[key]!.count) days"
             }
-            return wrong == 0 ? [] : ["\(wrong) patrol_months rows differ from patrol_days (e.g. \(example!)); month figures read from it are wrong until it is rebuilt (Store.rebuildPatrolDays)"]
+            return wrong == 0 ? [] : ["\(wrong) patrol_months rows differ from a recount of patrols (e.g. \(example!)); month figures read from it are wrong until it is rebuilt (Store.rebuildPatrolDays)"]
         }
     }
 }

@@ -2,10 +2,11 @@ import Foundation
 import GridCore
 
 extension Store {
-    /// Every basic grid's sessions starting in [?1, ?2), by grid then start: an index range per grid on the covering `patrols_grid_start`.
+    /// Every basic grid's sessions starting in [?1, ?2), by grid then start: an index range per grid on the covering
+    /// `patrols_grid_start` (forced: with `patrols_start` the planner may take one range and sort a month's sessions).
     static let boardSessionsSQL = """
         SELECT p.id, p.worker, p.grid, p.start_at, p.end_at, NULL, p.confirmed_at
-        FROM grids g JOIN patrols p ON p.grid = g.code
+        FROM grids g CROSS JOIN patrols p INDEXED BY patrols_grid_start ON p.grid = g.code
         WHERE g.level = 'basic' AND p.start_at >= ?1 AND p.start_at < ?2
         ORDER BY g.code, p.start_at
         """
