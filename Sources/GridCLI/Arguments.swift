@@ -4,9 +4,15 @@ import GridCore
 /// A usage error worded by a command (a value that does not fit its rules). Exit status 2.
 /// The parser's own errors are the typed `ParserError`.
 struct UsageError: Error, CustomStringConvertible {
-    let message: String
-    init(_ message: String) { self.message = message }
-    var description: String { message }
+    /// The message in Chinese and in English (the command line speaks `--lang`, Chinese by default).
+    let zh: String, en: String
+    /// A message in both languages.
+    init(zh: String, en: String) { self.zh = zh; self.en = en }
+    /// A message that is the same in both (already in the reader's language, or data such as a path).
+    init(_ message: String) { zh = message; en = message }
+    /// The message for `language`.
+    func message(_ language: Language) -> String { language.pick(zh, en) }
+    var description: String { en }
 }
 
 /// The words after the command name: `--name value` options, `--flag` switches and positionals.

@@ -26,7 +26,7 @@ final class Context {
         nowText = nowRaw
         if let nowRaw {
             guard let t = ISOTime.parse(nowRaw, zone: .shanghai) else {
-                throw UsageError("--now \(nowRaw): not an ISO-8601 time (e.g. 2026-11-22T09:30:00+08:00)")
+                throw UsageError(zh: "--now \(nowRaw)：不是 ISO-8601 时间（例如 2026-11-22T09:30:00+08:00）", en: "--now \(nowRaw): not an ISO-8601 time (e.g. 2026-11-22T09:30:00+08:00)")
             }
             now = t; nowFixed = true
         } else {

@@ -26,6 +26,7 @@ enum ErrorWording {
             case let .bench(what): return "bench: " + what
             }
         }
+        if let i = error as? ImportError { return i.words(language) }
         if let v = error as? ValidationError { return v.words(language) }
         if let u = error as? UnsafeTextError { return u.words(language) }
         guard let e = error as? StoreError else { return String(describing: error) }

@@ -79,7 +79,7 @@ public enum GridCLI {
             fail(e.words(Context.languageFromEnvironment(arguments)), status: 2)
         } catch let e as UsageError {
             fflush(nil)
-            fail(e.message, status: 2)
+            fail(e.message(Context.languageFromEnvironment(arguments)), status: 2)
         } catch let e as DatabaseError where e.primaryCode == SQLITE_CORRUPT {
             // Met damage mid-command: say so, and keep later writes off the file until a check passes.
             fflush(nil)

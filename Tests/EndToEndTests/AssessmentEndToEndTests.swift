@@ -84,6 +84,25 @@ final class AssessmentEndToEndTests: XCTestCase {
         // The table names the grid and the category beside their codes.
         let table = try ok(["report", "missed", "--month", "2026-11"], now: now)
         XCTAssertTrue(table.contains("东湖村第一网格") && table.contains("消防通道堵塞"), table)
+
+        // The bulletin's should-have-reported table: one row per grid with a planted matter (one each), by grid code,
+        // each with its number; no decoy's number in it.
+        let numberOf = Dictionary(rows.compactMap { r -> (String, String)? in
+            guard let t = (r["title"] as? String)?.split(separator: " ").first, let n = r["number"] as? String else { return nil }
+            return (String(t), n)
+        }, uniquingKeysWith: { a, _ in a })
+        let page = dir.appendingPathComponent("bulletin.html").path
+        try ok(["report", "bulletin", "--month", "2026-11", "--output", page], now: now)
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        let section = try XCTUnwrap(html.range(of: "<h3>应报未报（按网格）</h3>").map { html[$0.upperBound...] })
+        let body = String(section[..<(section.range(of: "</tbody>")?.lowerBound ?? section.endIndex)])
+        let cells = body.components(separatedBy: "<tr>").dropFirst(2).map { row in
+            row.components(separatedBy: "</td>").dropLast().map { $0.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression) }
+        }
+        XCTAssertEqual(cells, [["DH-01-01", "东湖村第一网格", "1", numberOf["P1"] ?? "P1?"],
+                               ["DH-01-02", "东湖村第二网格", "1", numberOf["P2"] ?? "P2?"],
+                               ["DH-01-04", "东湖村第四网格", "1", numberOf["P3"] ?? "P3?"],
+                               ["DH-01-06", "东湖村第六网格", "1", numberOf["P4"] ?? "P4?"]])
     }
 
     func number(_ out: String) -> String {

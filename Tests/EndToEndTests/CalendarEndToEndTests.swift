@@ -60,7 +60,8 @@ final class CalendarEndToEndTests: XCTestCase {
         try "date,workday,name\n2027-10-11,0,\n".write(toFile: notice, atomically: true, encoding: .utf8)
         let bad = try run(["calendar", "import", notice])
         XCTAssertEqual(bad.status, 1)
-        XCTAssertTrue(bad.err.contains("nothing written"), bad.err)
+        XCTAssertTrue(bad.err.contains("未写入任何数据"), bad.err)
+        XCTAssertTrue(bad.err.contains(":2: name（名称）：为空；2027-10-11 是工作日放假：请写明节日名称（如 国庆节）"), bad.err)
     }
 }
 
@@ -83,6 +84,9 @@ final class DaylightSavingEndToEndTests: XCTestCase {
         XCTAssertTrue(list.out.contains("2026-11-01T03:30:00-05:00"), list.out)
         let gap = try run(["patrol", "add", "--worker", "W001", "--grid", "DH-01-01", "--start", "2027-03-14T02:30", "--end", "2027-03-14T04:00"])
         XCTAssertEqual(gap.status, 2)
-        XCTAssertTrue(gap.err.contains("does not exist in America/New_York"), gap.err)
+        XCTAssertTrue(gap.err.contains("2027-03-14T02:30 在 America/New_York 不存在"), gap.err)
+        let gapEn = try run(["--lang", "en", "patrol", "add", "--worker", "W001", "--grid", "DH-01-01", "--start", "2027-03-14T02:30", "--end", "2027-03-14T04:00"])
+        XCTAssertEqual(gapEn.status, 2)
+        XCTAssertTrue(gapEn.err.contains("2027-03-14T02:30 does not exist in America/New_York"), gapEn.err)
     }
 }

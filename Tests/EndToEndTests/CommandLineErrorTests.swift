@@ -68,7 +68,14 @@ final class CommandLineErrorTests: XCTestCase {
                                (["--open", "cases"], "未知选项 --open", "unknown option --open"),
                                (["grids", "--format"], "选项 --format 需要一个值", "option --format needs a value"),
                                (["grids", "--format", "xml"], "--format xml：应为以下之一：table, csv, json", "--format xml: expected one of table, csv, json"),
-                               (["workers", "W001"], "多余的参数 W001", "unexpected argument W001")] {
+                               (["workers", "W001"], "多余的参数 W001", "unexpected argument W001"),
+                               // A command's own usage errors speak the language too.
+                               (["report", "evaluation", "--month", "2026-13"], "--month 2026-13：应为 YYYY-MM，例如 2026-11",
+                                "--month 2026-13: expected YYYY-MM, e.g. 2026-11"),
+                               (["staff", "promote"], "staff promote：应为 add、list、set-role、deactivate 或 activate",
+                                "staff promote: expected add, list, set-role, deactivate or activate"),
+                               (["cases", "--from", "2026-11-30", "--to", "2026-11-01"], "--from 2026-11-30 晚于 --to 2026-11-01",
+                                "--from 2026-11-30 is after --to 2026-11-01")] {
             let e = try h.run(args)
             XCTAssertEqual(e.status, 2, "\(args): \(e.err)")
             XCTAssertEqual(e.err, "gridroom: \(zh)\n", "\(args)")
@@ -89,11 +96,20 @@ final class CommandLineErrorTests: XCTestCase {
         let path = h.dir.appendingPathComponent("depts.csv").path
         XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: gbk))
         XCTAssertNil(String(data: gbk, encoding: .utf8), "the file must really be GBK, not UTF-8")
+        // In the default language (zh): each column's Chinese heading beside its code, the problem in Chinese.
         let r = try h.run(["import", "departments", path])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.err.contains("\(path):3: platform: \"无此平台\""), r.err)
-        XCTAssertTrue(r.err.contains("\(path):5: code: duplicate code JZ2: also on line 2"), r.err)
-        XCTAssertTrue(r.err.contains("\(path):2: code: duplicate code JZ2: also on line 5"), r.err)
+        XCTAssertTrue(r.err.contains("\(path):3: platform（平台）：\"无此平台\"：应为 "), r.err)
+        XCTAssertTrue(r.err.contains("\(path):5: code（编码）：编码 JZ2 重复：第 2 行也有"), r.err)
+        XCTAssertTrue(r.err.contains("\(path):2: code（编码）：编码 JZ2 重复：第 5 行也有"), r.err)
+        XCTAssertTrue(r.err.contains("\(path)：已拒绝，未写入任何数据（3 行有误）；请改正或用 --skip-invalid"), r.err)
+        XCTAssertFalse(r.err.contains("expected") || r.err.contains("duplicate") || r.err.contains("rejected"), r.err)
+        // In English.
+        let en = try h.run(["--lang", "en", "import", "departments", path])
+        XCTAssertEqual(en.status, 1)
+        XCTAssertTrue(en.err.contains("\(path):3: platform: \"无此平台\": expected "), en.err)
+        XCTAssertTrue(en.err.contains("\(path):5: code: duplicate code JZ2: also on line 2"), en.err)
+        XCTAssertTrue(en.err.contains("\(path): rejected, nothing written (3 bad rows); fix them or use --skip-invalid"), en.err)
         XCTAssertEqual(try DatabaseDump.tables(path: h.db), before, "a refused import changes nothing, the import log included")
 
         let s = try h.run(["import", "departments", path, "--skip-invalid"])
@@ -101,7 +117,8 @@ final class CommandLineErrorTests: XCTestCase {
         XCTAssertTrue(s.out.contains("共 4 行 — 写入 1，未变 0，拒收 3"), s.out)
         let rejects = try String(contentsOfFile: h.dir.appendingPathComponent("depts.rejects.csv").path, encoding: .utf8)
         XCTAssertEqual(rejects.split(separator: "\n").count, 4, rejects)   // header + lines 2, 3, 5
-        XCTAssertTrue(rejects.contains("line 3: platform"), rejects)
+        XCTAssertTrue(rejects.hasPrefix("code,name,platform,原因\n") || rejects.hasPrefix("\u{FEFF}code,name,platform,原因\n"), rejects)
+        XCTAssertTrue(rejects.contains("第 3 行：platform："), rejects)
         let db = try h.open()
         XCTAssertEqual(try db.count("SELECT count(*) FROM departments WHERE code IN ('BM2', 'JZ2', 'XX')"), 1)
         XCTAssertEqual(try db.first("SELECT rows_total || ',' || rows_written || ',' || rows_rejected || ',' || complete FROM import_log ORDER BY id DESC LIMIT 1") { $0.text(0) }, "4,1,3,1")

@@ -57,8 +57,11 @@ final class HostileTextEndToEndTests: XCTestCase {
         try "code,name,level,parent,row,col\nX\u{1B}[2J,东湖\u{1B}]2;PWNED\u{07},basic,DH-01,,\n".write(to: csv, atomically: true, encoding: .utf8)
         let imp = try run(["import", "grids", csv.path])
         XCTAssertEqual(imp.status, 1)
-        XCTAssertTrue(imp.err.contains(":2: name: contains U+001B (escape)"), imp.err)
-        XCTAssertTrue(imp.err.contains(":2: code: contains U+001B (escape)"), imp.err)
+        XCTAssertTrue(imp.err.contains(":2: name（名称）：第 3 个字符是 U+001B（ESC）"), imp.err)
+        XCTAssertTrue(imp.err.contains(":2: code（编码）：第 2 个字符是 U+001B（ESC）"), imp.err)
+        let impEn = try run(["--lang", "en", "import", "grids", csv.path])
+        XCTAssertTrue(impEn.err.contains(":2: name: contains U+001B (escape)"), impEn.err)
+        XCTAssertTrue(impEn.err.contains(":2: code: contains U+001B (escape)"), impEn.err)
         XCTAssertFalse((imp.err + imp.out).unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, imp.err.debugDescription)
     }
 

@@ -107,7 +107,12 @@ final class OperatorDayEndToEndTests: XCTestCase {
     func testDumbTerminalIsRefusedLikeAnUnknownOne() throws {
         let t = try console(cols: 80, rows: 24, env: "TERM=dumb", ready: "CONSOLE-EXIT=")
         let screen = try t.screen()
-        XCTAssertTrue(screen.contains("unknown terminal type TERM=\"dumb\"; try TERM=xterm-256color"), screen)
+        XCTAssertTrue(screen.contains("未知的终端类型 TERM=\"dumb\"；请试 TERM=xterm-256color"), screen)
         XCTAssertTrue(screen.contains("CONSOLE-EXIT=2"), screen)
+        // The same refusal in English with --lang en (the program's default language is Chinese).
+        let en = try console(cols: 80, rows: 24, env: "TERM=dumb GRIDROOM_LANG=en", ready: "CONSOLE-EXIT=")
+        let enScreen = try en.screen()
+        XCTAssertTrue(enScreen.contains("unknown terminal type TERM=\"dumb\"; try TERM=xterm-256color"), enScreen)
+        XCTAssertFalse(enScreen.contains("未知"), enScreen)
     }
 }

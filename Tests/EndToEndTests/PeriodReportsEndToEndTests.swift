@@ -173,12 +173,21 @@ final class PeriodReportsEndToEndTests: XCTestCase {
         XCTAssertEqual(gy?["days"] as? Int, 365); XCTAssertEqual(gy?["patrol_minutes"] as? Int, 11320); XCTAssertEqual(gy?["days_meeting_patrol"] as? Int, 61)
 
         // The ledger (台账): closed in November = M2 and M3 (M3 fed back on 9 November), names beside codes.
+        // M3 closed Monday 9 November 09:40: its reply (1wd) is due at the close of office on the next working day, Tuesday 10 November 17:30;
+        // it is replied to (late) and called back (基本满意) on 10 January, which the ledger's last three columns show.
+        try ok(["case", "reply", numbers["M3"]!, "--channel", "phone", "--note", "已电话告知"], now: now)
+        try ok(["case", "revisit", numbers["M3"]!, "--result", "basic", "--note", "回访"], now: now)
         let ledger = try ok(["ledger", "--month", "2026-11", "--by", "closed"], now: now).split(separator: "\n").map(String.init)
         XCTAssertTrue(ledger.first?.hasPrefix("\u{FEFF}编号,受理时间,来源,上报人,上报人姓名,网格,网格名称,类别,类别名称") ?? false, ledger.first ?? "")
         XCTAssertEqual(ledger.dropFirst().map { String($0.prefix(13)) }, [numbers["M2"]!, numbers["M3"]!].sorted())
         let m3 = ledger.first { $0.hasPrefix(numbers["M3"]!) } ?? ""
         XCTAssertTrue(m3.contains(",网格员上报,W001,邱晓东,DH-01-01,东湖村第一网格,SR03,道路不洁,市容环境,M3 路面垃圾,HWZ,"), m3)
-        XCTAssertTrue(m3.contains(",2026-11-09T09:30:00+08:00,2026-11-09T09:40:00+08:00,2026-11-09T09:40:00+08:00,已办结,已清理,0,1"), m3)
+        XCTAssertTrue(m3.contains(",2026-11-09T09:30:00+08:00,2026-11-09T09:40:00+08:00,2026-11-09T09:40:00+08:00,已办结,已清理,0,1,"
+                                 + "2026-11-10T17:30:00+08:00,2027-01-10T09:00:00+08:00,基本满意"), m3)
+        XCTAssertTrue(ledger.first?.hasSuffix(",曾超期,回复期限,回复时间,回访结果") ?? false, ledger.first ?? "")
+        // M2 was never replied to nor called back: the two columns are empty, the deadline is there.
+        let m2 = ledger.first { $0.hasPrefix(numbers["M2"]!) } ?? ""
+        XCTAssertTrue(m2.hasSuffix(",,") && !m2.hasSuffix(",,,"), m2)
         let closedQ4 = try ok(["ledger", "--quarter", "2026Q4", "--by", "closed"], now: now).split(separator: "\n").dropFirst()
         XCTAssertEqual(Set(closedQ4.map { String($0.prefix(13)) }), Set(["M1", "M2", "M3", "M5"].map { numbers[$0]! }))
         // Reported in the quarter: M1–M5 and the 52 imported reports.

@@ -55,8 +55,8 @@ final class RegistryEndToEndTests: XCTestCase {
         try "code,name,platform\nZZB,综治办,public_order\nX,,nowhere\n".write(to: bad, atomically: true, encoding: .utf8)
         let r = try run(["import", "departments", bad.path])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.err.contains("\(bad.path):3: name: empty; a name is required"), r.err)
-        XCTAssertTrue(r.err.contains("\(bad.path):3: platform: \"nowhere\": expected"), r.err)
+        XCTAssertTrue(r.err.contains("\(bad.path):3: name（名称）：为空；须填名称"), r.err)
+        XCTAssertTrue(r.err.contains("\(bad.path):3: platform（平台）：\"nowhere\"：应为 public_order (综治工作)"), r.err)
         XCTAssertEqual(try run(["departments", "--format", "csv"]).out, "\u{FEFF}code,name,platform\n")
         XCTAssertEqual(try run(["import", "nonsense", bad.path]).status, 2)
     }

@@ -61,7 +61,7 @@ final class CSVValidationTests: XCTestCase {
         // A3 is bad (unknown level), so B12 whose parent is A3 cannot be accepted either.
         let b = v.validate(try records("A3,x,zone,T,,\nB12,y,basic,A3,,\n", v.header, written: Array(v.header.prefix(6)), optional: v.optionalColumns))
         XCTAssertEqual(b.accepted.count, 0)
-        XCTAssertEqual(b.errors.last, RowError(line: 3, column: "parent", message: "parent A3 is on line 2, which is itself invalid"))
+        XCTAssertEqual(b.errors.last, RowError(line: 3, column: "parent", Phrase(zh: "上级 A3 在第 2 行，该行本身无效", en: "parent A3 is on line 2, which is itself invalid")))
     }
 
     func testWorkers() throws {
@@ -121,6 +121,9 @@ final class CSVValidationTests: XCTestCase {
     }
 
     func testLocatedFormat() {
-        XCTAssertEqual(RowError(line: 7, column: "phone", message: "bad").located(in: "w.csv"), "w.csv:7: phone: bad")
+        let bad = RowError(line: 7, column: "phone", Phrase(zh: "有误", en: "bad"))
+        XCTAssertEqual(bad.located(in: "w.csv"), "w.csv:7: phone: bad")
+        // In Chinese the column's Chinese heading follows its code.
+        XCTAssertEqual(bad.located(in: "w.csv", .zh), "w.csv:7: phone（电话）：有误")
     }
 }

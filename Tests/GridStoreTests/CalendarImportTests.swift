@@ -62,7 +62,8 @@ final class CalendarImportTests: XCTestCase {
     func testABadFileIsRefusedWholeAndWritesNothing() throws {
         let bad = "date,workday,name\n2027-10-01,0,国庆节\n2027-10-01,0,国庆节\n2027-10-04,2,x\n2027-13-01,0,x\n2027-10-11,0,\n2027-10-12,0,a\u{1B}[2J\n"
         XCTAssertThrowsError(try store.importCalendar(path: try file(bad), actor: admin, now: now)) { e in
-            guard case let .rejected(_, problems) = e as? ImportError else { return XCTFail("\(e)") }
+            guard let ie = e as? ImportError, case .rejected = ie else { return XCTFail("\(e)") }
+            let problems = ie.problems
             let text = problems.joined(separator: "\n")
             XCTAssertTrue(text.contains(":2: date: duplicate date 2027-10-01: also on line 3"), text)
             XCTAssertTrue(text.contains(":4: workday: \"2\": expected 1 (a working day) or 0 (a day off)"), text)

@@ -116,7 +116,7 @@ final class DutyStoreTests: XCTestCase {
         }
         XCTAssertThrowsError(try store.planDuty(RosterEntry(day: LocalDate(iso: "2026-11-21")!, period: "day", login: "gone"),
                                                 by: f.actor("sup"), now: f.at("2026-11-20T09:00"))) {
-            XCTAssertEqual($0 as? StoreError, .duty(.badRoster(column: "login", message: "gone is not active on the staff")))
+            XCTAssertEqual($0 as? StoreError, .duty(.badRoster(column: "login", message: Phrase(zh: "gone 已停用", en: "gone is not active on the staff"))))
         }
         let bad = f.dir + "/roster.csv"
         try "日期,班次,登录名,副班\n2026-11-21,白班,duty,op\n2026-11-21,夜班,nobody,\n".write(toFile: bad, atomically: true, encoding: .utf8)

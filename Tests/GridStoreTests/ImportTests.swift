@@ -73,7 +73,8 @@ final class ImportTests: XCTestCase {
         // Line 2 is good, but lines 3 and 5 are bad: nothing at all may be written.
         let path = try file("bad.csv", "code,name,level,parent,row,col\nDH-01-03,三,basic,DH-01,,\nDH-01-04,四,basic,NOPE,,\n\nDH-01-05,五,basic,DH-01,x,1\n")
         XCTAssertThrowsError(try store.importGrids(path: path, actor: admin, now: now)) { e in
-            guard case let .rejected(_, problems)? = e as? ImportError else { return XCTFail("\(e)") }
+            guard let ie = e as? ImportError, case .rejected = ie else { return XCTFail("\(e)") }
+            let problems = ie.problems
             XCTAssertEqual(problems, [
                 "\(path):3: parent: unknown grid NOPE: not in this file nor in the database",
                 "\(path):5: row: \"x\": expected a whole number from 0 to 999",
@@ -124,7 +125,8 @@ final class ImportTests: XCTestCase {
     func testQuotedNewlineAndUnreadableFiles() throws {
         let path = try file("d.csv", "code,name,platform\nZZB,\"综治办\n(值班)\",public_order\nPCS,bad\"quote,market\n")
         XCTAssertThrowsError(try store.importDepartments(path: path, actor: admin, now: now)) { e in
-            guard case let .rejected(_, problems)? = e as? ImportError else { return XCTFail("\(e)") }
+            guard let ie = e as? ImportError, case .rejected = ie else { return XCTFail("\(e)") }
+            let problems = ie.problems
             // The record with the quoted newline starts on line 2 (a name may not hold a line break);
             // the next record starts on line 4 (stray quote).
             XCTAssertEqual(problems.count, 2)
@@ -132,7 +134,7 @@ final class ImportTests: XCTestCase {
             XCTAssertTrue(problems[1].hasPrefix("\(path):4: field 2: a \" inside an unquoted field"), problems[1])
         }
         XCTAssertThrowsError(try store.importDepartments(path: try file("e.csv", ""), actor: admin, now: now)) { e in
-            XCTAssertEqual(e as? ImportError, .unreadable("\(dir.appendingPathComponent("e.csv").path):1: the file is empty; expected a header line and rows"))
+            XCTAssertEqual((e as? ImportError)?.words(.en), "\(dir.appendingPathComponent("e.csv").path):1: the file is empty; expected a header line and rows")
         }
         XCTAssertThrowsError(try store.importDepartments(path: try file("h.csv", "code,name\n"), actor: admin, now: now)) { e in
             XCTAssertTrue("\(e)".contains("column 3: expected \"platform\", found nothing"), "\(e)")

@@ -43,7 +43,8 @@ final class MatterImportTests: XCTestCase {
 
             """)
         XCTAssertThrowsError(try f.store.importCases(path: p, actor: f.actor("op"), now: f.at("2026-11-21T10:00"))) { e in
-            guard case ImportError.rejected(_, let problems) = e else { return XCTFail("\(e)") }
+            guard let ie = e as? ImportError, case .rejected = ie else { return XCTFail("\(e)") }
+            let problems = ie.problems
             XCTAssertEqual(problems, [
                 "\(p):2: reporter: empty; a grid_worker report needs the worker's code",
                 "\(p):3: category: unknown category XX; import categories first",

@@ -20,7 +20,8 @@ extension PatrolStoreTests {
         csv += rows.joined(separator: "\n") + "\n"
         let path = try write("far.csv", csv)
         XCTAssertThrowsError(try store.importPatrols(path: path, actor: op, now: now)) { e in
-            guard case let .rejected(_, problems)? = e as? ImportError else { return XCTFail("\(e)") }
+            guard let ie = e as? ImportError, case .rejected = ie else { return XCTFail("\(e)") }
+            let problems = ie.problems
             XCTAssertEqual(problems, ["\(path):2: duplicate row: the same as line 4500", "\(path):4500: duplicate row: the same as line 2"])
         }
         XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM patrols"), 0)

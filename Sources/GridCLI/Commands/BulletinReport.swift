@@ -19,10 +19,10 @@ enum BulletinReport: ReportKind {
         let given = [("month", args.option("month")), ("quarter", args.option("quarter")), ("year", args.option("year"))]
             .compactMap { k, v in v.map { (k, $0) } }
         guard given.count == 1, let (kind, text) = given.first else {
-            throw UsageError("report bulletin: give exactly one of --month YYYY-MM, --quarter YYYYQn or --year YYYY")
+            throw UsageError(zh: "report bulletin：请只给一个 --month YYYY-MM、--quarter YYYYQn 或 --year YYYY", en: "report bulletin: give exactly one of --month YYYY-MM, --quarter YYYYQn or --year YYYY")
         }
         guard let period = ReportPeriod(parsing: text), period.kindMatches(kind) else {
-            throw UsageError("--\(kind) \(text): expected \(kind == "month" ? "YYYY-MM, e.g. 2026-11" : kind == "quarter" ? "YYYYQn, e.g. 2026Q4" : "YYYY, e.g. 2026")")
+            throw UsageError(zh: "--\(kind) \(text)：应为 \(kind == "month" ? "YYYY-MM，例如 2026-11" : kind == "quarter" ? "YYYYQn，例如 2026Q4" : "YYYY，例如 2026")", en: "--\(kind) \(text): expected \(kind == "month" ? "YYYY-MM, e.g. 2026-11" : kind == "quarter" ? "YYYYQn, e.g. 2026Q4" : "YYYY, e.g. 2026")")
         }
         let output = try args.required("output")
         let size = try args.int("size", range: 1...100) ?? 5
@@ -30,14 +30,14 @@ enum BulletinReport: ReportKind {
         let store = try ctx.openStore()
         let now = ctx.now(in: store.zone)
         guard !period.isFuture(today: store.zone.localDate(of: now)) else {
-            throw UsageError("--\(kind) \(text): the period has not begun")
+            throw UsageError(zh: "--\(kind) \(text)：该期尚未开始", en: "--\(kind) \(text): the period has not begun")
         }
         let bulletin = try store.bulletin(period: period, now: now, listSize: size)
         let html = BulletinHTML.render(bulletin, language: ctx.language)
         do {
             try html.write(toFile: output, atomically: true, encoding: .utf8)
         } catch {
-            throw UsageError("--output \(output): cannot write (\(error.localizedDescription))")
+            throw UsageError(zh: "--output \(output)：无法写入（\(error.localizedDescription)）", en: "--output \(output): cannot write (\(error.localizedDescription))")
         }
         print("\(output): \(period.name(ctx.language))\(bulletin.provisional ? " (provisional)" : "") — \(html.utf8.count) bytes")
         return 0

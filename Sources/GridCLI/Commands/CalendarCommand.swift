@@ -31,7 +31,7 @@ enum CalendarCommand: Command {
         let sub = args.positionals.first
         switch sub {
         case nil:
-            guard let y = try args.int("year", range: 1900...2200) else { throw UsageError("missing --year YYYY") }
+            guard let y = try args.int("year", range: 1900...2200) else { throw UsageError(zh: "缺少 --year YYYY", en: "missing --year YYYY") }
             let format = try args.choice("format", ["csv", "table", "json"], default: "csv")!
             try args.rejectUnknown()
             let rows = calendar.days(ofYear: y).map { [$0.date.description, $0.isWorkday ? "1" : "0", $0.name ?? ""] }
@@ -42,19 +42,21 @@ enum CalendarCommand: Command {
             let limitText = try args.required("limit")
             try args.rejectUnknown()
             guard let from = ISOTime.parse(fromText, zone: calendar.zone) else {
-                if let why = ISOTime.skippedLocalTime(fromText, zone: calendar.zone) { throw UsageError("--from " + why) }
-                throw UsageError("--from \(fromText): not an ISO-8601 time (e.g. 2026-11-20T16:00:00+08:00)")
+                if let why = ISOTime.skippedLocalTime(fromText, zone: calendar.zone, language: .zh) {
+                    throw UsageError(zh: "--from " + why, en: "--from " + ISOTime.skippedLocalTime(fromText, zone: calendar.zone)!)
+                }
+                throw UsageError(zh: "--from \(fromText)：不是 ISO-8601 时间（例如 2026-11-20T16:00:00+08:00）", en: "--from \(fromText): not an ISO-8601 time (e.g. 2026-11-20T16:00:00+08:00)")
             }
             guard let limit = TimeLimit(parsing: limitText) else {
-                throw UsageError("--limit \(limitText): expected a number and a unit min, h, wh or wd (e.g. 30min, 4wh, 3wd)")
+                throw UsageError(zh: "--limit \(limitText)：应为数字加单位 min、h、wh 或 wd（例如 30min、4wh、3wd）", en: "--limit \(limitText): expected a number and a unit min, h, wh or wd (e.g. 30min, 4wh, 3wd)")
             }
             let due = calendar.due(from: from, limit: limit)
             print(ISOTime.format(due, zone: calendar.zone))
             Output.warnCalendar(calendar, from: from, to: due)
         case "set":
             let dateText = try args.positional(1, "date YYYY-MM-DD")
-            guard let date = LocalDate(iso: dateText) else { throw UsageError("\(dateText): expected a date YYYY-MM-DD") }
-            guard let wd = try args.choice("workday", ["0", "1"]) else { throw UsageError("missing --workday 0|1") }
+            guard let date = LocalDate(iso: dateText) else { throw UsageError(zh: "\(dateText)：应为日期 YYYY-MM-DD", en: "\(dateText): expected a date YYYY-MM-DD") }
+            guard let wd = try args.choice("workday", ["0", "1"]) else { throw UsageError(zh: "缺少 --workday 0|1", en: "missing --workday 0|1") }
             let name = try args.required("name")
             try args.rejectUnknown()
             guard let store else { throw StoreError.missing(path: ctx.dbPath) }
@@ -68,11 +70,11 @@ enum CalendarCommand: Command {
                 let r = try store.importCalendar(path: file, actor: try store.actor(login: ctx.login), now: ctx.now(in: store.zone))
                 print(ImportCommand.summary(r, ctx.language))
             } catch let e as ImportError {
-                FileHandle.standardError.write(Data((TextSafety.escaped(e.description, keepNewlines: true) + "\n").utf8))
+                FileHandle.standardError.write(Data((TextSafety.escaped(e.words(ctx.language), keepNewlines: true) + "\n").utf8))
                 return 1
             }
         default:
-            throw UsageError("calendar \(sub!): expected due, set or import (or --year)")
+            throw UsageError(zh: "calendar \(sub!)：应为 due、set 或 import（或 --year）", en: "calendar \(sub!): expected due, set or import (or --year)")
         }
         return 0
     }

@@ -64,7 +64,7 @@ enum CaseCommand: Command {
     static func settings(_ ctx: Context, _ args: inout Arguments, _ store: Store, _ now: Date) throws -> Int32 {
         try args.rejectUnknown()
         if args.positionals.count >= 2 {
-            guard args.positionals.count == 3 else { throw UsageError("case settings: give KEY VALUE, e.g. near_due_share 0.2") }
+            guard args.positionals.count == 3 else { throw UsageError(zh: "case settings：请给出 键 值，例如 near_due_share 0.2", en: "case settings: give KEY VALUE, e.g. near_due_share 0.2") }
             try store.setMatterSetting(args.positionals[1], args.positionals[2], by: try store.actor(login: ctx.login), now: now)
         }
         let rows = try store.matterRules().settingRows.map { [$0.key, $0.value] }
@@ -75,13 +75,14 @@ enum CaseCommand: Command {
     static func intake(_ ctx: Context, _ args: inout Arguments, _ store: Store, _ now: Date) throws -> Int32 {
         let sourceText = try args.required("source")
         guard let source = MatterSource(codeOrName: sourceText) else {   // its code or its name (12345热线)
-            throw UsageError("--source \(sourceText): expected one of \(MatterSource.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw UsageError(zh: "--source \(sourceText)：应为以下之一：\(MatterSource.choices(.zh))", en: "--source \(sourceText): expected one of \(MatterSource.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let urgency = try args.choice("urgency", Urgency.allCases.map(\.rawValue)).flatMap(Urgency.init(rawValue:))
         var reportedAt = now
         if let t = args.option("reported-at") {
             guard let d = ISOTime.parse(t, zone: store.zone) else {
-                throw UsageError("--reported-at " + (ISOTime.skippedLocalTime(t, zone: store.zone) ?? "\(t): not an ISO-8601 time"))
+                throw UsageError(zh: "--reported-at " + (ISOTime.skippedLocalTime(t, zone: store.zone, language: .zh) ?? "\(t)：不是 ISO-8601 时间"),
+                                 en: "--reported-at " + (ISOTime.skippedLocalTime(t, zone: store.zone) ?? "\(t): not an ISO-8601 time"))
             }
             reportedAt = d
         }

@@ -18,7 +18,7 @@ enum CaseMoves {
         case "feedback": req.move = .feedback
         case "verify":
             let pass = args.flag("pass"), fail = args.flag("fail")
-            guard pass != fail else { throw UsageError("case verify: give exactly one of --pass or --fail") }
+            guard pass != fail else { throw UsageError(zh: "case verify：请只给 --pass 或 --fail 之一", en: "case verify: give exactly one of --pass or --fail") }
             req.move = pass ? .verifyPass : .verifyRework
         case "escalate": req.move = .escalate
         case "district-reply": req.move = .districtReply
@@ -33,7 +33,7 @@ enum CaseMoves {
             req.move = .urge(UrgeLevel(rawValue: level)!)
         case "extend":
             req.move = .extendRequest
-            guard let days = try args.int("days", range: TimeRules.extensionDays) else { throw UsageError("case extend: missing --days N (working days)") }
+            guard let days = try args.int("days", range: TimeRules.extensionDays) else { throw UsageError(zh: "case extend：缺少 --days N（工作日）", en: "case extend: missing --days N (working days)") }
             req.days = days
         case "approve": req.move = .extendApprove
         case "refuse": req.move = .extendRefuse
@@ -49,7 +49,7 @@ enum CaseMoves {
             req.move = .revisit
             req.result = try args.choice("result", Satisfaction.allCases.map(\.rawValue)).flatMap(Satisfaction.init(rawValue:))
         default:
-            throw UsageError("case \(sub): unknown subcommand; expected new, dispatch, sign, return, feedback, verify, escalate, district-reply, district-return, invalidate, merge, shelve, unshelve, reopen, urge, extend, approve, refuse, comment, reply, revisit, settle, control, release, mark-major or show")
+            throw UsageError(zh: "case \(sub)：未知的子命令；应为 new、dispatch、sign、return、feedback、verify、escalate、district-reply、district-return、invalidate、merge、shelve、unshelve、reopen、urge、extend、approve、refuse、comment、reply、revisit、settle、control、release、mark-major 或 show", en: "case \(sub): unknown subcommand; expected new, dispatch, sign, return, feedback, verify, escalate, district-reply, district-return, invalidate, merge, shelve, unshelve, reopen, urge, extend, approve, refuse, comment, reply, revisit, settle, control, release, mark-major or show")
         }
         try args.rejectUnknown()
         let actor = try store.actor(login: ctx.login)

@@ -19,26 +19,26 @@ struct CasesFilterWords {
     func apply(to f: inout MatterFilter, store: Store, language: Language) throws {
         func day(_ flag: String, _ t: String?) throws -> LocalDate? {
             guard let t else { return nil }
-            guard let d = LocalDate(iso: t) else { throw UsageError("--\(flag) \(t): expected YYYY-MM-DD, e.g. 2026-11-01") }
+            guard let d = LocalDate(iso: t) else { throw UsageError(zh: "--\(flag) \(t)：应为 YYYY-MM-DD，例如 2026-11-01", en: "--\(flag) \(t): expected YYYY-MM-DD, e.g. 2026-11-01") }
             return d
         }
         f.from = try day("from", from); f.through = try day("to", to)
-        if let a = f.from, let b = f.through, a > b { throw UsageError("--from \(from!) is after --to \(to!)") }
+        if let a = f.from, let b = f.through, a > b { throw UsageError(zh: "--from \(from!) 晚于 --to \(to!)", en: "--from \(from!) is after --to \(to!)") }
         if let by {
             guard let basis = MatterTimeBasis(rawValue: by) else {
-                throw UsageError("--by \(by): expected one of \(MatterTimeBasis.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw UsageError(zh: "--by \(by)：应为以下之一：\(MatterTimeBasis.allCases.map(\.rawValue).joined(separator: "、"))", en: "--by \(by): expected one of \(MatterTimeBasis.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard f.from != nil || f.through != nil else { throw UsageError("--by \(by) needs --from and/or --to") }
+            guard f.from != nil || f.through != nil else { throw UsageError(zh: "--by \(by) 需要 --from 和/或 --to", en: "--by \(by) needs --from and/or --to") }
             f.basis = basis
         }
         func list<E: NamedCode & Hashable>(_ flag: String, _ text: String?, _ type: E.Type) throws -> Set<E>? {
             guard let text else { return nil }
             var out: Set<E> = []
             for w in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !w.isEmpty {
-                guard let v = E(codeOrName: w) else { throw UsageError("--\(flag) \(w): expected one of \(E.choices(language))") }
+                guard let v = E(codeOrName: w) else { throw UsageError(zh: "--\(flag) \(w)：应为以下之一：\(E.choices(.zh))", en: "--\(flag) \(w): expected one of \(E.choices(.en))") }
                 out.insert(v)
             }
-            guard !out.isEmpty else { throw UsageError("--\(flag): expected one of \(E.choices(language))") }
+            guard !out.isEmpty else { throw UsageError(zh: "--\(flag)：应为以下之一：\(E.choices(.zh))", en: "--\(flag): expected one of \(E.choices(.en))") }
             return out
         }
         f.states = try list("state", states, MatterState.self)
@@ -47,7 +47,7 @@ struct CasesFilterWords {
         let categories = try store.categories()
         let majors = Array(Set(categories.map(\.major))).sorted()
         if let major {
-            guard majors.contains(major) else { throw UsageError("--major-class \(major): expected one of \(majors.joined(separator: ", "))") }
+            guard majors.contains(major) else { throw UsageError(zh: "--major-class \(major)：应为以下之一：\(majors.joined(separator: "、"))", en: "--major-class \(major): expected one of \(majors.joined(separator: ", "))") }
             f.majorClass = major
         }
         if let c = category {
@@ -57,7 +57,7 @@ struct CasesFilterWords {
             else if majors.contains(c) { f.majorClass = c }
             else {
                 let accepted = categories.map { "\($0.code) (\($0.name))" } + majors
-                throw UsageError("--category \(c): expected a category code or name, or a major class: \(accepted.joined(separator: ", "))")
+                throw UsageError(zh: "--category \(c)：应为类别编码或名称，或大类：\(accepted.joined(separator: "、"))", en: "--category \(c): expected a category code or name, or a major class: \(accepted.joined(separator: ", "))")
             }
         }
     }

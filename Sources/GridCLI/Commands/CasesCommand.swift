@@ -29,14 +29,14 @@ enum CasesCommand: Command {
     static let header = ["number", "reported_at", "source", "reporter", "grid", "category", "urgency", "state", "department",
                          "due_at", "overdue", "near_due", "shelved", "version", "title"]
 
-    /// `--search`: the console's query, parsed the same way (English messages), open or every matter.
+    /// `--search`: the console's query, parsed the same way (messages in the --lang language), open or every matter.
     static func search(_ ctx: Context, _ text: String, open: Bool, format: String, limit: Int) throws -> Int32 {
         let store = try ctx.openStore()
         let now = ctx.now(in: store.zone)
         var q: MatterQuery
         let vocabulary = try store.queryVocabulary()
         do { q = try MatterQuery.parse(text, vocabulary: vocabulary) } catch {
-            throw UsageError("--search: " + error.message(chinese: false, limit: 40))
+            throw UsageError(zh: "--search：" + error.message(chinese: true, limit: 40), en: "--search: " + error.message(chinese: false, limit: 40))
         }
         if !text.contains("state:") { q.states = open ? MatterQuery.openStates : nil }
         if MatterSearch.isBounded(q) {
@@ -60,9 +60,9 @@ enum CasesCommand: Command {
         let searchText = searchWords == nil ? [] : [searchWords, args.option("state").map { "state:" + $0 },
                                                args.option("from").map { "from:" + $0 }, args.option("to").map { "to:" + $0 }].compactMap { $0 }
         if searchWords != nil, words.by != nil || words.sources != nil || words.major != nil {
-            throw UsageError("--by, --source and --major-class filter the listing, not --search; leave --search out")
+            throw UsageError(zh: "--by、--source 和 --major-class 用于筛选列表，不能与 --search 同用；请去掉 --search", en: "--by, --source and --major-class filter the listing, not --search; leave --search out")
         }
-        if all && f.open { throw UsageError("--open and --all: give one (open matters, or open and ended)") }
+        if all && f.open { throw UsageError(zh: "--open 与 --all 只能给一个（未结事项，或全部事项）", en: "--open and --all: give one (open matters, or open and ended)") }
         let format = try args.choice("format", ["table", "csv", "json"], default: "table")!
         let limit = try args.int("limit", range: 1...10_000_000) ?? (format == "table" ? 50 : Int.max)
         try args.rejectUnknown()

@@ -31,7 +31,7 @@ enum ComplianceReport: ReportKind {
         if args.flag("explain"), let worker = args.option("worker") {
             // The reports behind a worker's count in the period, each with its number.
             let format = try args.choice("format", ["table", "csv", "json", "md"], default: "table")!
-            guard let p = period ?? day.map({ .month($0.localMonth) }) else { throw UsageError("--explain --worker needs a period: \(ReportCommand.periodUsage)") }
+            guard let p = period ?? day.map({ .month($0.localMonth) }) else { throw UsageError(zh: "--explain --worker 需要给出期间：\(ReportCommand.periodUsage)", en: "--explain --worker needs a period: \(ReportCommand.periodUsage)") }
             try args.rejectUnknown()
             let z = store.zone
             let rows = try store.countedReports(worker: worker, from: p.firstDay, through: p.lastDay).map {
@@ -47,7 +47,7 @@ enum ComplianceReport: ReportKind {
         }
         if args.flag("explain") {
             let format = try args.choice("format", ["table", "json"], default: "table")!
-            guard let grid, let day, period == nil else { throw UsageError("--explain needs --grid CODE and --day YYYY-MM-DD") }
+            guard let grid, let day, period == nil else { throw UsageError(zh: "--explain 需要 --grid 网格编码 和 --day YYYY-MM-DD", en: "--explain needs --grid CODE and --day YYYY-MM-DD") }
             try args.rejectUnknown()
             let ex = try store.explainPatrol(grid: grid, day: day, now: now)
             print(format == "json" ? explainJSON(ex, grid: grid, zone: store.zone) : explainText(ex, grid: grid, zone: store.zone), terminator: "")
@@ -60,7 +60,7 @@ enum ComplianceReport: ReportKind {
         // A head (网格长) sees only the basic grids they answer for (directly or under a grid they head).
         let only = try head.map { login -> Set<String> in
             let codes = try store.basicGrids(headedBy: login)
-            guard !codes.isEmpty else { throw UsageError("--head \(login): no grid names \(login) as its head (网格长); see gridroom grids") }
+            guard !codes.isEmpty else { throw UsageError(zh: "--head \(login)：没有网格以 \(login) 为网格长；见 gridroom grids", en: "--head \(login): no grid names \(login) as its head (网格长); see gridroom grids") }
             return codes
         }
         let boardPeriod: CompliancePeriod
@@ -73,7 +73,7 @@ enum ComplianceReport: ReportKind {
             if let only { pc = pc.narrowed(to: only) }
             if by == "grid" { emitGrids(pc, format: format) } else { emitWorkers(pc, format: format, missed: try missedCounts(store, p)) }
             return 0
-        default: throw UsageError("give exactly one of --day YYYY-MM-DD or \(ReportCommand.periodUsage)")
+        default: throw UsageError(zh: "请只给一个 --day YYYY-MM-DD 或 \(ReportCommand.periodUsage)", en: "give exactly one of --day YYYY-MM-DD or \(ReportCommand.periodUsage)")
         }
         var board = try store.complianceBoard(boardPeriod, grid: grid, now: now)
         if let only { board = board.narrowed(to: only) }

@@ -49,7 +49,7 @@ enum ConsoleCommand: Command {
         app.draftPath = store.isReadOnly ? nil : ConsoleApp.draftPath(database: ctx.dbPath, login: ctx.login)
         let surface: CursesSurface
         do { surface = try CursesSurface(bell: !bellOff) } catch let e as TerminalError {
-            throw UsageError(e.message)
+            throw UsageError(zh: e.message(.zh), en: e.message(.en))
         }
         app.timing = ConsoleCommand.timingLog(env)
         app.run(on: surface)

@@ -19,7 +19,7 @@ enum DemoCommand: Command {
     """
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
-        guard args.positionals.first == "generate" else { throw UsageError("demo: expected `demo generate`") }
+        guard args.positionals.first == "generate" else { throw UsageError(zh: "demo：应为 `demo generate`", en: "demo: expected `demo generate`") }
         var spec = DemoSpec.full
         spec.grids = try args.int("grids", range: 1...100_000) ?? spec.grids
         spec.workers = try args.int("workers", range: 1...200_000) ?? spec.workers

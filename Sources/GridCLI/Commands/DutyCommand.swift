@@ -57,10 +57,10 @@ enum DutyCommand: Command {
         case "note":
             let text: String
             if let file = args.option("file") {
-                guard let data = FileManager.default.contents(atPath: file) else { throw UsageError("--file \(file): cannot be read") }
+                guard let data = FileManager.default.contents(atPath: file) else { throw UsageError(zh: "--file \(file)：无法读取", en: "--file \(file): cannot be read") }
                 text = String(decoding: data, as: UTF8.self)
             } else {
-                guard args.positionals.count == 2 else { throw UsageError("duty note: give the note as one argument, or --file F") }
+                guard args.positionals.count == 2 else { throw UsageError(zh: "duty note：请把交班记录作为一个参数给出，或用 --file 文件", en: "duty note: give the note as one argument, or --file F") }
                 text = args.positionals[1]
             }
             try args.rejectUnknown()
@@ -95,8 +95,8 @@ enum DutyCommand: Command {
             }
             Output.emit(format: format, header: ["date", "shift", "time", "login", "name", "deputy", "deputy_name"], rows: rows)
         case "plan":
-            guard args.positionals.count == 4 else { throw UsageError("duty plan: give DATE SHIFT LOGIN, e.g. 2026-11-23 night duty1") }
-            guard let day = LocalDate(iso: args.positionals[1]) else { throw UsageError("duty plan: \(args.positionals[1]) is not a date YYYY-MM-DD") }
+            guard args.positionals.count == 4 else { throw UsageError(zh: "duty plan：请给出 日期 班次 登录名，例如 2026-11-23 night duty1", en: "duty plan: give DATE SHIFT LOGIN, e.g. 2026-11-23 night duty1") }
+            guard let day = LocalDate(iso: args.positionals[1]) else { throw UsageError(zh: "duty plan：\(args.positionals[1]) 不是日期 YYYY-MM-DD", en: "duty plan: \(args.positionals[1]) is not a date YYYY-MM-DD") }
             let deputy = args.option("deputy")
             try args.rejectUnknown()
             let entry = RosterEntry(day: day, period: args.positionals[2], login: args.positionals[3], deputy: deputy)
@@ -106,14 +106,14 @@ enum DutyCommand: Command {
         case "settings":
             try args.rejectUnknown()
             if args.positionals.count >= 2 {
-                guard args.positionals.count == 3 else { throw UsageError("duty settings: give KEY VALUE, e.g. duty.ring_until_ack off") }
+                guard args.positionals.count == 3 else { throw UsageError(zh: "duty settings：请给出 键 值，例如 duty.ring_until_ack off", en: "duty settings: give KEY VALUE, e.g. duty.ring_until_ack off") }
                 try store.setDutySetting(args.positionals[1], args.positionals[2], by: try store.actor(login: ctx.login), now: now)
             }
             let s = try store.dutySettings()
             Output.emit(format: "table", header: ["setting", "value"],
                         rows: [[DutyPeriods.settingKey, s.periods.settingText], ["duty.ring_until_ack", s.ringUntilAcknowledged ? "on" : "off"]])
         default:
-            throw UsageError("duty \(sub): unknown; see `gridroom duty --help`")
+            throw UsageError(zh: "duty \(sub)：未知的子命令；见 `gridroom duty --help`", en: "duty \(sub): unknown; see `gridroom duty --help`")
         }
         return 0
     }
@@ -121,7 +121,7 @@ enum DutyCommand: Command {
     /// A `YYYY-MM-DD` option.
     static func date(_ args: inout Arguments, _ name: String) throws -> LocalDate? {
         guard let v = args.option(name) else { return nil }
-        guard let d = LocalDate(iso: v) else { throw UsageError("--\(name) \(v): expected a date YYYY-MM-DD") }
+        guard let d = LocalDate(iso: v) else { throw UsageError(zh: "--\(name) \(v)：应为日期 YYYY-MM-DD", en: "--\(name) \(v): expected a date YYYY-MM-DD") }
         return d
     }
 }

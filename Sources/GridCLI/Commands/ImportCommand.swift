@@ -52,10 +52,10 @@ enum ImportCommand: Command {
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let kindName = try args.positional(0, "KIND (\(kinds.map(\.name).joined(separator: ", ")))")
         guard let kind = kinds.first(where: { $0.name == kindName }) else {
-            throw UsageError("import \(kindName): unknown kind; expected one of \(kinds.map(\.name).joined(separator: ", "))")
+            throw UsageError(zh: "import \(kindName)：未知的导入类型；应为以下之一：\(kinds.map(\.name).joined(separator: "、"))", en: "import \(kindName): unknown kind; expected one of \(kinds.map(\.name).joined(separator: ", "))")
         }
         let file = try args.positional(1, "FILE.csv")
-        let options = ImportOptions(skipInvalid: args.flag("skip-invalid"))
+        let options = ImportOptions(skipInvalid: args.flag("skip-invalid"), language: ctx.language)
         try args.rejectUnknown()
         let store = try ctx.openStore()
         let now = try ctx.writeNow(store, "import \(kindName)")
@@ -65,7 +65,7 @@ enum ImportCommand: Command {
             print(summary(r, ctx.language))
             return 0
         } catch let e as ImportError {
-            FileHandle.standardError.write(Data((TextSafety.escaped(e.description, keepNewlines: true) + "\n").utf8))
+            FileHandle.standardError.write(Data((TextSafety.escaped(e.words(ctx.language), keepNewlines: true) + "\n").utf8))
             return 1
         }
     }

@@ -24,10 +24,10 @@ enum InitCommand: Command {
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let tzName = args.option("timezone") ?? "Asia/Shanghai"
-        guard let zone = TownshipZone(identifier: tzName) else { throw UsageError("--timezone \(tzName): unknown time zone") }
+        guard let zone = TownshipZone(identifier: tzName) else { throw UsageError(zh: "--timezone \(tzName)：未知的时区", en: "--timezone \(tzName): unknown time zone") }
         let demo = args.flag("demo")
         let activity = args.flag("activity")
-        if activity && !demo { throw UsageError("--activity goes with --demo (it writes matters and patrols for the demo township)") }
+        if activity && !demo { throw UsageError(zh: "--activity 须与 --demo 同用（它为演示乡镇写入事项和巡查）", en: "--activity goes with --demo (it writes matters and patrols for the demo township)") }
         let displayName = args.option("name") ?? ctx.login
         let dataDir = args.option("data")
         let mode: FileMode = args.flag("rehearsal") || demo ? .rehearsal : .live

@@ -12,14 +12,14 @@ enum LedgerCommand: Command {
 
     One CSV line per matter reported (default), closed, or with any event in the period: number, time,
     source, reporter, grid, category, summary, department, each stage's times, state, result (the last
-    feedback), reworks, overdue — names beside codes, times in ISO-8601. Headings in the --lang language
+    feedback), reworks, overdue, the reply's deadline and time, the follow-up call's verdict — names beside codes, times in ISO-8601. Headings in the --lang language
     (Chinese: the ledger's own headings). Written to FILE, or to standard output.
     """
 
     /// The columns, by code.
     static let header = ["number", "reported_at", "source", "reporter", "reporter_name", "grid", "grid_name", "category", "category_name",
                          "major", "summary", "department", "department_name", "dispatched_at", "fed_back_at", "verified_at", "ended_at",
-                         "state", "result", "reworks", "ever_overdue"]
+                         "state", "result", "reworks", "ever_overdue", "reply_due_at", "replied_at", "revisit_result"]
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let period = try ReportCommand.requiredPeriod(&args)
@@ -36,11 +36,12 @@ enum LedgerCommand: Command {
                 l.number, t(l.reportedAt), l.source.displayName(lang), l.reporter, l.reporterName, l.grid, l.gridName,
                 l.category, l.categoryName, l.major, l.title, l.department, l.departmentName, t(l.dispatchedAt), t(l.fedBackAt),
                 t(l.verifiedAt), t(l.endedAt), l.state.displayName(lang), l.result, String(l.reworks), l.everOverdue ? "1" : "0",
+                t(l.replyDueAt), t(l.repliedAt), l.revisit?.displayName(lang) ?? "",
             ], numbers: [19, 20])
         }
         if let output {
             do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-                throw UsageError("--output \(output): cannot write (\(error.localizedDescription))")
+                throw UsageError(zh: "--output \(output)：无法写入（\(error.localizedDescription)）", en: "--output \(output): cannot write (\(error.localizedDescription))")
             }
             print(lang.pick("\(output)：台账 \(period.name(.zh))", "\(output): ledger \(period.name(.en))"))
         } else {

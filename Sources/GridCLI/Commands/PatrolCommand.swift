@@ -31,11 +31,13 @@ enum PatrolCommand: Command {
         func time(_ name: String, default def: Date? = nil) throws -> Date {
             guard let text = args.option(name) else {
                 if let def { return def }
-                throw UsageError("missing --\(name) TIME (ISO-8601, e.g. 2026-11-22T08:30:00+08:00)")
+                throw UsageError(zh: "缺少 --\(name) 时间（ISO-8601，例如 2026-11-22T08:30:00+08:00）", en: "missing --\(name) TIME (ISO-8601, e.g. 2026-11-22T08:30:00+08:00)")
             }
             guard let t = ISOTime.parse(text, zone: zone) else {
-                if let why = ISOTime.skippedLocalTime(text, zone: zone) { throw UsageError("--\(name) " + why) }
-                throw UsageError("--\(name) \(text): not an ISO-8601 time (e.g. 2026-11-22T08:30:00+08:00, or 2026-11-22T08:30 in local time)")
+                if let why = ISOTime.skippedLocalTime(text, zone: zone, language: .zh) {
+                    throw UsageError(zh: "--\(name) " + why, en: "--\(name) " + ISOTime.skippedLocalTime(text, zone: zone)!)
+                }
+                throw UsageError(zh: "--\(name) \(text)：不是 ISO-8601 时间（例如 2026-11-22T08:30:00+08:00，或本地时间 2026-11-22T08:30）", en: "--\(name) \(text): not an ISO-8601 time (e.g. 2026-11-22T08:30:00+08:00, or 2026-11-22T08:30 in local time)")
             }
             return t
         }
@@ -71,7 +73,7 @@ enum PatrolCommand: Command {
         case "confirm":
             let text = try args.positional(1, "patrol ID (a number, as shown by `gridroom patrol list`)")
             guard let id = Int(text.hasPrefix("#") ? String(text.dropFirst()) : text) else {
-                throw UsageError("patrol confirm \(text): expected a patrol id number")
+                throw UsageError(zh: "patrol confirm \(text)：应为巡查记录编号（数字）", en: "patrol confirm \(text): expected a patrol id number")
             }
             try args.rejectUnknown()
             try store.confirmPatrol(id: id, by: try store.actor(login: ctx.login), now: now)
@@ -82,7 +84,7 @@ enum PatrolCommand: Command {
             let format = try args.choice("format", ["table", "csv", "json", "md"], default: "table")!
             try args.rejectUnknown()
             let day = try dayText.map { t -> LocalDate in
-                guard let d = LocalDate(iso: t) else { throw UsageError("--day \(t): expected YYYY-MM-DD") }
+                guard let d = LocalDate(iso: t) else { throw UsageError(zh: "--day \(t)：应为 YYYY-MM-DD", en: "--day \(t): expected YYYY-MM-DD") }
                 return d
             } ?? zone.localDate(of: now)
             if let grid { _ = try store.basicGrids(code: grid) }
@@ -105,7 +107,7 @@ enum PatrolCommand: Command {
                 Output.emit(format: "table", header: ["key", "value"], rows: ComplianceSettings.Key.all.map { [$0, values[$0] ?? ""] })
             }
         default:
-            throw UsageError("patrol \(sub): expected start, stop, add, confirm, list or settings")
+            throw UsageError(zh: "patrol \(sub)：应为 start、stop、add、confirm、list 或 settings", en: "patrol \(sub): expected start, stop, add, confirm, list or settings")
         }
         return 0
     }

@@ -30,7 +30,7 @@ enum ReportCommand: Command {
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
         let sub = try args.positional(0, "report kind (\(kinds.map { $0.name }.joined(separator: ", ")))")
         guard let kind = kinds.first(where: { $0.name == sub }) else {
-            throw UsageError("report \(sub): expected one of \(kinds.map { $0.name }.joined(separator: ", "))")
+            throw UsageError(zh: "report \(sub)：应为以下之一：\(kinds.map { $0.name }.joined(separator: "、"))", en: "report \(sub): expected one of \(kinds.map { $0.name }.joined(separator: ", "))")
         }
         return try kind.run(ctx, &args)
     }
@@ -41,14 +41,14 @@ enum ReportCommand: Command {
     /// Reads `--month YYYY-MM`.
     static func month(_ args: inout Arguments) throws -> LocalMonth? {
         guard let t = args.option("month") else { return nil }
-        guard let m = LocalMonth(iso: t) else { throw UsageError("--month \(t): expected YYYY-MM, e.g. 2026-11") }
+        guard let m = LocalMonth(iso: t) else { throw UsageError(zh: "--month \(t)：应为 YYYY-MM，例如 2026-11", en: "--month \(t): expected YYYY-MM, e.g. 2026-11") }
         return m
     }
 
     /// Reads `--day YYYY-MM-DD`.
     static func day(_ args: inout Arguments) throws -> LocalDate? {
         guard let t = args.option("day") else { return nil }
-        guard let d = LocalDate(iso: t) else { throw UsageError("--day \(t): expected YYYY-MM-DD, e.g. 2026-11-22") }
+        guard let d = LocalDate(iso: t) else { throw UsageError(zh: "--day \(t)：应为 YYYY-MM-DD，例如 2026-11-22", en: "--day \(t): expected YYYY-MM-DD, e.g. 2026-11-22") }
         return d
     }
 }

@@ -43,7 +43,7 @@ enum StaffCommand: Command {
             print(ctx.language.pick("已添加 \(login)（\(role.displayName(.zh))）", "added \(login) (\(role.rawValue))"))
         case "set-role":
             let login = try args.positional(1, "LOGIN")
-            guard let r = try args.choice("role", roles) else { throw UsageError("missing --role") }
+            guard let r = try args.choice("role", roles) else { throw UsageError(zh: "缺少 --role", en: "missing --role") }
             try args.rejectUnknown()
             try store.setRole(login: login, role: Role(rawValue: r)!, by: actor, now: now)
             print(ctx.language.pick("\(login) 现为\(Role(rawValue: r)!.displayName(.zh))", "\(login) is now \(r)"))
@@ -54,7 +54,7 @@ enum StaffCommand: Command {
             print(sub == "activate" ? ctx.language.pick("\(login) 已恢复使用", "\(login) is active again")
                   : ctx.language.pick("\(login) 已停用；此后其写入一律拒绝", "\(login) is deactivated; their writes are refused from now on"))
         default:
-            throw UsageError("staff \(sub): expected add, list, set-role, deactivate or activate")
+            throw UsageError(zh: "staff \(sub)：应为 add、list、set-role、deactivate 或 activate", en: "staff \(sub): expected add, list, set-role, deactivate or activate")
         }
         return 0
     }

@@ -3,11 +3,35 @@ import Foundation
 import GridCore
 
 /// Why the terminal could not be set up, in words a user can act on.
-public struct TerminalError: Error, CustomStringConvertible {
-    /// The message.
-    public let message: String
-    /// The description.
-    public var description: String { message }
+public enum TerminalError: Error, CustomStringConvertible {
+    /// Neither `$LANG` nor C.UTF-8 gives a UTF-8 locale: Chinese text could not be drawn.
+    case noUTF8Locale
+    /// Standard input or output is not a terminal (a script or a pipe).
+    case notATerminal
+    /// `TERM` is empty, `dumb` or unknown to terminfo.
+    case unknownTerminal(term: String)
+    /// The terminal type cannot move the cursor, so no screen can be drawn.
+    case noCursorAddressing(term: String)
+
+    /// The refusal in `language`.
+    public func message(_ language: Language) -> String {
+        switch self {
+        case .noUTF8Locale:
+            language.pick("没有可用的 UTF-8 区域设置（已试 $LANG 和 C.UTF-8）；请设置 LANG=C.UTF-8",
+                          "no UTF-8 locale available (tried $LANG and C.UTF-8); set LANG=C.UTF-8")
+        case .notATerminal:
+            language.pick("控制台需要终端；标准输入/输出不是终端（脚本中请用命令行命令）",
+                          "the console needs a terminal; standard input/output are not one (use the CLI commands in scripts)")
+        case .unknownTerminal(let term):
+            language.pick("未知的终端类型 TERM=\"\(term)\"；请试 TERM=xterm-256color",
+                          "unknown terminal type TERM=\"\(term)\"; try TERM=xterm-256color")
+        case .noCursorAddressing(let term):
+            language.pick("终端不能定位光标 TERM=\"\(term)\"；请试 TERM=xterm-256color",
+                          "terminal without cursor addressing TERM=\"\(term)\"; try TERM=xterm-256color")
+        }
+    }
+    /// The English refusal.
+    public var description: String { message(.en) }
 }
 
 /// The curses surface: ncursesw on the controlling terminal.
@@ -27,22 +51,21 @@ public final class CursesSurface: Surface {
         if gr_utf8_codeset() == 0 {
             setlocale(LC_ALL, "C.UTF-8")
             if gr_utf8_codeset() == 0 {
-                throw TerminalError(message: "no UTF-8 locale available (tried $LANG and C.UTF-8); set LANG=C.UTF-8")
+                throw TerminalError.noUTF8Locale
             }
         }
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         guard isatty(0) != 0, isatty(1) != 0 else {
-            throw TerminalError(message: "the console needs a terminal; standard input/output are not one (use the CLI commands in scripts)")
+            throw TerminalError.notATerminal
         }
         gr_set_escdelay(25)
-        let refusal = "unknown terminal type TERM=\"\(term)\"; try TERM=xterm-256color"
         // A terminal without cursor addressing (TERM=dumb, an empty TERM) cannot show the console: the same
         // refusal as an unknown type, before curses would draw a blank screen with one line.
-        guard !term.isEmpty, term != "dumb", let scr = gr_newterm() else { throw TerminalError(message: refusal) }
+        guard !term.isEmpty, term != "dumb", let scr = gr_newterm() else { throw TerminalError.unknownTerminal(term: term) }
         set_term(scr)
         guard gr_can_address() != 0 else {
             endwin(); delscreen(scr)
-            throw TerminalError(message: refusal.replacingOccurrences(of: "unknown terminal type", with: "terminal without cursor addressing"))
+            throw TerminalError.noCursorAddressing(term: term)
         }
         screen = scr
         raw()

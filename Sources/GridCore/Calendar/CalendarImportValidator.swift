@@ -33,19 +33,22 @@ public struct CalendarImportValidator: RowValidator {
             guard f.shapeOK else { return (f, nil) }
             let dateText = f.text("date")
             let date = LocalDate(iso: dateText)
-            if date == nil { f.fail("date", dateText.isEmpty ? "empty; expected a date YYYY-MM-DD" : "\"\(dateText)\": expected a date YYYY-MM-DD") }
-            let workday = f.choice("workday", expected: "1 (a working day) or 0 (a day off)") { ["1": true, "0": false][$0] }
+            if date == nil { f.fail("date", zh: dateText.isEmpty ? "为空；应为日期 YYYY-MM-DD" : "\"\(dateText)\"：应为日期 YYYY-MM-DD",
+                                     en: dateText.isEmpty ? "empty; expected a date YYYY-MM-DD" : "\"\(dateText)\": expected a date YYYY-MM-DD") }
+            let workday = f.choice("workday", expected: Phrase(zh: "1（工作日）或 0（休息日）", en: "1 (a working day) or 0 (a day off)")) { ["1": true, "0": false][$0] }
             let name = f.text("name")
-            if name.count > 50 { f.fail("name", "\(name.count) characters long (at most 50)") }
+            if name.count > 50 { f.fail("name", zh: "长 \(name.count) 个字符（至多 50 个）", en: "\(name.count) characters long (at most 50)") }
             if let date, let workday, name.isEmpty, workday == date.isWeekend {
-                f.fail("name", workday ? "empty; \(date) is a weekend worked: name the make-up day (e.g. 春节调休上班)"
-                                       : "empty; \(date) is a weekday off: name the holiday (e.g. 国庆节)")
+                f.fail("name", zh: workday ? "为空；\(date) 是周末上班：请写明调休名称（如 春节调休上班）"
+                                           : "为空；\(date) 是工作日放假：请写明节日名称（如 国庆节）",
+                       en: workday ? "empty; \(date) is a weekend worked: name the make-up day (e.g. 春节调休上班)"
+                                   : "empty; \(date) is a weekday off: name the holiday (e.g. 国庆节)")
             }
             guard f.errors.isEmpty, let date, let workday else { return (f, nil) }
             return (f, CalendarImportRow(date: date, rule: DayRule(workday: workday, name: name)))
         }
-        let dupes = ImportChecks.duplicates(keys: rows.map { ($0.fields.line, $0.value?.date.description) }, column: "date", what: "date")
-        for i in rows.indices { if let e = dupes[rows[i].fields.line] { rows[i].fields.fail(e.column, e.message) } }
+        let dupes = ImportChecks.duplicates(keys: rows.map { ($0.fields.line, $0.value?.date.description) }, column: "date", what: ("日期", "date"))
+        for i in rows.indices { if let e = dupes[rows[i].fields.line] { rows[i].fields.fail(e.column, e.phrase) } }
         return ImportChecks.settle(rows: rows, key: { $0.date.description }, rawKeyColumn: "date") { _, _, _, _ in [] }
     }
 }

@@ -47,20 +47,23 @@ public struct PatrolRowValidator: StreamingRowValidator {
             var f = RowFields(rec, header: header)
             guard f.shapeOK else { batch.rejected.append(RejectedRow(record: rec, errors: f.errors)); continue }
             let worker = f.code("worker"), grid = f.code("grid")
-            if let worker, existing.workers[worker] == nil { f.fail("worker", "unknown worker \(worker): not in the registry") }
+            if let worker, existing.workers[worker] == nil { f.fail("worker", zh: "未知的网格员 \(worker)：名册中没有", en: "unknown worker \(worker): not in the registry") }
             if let grid {
                 if let level = existing.grids[grid] {
-                    if level != .basic { f.fail("grid", "grid \(grid) is \(level == .area ? "an" : "a") \(level.rawValue) grid; patrols are recorded on basic grids (基础网格) only") }
+                    if level != .basic {
+                        f.fail("grid", zh: "网格 \(grid) 是\(level.displayName(.zh))；巡查只记在基础网格上",
+                               en: "grid \(grid) is \(level == .area ? "an" : "a") \(level.rawValue) grid; patrols are recorded on basic grids (基础网格) only")
+                    }
                 } else {
-                    f.fail("grid", "unknown grid \(grid): not in the registry")
+                    f.fail("grid", zh: "未知的网格 \(grid)：名册中没有", en: "unknown grid \(grid): not in the registry")
                 }
             }
             let start = time(&f, "start"), end = time(&f, "end")
             if let start, let end, end < start {
-                f.fail("end", "\(f.text("end")) is before the start \(f.text("start"))")
+                f.fail("end", zh: "\(f.text("end")) 早于开始时间 \(f.text("start"))", en: "\(f.text("end")) is before the start \(f.text("start"))")
             }
-            if let start, start > now { f.fail("start", "\(f.text("start")) is in the future") }
-            if let end, end > now { f.fail("end", "\(f.text("end")) is in the future") }
+            if let start, start > now { f.fail("start", zh: "\(f.text("start")) 在将来", en: "\(f.text("start")) is in the future") }
+            if let end, end > now { f.fail("end", zh: "\(f.text("end")) 在将来", en: "\(f.text("end")) is in the future") }
             if f.errors.isEmpty, let worker, let grid, let start, let end {
                 batch.accepted.append(ImportRow(record: rec, value: PatrolRow(worker: worker, grid: grid, start: start, end: end)))
             } else {
@@ -76,13 +79,18 @@ public struct PatrolRowValidator: StreamingRowValidator {
     private func time(_ f: inout RowFields, _ column: String) -> Date? {
         let v = f.text(column)
         if v.isEmpty {
-            f.fail(column, "empty; expected an ISO-8601 time such as 2026-11-22T08:30:00+08:00"
-                   + (column == "end" ? " (a patrol still under way is recorded with `gridroom patrol start`)" : ""))
+            f.fail(column, zh: "为空；应为 ISO-8601 时间，如 2026-11-22T08:30:00+08:00"
+                       + (column == "end" ? "（仍在进行的巡查用 `gridroom patrol start` 记录）" : ""),
+                   en: "empty; expected an ISO-8601 time such as 2026-11-22T08:30:00+08:00"
+                       + (column == "end" ? " (a patrol still under way is recorded with `gridroom patrol start`)" : ""))
             return nil
         }
         guard let t = ISOTime.parse(v, zone: zone) else {
-            if let why = ISOTime.skippedLocalTime(v, zone: zone) { f.fail(column, why); return nil }
-            f.fail(column, "\"\(v)\": not an ISO-8601 time (e.g. 2026-11-22T08:30:00+08:00, …Z, or 2026-11-22T08:30 in township time)")
+            if let why = ISOTime.skippedLocalTime(v, zone: zone) {
+                f.fail(column, zh: ISOTime.skippedLocalTime(v, zone: zone, language: .zh) ?? why, en: why); return nil
+            }
+            f.fail(column, zh: "\"\(v)\"：不是 ISO-8601 时间（如 2026-11-22T08:30:00+08:00、…Z，或乡镇本地时间 2026-11-22T08:30）",
+                   en: "\"\(v)\": not an ISO-8601 time (e.g. 2026-11-22T08:30:00+08:00, …Z, or 2026-11-22T08:30 in township time)")
             return nil
         }
         return t

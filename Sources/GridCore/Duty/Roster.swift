@@ -23,15 +23,18 @@ public struct RosterEntry: Hashable, Sendable {
 /// The rules a roster entry must meet, shared by `duty plan` and the roster import.
 public enum RosterRules {
     /// What is wrong with an entry naming `login`/`deputy` against the active staff logins, as (column, message) pairs.
-    public static func problems(login: String, deputy: String?, activeStaff: Set<String>, knownStaff: Set<String>) -> [(column: String, message: String)] {
-        var out: [(String, String)] = []
+    public static func problems(login: String, deputy: String?, activeStaff: Set<String>, knownStaff: Set<String>) -> [(column: String, message: Phrase)] {
+        var out: [(String, Phrase)] = []
         func check(_ who: String, _ column: String) {
-            if !knownStaff.contains(who) { out.append((column, "\(who) is not on the command-room staff (`gridroom staff list`)")) }
-            else if !activeStaff.contains(who) { out.append((column, "\(who) is not active on the staff")) }
+            if !knownStaff.contains(who) {
+                out.append((column, Phrase(zh: "\(who) 不是指挥室工作人员（见 `gridroom staff list`）", en: "\(who) is not on the command-room staff (`gridroom staff list`)")))
+            } else if !activeStaff.contains(who) {
+                out.append((column, Phrase(zh: "\(who) 已停用", en: "\(who) is not active on the staff")))
+            }
         }
         check(login, "login")
         if let deputy {
-            if deputy == login { out.append(("deputy", "the deputy must be someone other than the officer (\(login))")) }
+            if deputy == login { out.append(("deputy", Phrase(zh: "副班须是值班员（\(login)）以外的人", en: "the deputy must be someone other than the officer (\(login))"))) }
             else { check(deputy, "deputy") }
         }
         return out
@@ -81,7 +84,8 @@ public struct RosterValidator: RowValidator {
             guard f.shapeOK else { return (f, nil) }
             let dateText = f.text("date")
             let day = LocalDate(iso: dateText)
-            if day == nil { f.fail("date", dateText.isEmpty ? "empty; expected a date YYYY-MM-DD" : "\"\(dateText)\": expected a date YYYY-MM-DD") }
+            if day == nil { f.fail("date", zh: dateText.isEmpty ? "为空；应为日期 YYYY-MM-DD" : "\"\(dateText)\"：应为日期 YYYY-MM-DD",
+                                     en: dateText.isEmpty ? "empty; expected a date YYYY-MM-DD" : "\"\(dateText)\": expected a date YYYY-MM-DD") }
             let period = f.choice("shift", expected: periods.names) { periods.named($0) }
             let login = f.code("login")
             let deputyText = f.optionalCode("deputy")
@@ -91,8 +95,8 @@ public struct RosterValidator: RowValidator {
             guard f.errors.isEmpty, let day, let period, let login, let deputy = deputyText else { return (f, nil) }
             return (f, RosterEntry(day: day, period: period.name, login: login, deputy: deputy))
         }
-        let dup = ImportChecks.duplicates(keys: rows.map { ($0.fields.line, $0.value?.key) }, column: "shift", what: "day and shift")
-        for i in rows.indices { if let e = dup[rows[i].fields.line] { rows[i].fields.fail(e.column, e.message); rows[i].value = nil } }
+        let dup = ImportChecks.duplicates(keys: rows.map { ($0.fields.line, $0.value?.key) }, column: "shift", what: ("日期和班次", "day and shift"))
+        for i in rows.indices { if let e = dup[rows[i].fields.line] { rows[i].fields.fail(e.column, e.phrase); rows[i].value = nil } }
         return ImportChecks.settle(rows: rows, key: \.key, rawKeyColumn: nil) { _, _, _, _ in [] }
     }
 }

@@ -7,10 +7,10 @@ public struct CSVRecord: Equatable, Sendable {
     /// The fields, unquoted.
     public let fields: [String]
     /// A quoting problem in this record only (e.g. a stray `"` inside an unquoted field), if any.
-    public let problem: String?
+    public let problem: Phrase?
 
     /// Creates a record.
-    public init(line: Int, fields: [String], problem: String? = nil) {
+    public init(line: Int, fields: [String], problem: Phrase? = nil) {
         self.line = line; self.fields = fields; self.problem = problem
     }
 

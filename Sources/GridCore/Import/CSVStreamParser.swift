@@ -12,7 +12,7 @@ public struct CSVStreamParser: Sendable {
     private var line = 1
     private var recordLine = 1
     private var openLine = 1
-    private var problem: String? = nil
+    private var problem: Phrase? = nil
     /// The last byte inside the quoted field was a CR (a CRLF there counts one line).
     private var quotedCR = false
     /// A CR ended the last record: an LF right after it belongs to it.
@@ -28,7 +28,8 @@ public struct CSVStreamParser: Sendable {
 
     private mutating func endField() {
         if fieldLength > CSVReader.maxFieldBytes, problem == nil {
-            problem = "field \(fields.count + 1) is \(fieldLength) bytes long (at most \(CSVReader.maxFieldBytes)); is a quote missing?"
+            problem = Phrase(zh: "第 \(fields.count + 1) 个字段长 \(fieldLength) 字节（至多 \(CSVReader.maxFieldBytes)）；是否少了引号？",
+                             en: "field \(fields.count + 1) is \(fieldLength) bytes long (at most \(CSVReader.maxFieldBytes)); is a quote missing?")
         }
         fields.append(String(decoding: field, as: UTF8.self))
         field.removeAll(keepingCapacity: true)
@@ -70,7 +71,8 @@ public struct CSVStreamParser: Sendable {
                 else if b == Self.lf || b == Self.cr { try lineEnd(b, emit) }
                 else {
                     if b == Self.quote, problem == nil {
-                        problem = "field \(fields.count + 1): a \" inside an unquoted field (quote the whole field and double the quote)"
+                        problem = Phrase(zh: "第 \(fields.count + 1) 个字段：未加引号的字段里有 \"（请给整个字段加引号，并把引号写两次）",
+                                         en: "field \(fields.count + 1): a \" inside an unquoted field (quote the whole field and double the quote)")
                     }
                     append(b); state = .unquoted
                 }
@@ -94,7 +96,10 @@ public struct CSVStreamParser: Sendable {
         if b == Self.comma { endField() }
         else if b == Self.lf || b == Self.cr { try lineEnd(b, emit) }
         else {
-            if problem == nil { problem = "field \(fields.count + 1): text after a closing quote (write \"\" for a quote inside a quoted field)" }
+            if problem == nil {
+                problem = Phrase(zh: "第 \(fields.count + 1) 个字段：右引号后还有文字（引号内的引号请写成 \"\"）",
+                                 en: "field \(fields.count + 1): text after a closing quote (write \"\" for a quote inside a quoted field)")
+            }
             append(b); state = .unquoted
         }
     }

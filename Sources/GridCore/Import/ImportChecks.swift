@@ -1,15 +1,16 @@
 /// Checks shared by every importer: duplicate keys within a file and references that must resolve.
 public enum ImportChecks {
     /// For rows with a key, an error on every row whose key also appears on another line (naming those lines).
-    public static func duplicates(keys: [(line: Int, key: String?)], column: String, what: String = "code") -> [Int: RowError] {
+    public static func duplicates(keys: [(line: Int, key: String?)], column: String,
+                                  what: (zh: String, en: String) = ("编码", "code")) -> [Int: RowError] {
         var lines: [String: [Int]] = [:]
         for k in keys { if let key = k.key { lines[key, default: []].append(k.line) } }
         var out: [Int: RowError] = [:]
         for k in keys {
             guard let key = k.key, let ls = lines[key], ls.count > 1 else { continue }
             let others = ls.filter { $0 != k.line }.map(String.init).joined(separator: ", ")
-            out[k.line] = RowError(line: k.line, column: column,
-                                   message: "duplicate \(what) \(key): also on line\(ls.count > 2 ? "s" : "") \(others)")
+            out[k.line] = RowError(line: k.line, column: column, Phrase(
+                zh: "\(what.zh) \(key) 重复：第 \(others) 行也有", en: "duplicate \(what.en) \(key): also on line\(ls.count > 2 ? "s" : "") \(others)"))
         }
         return out
     }
@@ -50,7 +51,7 @@ public enum ImportChecks {
                 batch.accepted.append(ImportRow(record: r.fields.record, value: v))
             } else {
                 batch.rejected.append(RejectedRow(record: r.fields.record, errors: errors[i].isEmpty
-                    ? [RowError(line: r.fields.line, column: nil, message: "invalid row")] : errors[i].sorted()))
+                    ? [RowError(line: r.fields.line, column: nil, Phrase(zh: "无效行", en: "invalid row"))] : errors[i].sorted()))
             }
         }
         return batch
@@ -73,8 +74,8 @@ extension ImportBatch {
         for r in accepted {
             guard let k = key(r.value), let ls = lines[k], ls.count > 1 else { out.accepted.append(r); continue }
             let others = ls.filter { $0 != r.record.line }.map(String.init).joined(separator: ", ")
-            out.rejected.append(RejectedRow(record: r.record, errors: [RowError(line: r.record.line, column: nil,
-                message: "duplicate row: the same as line\(ls.count > 2 ? "s" : "") \(others)")]))
+            out.rejected.append(RejectedRow(record: r.record, errors: [RowError(line: r.record.line, column: nil, Phrase(
+                zh: "重复行：与第 \(others) 行相同", en: "duplicate row: the same as line\(ls.count > 2 ? "s" : "") \(others)"))]))
         }
         out.rejected.sort { $0.record.line < $1.record.line }
         return out

@@ -58,20 +58,23 @@ extension Urgency {
 public enum PhoneCheck {
     /// Why `phone` is not plausible, or nil: a mainland mobile (11 digits starting 1[3-9]) or a
     /// landline of 7–12 digits with an optional area code, `-` and spaces allowed; `+86` accepted.
-    public static func problem(_ phone: String) -> String? {
+    public static func problem(_ phone: String) -> Phrase? {
         var p = phone.replacingOccurrences(of: " ", with: "")
         if p.hasPrefix("+86") { p.removeFirst(3) }
         guard !p.isEmpty, p.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else {
-            return "\"\(phone)\": expected a phone number of digits (e.g. 13812345678 or 0571-86001234)"
+            return Phrase(zh: "\"\(phone)\"：应为数字电话号码（如 13812345678 或 0571-86001234）",
+                          en: "\"\(phone)\": expected a phone number of digits (e.g. 13812345678 or 0571-86001234)")
         }
         let digits = p.filter(\.isNumber)
         if digits.hasPrefix("1") {
             guard digits.count == 11, let second = digits.dropFirst().first, "3456789".contains(second) else {
-                return "\"\(phone)\": a mobile number has 11 digits starting 13–19"
+                return Phrase(zh: "\"\(phone)\"：手机号为 11 位，以 13–19 开头", en: "\"\(phone)\": a mobile number has 11 digits starting 13–19")
             }
             return nil
         }
-        guard (7...12).contains(digits.count) else { return "\"\(phone)\": \(digits.count) digits is not a phone number" }
+        guard (7...12).contains(digits.count) else {
+            return Phrase(zh: "\"\(phone)\"：\(digits.count) 位数字不是电话号码", en: "\"\(phone)\": \(digits.count) digits is not a phone number")
+        }
         return nil
     }
 }

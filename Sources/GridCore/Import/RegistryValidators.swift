@@ -47,22 +47,23 @@ public struct GridValidator: RowValidator {
             var f = RowFields(rec, header: header)
             guard f.shapeOK else { return (f, nil) }
             let code = f.code("code"), name = f.name("name")
-            let level = f.choice("level", expected: "township, area, community or basic") { GridLevel(text: $0) }
+            let level = f.choice("level", expected: Phrase(zh: "township、area、community 或 basic（镇街网格、片区网格、社区网格、基础网格）", en: "township, area, community or basic")) { GridLevel(text: $0) }
             let parent = f.optionalCode("parent")
             let row = f.optionalInt("row", range: 0...999), col = f.optionalInt("col", range: 0...999)
             if let row, let col, (row == nil) != (col == nil) {
-                f.fail(row == nil ? "row" : "col", "row and col go together: give both or neither")
+                f.fail(row == nil ? "row" : "col", zh: "row 与 col 须同时给出：两个都填或都不填", en: "row and col go together: give both or neither")
             }
             if let level, let parent {
-                if level == .township, let p = parent { f.fail("parent", "the township grid has no parent (found \(p))") }
-                if level != .township, parent == nil { f.fail("parent", "empty; a \(level.rawValue) grid needs its parent grid's code") }
+                if level == .township, let p = parent { f.fail("parent", zh: "乡镇网格没有上级（填了 \(p)）", en: "the township grid has no parent (found \(p))") }
+                if level != .township, parent == nil { f.fail("parent", zh: "为空；\(level.displayName(.zh))须填上级网格编码", en: "empty; a \(level.rawValue) grid needs its parent grid's code") }
             }
-            if let code, let parent, parent == code { f.fail("parent", "a grid cannot be its own parent") }
+            if let code, let parent, parent == code { f.fail("parent", zh: "网格不能是自己的上级", en: "a grid cannot be its own parent") }
             func person(_ column: String) -> String?? {
                 let t = f.text(column)
                 if t.isEmpty { return .some(nil) }
                 guard t.count <= 64, t.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
-                    f.fail(column, "\"\(t)\": expected a staff login or a worker code (ASCII letters, digits, . _ -)"); return nil
+                    f.fail(column, zh: "\"\(t)\"：应为工作人员登录名或网格员编码（ASCII 字母、数字、. _ -）",
+                           en: "\"\(t)\": expected a staff login or a worker code (ASCII letters, digits, . _ -)"); return nil
                 }
                 return .some(t)
             }
@@ -76,13 +77,15 @@ public struct GridValidator: RowValidator {
             let parentLevel: GridLevel
             if let v = valid[p] { parentLevel = v.level }
             else if let l = rejected[p] {
-                return [RowError(line: line, column: "parent", message: "parent \(p) is on line \(l), which is itself invalid")]
+                return [RowError(line: line, column: "parent", Phrase(zh: "上级 \(p) 在第 \(l) 行，该行本身无效", en: "parent \(p) is on line \(l), which is itself invalid"))]
             } else if let l = existing.grids[p] { parentLevel = l }
             else {
-                return [RowError(line: line, column: "parent", message: "unknown grid \(p): not in this file nor in the database")]
+                return [RowError(line: line, column: "parent", Phrase(zh: "未知的网格 \(p)：本文件和数据库中都没有", en: "unknown grid \(p): not in this file nor in the database"))]
             }
             guard parentLevel.rank < g.level.rank else {
-                return [RowError(line: line, column: "parent", message: "parent \(p) is a \(parentLevel.rawValue) grid; a \(g.level.rawValue) grid's parent must be of a higher level")]
+                return [RowError(line: line, column: "parent", Phrase(
+                    zh: "上级 \(p) 是\(parentLevel.displayName(.zh))；\(g.level.displayName(.zh))的上级须高一级",
+                    en: "parent \(p) is a \(parentLevel.rawValue) grid; a \(g.level.rawValue) grid's parent must be of a higher level"))]
             }
             return []
         }
@@ -111,17 +114,17 @@ public struct WorkerValidator: RowValidator {
             let code = f.code("code"), name = f.name("name", limit: 50)
             let phone = f.text("phone")
             if let why = PhoneCheck.problem(phone) { f.fail("phone", why) }
-            let kind = f.choice("kind", expected: "full or part (专职 or 兼职)") { WorkerKind(text: $0) }
+            let kind = f.choice("kind", expected: Phrase(zh: "full 或 part（专职或兼职）", en: "full or part (专职 or 兼职)")) { WorkerKind(text: $0) }
             let grid = f.code("grid")
             if let grid {
                 switch existing.grids[grid] {
-                case nil: f.fail("grid", "unknown grid \(grid); import grids first")
+                case nil: f.fail("grid", zh: "未知的网格 \(grid)；请先导入网格", en: "unknown grid \(grid); import grids first")
                 case .basic?: break
-                case let l?: f.fail("grid", "\(grid) is a \(l.rawValue) grid; workers serve basic grids")
+                case let l?: f.fail("grid", zh: "\(grid) 是\(l.displayName(.zh))；网格员只配在基础网格", en: "\(grid) is a \(l.rawValue) grid; workers serve basic grids")
                 }
             }
             let partner = f.optionalCode("partner")
-            if let code, let partner, partner == code { f.fail("partner", "a worker cannot be their own A/B partner") }
+            if let code, let partner, partner == code { f.fail("partner", zh: "网格员不能是自己的 AB 岗搭档", en: "a worker cannot be their own A/B partner") }
             guard f.errors.isEmpty, let code, let name, let kind, let grid, let partner else { return (f, nil) }
             return (f, Worker(code: code, name: name, phone: phone, kind: kind, grid: grid, partner: partner))
         }
@@ -134,20 +137,22 @@ public struct WorkerValidator: RowValidator {
                 // x still names w unless this file gives x another partner.
                 let xPartner = valid[x].map { $0.partner } ?? existing.workers[x] ?? nil
                 if xPartner == w.code {
-                    return [RowError(line: line, column: "partner", message: "\(x) names \(w.code) as A/B partner in the database; give \(x) a new partner in the same file, or pair \(w.code) with \(x)")]
+                    return [RowError(line: line, column: "partner", Phrase(
+                        zh: "数据库中 \(x) 的 AB 岗搭档是 \(w.code)；请在同一文件中给 \(x) 另配搭档，或让 \(w.code) 与 \(x) 配对",
+                        en: "\(x) names \(w.code) as A/B partner in the database; give \(x) a new partner in the same file, or pair \(w.code) with \(x)"))]
                 }
             }
             guard let p = w.partner else { return [] }
             let theirs: String?
             if let v = valid[p] { theirs = v.partner }
             else if let l = rejected[p] {
-                return [RowError(line: line, column: "partner", message: "partner \(p) is on line \(l), which is itself invalid")]
+                return [RowError(line: line, column: "partner", Phrase(zh: "搭档 \(p) 在第 \(l) 行，该行本身无效", en: "partner \(p) is on line \(l), which is itself invalid"))]
             } else if let e = existing.workers[p] { theirs = e }
             else {
-                return [RowError(line: line, column: "partner", message: "unknown worker \(p): not in this file nor in the database")]
+                return [RowError(line: line, column: "partner", Phrase(zh: "未知的网格员 \(p)：本文件和数据库中都没有", en: "unknown worker \(p): not in this file nor in the database"))]
             }
             if let theirs, theirs != w.code {
-                return [RowError(line: line, column: "partner", message: "\(p) is paired with \(theirs); A/B pairs must name each other")]
+                return [RowError(line: line, column: "partner", Phrase(zh: "\(p) 已与 \(theirs) 配对；AB 岗须互为搭档", en: "\(p) is paired with \(theirs); A/B pairs must name each other"))]
             }
             return []
         }
@@ -179,14 +184,14 @@ public struct CategoryValidator: RowValidator {
             let code = f.code("code"), name = f.name("name"), major = f.name("major", limit: 50)
             let dept = f.code("department")
             if let dept, !existing.departments.contains(dept) {
-                f.fail("department", "unknown department \(dept); import departments first")
+                f.fail("department", zh: "未知的部门 \(dept)；请先导入部门", en: "unknown department \(dept); import departments first")
             }
-            let urgency = f.choice("urgency", expected: "urgent or normal (紧急 or 一般)") { Urgency(text: $0) }
+            let urgency = f.choice("urgency", expected: Phrase(zh: "urgent 或 normal（紧急或一般）", en: "urgent or normal (紧急 or 一般)")) { Urgency(text: $0) }
             let d = f.limit("dispatch_limit"), h = f.limit("handle_limit"), v = f.limit("verify_limit")
             func flag(_ column: String) -> Bool?? {
                 let t = f.text(column)
                 if t.isEmpty { return .some(nil) }
-                guard let b = FirstReport.flag(t) else { f.fail(column, "\"\(t)\": expected 1 or 0 (yes/no, 是/否), or empty"); return nil }
+                guard let b = FirstReport.flag(t) else { f.fail(column, zh: "\"\(t)\"：应为 1 或 0（yes/no、是/否），或留空", en: "\"\(t)\": expected 1 or 0 (yes/no, 是/否), or empty"); return nil }
                 return .some(b)
             }
             let dispute = flag("dispute"), first = flag("first_report"), reportable = flag("worker_reportable")
@@ -204,5 +209,5 @@ public struct CategoryValidator: RowValidator {
 /// Adds a duplicate-key error to every row whose key appears on more than one line.
 func markDuplicates<V>(_ rows: inout [(fields: RowFields, value: V?)], key: (V) -> String, column: String = "code") {
     let dups = ImportChecks.duplicates(keys: rows.map { ($0.fields.line, $0.value.map(key)) }, column: column)
-    for i in rows.indices { if let e = dups[rows[i].fields.line] { rows[i].fields.fail(e.column, e.message) } }
+    for i in rows.indices { if let e = dups[rows[i].fields.line] { rows[i].fields.fail(e.column, e.phrase) } }
 }

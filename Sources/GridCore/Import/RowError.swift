@@ -4,19 +4,33 @@ public struct RowError: Equatable, Sendable, CustomStringConvertible, Comparable
     public let line: Int
     /// The column's header name, or nil when the whole row is at fault (e.g. wrong field count).
     public let column: String?
-    /// What is wrong, in words a user can act on.
-    public let message: String
+    /// What is wrong, in words a user can act on, in both languages.
+    public let phrase: Phrase
 
     /// Creates a row error.
-    public init(line: Int, column: String?, message: String) {
-        self.line = line; self.column = column; self.message = message
+    public init(line: Int, column: String?, _ phrase: Phrase) {
+        self.line = line; self.column = column; self.phrase = phrase
     }
 
-    /// `line: column: message`.
-    public var description: String { column.map { "\(line): \($0): \(message)" } ?? "\(line): \(message)" }
+    /// What is wrong, in English.
+    public var message: String { phrase.en }
+
+    /// `line: column: message` in English.
+    public var description: String { words(.en) }
+
+    /// `line: column: message` in `language`; in Chinese the column's Chinese heading follows its code
+    /// (`reported_at（受理时间）`), as a file with Chinese headings names it.
+    public func words(_ language: Language) -> String {
+        guard let column else { return "\(line): \(phrase.words(language))" }
+        if language == .zh {
+            let name = Heading.name(column, .zh)
+            return "\(line): \(column)\(name == column ? "" : "（\(name)）")：\(phrase.zh)"
+        }
+        return "\(line): \(column): \(phrase.en)"
+    }
 
     /// `file:line: column: message`, the form printed to the user.
-    public func located(in file: String) -> String { "\(file):\(description)" }
+    public func located(in file: String, _ language: Language = .en) -> String { "\(file):\(words(language))" }
 
     public static func < (a: RowError, b: RowError) -> Bool { a.line != b.line ? a.line < b.line : (a.column ?? "") < (b.column ?? "") }
 }
@@ -39,8 +53,11 @@ public struct RejectedRow: Sendable {
     /// Creates a rejected row.
     public init(record: CSVRecord, errors: [RowError]) { self.record = record; self.errors = errors }
 
-    /// The reasons joined for a rejects file's `reason` column.
-    public var reason: String { errors.map { ($0.column.map { "\($0): " } ?? "") + $0.message }.joined(separator: "; ") }
+    /// The reasons joined for a rejects file's `reason` column, in `language`.
+    public func reason(_ language: Language = .en) -> String {
+        errors.map { ($0.column.map { language.pick("\($0)：", "\($0): ") } ?? "") + $0.phrase.words(language) }
+            .joined(separator: language.pick("；", "; "))
+    }
 }
 
 /// The result of validating a whole file: good rows and bad rows, in file order.
@@ -89,12 +106,12 @@ public protocol StreamingRowValidator: RowValidator {
     /// Validates records without the checks across the file (duplicates), which the runner does.
     func validateEach(_ records: [CSVRecord]) -> ImportBatch<Value>
     /// The message for a row whose key is also on `otherLines` (e.g. "4, 7").
-    func duplicateMessage(otherLines: String, count: Int) -> String
+    func duplicateMessage(otherLines: String, count: Int) -> Phrase
 }
 
 extension StreamingRowValidator {
     /// "duplicate row: the same as line 4" (or "lines 4, 7").
-    public func duplicateMessage(otherLines: String, count: Int) -> String {
-        "duplicate row: the same as line\(count > 1 ? "s" : "") \(otherLines)"
+    public func duplicateMessage(otherLines: String, count: Int) -> Phrase {
+        Phrase(zh: "重复行：与第 \(otherLines) 行相同", en: "duplicate row: the same as line\(count > 1 ? "s" : "") \(otherLines)")
     }
 }

@@ -47,7 +47,7 @@ public struct MatterImportValidator: StreamingRowValidator {
             var errors = r.fields.errors
             if let k = r.value?.importKey, let lines = linesByKey[k], lines.count > 1 {
                 let others = lines.filter { $0 != r.fields.line }.map(String.init).joined(separator: ", ")
-                errors.append(RowError(line: r.fields.line, column: nil, message: duplicateMessage(otherLines: others, count: lines.count - 1)))
+                errors.append(RowError(line: r.fields.line, column: nil, duplicateMessage(otherLines: others, count: lines.count - 1)))
             }
             if errors.isEmpty, let v = r.value {
                 batch.accepted.append(ImportRow(record: r.fields.record, value: v))
@@ -69,8 +69,9 @@ public struct MatterImportValidator: StreamingRowValidator {
     }
 
     /// "the same matter (…) is also on line 4, 7".
-    public func duplicateMessage(otherLines: String, count: Int) -> String {
-        "the same matter (same reported_at, source, reporter, grid, category and title) is also on line \(otherLines)"
+    public func duplicateMessage(otherLines: String, count: Int) -> Phrase {
+        Phrase(zh: "同一事项（受理时间、来源、上报人、网格、类别和标题都相同）也在第 \(otherLines) 行",
+               en: "the same matter (same reported_at, source, reporter, grid, category and title) is also on line \(otherLines)")
     }
 
     /// Each record checked, with its value when it passed.
@@ -82,26 +83,31 @@ public struct MatterImportValidator: StreamingRowValidator {
             let reportedText = f.text("reported_at")
             var reported = ISOTime.parse(reportedText, zone: zone)
             if reported == nil, let why = ISOTime.skippedLocalTime(reportedText, zone: zone) {
-                f.fail("reported_at", why)
+                f.fail("reported_at", zh: ISOTime.skippedLocalTime(reportedText, zone: zone, language: .zh) ?? why, en: why)
             } else if reported == nil {
-                f.fail("reported_at", reportedText.isEmpty ? "empty; expected a time such as 2026-11-22T08:30 or 2026-11-22T08:30:00+08:00"
-                                                          : "\"\(reportedText)\": expected a time such as 2026-11-22T08:30 or 2026-11-22T08:30:00+08:00")
+                f.fail("reported_at", zh: reportedText.isEmpty ? "为空；应为时间，如 2026-11-22T08:30 或 2026-11-22T08:30:00+08:00"
+                                                              : "\"\(reportedText)\"：应为时间，如 2026-11-22T08:30 或 2026-11-22T08:30:00+08:00",
+                       en: reportedText.isEmpty ? "empty; expected a time such as 2026-11-22T08:30 or 2026-11-22T08:30:00+08:00"
+                                                : "\"\(reportedText)\": expected a time such as 2026-11-22T08:30 or 2026-11-22T08:30:00+08:00")
             } else if let r = reported, !TimeRules.isAcceptable(reported: r, now: now) {
-                f.fail("reported_at", "\(reportedText) is in the future (now is \(ISOTime.format(now, zone: zone)))"); reported = nil
+                f.fail("reported_at", zh: "\(reportedText) 在将来（现在是 \(ISOTime.format(now, zone: zone))）",
+                       en: "\(reportedText) is in the future (now is \(ISOTime.format(now, zone: zone)))"); reported = nil
             }
-            let source = f.choice("source", expected: "one of \(sources)") { MatterSource(rawValue: $0.lowercased()) ?? MatterSource(codeOrName: $0) }
+            let source = f.choice("source", expected: Phrase(zh: "以下之一：\(sources)", en: "one of \(sources)")) { MatterSource(rawValue: $0.lowercased()) ?? MatterSource(codeOrName: $0) }
             let reporter = f.text("reporter")
             if source == .gridWorker {
-                if reporter.isEmpty { f.fail("reporter", "empty; a grid_worker report needs the worker's code") }
-                else if !references.workers.contains(reporter) { f.fail("reporter", "unknown grid worker \(reporter); import workers first") }
+                if reporter.isEmpty { f.fail("reporter", zh: "为空；网格员上报（grid_worker）须填网格员编码", en: "empty; a grid_worker report needs the worker's code") }
+                else if !references.workers.contains(reporter) {
+                    f.fail("reporter", zh: "未知的网格员 \(reporter)；请先导入网格员", en: "unknown grid worker \(reporter); import workers first")
+                }
             }
             let grid = f.code("grid")
-            if let grid, !references.grids.contains(grid) { f.fail("grid", "unknown grid \(grid); import grids first") }
+            if let grid, !references.grids.contains(grid) { f.fail("grid", zh: "未知的网格 \(grid)；请先导入网格", en: "unknown grid \(grid); import grids first") }
             let category = f.code("category")
-            if let category, references.categories[category] == nil { f.fail("category", "unknown category \(category); import categories first") }
+            if let category, references.categories[category] == nil { f.fail("category", zh: "未知的类别 \(category)；请先导入类别", en: "unknown category \(category); import categories first") }
             var urgency: Urgency?? = .some(nil)
             if !f.text("urgency").isEmpty {
-                urgency = f.choice("urgency", expected: "urgent or normal (紧急 or 一般), or empty for the category's default") { Urgency(text: $0) }.map { .some($0) }
+                urgency = f.choice("urgency", expected: Phrase(zh: "urgent 或 normal（紧急或一般），或留空取类别默认", en: "urgent or normal (紧急 or 一般), or empty for the category's default")) { Urgency(text: $0) }.map { .some($0) }
             }
             let title = f.name("title", limit: 200)
             let description = f.text("description"), location = f.text("location")

@@ -19,7 +19,7 @@ public enum DutyProblem: Sendable, Equatable {
     /// A roster shift name that is none of the periods (`known`).
     case unknownPeriod(name: String, known: [String])
     /// A roster entry that cannot stand: the column and the rule's message (as in import reports).
-    case badRoster(column: String, message: String)
+    case badRoster(column: String, message: Phrase)
 
     /// The shared wording (no flag, no key: the front ends word `shiftOpen` with their own way to take over).
     public func words(_ language: Language, zone: TownshipZone) -> String {
@@ -46,7 +46,7 @@ public enum DutyProblem: Sendable, Equatable {
             return zh ? "班次「\(name)」：应为 \(known.joined(separator: "、"))（班次在设置 duty.periods 中定义）"
                 : "shift \"\(name)\": expected one of \(known.joined(separator: ", ")) (periods are set in duty.periods)"
         case let .badRoster(column, message):
-            return "\(column): \(message)"
+            return zh ? "\(column)：\(message.zh)" : "\(column): \(message.en)"
         }
     }
 }

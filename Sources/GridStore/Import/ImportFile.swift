@@ -19,10 +19,16 @@ struct ImportFile {
     /// Size and modification time (ns) of the file.
     struct Stamp: Sendable, Equatable { let size: Int; let modified: Int }
 
+    /// The file cannot be read, with the system's reason (`errno` as the failed call left it).
+    static func cannotRead(_ path: String) -> ImportError {
+        let why = String(cString: strerror(errno))
+        return .unreadable(Phrase(zh: "\(path)：无法读取（\(why)）", en: "\(path): cannot be read (\(why))"))
+    }
+
     /// The file's size and modification time now.
     func stamp() throws -> Stamp {
         var st = stat()
-        guard stat(path, &st) == 0 else { throw ImportError.unreadable("\(path): cannot be read (\(String(cString: strerror(errno))))") }
+        guard stat(path, &st) == 0 else { throw ImportFile.cannotRead(path) }
         return Stamp(size: Int(st.st_size), modified: Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec))
     }
 
@@ -35,22 +41,23 @@ struct ImportFile {
     init(path: String) throws {
         self.path = path
         guard FileManager.default.isReadableFile(atPath: path) else {
-            let why = FileManager.default.fileExists(atPath: path) ? "cannot be read (permissions?)" : "no such file"
-            throw ImportError.unreadable("\(path): \(why)")
+            throw ImportError.unreadable(FileManager.default.fileExists(atPath: path)
+                ? Phrase(zh: "\(path)：无法读取（权限？）", en: "\(path): cannot be read (permissions?)")
+                : Phrase(zh: "\(path)：没有这个文件", en: "\(path): no such file"))
         }
     }
 
     /// Calls `body` with each chunk of the file, in order.
     func forEachChunk(_ body: (ArraySlice<UInt8>) throws -> Void) throws {
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw ImportError.unreadable("\(path): cannot be read (\(String(cString: strerror(errno))))") }
+        guard fd >= 0 else { throw ImportFile.cannotRead(path) }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: ImportFile.chunkBytes)
         while true {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, ImportFile.chunkBytes) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ImportError.unreadable("\(path): cannot be read (\(String(cString: strerror(errno))))")
+                throw ImportFile.cannotRead(path)
             }
             if n == 0 { return }
             try body(buffer[..<n])
@@ -67,7 +74,7 @@ struct ImportFile {
             let encoding = try sniffer.finish()
             return ImportSource(encoding: encoding, hash: hasher.hex(), badLine: sniffer.firstNonUTF8Line, stamp: before)
         } catch {
-            throw ImportError.unreadable("\(path):\(error.line): \(error.message)")
+            throw ImportError.unreadable(error.phrase.after(zh: "\(path):\(error.line): ", en: "\(path):\(error.line): "))
         }
     }
 
@@ -88,7 +95,7 @@ struct ImportFile {
                 try parser.finish(emit)
                 try gate.finish()
             } catch let e as CSVError {
-                throw ImportError.unreadable("\(path):\(e.line): \(e.message)")
+                throw ImportError.unreadable(e.phrase.after(zh: "\(path):\(e.line): ", en: "\(path):\(e.line): "))
             }
         }
         return gate.found

@@ -73,19 +73,19 @@ extension Store {
                 for r in records {
                     let others = lines.filter { $0 != r.line }.map(String.init).joined(separator: ", ")
                     rejected.append(RejectedRow(record: r, errors: [RowError(line: r.line, column: nil,
-                        message: validator.duplicateMessage(otherLines: others, count: lines.count - 1))]))
+                        validator.duplicateMessage(otherLines: others, count: lines.count - 1))]))
                 }
             }
         }
         rejected.sort { $0.record.line < $1.record.line }
 
         if !rejected.isEmpty && !options.skipInvalid {
-            throw ImportError.rejected(file: path, problems: rejected.flatMap(\.errors).sorted().map { $0.located(in: path) })
+            throw ImportError.rejected(file: path, errors: rejected.flatMap(\.errors).sorted())
         }
         var rejectsFile: String? = nil
         if !rejected.isEmpty {
             let p = Store.rejectsPath(for: path)
-            try writeRejects(rejected, header: header, to: p)
+            try writeRejects(rejected, header: header, to: p, language: options.language)
             rejectsFile = p
         }
         let rejectedLines = Set(rejected.map(\.record.line))
@@ -127,7 +127,9 @@ extension Store {
             try take()
             try flush()
             guard try file.stamp() == source.stamp else {
-                throw ImportError.unreadable("\(path): the file changed while it was being imported; import #\(try log()) is left incomplete — import it again")
+                let id = try log()
+                throw ImportError.unreadable(Phrase(zh: "\(path)：导入过程中文件被改动；第 \(id) 次导入未完成——请重新导入",
+                                                    en: "\(path): the file changed while it was being imported; import #\(id) is left incomplete — import it again"))
             }
         }
         let accepted = total - rejectedCount

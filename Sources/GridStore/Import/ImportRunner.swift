@@ -48,10 +48,12 @@ public struct ImportOptions: Sendable {
     public var skipInvalid: Bool
     /// About how many rows each write transaction holds.
     public var chunkSize: Int
+    /// The language of the rejects file's `reason` column.
+    public var language: Language
 
     /// Creates options.
-    public init(skipInvalid: Bool = false, chunkSize: Int = 1000) {
-        self.skipInvalid = skipInvalid; self.chunkSize = max(1, chunkSize)
+    public init(skipInvalid: Bool = false, chunkSize: Int = 1000, language: Language = .en) {
+        self.skipInvalid = skipInvalid; self.chunkSize = max(1, chunkSize); self.language = language
     }
 }
 
@@ -81,20 +83,30 @@ public struct ImportReport: Sendable, Equatable {
 
 /// Why an import wrote nothing.
 public enum ImportError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// The file cannot be read as CSV at all: `file:line: message`.
-    case unreadable(String)
-    /// Some rows are bad and `--skip-invalid` was not given: every problem as `file:line: column: message`.
-    case rejected(file: String, problems: [String])
+    /// The file cannot be read as CSV at all: `file:line: message`, in both languages.
+    case unreadable(Phrase)
+    /// Some rows are bad and `--skip-invalid` was not given: every problem, by line.
+    case rejected(file: String, errors: [RowError])
 
-    public var description: String {
+    /// The problems as `file:line: column: message` in English (tests, logs).
+    public var problems: [String] {
+        guard case let .rejected(file, errors) = self else { return [] }
+        return errors.map { $0.located(in: file) }
+    }
+
+    /// What the user reads, in `language`: every problem on its line, then the verdict.
+    public func words(_ language: Language) -> String {
         switch self {
-        case let .unreadable(m): return m
-        case let .rejected(file, problems):
-            let rows = Set(problems.map { $0.split(separator: ":").prefix(2).joined(separator: ":") }).count
-            return problems.joined(separator: "\n")
-                + "\n\(file): rejected, nothing written (\(rows) bad row\(rows == 1 ? "" : "s")); fix them or use --skip-invalid"
+        case let .unreadable(p): return p.words(language)
+        case let .rejected(file, errors):
+            let rows = Set(errors.map(\.line)).count
+            return errors.map { $0.located(in: file, language) }.joined(separator: "\n") + "\n" + language.pick(
+                "\(file)：已拒绝，未写入任何数据（\(rows) 行有误）；请改正或用 --skip-invalid",
+                "\(file): rejected, nothing written (\(rows) bad row\(rows == 1 ? "" : "s")); fix them or use --skip-invalid")
         }
     }
+
+    public var description: String { words(.en) }
 }
 
 extension Store {
@@ -141,11 +153,11 @@ extension Store {
                              options: ImportOptions, actor: Actor, now: Date, writer: ImportWriter<Value>,
                              rejectsPath: String?) throws -> ImportReport {
         if !batch.rejected.isEmpty && !options.skipInvalid {
-            throw ImportError.rejected(file: fileName, problems: batch.errors.map { $0.located(in: fileName) })
+            throw ImportError.rejected(file: fileName, errors: batch.errors)
         }
         var rejectsFile: String? = nil
         if !batch.rejected.isEmpty, let rejectsPath {
-            try writeRejects(batch.rejected, header: header, to: rejectsPath)
+            try writeRejects(batch.rejected, header: header, to: rejectsPath, language: options.language)
             rejectsFile = rejectsPath
         }
         let total = batch.accepted.count + batch.rejected.count
@@ -210,17 +222,18 @@ extension Store {
 
     /// Writes the rejected rows, as read, plus a `reason` column, as UTF-8 with BOM (opens right in Excel),
     /// formulas neutralised like every export (the importers take the guard off again).
-    func writeRejects(_ rows: [RejectedRow], header: [String], to path: String) throws {
-        var text = CSVWriter.bom + CSVWriter.line(header + ["reason"])
+    func writeRejects(_ rows: [RejectedRow], header: [String], to path: String, language: Language) throws {
+        var text = CSVWriter.bom + CSVWriter.line(header + [language.pick("原因", "reason")])
         for r in rows {
             var fields = r.record.fields
             if fields.count < header.count { fields += Array(repeating: "", count: header.count - fields.count) }
             // A record of an older file, filled out by the header gate: only the empty filling is dropped.
             while fields.count > header.count, fields.last == "" { fields.removeLast() }
-            text += CSVWriter.line(fields + ["line \(r.record.line): " + r.reason])
+            text += CSVWriter.line(fields + [language.pick("第 \(r.record.line) 行：", "line \(r.record.line): ") + r.reason(language)])
         }
         do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw ImportError.unreadable("\(path): cannot write the rejects file (\(error.localizedDescription)); nothing imported")
+            throw ImportError.unreadable(Phrase(zh: "\(path)：无法写入拒收文件（\(error.localizedDescription)）；未导入任何数据",
+                                                en: "\(path): cannot write the rejects file (\(error.localizedDescription)); nothing imported"))
         }
     }
 }

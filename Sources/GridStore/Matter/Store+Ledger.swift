@@ -28,6 +28,10 @@ public struct LedgerLine: Sendable {
     public let result: String
     /// Reworks and whether it ever ran overdue.
     public let reworks: Int, everOverdue: Bool
+    /// The reply to the reporter (回复): its deadline (set at closing) and the first reply's instant.
+    public let replyDueAt: Date?, repliedAt: Date?
+    /// The latest follow-up call's verdict (回访结果), nil before any call.
+    public let revisit: Satisfaction?
 }
 
 extension Store {
@@ -53,7 +57,8 @@ extension Store {
                        (SELECT max(finished_at) FROM stages s WHERE s.matter_id = m.id AND s.stage = 'verification'),
                        m.ended_at,
                        coalesce((SELECT note FROM events e WHERE e.matter_id = m.id AND e.kind = 'feedback' ORDER BY e.id DESC LIMIT 1), ''),
-                       m.rework_count, m.ever_overdue OR (m.ended_at IS NULL AND m.stage_due_at < ?3)
+                       m.rework_count, m.ever_overdue OR (m.ended_at IS NULL AND m.stage_due_at < ?3),
+                       m.reply_due_at, m.replied_at, m.revisit_result
                 FROM matters m LEFT JOIN workers w ON w.code = m.reporter AND m.source = 'grid_worker'
                 LEFT JOIN grids g ON g.code = m.grid LEFT JOIN categories c ON c.code = m.category
                 LEFT JOIN departments d ON d.code = m.department
@@ -65,7 +70,9 @@ extension Store {
                            category: r.text(7), categoryName: r.text(8), major: r.text(9), title: r.text(10),
                            department: r.text(11), departmentName: r.text(12), state: try r.code(13, table: "matters", column: "state"),
                            dispatchedAt: r.optionalDate(14), fedBackAt: r.optionalDate(15), verifiedAt: r.optionalDate(16),
-                           endedAt: r.optionalDate(17), result: r.text(18), reworks: r.int(19), everOverdue: r.bool(20))
+                           endedAt: r.optionalDate(17), result: r.text(18), reworks: r.int(19), everOverdue: r.bool(20),
+                           replyDueAt: r.optionalDate(21), repliedAt: r.optionalDate(22),
+                           revisit: try r.optionalCode(23, table: "matters", column: "revisit_result"))
             }
         }
     }
