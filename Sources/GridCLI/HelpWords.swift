@@ -22,6 +22,7 @@ enum HelpWords {
         "patrol": "登记巡查：start、stop、add、confirm、list；考核参数",
         "case": "受理、流转和查看单个案件：new、dispatch、feedback、verify、urge、show……",
         "cases": "列出案件：--open --overdue --near-due --shelved --grid --department --category",
+        "settings": "查看或设置控制台与巡查时段设置：settings show | settings set 设置项 值（督查员）",
         "report": "报表：evaluation（结案率、按期结案率、返工率）、compliance（巡查考核）、redblack（红黑榜）、bulletin（通报，可打印的 HTML）",
     ]
 
@@ -49,6 +50,7 @@ enum HelpWords {
       --lang zh|en     界面语言：表格、消息、拒绝原因和帮助（否则 $GRIDROOM_LANG，默认 zh）
       --headings zh|en CSV 的列名（默认 en：英文编码，脚本与导入依赖它；zh：中文列名）
       --read-only      只读打开（否则 $GRIDROOM_READ_ONLY=1）：可查看，写入被拒绝
+      $GRIDROOM_DEMO_AS=登录名  仅演练文件：以该人员身份操作（控制台与写入，按其审计），如 duty1
 
     `gridroom 命令 --help` 说明一个命令。退出状态：0 成功，1 失败，2 用法错误。
 

@@ -37,7 +37,7 @@ enum BenchCommand: Command {
         guard store.isRehearsal else { throw StoreError.rehearsalOnly(path: ctx.dbPath, command: "bench") }
         store.keepStatements()  // the console re-runs the same reads on every reload
         let now = ctx.now(in: store.zone)
-        let actor = try store.actor(login: ctx.login)
+        let actor = try ctx.actor(store)
         var result = BenchResult()
 
         // Screens: the data each one shows, through the console's own reload path plus one frame
