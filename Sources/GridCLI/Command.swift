@@ -15,3 +15,12 @@ protocol Command {
     /// Runs with the words after the name; returns the exit status.
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32
 }
+
+extension Command {
+    /// The full usage in `language`, for `gridroom NAME --help`: `usage` in English, its Chinese from
+    /// `HelpWords.chineseUsage` (keyed by `name`) in Chinese — the English only while a new command has none
+    /// (GridCLITests fails then).
+    static func usage(_ language: Language) -> String {
+        language == .zh ? (HelpWords.usage(name) ?? usage) : usage
+    }
+}

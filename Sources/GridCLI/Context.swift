@@ -18,6 +18,8 @@ final class Context {
     let login: String
     /// `--read-only` (or `GRIDROOM_READ_ONLY=1`): open the file without ever writing to it.
     let readOnly: Bool
+    /// `GRIDROOM_DEMO_AS`: the staff login to act as (演练身份), on rehearsal files only (`actor`).
+    let demoLogin: String?
 
     init(globals: inout Arguments) throws {
         let env = ProcessInfo.processInfo.environment
@@ -44,6 +46,14 @@ final class Context {
         }
         login = Context.osLogin()
         readOnly = globals.flag("read-only") || env["GRIDROOM_READ_ONLY"] == "1"
+        demoLogin = env["GRIDROOM_DEMO_AS"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Who acts: the OS user's staff record, or on a rehearsal file the one `GRIDROOM_DEMO_AS` names (an
+    /// active staff member; an unknown or switched-off login is refused, as is the variable on a live file).
+    func actor(_ store: Store) throws -> Actor {
+        guard let demoLogin else { return try store.actor(login: login) }
+        return try store.demoActor(login: demoLogin)
     }
 
     /// The language for a message when the context could not be built: `--lang` among the words, else
@@ -64,6 +74,8 @@ final class Context {
     /// Opens the existing database (migrating it if older), or fails with a clear message.
     func openStore() throws -> Store {
         let store = try Store.open(path: dbPath, readOnly: readOnly)
+        // Acting as someone else is for rehearsal files: on a live one the variable is refused by every command.
+        if let demoLogin, !store.isRehearsal { throw StoreError.demoIdentity(login: demoLogin, problem: .liveFile(path: dbPath)) }
         Output.zone = store.zone
         Output.now = now(in: store.zone)
         return store

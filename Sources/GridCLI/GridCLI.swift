@@ -10,6 +10,7 @@ let commands: [any Command.Type] = [
     GridsCommand.self, WorkersCommand.self, DepartmentsCommand.self, CategoriesCommand.self,
     BackupCommand.self, CheckCommand.self, SweepCommand.self, DemoCommand.self, BenchCommand.self,
     PatrolCommand.self, CaseCommand.self, CasesCommand.self, LedgerCommand.self, ReportCommand.self, DutyCommand.self,
+    SettingsCommand.self,
 ]
 
 @MainActor func printUsage(_ language: Language = .en) {
@@ -39,6 +40,7 @@ let commands: [any Command.Type] = [
       --lang zh|en     interface language of tables, messages, refusals and help (else $GRIDROOM_LANG, default zh)
       --headings zh|en CSV headings (default en: the English codes scripts and imports rely on; zh: Chinese)
       --read-only      open the file read-only (else $GRIDROOM_READ_ONLY=1): views work, writes are refused
+      $GRIDROOM_DEMO_AS=LOGIN  rehearsal files only: act as that staff member (console and writes, audited so), e.g. duty1
 
     `gridroom COMMAND --help` describes a command. Exit status: 0 ok, 1 failure, 2 usage error.
 
@@ -70,7 +72,7 @@ public enum GridCLI {
             guard let command = invocation.command else {
                 exit(try ConsoleCommand.run(ctx, &invocation.arguments))
             }
-            if invocation.arguments.flag("help") { print(command.usage); exit(0) }
+            if invocation.arguments.flag("help") { print(command.usage(ctx.language)); exit(0) }
             let status = try command.run(ctx, &invocation.arguments)
             fflush(nil)
             exit(status)

@@ -108,3 +108,18 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The actor named by `GRIDROOM_DEMO_AS` (演练身份): on a rehearsal (演练) file only, an active staff member.
+    /// A trainer rehearses as operator, duty officer or supervisor; every write is audited as that login.
+    public func demoActor(login: String) throws -> Actor {
+        guard isRehearsal else { throw StoreError.demoIdentity(login: login, problem: .liveFile(path: db.path)) }
+        let actor = try actor(login: login)
+        guard let staff = actor.staff else {
+            let known = try staffList().filter(\.active).map(\.login).sorted()
+            throw StoreError.demoIdentity(login: login, problem: .unknown(known: known))
+        }
+        guard staff.active else { throw StoreError.demoIdentity(login: login, problem: .deactivated) }
+        return actor
+    }
+}

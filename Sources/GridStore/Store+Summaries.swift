@@ -16,7 +16,7 @@ extension Store {
             WHERE m.rework_count <> (SELECT count(*) FROM events e WHERE e.matter_id = m.id AND e.kind IN ('rework','reopen'))
             """)
         if reworks > 0 { problems.append("\(reworks) matters whose rework count differs from their history") }
-        // The per-grid, per-day patrol summary must equal a recount of the sessions.
+        // The per-grid, per-day patrol summary and its month rows must equal a recount of the sessions.
         problems += try patrolDaysMismatches()
         // The per-worker, per-month report summary must equal a recount of the matters.
         problems += try workerMonthsMismatches()

@@ -122,4 +122,67 @@ final class ConsoleDialogTests: XCTestCase {
         XCTAssertEqual(try store.matter(number: n)?.mergedInto, "20261122-0001")
         XCTAssertEqual(try state(n), .merged)
     }
+
+    /// A matter closed but not answered in time (答复超期) is on the overdue list after the stage-overdue ones, as
+    /// `cases --overdue` has it; `a` answers it there through the same dialog, and it leaves the list.
+    func testALateReplyIsOnTheOverdueListAndAnsweredThere() throws {
+        let admin = try store.actor(login: "tester")
+        let n = try store.intake(MatterIntake(reportedAt: Fixture.now.addingTimeInterval(-3 * 3600), source: .hotline, grid: "G01",
+                                              category: "C1", title: "路灯不亮"), by: admin, now: Fixture.now.addingTimeInterval(-3 * 3600)).number
+        try store.perform(MoveRequest(.dispatch, number: n), by: admin, now: Fixture.now.addingTimeInterval(-170 * 60))
+        try store.perform(MoveRequest(.feedback, number: n, note: "已修复"), by: admin, now: Fixture.now.addingTimeInterval(-160 * 60))
+        try store.perform(MoveRequest(.verifyPass, number: n), by: admin, now: Fixture.now.addingTimeInterval(-150 * 60))
+        // Its reply deadline an hour ago, nothing recorded: late.
+        try store.db.run("UPDATE matters SET reply_due_at = ? WHERE number = ?", [.of(Fixture.now.addingTimeInterval(-3600)), .text(n)])
+        var f = MatterFilter(); f.overdue = true
+        XCTAssertTrue(try store.matters(f, now: Fixture.now).map(\.number).contains(n), "cases --overdue lists it")
+        app.handle(.char("3")); app.draw(s)
+        let list = try XCTUnwrap(app.current as? OverdueScreen)
+        // The fixture's overdue 0003 first, then the late reply (the last row).
+        XCTAssertEqual(list.rows.first?.number, "20261121-0003")
+        XCTAssertEqual(list.rows.last?.number, n)
+        XCTAssertEqual(list.rows.filter(\.replyOverdue).map(\.number), [n])
+        for _ in 0..<(list.rows.count - 1) { app.handle(.down) }
+        app.draw(s)
+        let line = try XCTUnwrap(s.find(n)).row
+        XCTAssertTrue(s.line(line).contains("答复超期"), s.line(line))
+        XCTAssertNotNil(s.find("a 回复"), "offered on the hint line: \(s.line(23))")
+        XCTAssertNil(s.find("u 督办"), "a closed matter is not urged: \(s.line(23))")
+        app.handle(.char("a")); app.draw(s)
+        type("电话 已告知修复结果"); app.handle(.enter)
+        XCTAssertTrue(app.message?.contains("✓ \(n)") ?? false, app.message ?? "")
+        let m = try XCTUnwrap(try store.matter(number: n))
+        XCTAssertNotNil(m.repliedAt)
+        XCTAssertFalse(list.rows.contains { $0.number == n }, "answered: off the list")
+        // The key is offered only on such a row.
+        app.handle(.home); app.draw(s)
+        XCTAssertNil(s.find("a 回复"), s.line(23))
+        XCTAssertNotNil(s.find("u 督办"), s.line(23))
+    }
+
+    /// Dispatch names co-handling departments (协办) as `case dispatch --with` does: Tab after the lead asks for them,
+    /// by code or name; an unknown one is refused in the prompt; the lead is never its own co-handler.
+    func testDispatchNamesCoHandlers() throws {
+        try store.db.run("INSERT INTO departments(code, name, platform) VALUES ('D3', '市场监管所', 'market')")
+        try start("dispatch", on: "20261122-0001")       // lead D1 (综治办) pre-selected
+        app.draw(s)
+        XCTAssertNotNil(s.find("Tab 加协办"), s.text)
+        app.handle(.tab); app.draw(s)
+        XCTAssertNotNil(s.find("协办部门（编码或名称，逗号分隔；可空）："), s.text)
+        type("水务站"); app.handle(.enter); app.draw(s)
+        XCTAssertNotNil(s.find("协办部门：没有匹配「水务站」的部门"), s.text)
+        for _ in 0..<3 { app.handle(.backspace) }
+        type("城管中队，D3、D1"); app.handle(.enter)     // by name and by code; D1 is the lead, left out
+        type("请联合处置"); app.handle(.enter)
+        let m = try XCTUnwrap(try store.matter(number: "20261122-0001"))
+        XCTAssertEqual(m.state, .dispatched)
+        XCTAssertEqual(m.department, "D1")
+        XCTAssertEqual(m.coHandlers, ["D2", "D3"])
+        // Without Tab, Enter dispatches as before and names none afresh (a re-dispatch clears them).
+        try start("return", on: "20261122-0001")
+        type("需重新派遣"); app.handle(.enter)
+        try start("dispatch", on: "20261122-0001")
+        app.handle(.enter); app.handle(.enter)
+        XCTAssertEqual(try store.matter(number: "20261122-0001")?.coHandlers, [])
+    }
 }

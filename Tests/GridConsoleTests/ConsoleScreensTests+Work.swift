@@ -52,8 +52,10 @@ extension ConsoleScreensTests {
         let screens: [(String, () -> Screen)] = [
             ("overview", { OverviewScreen() }), ("matters", { MattersScreen() }), ("overdue", { OverdueScreen() }),
             ("patrol", { PatrolScreen() }), ("map", { GridMapScreen() }), ("matter page", { MatterPageScreen(number: "20261121-0003") }),
-            ("grid page", { GridPageScreen(code: "G01") }), ("reader", { TextPageScreen(title: "x", sections: [("标题", "文字")]) }),
+            ("grid page", { GridPageScreen(code: "G01") }),
+            ("worker page", { WorkerPageScreen(code: "W1", month: LocalMonth(year: 2026, month: 10)!) }), ("reader", { TextPageScreen(title: "x", sections: [("标题", "文字")]) }),
             ("form", { [unowned self] in NewMatterScreen(app: self.app) }),
+            ("duty", { DutyScreen() }), ("note", { NoteViewScreen(title: "上一班交班记录全文", text: "一、无") }),
         ]
         var checked = 0
         for (name, make) in screens {
@@ -82,7 +84,7 @@ extension ConsoleScreensTests {
             XCTAssertFalse(screen.handle(screen.editing ? .function(1) : .char("z"), app), "\(name): an unbound key goes to the console")
             while !app.stack.isEmpty { app.pop() }
         }
-        XCTAssertGreaterThanOrEqual(checked, 15)
+        XCTAssertGreaterThanOrEqual(checked, 20)
     }
 
     /// A 300-character description is read in full on the page: wrapped under its label, every character on
@@ -119,16 +121,16 @@ extension ConsoleScreensTests {
 
     func testPatrolGridsFilterAndSort() {
         app.handle(.char("4")); app.draw(s)
-        XCTAssertTrue(s.line(1).hasPrefix(" 网格▼"), s.line(1))
+        XCTAssertTrue(s.line(2).hasPrefix(" 网格▼"), s.line(2))
         app.handle(.char("/")); for c in "二组" { app.handle(.char(c)) }; app.handle(.enter); app.draw(s)
         XCTAssertEqual(app.message, "筛选「二组」：1 个网格")
-        XCTAssertTrue(s.line(2).hasPrefix(" G02      东湖二组"), s.line(2))
-        XCTAssertTrue(s.line(3).trimmingCharacters(in: .whitespaces).isEmpty, s.line(3))
+        XCTAssertTrue(s.line(3).hasPrefix(" G02      东湖二组"), s.line(3))
+        XCTAssertTrue(s.line(4).trimmingCharacters(in: .whitespaces).isEmpty, s.line(4))
         app.handle(.char("/")); for _ in 0..<4 { app.handle(.backspace) }; app.handle(.enter)
         // s: today's patrol, least first — G03 (0:00), G02 (1:30), G01 (2:30).
         app.handle(.char("s")); app.draw(s)
-        XCTAssertTrue(s.line(1).contains("今日巡查(时:分)▼"), s.line(1))
-        XCTAssertEqual([s.line(2), s.line(3), s.line(4)].map { String($0.prefix(4)) }, [" G03", " G02", " G01"])
+        XCTAssertTrue(s.line(2).contains("今日巡查(时:分)▼"), s.line(2))
+        XCTAssertEqual([s.line(3), s.line(4), s.line(5)].map { String($0.prefix(4)) }, [" G03", " G02", " G01"])
     }
 
     func testAMatterOverdueAtIntakeRaisesNewlyOverdue() throws {
@@ -145,15 +147,31 @@ extension ConsoleScreensTests {
         XCTAssertEqual(s.line(1), " ▲ 新超期：20261122-0009 一般 违章搭建 G02 补录：围墙开裂")
     }
 
-    func testGridPageDrillsDownToOneWorker() throws {
-        app.runCommand("grid G02"); app.draw(s)
-        // G02: three sessions today by its two workers; w shows the first worker's only, the third w all again.
-        let page = try XCTUnwrap(app.current as? GridPageScreen)
-        XCTAssertEqual(page.sessions.count, 3)
-        app.handle(.char("w")); app.draw(s)
-        XCTAssertEqual(Set(page.sessions.map(\.worker)), [page.detail!.workers[0].code])
-        XCTAssertNotNil(s.find("▶" + page.detail!.workers[0].code), s.text)
-        app.handle(.char("w")); app.handle(.char("w"))
-        XCTAssertEqual(page.sessions.count, 3, "back to all")
+    /// `gridroom settings set console.urgent_reminder_minutes 3` reaches a running console at its next reload:
+    /// the undispatched urgent 0001 (past its dispatch limit) then rings every 3 minutes instead of 10.
+    func testTheReminderIntervalSettingReachesARunningConsole() throws {
+        // 0001 (urgent, new) is due for dispatch at 11:00; the console starts a second after.
+        let start = Fixture.now.addingTimeInterval(3601)
+        final class Box: @unchecked Sendable { var t = Date() }
+        let box = Box()
+        box.t = start
+        let live = ConsoleApp(store: store, language: .zh, clock: ConsoleClock { box.t }, actor: try store.actor(login: "tester"), actions: .none)
+        live.tick(); live.draw(s)
+        XCTAssertEqual(live.reminderMinutes, 10)
+        XCTAssertEqual(s.line(1), " ▲ 紧急未派遣（已过派遣时限）：20261122-0001 紧急 邻里纠纷 G01 楼道堆放杂物引发争吵", "the first look reminds")
+        live.handle(.escape)
+        try store.setTownshipSetting(key: "console.urgent_reminder_minutes", value: "3", by: try store.actor(login: "tester"), now: Fixture.now)
+        box.t = start.addingTimeInterval(31)   // the next half-minute look reloads
+        live.tick()
+        XCTAssertEqual(live.reminderMinutes, 3)
+        let rung = s.alerts
+        box.t = start.addingTimeInterval(2 * 60 + 50)
+        live.tick()
+        XCTAssertNil(live.banner, "not before 3 minutes")
+        // The console looks every 30 s: the look at 3:20 is the first one 3 minutes after the last reminder.
+        box.t = start.addingTimeInterval(3 * 60 + 20)
+        live.tick(); live.draw(s)
+        XCTAssertEqual(s.line(1), " ▲ 紧急未派遣（已过派遣时限）：20261122-0001 紧急 邻里纠纷 G01 楼道堆放杂物引发争吵", "rang again after 3 minutes, not 10")
+        XCTAssertEqual(s.alerts, rung + 1)
     }
 }

@@ -115,16 +115,19 @@ final class ConsoleScreensTests: XCTestCase {
 
     func testPatrolCountsOverlapsOnceAndMarksOngoing() {
         app.handle(.char("4")); app.draw(s)
+        // The heading names the month and says its grades are pace grades: 21 of November's 30 days are over.
+        XCTAssertEqual(s.line(1).trimmingCharacters(in: .whitespaces), "2026年11月（本月）· 已过 21/30 天 · 按进度评定，暂定")
         // G02: 08:00–09:00 ∪ 08:30–09:10 = 70 min, plus 09:40–now(10:00) ongoing = 20 → 90 min = 1:30 ▶.
-        XCTAssertTrue(s.line(3).hasPrefix(" G02      东湖二组         1:30 ▶"))
+        XCTAssertTrue(s.line(4).hasPrefix(" G02      东湖二组           1:30 ▶"), s.line(4))
         // G01: 150 min today. Today is judged when it ends: the 21 completed days have no patrol,
         // so average 0 and 0 of 21 days met; reports 1 of 10, behind the pace (1 × 30 < 10 × 22).
-        XCTAssertTrue(s.line(2).hasPrefix(" G01      东湖一组         2:30"))
+        XCTAssertTrue(s.line(3).hasPrefix(" G01      东湖一组           2:30"), s.line(3))
         // The average carries its unit; 落后 says it is the reports that are behind (patrol met 2 h today).
-        XCTAssertTrue(s.line(2).contains("0 分钟    0/21      1       1/10 上报落后"), s.line(2))
-        XCTAssertTrue(s.line(1).contains("今日巡查(时:分)") && s.line(1).contains("月日均(分钟)"), s.line(1))
+        XCTAssertTrue(s.line(3).contains("0 分钟    0/21      1     1/10 上报落后"), s.line(3))
+        XCTAssertTrue(s.line(2).contains("今日巡查(时:分)") && s.line(2).contains("月日均(分钟)"), s.line(2))
         app.handle(.enter); app.draw(s)
-        XCTAssertNotNil(s.find("W1        张伟      专职      13800000001   本月上报 1/10"))
+        // The grid page: the worker's line (1 report by day 22 of 30 is behind 10 × 22 / 30), today's session.
+        XCTAssertNotNil(s.find("W1         张伟       专职       13800000001         1/10 落后"), s.text)
         XCTAssertNotNil(s.find("W1 张伟              11-22 07:00  11-22 09:30  150 分钟"), s.text)
     }
 

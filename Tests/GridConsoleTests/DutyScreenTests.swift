@@ -178,4 +178,53 @@ final class DutyScreenTests: XCTestCase {
         watcher.tick()
         XCTAssertNil(watcher.banner, "acknowledged on one console: gone on the other")
     }
+
+    /// The Duty screen's keys are one bindings list in each of its states: the hint line, the `?` overlay and the
+    /// dispatch all come from it. The expected keys of each state are written out here by hand.
+    func testDutyBindingsMakeHintsHelpAndDispatch() throws {
+        // Tester held a shift and handed over unacknowledged; night is on duty now.
+        let tester = try store.actor(login: "tester")
+        _ = try store.startShift(by: tester, now: Fixture.now.addingTimeInterval(-3600))
+        _ = try store.endShift(note: "一、无", by: tester, now: Fixture.now.addingTimeInterval(-60))
+        func check(_ a: ConsoleApp, _ expected: [String], _ state: String) throws {
+            a.draw(s)
+            let duty = try XCTUnwrap(a.current as? DutyScreen)
+            let bindings = duty.bindings(a)
+            XCTAssertEqual(bindings.filter(\.hinted).map(\.keyLabel), expected, state)
+            XCTAssertEqual(duty.hints(a).map(\.key), expected, state)
+            XCTAssertEqual(duty.help(a), bindings.map(\.helpLine), state)
+            for b in bindings where b.hinted { XCTAssertNotNil(s.find(b.keyLabel + " " + b.label), "\(state): \(b.keyLabel)\n\(s.line(39))") }
+            a.handle(duty.editing ? .function(1) : .char("?")); a.draw(s)
+            for b in bindings { XCTAssertNotNil(s.find(String(b.helpLine.prefix(14))), "\(state) overlay \(b.keyLabel)\n\(screen())") }
+            a.handle(.char("x"))
+        }
+        // Nobody on duty: start, lists, open, the previous note.
+        let watcher = try app("night")
+        watcher.handle(.char("6"))
+        try check(watcher, ["s", "←→", "Enter", "v"], "no shift")
+        XCTAssertNotNil(s.find("s 接班  ←→ 切换列表  Enter 打开  v 全文"), s.line(39))
+        // Night starts: end, write and acknowledge join (the previous hand-over is not acknowledged yet).
+        watcher.handle(.char("s"))
+        XCTAssertEqual(watcher.message, "已接班")
+        try check(watcher, ["s", "e", "w", "a", "←→", "Enter", "v"], "on duty, hand-over pending")
+        watcher.handle(.char("a"))
+        XCTAssertEqual(watcher.message, "已接班确认")
+        XCTAssertEqual(try store.previousShift()?.acknowledgedBy, "night")
+        try check(watcher, ["s", "e", "w", "←→", "Enter", "v"], "acknowledged")
+        // v opens the previous note; its page is a bindings list too.
+        watcher.handle(.char("v"))
+        XCTAssertTrue(watcher.current is NoteViewScreen)
+        watcher.pop()
+        // Writing: only save, new line and cancel; letters type, F1 is still help.
+        watcher.handle(.char("w"))
+        try check(watcher, ["Ctrl-S", "Enter", "Esc"], "writing")
+        for c in "交班" { watcher.handle(.char(c)) }
+        watcher.handle(.enter); watcher.handle(.char("s"))
+        let duty = try XCTUnwrap(watcher.current as? DutyScreen)
+        XCTAssertEqual(duty.editor?.text, "交班\ns", "s typed into the note, not a new shift")
+        XCTAssertFalse(duty.handle(.function(1), watcher), "F1 goes to the console")
+        watcher.handle(.ctrl("s"))
+        XCTAssertEqual(try store.currentShift()?.note, "交班\ns")
+        XCTAssertEqual(watcher.message, "交班记录已保存")
+    }
 }

@@ -219,11 +219,16 @@ final class PatrolDaysTests: XCTestCase {
         func plan(_ sql: String, _ args: [SQLValue]) throws -> String {
             try store.db.query("EXPLAIN QUERY PLAN " + sql, args) { $0.text(3) }.joined(separator: "\n")
         }
-        let days = try plan(Store.storedDaysSQL, [.text("2026-11-01"), .text("2026-11-21")])
-        XCTAssertTrue(days.contains("USING COVERING INDEX patrol_days_day (day>? AND day<?)"), days)
-        XCTAssertFalse(days.contains("ORDER BY"), days) // no sort: the index order is the order wanted
-        let oneGrid = try plan(Store.storedDaysOneGridSQL, [.text("G1"), .text("2026-11-01"), .text("2026-11-21")])
-        XCTAssertTrue(oneGrid.contains("USING PRIMARY KEY (grid=? AND day>? AND day<?)"), oneGrid)
+        // The month board reads one `patrol_months` row a grid: a run of its primary key, in grid order.
+        let months = try plan(Store.monthRowsSQL, [.text("2026-11")])
+        XCTAssertTrue(months.contains("SEARCH patrol_months USING PRIMARY KEY (month=?)"), months)
+        XCTAssertFalse(months.contains("ORDER BY"), months)
+        let oneGrid = try plan(Store.monthRowOneGridSQL, [.text("2026-11"), .text("G1")])
+        XCTAssertTrue(oneGrid.contains("USING PRIMARY KEY (month=? AND grid=?)"), oneGrid)
+        // A write rewrites a month row from its grid's days: a range on the primary key of `patrol_days`.
+        let gridDays = try plan(Store.gridDaysInRangeSQL, [.text("G1"), .text("2026-11-01"), .text("2026-11-30")])
+        XCTAssertTrue(gridDays.contains("USING PRIMARY KEY (grid=? AND day>? AND day<?)"), gridDays)
+        XCTAssertFalse(gridDays.contains("ORDER BY"), gridDays)
         let open = try plan(Store.openSessionsSQL, [0])
         XCTAssertTrue(open.contains("USING COVERING INDEX patrols_long (end_at=? AND start_at>?)"), open)
         let openOne = try plan(Store.openSessionsOneGridSQL, [.text("G1"), 0])

@@ -206,6 +206,11 @@ final class PatrolStoreTests: XCTestCase {
         let sessions = try plan(Store.boardSessionsSQL, [0, 1])
         XCTAssertTrue(sessions.contains("USING COVERING INDEX patrols_grid_start"), sessions)
         XCTAssertFalse(sessions.contains("SCAN p"), sessions)
+        // Today's sessions (a short window) of every grid: one run of `patrols_start`, each grid found by its key.
+        let today = try plan(Store.shortWindowSessionsSQL, [0, 1])
+        XCTAssertTrue(today.contains("SEARCH p USING COVERING INDEX patrols_start (start_at>? AND start_at<?)"), today)
+        XCTAssertTrue(today.contains("SEARCH g USING PRIMARY KEY (code=?)"), today)
+        XCTAssertFalse(today.contains("SCAN p"), today)
         let long = try plan(Store.longSessionsSQL, [0, 1])
         XCTAssertEqual(long.components(separatedBy: "USING COVERING INDEX patrols_long").count, 3, long) // both halves
         let reports = try plan(Store.reportCountsSQL(oneGrid: false), [0, 1])

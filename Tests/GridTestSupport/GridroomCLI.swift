@@ -14,14 +14,17 @@ public enum GridroomCLI {
     }
 
     /// Runs `gridroom --db DB --now NOW ARGS…` in `cwd` (the package root by default) with the GRIDROOM_*
-    /// variables cleared, so only the arguments decide; returns status, stdout and stderr.
-    public static func run(_ args: [String], db: String, now: String, cwd: URL = root) throws -> (status: Int32, out: String, err: String) {
+    /// variables cleared, so only the arguments (and `extra`, e.g. `GRIDROOM_DEMO_AS`) decide; without `now`
+    /// no `--now` is given (the real clock). Returns status, stdout and stderr.
+    public static func run(_ args: [String], db: String, now: String?, cwd: URL = root,
+                           extra: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = ["--db", db, "--now", now] + args
+        p.arguments = ["--db", db] + (now.map { ["--now", $0] } ?? []) + args
         p.currentDirectoryURL = cwd
         var env = ProcessInfo.processInfo.environment
-        for key in ["GRIDROOM_DB", "GRIDROOM_DATA", "GRIDROOM_NOW", "GRIDROOM_LANG", "GRIDROOM_READ_ONLY"] { env[key] = nil }
+        for key in ["GRIDROOM_DB", "GRIDROOM_DATA", "GRIDROOM_NOW", "GRIDROOM_LANG", "GRIDROOM_READ_ONLY", "GRIDROOM_DEMO_AS"] { env[key] = nil }
+        env.merge(extra) { $1 }
         p.environment = env
         let out = Pipe(), err = Pipe()
         p.standardOutput = out; p.standardError = err

@@ -43,7 +43,7 @@ public final class GridroomHarness: @unchecked Sendable {
     /// The environment every command runs in: no inherited database, clock or read-only setting.
     public func environment(_ extra: [String: String] = [:]) -> [String] {
         var env = ProcessInfo.processInfo.environment
-        env["GRIDROOM_DB"] = nil; env["GRIDROOM_NOW"] = nil; env["GRIDROOM_READ_ONLY"] = nil; env["GRIDROOM_LANG"] = language
+        env["GRIDROOM_DB"] = nil; env["GRIDROOM_NOW"] = nil; env["GRIDROOM_READ_ONLY"] = nil; env["GRIDROOM_DEMO_AS"] = nil; env["GRIDROOM_LANG"] = language
         env["GRIDROOM_DATA"] = Self.root.appendingPathComponent("Data").path
         for (k, v) in extra { env[k] = v }
         return env.map { "\($0.key)=\($0.value)" }

@@ -63,7 +63,7 @@ enum BenchCommand: Command {
         guard store.isRehearsal else { throw StoreError.rehearsalOnly(path: ctx.dbPath, command: "bench") }
         store.keepStatements()  // the console re-runs the same reads on every reload
         let now = ctx.now(in: store.zone)
-        let actor = try store.actor(login: ctx.login)
+        let actor = try ctx.actor(store)
 
         if let consoles {
             var live = LiveBench(dbPath: ctx.dbPath, nowText: ctx.nowText, store: store, actor: actor, now: now)
@@ -79,7 +79,7 @@ enum BenchCommand: Command {
         if let comparePath {
             let other = try Store.open(path: comparePath, readOnly: true)
             other.keepStatements()
-            let otherActor = try other.actor(login: ctx.login)
+            let otherActor = try ctx.actor(other)
             files.append(try ScreenJobs(store: other, actor: otherActor, now: ctx.now(in: other.zone), only: only))
         }
         // Screens: the data each one shows, through the console's own reload path plus one frame (lists fetch

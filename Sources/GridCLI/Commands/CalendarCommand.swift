@@ -60,14 +60,14 @@ enum CalendarCommand: Command {
             let name = try args.required("name")
             try args.rejectUnknown()
             guard let store else { throw StoreError.missing(path: ctx.dbPath) }
-            try store.setCalendarDay(date, workday: wd == "1", name: name, by: try store.actor(login: ctx.login), now: try ctx.writeNow(store, "calendar set"))
+            try store.setCalendarDay(date, workday: wd == "1", name: name, by: try ctx.actor(store), now: try ctx.writeNow(store, "calendar set"))
             print("\(date): \(wd == "1" ? "working day" : "day off") — \(name)")
         case "import":
             let file = try args.positional(1, "FILE.csv")
             try args.rejectUnknown()
             guard let store else { throw StoreError.missing(path: ctx.dbPath) }
             do {
-                let r = try store.importCalendar(path: file, actor: try store.actor(login: ctx.login), now: ctx.now(in: store.zone))
+                let r = try store.importCalendar(path: file, actor: try ctx.actor(store), now: ctx.now(in: store.zone))
                 print(ImportCommand.summary(r, ctx.language))
             } catch let e as ImportError {
                 FileHandle.standardError.write(Data((TextSafety.escaped(e.words(ctx.language), keepNewlines: true) + "\n").utf8))

@@ -65,7 +65,7 @@ enum CaseCommand: Command {
         try args.rejectUnknown()
         if args.positionals.count >= 2 {
             guard args.positionals.count == 3 else { throw UsageError(zh: "case settings：请给出 键 值，例如 near_due_share 0.2", en: "case settings: give KEY VALUE, e.g. near_due_share 0.2") }
-            try store.setMatterSetting(args.positionals[1], args.positionals[2], by: try store.actor(login: ctx.login), now: now)
+            try store.setMatterSetting(args.positionals[1], args.positionals[2], by: try ctx.actor(store), now: now)
         }
         let rows = try store.matterRules().settingRows.map { [$0.key, $0.value] }
         Output.emit(format: "table", header: ["setting", "value"], rows: rows)
@@ -93,7 +93,7 @@ enum CaseCommand: Command {
                                   callerPhone: args.option("caller-phone") ?? "", orderNo: args.option("order-no") ?? "")
         var major = intake; major.major = args.flag("major")
         try args.rejectUnknown()
-        let actor = try store.actor(login: ctx.login)
+        let actor = try ctx.actor(store)
         let receipt = try store.intake(major, by: actor, now: now)
         let m = try store.matter(number: receipt.number)
         let l = ctx.language

@@ -52,7 +52,7 @@ enum CaseMoves {
             throw UsageError(zh: "case \(sub)：未知的子命令；应为 new、dispatch、sign、return、feedback、verify、escalate、district-reply、district-return、invalidate、merge、shelve、unshelve、reopen、urge、extend、approve、refuse、comment、reply、revisit、settle、control、release、mark-major 或 show", en: "case \(sub): unknown subcommand; expected new, dispatch, sign, return, feedback, verify, escalate, district-reply, district-return, invalidate, merge, shelve, unshelve, reopen, urge, extend, approve, refuse, comment, reply, revisit, settle, control, release, mark-major or show")
         }
         try args.rejectUnknown()
-        let actor = try store.actor(login: ctx.login)
+        let actor = try ctx.actor(store)
         let before = try store.matter(number: number)
         let m = try store.perform(req, by: actor, now: now)
         let l = ctx.language

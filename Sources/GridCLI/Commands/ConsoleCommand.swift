@@ -36,8 +36,8 @@ enum ConsoleCommand: Command {
         let store = try ctx.openStore()
         store.keepStatements()  // the console re-runs the same reads on every reload
         let env = ProcessInfo.processInfo.environment
-        let bellOff = noBell || env["GRIDROOM_BELL"] == "off" || (try? store.settingValue("console.bell")) == "off"
-        let actor = try store.actor(login: ctx.login)
+        let bellOff = noBell || env["GRIDROOM_BELL"] == "off" || (try? store.consoleBellOn()) == false
+        let actor = try ctx.actor(store)
         // A console writes: on a live (正式) file it runs on the real clock; a fixed clock is for reading only.
         if ctx.nowFixed && !store.isRehearsal && !store.isReadOnly {
             // (`--read-only` looks "as of" a time.)
@@ -46,6 +46,7 @@ enum ConsoleCommand: Command {
         let clock = ConsoleClock(start: ctx.nowText != nil ? ctx.now(in: store.zone) : nil)
         let app = ConsoleApp(store: store, language: ctx.language, clock: clock, actor: actor,
                              actions: .live(store), bell: !bellOff)
+        app.actingAs = ctx.demoLogin != nil
         app.draftPath = store.isReadOnly ? nil : ConsoleApp.draftPath(database: ctx.dbPath, login: ctx.login)
         let surface: CursesSurface
         do { surface = try CursesSurface(bell: !bellOff) } catch let e as TerminalError {

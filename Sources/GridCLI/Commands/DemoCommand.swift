@@ -5,10 +5,11 @@ import GridStore
 /// `gridroom demo generate`: a synthetic township of any size, for scale tests and benchmarks.
 enum DemoCommand: Command {
     static let name = "demo"
-    static let switches: Set<String> = []
+    static let switches: Set<String> = ["own-grids"]
     static let summary = "generate a synthetic township of a given size (for scale tests)"
     static let usage = """
     usage: gridroom demo generate [--grids N] [--workers N] [--matters N] [--patrols N] [--months N] [--seed S]
+           gridroom demo generate --own-grids [--matters N] [--patrols N] [--months N] [--seed S]
 
     Writes basic grids, workers, patrol sessions and matters in every state (with stage
     timings, overdue stages, reworks, urges) over the last --months months, through the
@@ -16,6 +17,11 @@ enum DemoCommand: Command {
     Defaults are the full size of a large street office: 1000 grids, 2000 workers,
     1,000,000 matters, 1,000,000 patrols, 12 months, seed 1. Needs categories and departments
     (run `gridroom init --demo` first). Progress is a bar on a terminal, plain lines otherwise.
+
+    A file that already holds matters is refused before anything is written (a synthetic township
+    would mix into its records): generate into a fresh `init --demo` file. --own-grids instead
+    adds matters and patrols for the grids and workers already in the file (no new registry),
+    numbered after its matters; only then may the file already hold some.
     """
 
     static func run(_ ctx: Context, _ args: inout Arguments) throws -> Int32 {
@@ -27,13 +33,19 @@ enum DemoCommand: Command {
         spec.patrols = try args.int("patrols", range: 0...20_000_000) ?? spec.patrols
         spec.months = try args.int("months", range: 1...120) ?? spec.months
         spec.seed = UInt64(try args.int("seed", range: 0...Int.max) ?? 1)
+        if args.flag("own-grids") {
+            // The file's own registry: sizes of a new one make no sense here.
+            for o in ["grids", "workers"] where args.option(o) != nil { throw UsageError(zh: "--\(o) 不能与 --own-grids 同用（它为文件中已有的网格和网格员写入）",
+                                                                                         en: "--\(o) goes without --own-grids (it writes for the grids and workers already in the file)") }
+            spec.useExistingRegistry = true
+        }
         try args.rejectUnknown()
         let store = try ctx.openStore()
         // Synthetic history is dated in the past: only a rehearsal (演练) file may hold it.
         guard store.isRehearsal else { throw StoreError.rehearsalOnly(path: ctx.dbPath, command: "demo generate") }
         let now = ctx.now(in: store.zone)
         let bar = ProgressBar(isTerminal: isatty(STDERR_FILENO) == 1)
-        let summary = try DemoGenerator(store: store, spec: spec, now: now, actor: try store.actor(login: ctx.login),
+        let summary = try DemoGenerator(store: store, spec: spec, now: now, actor: try ctx.actor(store),
                                         progress: bar.update).run()
         bar.finish()
         let parts = summary.rows.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }

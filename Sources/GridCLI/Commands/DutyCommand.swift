@@ -40,7 +40,7 @@ enum DutyCommand: Command {
         case "start":
             let takeOver = args.flag("take-over")
             try args.rejectUnknown()
-            let actor = try store.actor(login: ctx.login)
+            let actor = try ctx.actor(store)
             let open = try store.currentShift()
             let s = try store.startShift(by: actor, now: now, takeOver: takeOver ? open?.id : nil)
             if let open, takeOver { print(zh ? "已接管班次 \(open.id)（\(open.login)）：该班次已结束，交班记录保留" : "took over shift \(open.id) of \(open.login) (ended, its note kept)") }
@@ -50,7 +50,7 @@ enum DutyCommand: Command {
         case "end":
             let note = args.option("note")
             try args.rejectUnknown()
-            let s = try store.endShift(note: note, by: try store.actor(login: ctx.login), now: now)
+            let s = try store.endShift(note: note, by: try ctx.actor(store), now: now)
             let n = try store.handoverItems(shiftID: s.id).count
             print(zh ? "班次 \(s.id) 已交班（\(t(s.endedAt!))）；交班记录 \(s.note.filter { $0 != "\n" }.count) 字，移交 \(n) 件"
                   : "shift \(s.id) ended at \(t(s.endedAt!)); note of \(s.note.filter { $0 != "\n" }.count) characters, \(n) matters carried over")
@@ -64,12 +64,12 @@ enum DutyCommand: Command {
                 text = args.positionals[1]
             }
             try args.rejectUnknown()
-            try store.saveHandoverNote(text, by: try store.actor(login: ctx.login), now: now)
+            try store.saveHandoverNote(text, by: try ctx.actor(store), now: now)
             let n = try store.currentShift()?.note.filter { $0 != "\n" }.count ?? 0
             print(zh ? "交班记录已保存（\(n) 字）" : "note saved (\(n) characters)")
         case "ack":
             try args.rejectUnknown()
-            let s = try store.acknowledgeHandover(by: try store.actor(login: ctx.login), now: now)
+            let s = try store.acknowledgeHandover(by: try ctx.actor(store), now: now)
             print(zh ? "已接班确认：班次 \(s.id)（\(s.login)）的交接，由 \(s.acknowledgedBy ?? "") 于 \(t(s.acknowledgedAt!)) 确认"
                   : "hand-over of shift \(s.id) (\(s.login)) acknowledged by \(s.acknowledgedBy ?? "") at \(t(s.acknowledgedAt!))")
         case "history":
@@ -100,14 +100,14 @@ enum DutyCommand: Command {
             let deputy = args.option("deputy")
             try args.rejectUnknown()
             let entry = RosterEntry(day: day, period: args.positionals[2], login: args.positionals[3], deputy: deputy)
-            try store.planDuty(entry, by: try store.actor(login: ctx.login), now: now)
+            try store.planDuty(entry, by: try ctx.actor(store), now: now)
             print(zh ? "已排班 \(day) \(entry.period)：\(entry.login)" + (deputy.map { "，副班 \($0)" } ?? "")
                   : "planned \(day) \(entry.period): \(entry.login)" + (deputy.map { ", deputy \($0)" } ?? ""))
         case "settings":
             try args.rejectUnknown()
             if args.positionals.count >= 2 {
                 guard args.positionals.count == 3 else { throw UsageError(zh: "duty settings：请给出 键 值，例如 duty.ring_until_ack off", en: "duty settings: give KEY VALUE, e.g. duty.ring_until_ack off") }
-                try store.setDutySetting(args.positionals[1], args.positionals[2], by: try store.actor(login: ctx.login), now: now)
+                try store.setDutySetting(args.positionals[1], args.positionals[2], by: try ctx.actor(store), now: now)
             }
             let s = try store.dutySettings()
             Output.emit(format: "table", header: ["setting", "value"],

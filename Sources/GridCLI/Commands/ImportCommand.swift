@@ -59,7 +59,7 @@ enum ImportCommand: Command {
         try args.rejectUnknown()
         let store = try ctx.openStore()
         let now = try ctx.writeNow(store, "import \(kindName)")
-        let actor = try store.actor(login: ctx.login)
+        let actor = try ctx.actor(store)
         do {
             let r = try kind.run(store, file, options, actor, now)
             print(summary(r, ctx.language))

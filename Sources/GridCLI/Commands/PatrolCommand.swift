@@ -46,7 +46,7 @@ enum PatrolCommand: Command {
             let worker = try args.required("worker"), grid = try args.required("grid")
             let at = try time("at", default: now)
             try args.rejectUnknown()
-            let actor = try store.actor(login: ctx.login)
+            let actor = try ctx.actor(store)
             if sub == "start" {
                 let id = try store.startPatrol(worker: worker, grid: grid, at: at, by: actor, now: now)
                 let atText = ISOTime.formatShort(at, zone: zone)
@@ -63,7 +63,7 @@ enum PatrolCommand: Command {
             let worker = try args.required("worker"), grid = try args.required("grid")
             let start = try time("start"), end = try time("end")
             try args.rejectUnknown()
-            let id = try store.addPatrol(worker: worker, grid: grid, start: start, end: end, by: try store.actor(login: ctx.login), now: now)
+            let id = try store.addPatrol(worker: worker, grid: grid, start: start, end: end, by: try ctx.actor(store), now: now)
             let settings = try store.complianceSettings()
             let session = try store.patrolSession(id: id)!
             let suspect = session.status(limitSeconds: settings.suspectSeconds, now: now) == .suspect
@@ -76,7 +76,7 @@ enum PatrolCommand: Command {
                 throw UsageError(zh: "patrol confirm \(text)：应为巡查记录编号（数字）", en: "patrol confirm \(text): expected a patrol id number")
             }
             try args.rejectUnknown()
-            try store.confirmPatrol(id: id, by: try store.actor(login: ctx.login), now: now)
+            try store.confirmPatrol(id: id, by: try ctx.actor(store), now: now)
             print(ctx.language.pick("巡查 #\(id) 已确认：现全额计入", "patrol #\(id) confirmed: it now counts in full"))
         case "list":
             let grid = args.option("grid")
@@ -99,7 +99,12 @@ enum PatrolCommand: Command {
             if args.positionals.count >= 3 {
                 let key = args.positionals[1], value = args.positionals[2]
                 try args.rejectUnknown()
-                try store.setComplianceSetting(key: key, value: value, by: try store.actor(login: ctx.login), now: now)
+                // The patrol day is a township setting (`gridroom settings`): one key, one store call, whichever command sets it.
+                if TownshipSetting(rawValue: key) != nil {
+                    try store.setTownshipSetting(key: key, value: value, by: try ctx.actor(store), now: now)
+                } else {
+                    try store.setComplianceSetting(key: key, value: value, by: try ctx.actor(store), now: now)
+                }
                 print("\(key) = \(value)")
             } else {
                 try args.rejectUnknown()

@@ -96,7 +96,7 @@ enum AssessmentSettingsReport: ReportKind {
         let store = try ctx.openStore()
         if args.positionals.count >= 3 {
             let key = args.positionals[1], value = args.positionals[2]
-            try store.setAssessmentSetting(key: key, value: value, by: try store.actor(login: ctx.login), now: ctx.now(in: store.zone))
+            try store.setAssessmentSetting(key: key, value: value, by: try ctx.actor(store), now: ctx.now(in: store.zone))
             print("\(key) = \(value)")
             return 0
         }

@@ -24,7 +24,7 @@ enum StaffCommand: Command {
         let sub = try args.positional(1 - 1 + 0, "subcommand (add, list, set-role, deactivate or activate)")
         let store = try ctx.openStore()
         let now = sub == "list" ? ctx.now(in: store.zone) : try ctx.writeNow(store, "staff \(sub)")
-        let actor = try store.actor(login: ctx.login)
+        let actor = try ctx.actor(store)
         let roles = Role.allCases.map(\.rawValue)
         switch sub {
         case "list":

@@ -29,6 +29,7 @@ extension ConsoleActions {
                 var req = MoveRequest(move, number: detail.row.number, version: detail.version, note: input.note,
                                       department: input.department, days: input.days, into: input.into)
                 if case .urge = move { req.move = .urge(input.level ?? .ordinary) }
+                req.coHandlers = input.coHandlers
                 if move == .reply || move == .revisit {
                     // "电话 已告知处理结果" / "满意": the channel or verdict first (code or name), then the note.
                     let parts = input.note.split(separator: " ", maxSplits: 1).map(String.init)

@@ -30,6 +30,8 @@ public struct MoveInput: Sendable, Equatable, ExpressibleByStringLiteral {
         case days
         /// The matter to merge into, by number or by a search.
         case mergeTarget
+        /// Co-handling departments (协办), asked after the lead department when Tab is pressed there.
+        case coHandlers
     }
     /// Note or reason.
     public var note: String
@@ -41,6 +43,8 @@ public struct MoveInput: Sendable, Equatable, ExpressibleByStringLiteral {
     public var days: Int?
     /// Case number to merge into.
     public var into: String?
+    /// Co-handling department codes (dispatch, 协办); the lead department is never among them.
+    public var coHandlers: [String] = []
 
     /// An input with only a note.
     public init(note: String = "", department: String? = nil, level: UrgeLevel? = nil, days: Int? = nil, into: String? = nil) {

@@ -25,8 +25,10 @@ extension ConsoleApp {
         }
         let area = Rect(row: top, col: 0, height: s.rows - top - 2, width: s.cols)
         current.draw(s, area, self)
-        let stamp = dateText(now) + (clock.isSet ? " " + strings["status.fixedClock"] : "") + "  "
-            + (lastRefresh.map { strings["status.refreshed"] + " " + ConsoleApp.clockText($0, zone: store.zone) } ?? "")
+        let day = dateText(now) + (clock.isSet ? " " + strings["status.fixedClock"] : "")
+        var stamp = day + "  " + (lastRefresh.map { strings["status.refreshed"] + " " + ConsoleApp.clockText($0, zone: store.zone) } ?? "")
+        // On a narrow line (a demo identity at 80 columns) the refresh time gives way before the date and who acts.
+        if DisplayWidth.of(statusRight(stamp)) > s.cols - 12 { stamp = day }
         if let line = commandLine {
             s.fill(row: s.rows - 2, col: 0, width: s.cols, height: 1, role: .normal, attrs: [])
             s.put(s.rows - 2, 0, ":", attrs: [.bold])

@@ -50,6 +50,13 @@ extension ConsoleApp {
 
     /// The status line's right end: the file mode mark on a rehearsal (演练) file, then the refresh time.
     func statusRight(_ stamp: String) -> String {
-        store.isRehearsal ? "[" + strings["status.rehearsal"] + "] " + stamp : stamp
+        guard store.isRehearsal else { return stamp }
+        var mark = strings["status.rehearsal"]
+        // Acting as a demo role (GRIDROOM_DEMO_AS): whose name every write goes under, beside the login.
+        if actingAs {
+            let who = actor.staff.map { strings.language == .zh ? "\($0.name)(\($0.login))" : "\($0.name) (\($0.login))" } ?? actor.login
+            mark += " · " + strings.f("status.actingAs", who)
+        }
+        return "[" + mark + "] " + stamp
     }
 }

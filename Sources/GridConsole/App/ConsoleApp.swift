@@ -52,6 +52,8 @@ public final class ConsoleApp {
     public private(set) var settings = ComplianceSettings.standard
     /// The hours today's patrol pace runs over (setting `compliance.patrol_day`, default 08:00–20:00).
     public private(set) var patrolDay = PatrolDay.standard
+    /// Whether `actor` was chosen by `GRIDROOM_DEMO_AS` (a rehearsal file's demo role), shown on the status line.
+    public var actingAs = false
     /// Where an unsaved form is kept if the terminal goes away.
     public var draftPath: String?
     /// The surface being drawn on (set by `run(on:)`; tests set a `MemorySurface`), so a write that must wait
@@ -110,7 +112,8 @@ public final class ConsoleApp {
     public func reloadCurrent() {
         do {
             settings = try store.complianceSettings()
-            patrolDay = try store.settingValue(PatrolDay.settingKey).flatMap(PatrolDay.init(parsing:)) ?? .standard
+            patrolDay = try store.patrolDay()
+            reminderMinutes = try store.urgentReminderMinutes()
             try current.reload(self); lastRefresh = now; lastError = nil
         } catch {
             lastError = error
@@ -193,11 +196,9 @@ public final class ConsoleApp {
         recordShiftAlerts(now: t)
     }
     /// How often an urgent matter left undispatched past its limit rings again (setting
-    /// `console.urgent_reminder_minutes`, default 10).
-    lazy var reminderMinutes: Int = {
-        let v = (try? store.settingValue("console.urgent_reminder_minutes")).flatMap { $0 }.flatMap { Int($0) } ?? 10
-        return max(1, v)
-    }()
+    /// `console.urgent_reminder_minutes`, default 10), re-read with every reload so `gridroom settings set` takes
+    /// effect on a running console; a bad stored value is shown on the status line and the last good one kept.
+    var reminderMinutes = TownshipSetting.defaultReminderMinutes
     private var lastReminder = Date.distantPast
     var pendingAlert = false
     /// The open shift's alerts not yet acknowledged (case numbers), shown in the banner.

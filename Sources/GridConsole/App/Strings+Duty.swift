@@ -31,7 +31,14 @@ extension Strings {
         "hint.start": ("接班", "start shift"), "hint.end": ("交班", "end shift"), "hint.note": ("写交班记录", "write note"),
         "hint.ack": ("接班确认", "acknowledge"), "hint.list": ("切换列表", "list"), "hint.fullNote": ("全文", "full note"),
         "hint.newline": ("换行", "new line"),
-        "help.duty": ("s 接班 · e 交班 · w 写交班记录（Enter 换行，Ctrl-S 保存）· a 接班确认 · ←→ 切换列表 · ↑↓ 选择 · Enter 打开案件 · v 上一班全文",
-                      "s start shift · e end shift · w write note (Enter new line, Ctrl-S save) · a acknowledge · ←→ list · ↑↓ select · Enter open matter · v previous note in full"),
+        "help.duty.start": ("接班（已有未交班的班次时先确认再接管）", "start a shift (asks first when one is still open)"),
+        "help.duty.end": ("交班：确认交班记录字数与移交件数", "end the shift: confirms the note's length and what is carried over"),
+        "help.duty.note": ("写交班记录（仅值班人；Enter 换行，Ctrl-S 保存）", "write the handover note (the officer on duty only; Enter new line, Ctrl-S save)"),
+        "help.duty.ack": ("确认已接上一班的交班", "acknowledge the previous shift's hand-over"),
+        "help.duty.list": ("切换列表：移交、受理、转超期、上报、督办、办结、响铃", "switch list: carried over, taken in, turned overdue, escalated, urged, closed, rang"),
+        "help.duty.open": ("打开所选案件", "open the selected matter"),
+        "help.duty.full": ("上一班交班记录全文", "the previous shift's note in full"),
+        "help.duty.discard": ("放弃编写（有未保存的文字时先确认）", "stop writing (asks first when text is unsaved)"),
+        "help.scroll": ("↑↓/j k 一行 · PgUp/PgDn/空格 一页 · Home/End 首/末", "↑↓/j k a line · PgUp/PgDn/space a page · Home/End top/bottom"),
     ]
 }

@@ -15,7 +15,7 @@ public struct Strings: Sendable {
 
     /// The text for `key` (the key itself when missing, so a gap shows rather than crashes).
     public subscript(_ key: String) -> String {
-        guard let pair = Strings.table[key] ?? Strings.dutyTable[key] ?? Strings.workTable[key] else { return key }
+        guard let pair = Strings.table[key] ?? Strings.dutyTable[key] ?? Strings.workTable[key] ?? Strings.patrolTable[key] else { return key }
         return language == .zh ? pair.0 : pair.1
     }
 

@@ -4,7 +4,7 @@ import GridStore
 
 /// 值班: the shift under way (marked when its officer is not on the roster), tonight's and tomorrow's roster, the
 /// previous shift's hand-over (full note, acknowledgement), this shift's note, and the lists since the shift began.
-final class DutyScreen: Screen {
+final class DutyScreen: BoundScreen {
     var current: Shift?
     var previous: Shift?
     var carried: [ShiftMatter] = []
@@ -139,96 +139,108 @@ final class DutyScreen: Screen {
         }
     }
 
-    func handle(_ key: Key, _ app: ConsoleApp) -> Bool {
+    /// While the note editor is open every key but its bindings (Ctrl-S, Enter, Esc) and F1 types into it.
+    func input(_ key: Key, _ app: ConsoleApp) -> Outcome? {
+        guard var e = editor, binding(for: key, app) == nil, key != .function(1), key != .ctrl("c") else { return nil }
+        _ = e.handle(key); editor = e
+        return .handled
+    }
+
+    func bindings(_ app: ConsoleApp) -> [Binding] {
         let t = app.strings
         if var e = editor {
-            switch key {
-            case .escape:
-                if e.text != savedNote { app.ask(t["duty.discardNote"]) { self.editor = nil } } else { editor = nil }
-            case .ctrl("s"): save(e.text, app)
-            default: _ = e.handle(key); editor = e
-            }
-            return true
+            return [
+                Binding([.ctrl("s")], "Ctrl-S", t["hint.save"]) { [unowned self] _ in save(e.text, app) },
+                Binding([.enter], "Enter", t["hint.newline"]) { [unowned self] key in _ = e.handle(key); editor = e; return .handled },
+                Binding([.escape], "Esc", t["hint.cancel"], help: t["help.duty.discard"]) { [unowned self] _ in
+                    if e.text != savedNote { app.ask(t["duty.discardNote"]) { self.editor = nil } } else { editor = nil }
+                    return .handled
+                },
+            ]
         }
-        switch key {
-        case .char("s"): start(app)
-        case .char("e"):
-            guard let c = current, !app.readOnly else { return true }
-            let question = t.f("duty.confirmEnd", c.note.filter { $0 != "\n" }.count, (try? app.store.carryOver(now: app.now).count) ?? 0)
-            app.ask(question) { [self] in
-                run(app, done: t["duty.ended"]) { try app.store.endShift(shiftID: c.id, by: app.actor, now: app.now) }
+        var keys = [Binding([.char("s")], "s", t["hint.start"], help: t["help.duty.start"]) { [unowned self] _ in start(app) }]
+        if let c = current {
+            keys += [
+                Binding([.char("e")], "e", t["hint.end"], help: t["help.duty.end"]) { [unowned self] _ in
+                    guard !app.readOnly else { return .message(t["status.readonlyNotice"]) }
+                    let question = t.f("duty.confirmEnd", c.note.filter { $0 != "\n" }.count, (try? app.store.carryOver(now: app.now).count) ?? 0)
+                    app.ask(question) { [self] in
+                        _ = app.apply(run(app, done: t["duty.ended"]) { try app.store.endShift(shiftID: c.id, by: app.actor, now: app.now) })
+                    }
+                    return .handled
+                },
+                Binding([.char("w")], "w", t["hint.note"], help: t["help.duty.note"]) { [unowned self] _ in
+                    guard !app.readOnly else { return .message(t["status.readonlyNotice"]) }
+                    // Only the officer on duty writes the note (the store refuses others): say so before any typing.
+                    guard c.login == app.actor.login else { return .message(t.f("duty.notYours", "\(c.name) (\(c.login))")) }
+                    editor = NoteEditor(savedNote)
+                    return .handled
+                },
+            ]
+            if let p = previous, p.acknowledgedAt == nil {
+                keys.append(Binding([.char("a")], "a", t["hint.ack"], help: t["help.duty.ack"]) { [unowned self] _ in
+                    guard !app.readOnly else { return .message(t["status.readonlyNotice"]) }
+                    return run(app, done: t["duty.ackDone"]) { try app.store.acknowledgeHandover(shiftID: p.id, by: app.actor, now: app.now) }
+                })
             }
-        case .char("w"):
-            guard let c = current, !app.readOnly else { return true }
-            // Only the officer on duty writes the note (the store refuses others): say so before any typing.
-            guard c.login == app.actor.login else { app.message = t.f("duty.notYours", "\(c.name) (\(c.login))"); return true }
-            editor = NoteEditor(savedNote)
-        case .char("a"):
-            guard current != nil, !app.readOnly else { return true }
-            let id = previous?.id
-            run(app, done: t["duty.ackDone"]) { try app.store.acknowledgeHandover(shiftID: id, by: app.actor, now: app.now) }
-        case .char("v"):
-            guard let p = previous else { return true }
-            app.push(NoteViewScreen(title: t["duty.fullNote"] + " · \(p.name)", text: p.note))
-        case .left, .right, .char("h"), .char("l"):
-            let all = lists
-            let i = all.firstIndex(of: list) ?? 0
-            list = all[(i + (key == .left || key == .char("h") ? all.count - 1 : 1)) % all.count]
-            table.count = rows(list).count
-            table.select(0)
-        case .enter:
-            let items = rows(list)
-            guard items.indices.contains(table.selection) else { return true }
-            app.openMatter(number: items[table.selection].number)
-        default:
-            return table.handle(key)
         }
-        return true
+        keys += [
+            Binding([.left, .right, .char("h"), .char("l")], "←→", t["hint.list"], help: t["help.duty.list"]) { [unowned self] key in
+                let all = lists
+                let i = all.firstIndex(of: list) ?? 0
+                list = all[(i + (key == .left || key == .char("h") ? all.count - 1 : 1)) % all.count]
+                table.count = rows(list).count
+                table.select(0)
+                return .handled
+            },
+            Binding([.enter], "Enter", t["hint.open"], help: t["help.duty.open"]) { [unowned self] _ in
+                let items = rows(list)
+                guard items.indices.contains(table.selection) else { return .handled }
+                let n = items[table.selection].number
+                return app.matterPage(number: n).map { .push($0) } ?? .message(t.f("matter.notFound", n))
+            },
+            Binding([.char("v")], "v", t["hint.fullNote"], help: t["help.duty.full"]) { [unowned self] _ in
+                guard let p = previous else { return .message(t["duty.noPrevious"]) }
+                return .push(NoteViewScreen(title: t["duty.fullNote"] + " · \(p.name)", text: p.note))
+            },
+            Binding(TableView.navigationKeys, "↑↓", t["hint.move.keys"], help: t["help.moveKeys"], hinted: false) { [unowned self] key in
+                table.handle(key) ? .handled : .ignored
+            },
+        ]
+        return keys
     }
 
     /// `s`: starts a shift; with one open (another officer's, or one's own) it asks first, then takes it over.
-    func start(_ app: ConsoleApp) {
+    func start(_ app: ConsoleApp) -> Outcome {
         let t = app.strings
-        guard !app.readOnly else { app.message = t["status.readonlyNotice"]; return }
+        guard !app.readOnly else { return .message(t["status.readonlyNotice"]) }
         if let open = current {
             let question = open.login == app.actor.login ? t["duty.confirmRestart"]
                 : t.f("duty.confirmTakeOver", "\(open.name) (\(open.login))", ConsoleApp.shortTime(open.startedAt, zone: app.store.zone))
             app.ask(question) { [self] in
-                run(app, done: t["duty.started"]) { try app.store.startShift(by: app.actor, now: app.now, takeOver: open.id) }
+                _ = app.apply(run(app, done: t["duty.started"]) { try app.store.startShift(by: app.actor, now: app.now, takeOver: open.id) })
             }
-            return
+            return .handled
         }
-        run(app, done: t["duty.started"]) { try app.store.startShift(by: app.actor, now: app.now) }
+        return run(app, done: t["duty.started"]) { try app.store.startShift(by: app.actor, now: app.now) }
     }
 
-    /// Runs a store write, then says `done` and reloads; an error goes to the status line.
-    func run(_ app: ConsoleApp, done: String, _ write: () throws -> Any) {
-        do { _ = try app.writing { try write() }; app.message = done; app.dataChanged(); app.reloadCurrent() }
-        catch { app.message = app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone) }
+    /// Runs a store write: `done` (and a reload) when it went through, the error's words when not.
+    func run(_ app: ConsoleApp, done: String, _ write: () throws -> Any) -> Outcome {
+        do { _ = try app.writing { try write() }; return .wrote(done) }
+        catch { return .message(app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone)) }
     }
 
-    func save(_ text: String, _ app: ConsoleApp) {
+    func save(_ text: String, _ app: ConsoleApp) -> Outcome {
         let id = current?.id
-        do {
-            try app.writing { try app.store.saveHandoverNote(text, shiftID: id, by: app.actor, now: app.now) }
-            editor = nil; savedNote = text; app.message = app.strings["duty.saved"]; app.dataChanged(); app.reloadCurrent()
-        } catch { app.message = app.strings["error.prefix"] + ErrorWording.words(error, app.strings, zone: app.store.zone) }
+        let outcome = run(app, done: app.strings["duty.saved"]) { try app.store.saveHandoverNote(text, shiftID: id, by: app.actor, now: app.now) }
+        if case .wrote = outcome { editor = nil; savedNote = text }
+        return outcome
     }
-
-    func hints(_ app: ConsoleApp) -> [(key: String, label: String)] {
-        let t = app.strings
-        if editor != nil { return [("Ctrl-S", t["hint.save"]), ("Enter", t["hint.newline"]), ("Esc", t["hint.cancel"])] }
-        var h: [(key: String, label: String)] = [("s", t["hint.start"])]
-        if current != nil { h += [("e", t["hint.end"]), ("w", t["hint.note"])] }
-        if current != nil, previous?.acknowledgedAt == nil, previous != nil { h.append(("a", t["hint.ack"])) }
-        h += [("←→", t["hint.list"]), ("Enter", t["hint.open"]), ("v", t["hint.fullNote"])]
-        return h
-    }
-    func help(_ app: ConsoleApp) -> [String] { [app.strings["help.duty"]] }
 }
 
 /// A page showing a note in full, wrapped to the width; ↑↓ and page keys scroll.
-final class NoteViewScreen: Screen {
+final class NoteViewScreen: BoundScreen {
     let heading: String
     let text: String
     var top = 0
@@ -247,17 +259,17 @@ final class NoteViewScreen: Screen {
         for (i, l) in lines.dropFirst(top).prefix(lastHeight).enumerated() { s.put(a.row + 1 + i, a.col + 2, l, width: a.width - 4) }
     }
 
-    func handle(_ key: Key, _ app: ConsoleApp) -> Bool {
-        switch key {
-        case .up, .char("k"): top = max(0, top - 1)
-        case .down, .char("j"): top += 1
-        case .pageUp: top = max(0, top - lastHeight)
-        case .pageDown, .char(" "): top += lastHeight
-        default: return false
-        }
-        return true
+    func bindings(_ app: ConsoleApp) -> [Binding] {
+        [Binding(Scroller.keys, "PgUp/PgDn", app.strings["hint.scroll"], help: app.strings["help.scroll"]) { [unowned self] key in
+            switch key {
+            case .up, .char("k"): top = max(0, top - 1)
+            case .down, .char("j"): top += 1
+            case .pageUp: top = max(0, top - lastHeight)
+            case .home: top = 0
+            case .end: top = max(0, lastRows - lastHeight)
+            default: top += lastHeight
+            }
+            return .handled
+        }]
     }
-
-    func hints(_ app: ConsoleApp) -> [(key: String, label: String)] { [("↑↓", app.strings["hint.screens"])] }
-    func help(_ app: ConsoleApp) -> [String] { [app.strings["help.list"]] }
 }

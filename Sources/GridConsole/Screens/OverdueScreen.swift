@@ -2,8 +2,9 @@ import Foundation
 import GridCore
 import GridStore
 
-/// 超期督办: overdue and near-due matters, most overdue first, counted by department; urge (at a chosen level),
-/// escalate (with a reason) and decide a pending extension here, through the same dialog as the matter page.
+/// 超期督办: overdue and near-due matters, most overdue first, counted by department, then closed matters whose
+/// answer to the reporter is late (答复超期); urge (at a chosen level), escalate (with a reason), decide a pending
+/// extension and answer a late reply here, through the same dialog as the matter page.
 final class OverdueScreen: BoundScreen {
     var rows: [MatterRow] = []
     var depts: [DepartmentDue] = []
@@ -17,7 +18,8 @@ final class OverdueScreen: BoundScreen {
 
     func reload(_ app: ConsoleApp) throws {
         now = app.now
-        rows = try app.store.dueMatters(now: now, limit: 500)
+        // Then the matters closed but not answered in time (答复超期), as `cases --overdue` lists them.
+        rows = try app.store.dueMatters(now: now, limit: 500) + app.store.replyOverdueMatters(now: now, limit: 200)
         depts = try app.store.dueByDepartment(now: now)
         table.count = rows.count
     }
@@ -52,6 +54,7 @@ final class OverdueScreen: BoundScreen {
             let st = DueStatus.of(dueAt: m.dueAt, nearDueAt: m.nearDueAt, now: self.now)
             // A matter not signed for in time shows 未签收 where the time left would be (the same colour as overdue).
             let due = m.unsigned ? CellText(t.name(EventKind.signOverdue), ConsoleApp.role(.overdue), [.bold])
+                : m.replyOverdue ? CellText(t["od.replyOverdue"], ConsoleApp.role(.overdue), [.bold])
                 : CellText(app.dueText(m.dueAt, now: self.now), ConsoleApp.role(st), st == .overdue ? [.bold] : [])
             return [CellText(m.number), due,
                     CellText(m.department.isEmpty ? t["ov.undispatched"] : m.department), CellText(m.grid),
@@ -100,9 +103,14 @@ final class OverdueScreen: BoundScreen {
                 let n = rows[table.selection].number
                 return app.matterPage(number: n).map { .push($0) } ?? .message(t.f("matter.notFound", n))
             },
-            Binding([.char("u")], "u", t["hint.urge"], help: t["help.urge"]) { [unowned self] _ in start("urge", app) },
-            Binding([.char("e")], "e", t["hint.escalate"], help: t["help.escalate"]) { [unowned self] _ in start("escalate", app) },
         ]
+        // A closed matter whose reply is late is answered (a), not urged or escalated.
+        if rows.indices.contains(table.selection), rows[table.selection].replyOverdue {
+            list.append(Binding([.char("a")], "a", t.name(Move.reply), help: t["help.replyOverdue"]) { [unowned self] _ in start("reply", app) })
+        } else {
+            list += [Binding([.char("u")], "u", t["hint.urge"], help: t["help.urge"]) { [unowned self] _ in start("urge", app) },
+                     Binding([.char("e")], "e", t["hint.escalate"], help: t["help.escalate"]) { [unowned self] _ in start("escalate", app) }]
+        }
         if rows.indices.contains(table.selection), rows[table.selection].extensionPending {
             list += [Binding([.char("x")], "x", t.name(Move.extendApprove)) { [unowned self] _ in start("extend_approve", app) },
                      Binding([.char("r")], "r", t.name(Move.extendRefuse)) { [unowned self] _ in start("extend_refuse", app) }]

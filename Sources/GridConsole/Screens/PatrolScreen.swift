@@ -2,96 +2,150 @@ import Foundation
 import GridCore
 import GridStore
 
-/// 巡查考核: one row per basic grid — today's patrol against 2 h, the month so far, reports against the pace.
-/// `/` filters the grids by code or name, `s` sorts them (code, today's patrol, the month's average, reports, grade).
+/// 巡查考核: one row per basic grid for a month — by default the running one (today's patrol against 2 h, the month
+/// so far, reports against the pace, graded on pace and marked 暂定); `[` and `]` step to earlier months, which show
+/// their final grades (合格/不合格…), `t` comes back to this month. `/` filters the grids by code or name and `s` sorts
+/// them; both hold across months.
 final class PatrolScreen: BoundScreen {
-    /// Every basic grid, as read; `rows` is what the filter and sort leave.
-    var all: [GridComplianceRow] = []
-    var rows: [GridComplianceRow] = []
+    /// Every basic grid of the month, as read; `rows` is what the filter and sort leave.
+    var view: PatrolMonthView?
+    var rows: [PatrolMonthRow] = []
     var filterText = ""
     var filterInput: TextInput?
-    /// The sort: 0 code, 1 today's patrol (least first), 2 average, 3 reports against the mark, 4 grade (worst first).
+    /// The month chosen, or nil to follow the month `now` is in.
+    var month: LocalMonth?
+    /// The sort: 0 code, 1 today's patrol (least first; the current month only), 2 average, 3 reports against the mark,
+    /// 4 grade (worst first).
     var sortKey = 0
-    static let sortColumns = [0, 2, 3, 6, 7]
     var editing: Bool { filterInput != nil }
     let table = TableView()
     var now = Date()
-    var day = 1, daysInMonth = 30, minutesIntoDay = 0
+    var day = 1, minutesIntoDay = 0
+    var settings = ComplianceSettings.standard
 
     func title(_ t: Strings) -> String { t["tab.patrol"] }
+
+    /// The month shown.
+    var shown: LocalMonth { view?.month ?? month ?? LocalMonth(year: 2000, month: 1)! }
+    /// Whether the month shown is the one `now` is in (today's column and the pace apply).
+    var current: Bool { view?.current ?? true }
 
     func reload(_ app: ConsoleApp) throws {
         now = app.now
         let today = app.store.zone.localDate(of: now)
-        day = today.day; daysInMonth = today.localMonth.dayCount
+        day = today.day
         // Today's pace runs over the patrol day, not the clock's 24 hours.
         minutesIntoDay = app.patrolDay.paceMinutes(atMinuteOfDay: app.store.zone.secondsIntoDay(of: now) / 60)
         settings = app.settings
-        all = try app.store.gridCompliance(now: now)
+        if let m = month, m >= today.localMonth { month = nil }
+        view = try app.store.patrolMonth(month ?? today.localMonth, now: now)
         arrange()
     }
+
+    /// The sorts offered for the month shown (today's patrol only for the current month).
+    var sorts: [Int] { current ? [0, 1, 2, 3, 4] : [0, 2, 3, 4] }
 
     /// Applies the filter and the sort to the grids read.
     func arrange() {
         let q = filterText.lowercased()
+        let all = view?.rows ?? []
         var list = q.isEmpty ? all : all.filter { $0.code.lowercased().contains(q) || $0.name.lowercased().contains(q) }
-        func ratio(_ g: GridComplianceRow) -> Double { Double(g.reports) / Double(max(1, settings.monthlyReports * g.workers)) }
-        switch sortKey {
-        case 1: list.sort { ($0.minutesToday, $0.code) < ($1.minutesToday, $1.code) }
+        // Today's sort has nothing to sort a past month by: it shows by code there, and again by today's patrol back here.
+        let key = sorts.contains(sortKey) ? sortKey : 0
+        func ratio(_ g: PatrolMonthRow) -> Double { Double(g.reports) / Double(max(1, settings.monthlyReports * g.workers)) }
+        func worst(_ g: PatrolMonthRow) -> Int { current ? min(paces(g).patrol, paces(g).reports).rawValue : g.grade?.rank ?? -1 }
+        switch key {
+        case 1: list.sort { ($0.minutesToday ?? 0, $0.code) < ($1.minutesToday ?? 0, $1.code) }
         case 2: list.sort { ($0.averageMinutes, $0.code) < ($1.averageMinutes, $1.code) }
         case 3: list.sort { (ratio($0), $0.code) < (ratio($1), $1.code) }
-        case 4: list.sort { (min(paces($0).patrol, paces($0).reports).rawValue, $0.code) < (min(paces($1).patrol, paces($1).reports).rawValue, $1.code) }
+        case 4: list.sort { (worst($0), $0.code) < (worst($1), $1.code) }
         default: list.sort { $0.code < $1.code }
         }
         rows = list
         table.count = rows.count
-        table.sortColumn = PatrolScreen.sortColumns[sortKey]
+        table.sortColumn = [0, 2, 3, 6, 7][key]
     }
 
-    var settings = ComplianceSettings.standard
+    func paces(_ g: PatrolMonthRow) -> (patrol: ComplianceMarks.Pace, reports: ComplianceMarks.Pace) {
+        (ComplianceMarks.patrolPace(minutes: g.minutesToday ?? 0, minutesIntoDay: minutesIntoDay, settings: settings),
+         ComplianceMarks.reportPace(reports: g.reports, workers: g.workers, day: day, daysInMonth: shown.dayCount, settings: settings))
+    }
 
-    func paces(_ g: GridComplianceRow) -> (patrol: ComplianceMarks.Pace, reports: ComplianceMarks.Pace) {
-        (ComplianceMarks.patrolPace(minutes: g.minutesToday, minutesIntoDay: minutesIntoDay, settings: settings),
-         ComplianceMarks.reportPace(reports: g.reports, workers: g.workers, day: day, daysInMonth: daysInMonth, settings: settings))
+    /// The screen's heading: the month and whether its grades are final or pace grades (暂定).
+    func heading(_ t: Strings) -> String {
+        let name = ReportPeriod.month(shown).name(t.language)
+        guard let v = view else { return name }
+        if !v.running { return t.f("pt.monthEnded", name) }
+        return t.f("pt.monthRunning", name, v.completedDays, v.daysInMonth)
+    }
+
+    /// The columns for the month shown; each is at least as wide as its heading in the language in use, and the sorted
+    /// one as its heading and the sort mark (▼).
+    func columns(_ t: Strings, narrow: Bool) -> [Column] {
+        let sorted = table.sortColumn
+        func col(_ i: Int, _ title: String, _ width: Int, right: Bool = false, priority: Int, minimum: Int = 10) -> Column {
+            let need = DisplayWidth.of(title) + (sorted == i ? 1 : 0)
+            return Column(title, width == 0 ? 0 : max(width, need), right: right, priority: priority, minimum: max(minimum, need))
+        }
+        // The grade column must hold its longest text (落后 says which duty): otherwise lower columns go first.
+        let gradeWidth = rows.map { DisplayWidth.of(gradeText($0, t).text) }.max() ?? 4
+        let first = current ? col(2, t["pt.minutes"], narrow ? 15 : 24, priority: 9) : col(2, t["pt.total"], 10, right: true, priority: 3)
+        // Names are up to 20 columns wide (东湖工业园区第一网格): the room left beside today's bar goes to them.
+        return [col(0, t["col.grid"], 8, priority: 10), Column("", current ? (narrow ? 16 : 18) : 20, priority: 2), first,
+                col(3, t["pt.avg"], 10, right: true, priority: 6), col(4, t["pt.days"], 7, right: true, priority: 5),
+                col(5, t["pt.workers"], 6, right: true, priority: 4), col(6, t[current ? "pt.reports" : "pt.reportsMonth"], 8, right: true, priority: 8),
+                col(7, t[current ? "pt.grade" : "pt.gradeFinal"], 0, priority: 7, minimum: gradeWidth)]
+    }
+
+    /// The grade cell: the pace (which duty is behind) for the current month, the grade for another.
+    func gradeText(_ g: PatrolMonthRow, _ t: Strings) -> CellText {
+        guard current else {
+            guard let grade = g.grade else { return CellText("—", .dim) }
+            return CellText(t.name(grade), ConsoleApp.role(grade), [.bold])
+        }
+        let (p, r) = paces(g)
+        let grade = min(p, r)
+        let text = grade != .behind ? t["pace." + String(describing: grade)]
+            : p == .behind && r == .behind ? t["pace.behind.both"] : p == .behind ? t["pace.behind.patrol"] : t["pace.behind.reports"]
+        return CellText(text, ConsoleApp.role(grade), [.bold])
     }
 
     func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
         let t = app.strings
+        s.put(a.row, a.col + 1, DisplayWidth.truncate(heading(t), to: a.width - 2), role: view?.running == false ? .heading : .normal, attrs: [.bold])
         // Narrow screens drop the grid's name and the bar room first; reports and the grade stay.
         let narrow = a.width < 110
-        let cols = [Column(t["col.grid"], 8, priority: 10), Column("", 16, priority: 2), Column(t["pt.minutes"], narrow ? 15 : 24, priority: 9),
-                    Column(t["pt.avg"], 12, right: true, priority: 6), Column(t["pt.days"], 7, right: true, priority: 5),
-                    Column(t["pt.workers"], 6, right: true, priority: 4), Column(t["pt.reports"], 10, right: true, priority: 8),
-                    Column(t["pt.grade"], 0, priority: 7)]
-        let body = Rect(row: a.row, col: a.col + 1, height: a.height, width: a.width - 2)
+        let cols = columns(t, narrow: narrow)
+        let body = Rect(row: a.row + 1, col: a.col + 1, height: a.height - 1, width: a.width - 2)
+        let target = settings.monthlyReports
         table.draw(s, body, columns: cols) { i in
             let g = self.rows[i]
-            let (p, r) = self.paces(g)
-            let hm = "\(g.minutesToday / 60):" + String(format: "%02d", g.minutesToday % 60)
-            let target = self.settings.monthlyReports * g.workers
-            let grade = min(p, r)
-            // 落后 says which duty is behind.
-            let gradeText = grade != .behind ? t["pace." + String(describing: grade)]
-                : p == .behind && r == .behind ? t["pace.behind.both"] : p == .behind ? t["pace.behind.patrol"] : t["pace.behind.reports"]
-            let ongoing = g.ongoing > 0 ? " ▶" : ""
-            return [CellText(g.code), CellText(g.name), CellText(hm + ongoing, ConsoleApp.role(p)), CellText(t.f("gd.minutes", g.averageMinutes), .normal),
-                    CellText("\(g.daysMet)/\(g.daysSoFar)"), CellText("\(g.workers)", g.workers == 0 ? .overdue : .normal),
-                    CellText("\(g.reports)/\(target)", ConsoleApp.role(r)), CellText(gradeText, ConsoleApp.role(grade), [.bold])]
+            let reports = CellText("\(g.reports)/\(target * g.workers)", self.current ? ConsoleApp.role(self.paces(g).reports) : .normal)
+            let first: CellText
+            if self.current {
+                let m = g.minutesToday ?? 0
+                first = CellText("\(m / 60):" + String(format: "%02d", m % 60) + (g.ongoing > 0 ? " ▶" : ""), ConsoleApp.role(self.paces(g).patrol))
+            } else {
+                first = CellText("\(g.patrolMinutes / 60):" + String(format: "%02d", g.patrolMinutes % 60))
+            }
+            return [CellText(g.code), CellText(g.name), first, CellText(t.f("gd.minutes", g.averageMinutes)),
+                    CellText("\(g.daysMet)/\(g.days)"), CellText("\(g.workers)", g.workers == 0 ? .overdue : .normal),
+                    reports, self.gradeText(g, t)]
         }
-        // Bars over the Today column, drawn after the table so they sit beside the figure.
         if let input = filterInput {
             s.fill(row: a.bottom - 1, col: a.col, width: a.width, height: 1, role: .normal, attrs: [])
             let w = s.put(a.bottom - 1, a.col + 1, t["hint.filter"] + " /", attrs: [.bold])
             input.draw(s, row: a.bottom - 1, col: a.col + 2 + w, width: a.width - w - 3, focused: true)
         }
+        // Bars over the Today column, drawn after the table so they sit beside the figure.
         let keep = TableView.kept(cols, width: body.width)
-        guard !narrow, keep.count == cols.count else { return }
+        guard current, !narrow, keep.count == cols.count else { return }
         let widths = TableView.widths(cols, width: body.width)
         let barCol = body.col + widths[0] + widths[1] + 2 + 7
         let range = table.visibleRange(height: body.height - 1)
         for (n, i) in range.enumerated() where i != table.selection {
             let g = rows[i]
-            HBar.draw(s, row: body.row + 1 + n, col: barCol, width: widths[2] - 8, value: min(g.minutesToday, 240), max: 240,
+            HBar.draw(s, row: body.row + 1 + n, col: barCol, width: widths[2] - 8, value: min(g.minutesToday ?? 0, 240), max: 240,
                       role: ConsoleApp.role(paces(g).patrol), mark: settings.dailyPatrolMinutes)
         }
     }
@@ -114,19 +168,39 @@ final class PatrolScreen: BoundScreen {
         return .handled
     }
 
+    /// Steps the month shown: back any number of months, forward no further than this month.
+    func step(_ key: Key, _ app: ConsoleApp) -> Outcome {
+        let this = app.store.zone.localDate(of: app.now).localMonth
+        let from = month ?? this
+        if key == .char("]") {
+            guard from < this else { return .message(app.strings["pt.noLater"]) }
+            month = from.next == this ? nil : from.next
+        } else if key == .char("[") {
+            month = from.previous
+        } else {
+            guard month != nil else { return .message(app.strings["pt.noLater"]) }
+            month = nil
+        }
+        table.select(0)
+        return .reload
+    }
+
     func bindings(_ app: ConsoleApp) -> [Binding] {
         let t = app.strings
         if editing { return Binding.field(t, enter: t["hint.confirm"]) { [unowned self] key in feed(key, app) } }
         return [
-            Binding([.enter], "Enter", t["hint.open"]) { [unowned self] _ in
-                rows.indices.contains(table.selection) ? .push(GridPageScreen(code: rows[table.selection].code)) : .handled
+            Binding([.enter], "Enter", t["hint.open"], help: t["help.ptOpen"]) { [unowned self] _ in
+                rows.indices.contains(table.selection) ? .push(GridPageScreen(code: rows[table.selection].code, month: month)) : .handled
             },
             Binding([.char("/")], "/", t["hint.filter"], help: t["help.ptFilter"]) { [unowned self] _ in
                 filterInput = TextInput(filterText); return .handled
             },
             Binding([.char("s")], "s", t["hint.sort"], help: t["help.ptSort"]) { [unowned self] _ in
-                sortKey = (sortKey + 1) % PatrolScreen.sortColumns.count; arrange(); return .handled
+                let i = sorts.firstIndex(of: sortKey) ?? 0
+                sortKey = sorts[(i + 1) % sorts.count]; arrange(); return .handled
             },
+            Binding([.char("["), .char("]")], "[/]", t["hint.month"], help: t["help.month"]) { [unowned self] key in step(key, app) },
+            Binding([.char("t")], "t", t["hint.thisMonth"], help: t["help.thisMonth"], hinted: false) { [unowned self] key in step(key, app) },
             Binding(TableView.navigationKeys, "↑↓", t["hint.move.keys"], help: t["help.moveKeys"], hinted: false) { [unowned self] key in
                 table.handle(key) ? .handled : .ignored
             },
@@ -134,79 +208,9 @@ final class PatrolScreen: BoundScreen {
     }
 }
 
-/// One grid's page: its workers with this month's reports, and today's patrol sessions (ongoing shown as such).
-/// `w` drills down to one worker at a time (their line marked, only their sessions listed), then back to all.
-final class GridPageScreen: BoundScreen {
-    let code: String
-    var detail: GridDetail?
-    let table = TableView()
-    var now = Date()
-    /// The worker drilled down to (an index into the workers), or nil for all.
-    var worker: Int?
-    /// The sessions shown: all, or the chosen worker's.
-    var sessions: [PatrolLine] {
-        guard let d = detail else { return [] }
-        guard let w = worker, d.workers.indices.contains(w) else { return d.sessions }
-        return d.sessions.filter { $0.worker == d.workers[w].code }
-    }
-
-    init(code: String) { self.code = code }
-    func title(_ t: Strings) -> String { detail.map { "\($0.code) \($0.name)" } ?? code }
-
-    func reload(_ app: ConsoleApp) throws {
-        now = app.now
-        detail = try app.store.gridDetail(code: code, now: now)
-        table.count = sessions.count
-    }
-
-    func draw(_ s: Surface, _ a: Rect, _ app: ConsoleApp) {
-        let t = app.strings
-        guard let d = detail else { s.put(a.row + 1, a.col + 1, t.f("grid.notFound", code), role: .overdue); return }
-        s.put(a.row, a.col + 1, "\(d.code)  \(d.name)", attrs: [.bold], width: a.width - 2)
-        Chrome.heading(s, row: a.row + 2, col: a.col + 1, width: a.width - 2, text: t["gd.workers"])
-        var r = a.row + 3
-        let zone = app.store.zone
-        let today = zone.localDate(of: now)
-        for (i, w) in d.workers.enumerated() where r < a.row + 12 {
-            if i == worker { s.put(r, a.col, "▶", role: .heading, attrs: [.bold]) }
-            let pace = ComplianceMarks.reportPace(reports: w.reports, workers: 1, day: today.day, daysInMonth: today.localMonth.dayCount, settings: app.settings)
-            var c = a.col + 1
-            c += s.put(r, c, DisplayWidth.pad(w.code, to: 10))
-            c += s.put(r, c, DisplayWidth.pad(w.name, to: 10))
-            c += s.put(r, c, DisplayWidth.pad(t.name(w.kind), to: 10), role: .dim)
-            c += s.put(r, c, DisplayWidth.pad(w.phone, to: 14), role: .dim)
-            s.put(r, c, "\(t["pt.reports"]) \(w.reports)/\(app.settings.monthlyReports)", role: ConsoleApp.role(pace))
-            r += 1
-        }
-        r += 1
-        Chrome.heading(s, row: r, col: a.col + 1, width: a.width - 2, text: t["gd.sessions"])
-        let shown = sessions
-        if shown.isEmpty { s.put(r + 1, a.col + 1, t["gd.noSessions"], role: .overdue); return }
-        table.draw(s, Rect(row: r + 1, col: a.col + 1, height: a.bottom - r - 1, width: a.width - 2),
-                   columns: [Column(t["pt.workers"], 20), Column(t["gd.start"], 12), Column(t["gd.end"], 12), Column(t["gd.length"], 0)]) { i in
-            let p = shown[i]
-            let end = p.end.map { ConsoleApp.shortTime($0, zone: zone) } ?? t["gd.ongoing"]
-            let mins = Int((p.end ?? self.now).timeIntervalSince(p.start) / 60)
-            // A session within an hour of the suspect limit is marked; one past it stops counting until confirmed.
-            let limit = app.settings.suspectMinutes
-            var length = t.f("gd.minutes", mins), role = ColorRole.normal
-            if mins > limit { length += " " + t.f("gd.pastLimit", limit / 60); role = .overdue }
-            else if p.end == nil && mins >= limit - 60 { length += " " + t.f("gd.nearLimit", limit / 60); role = .nearDue }
-            return [CellText("\(p.worker) \(p.workerName)"), CellText(ConsoleApp.shortTime(p.start, zone: zone)),
-                    CellText(end, p.end == nil ? .onPace : .normal, p.end == nil ? [.bold] : []), CellText(length, role, role == .normal ? [] : [.bold])]
-        }
-    }
-
-    func bindings(_ app: ConsoleApp) -> [Binding] {
-        [Binding([.char("w")], "w", app.strings["hint.worker"], help: app.strings["help.worker"]) { [unowned self] _ in
-            let n = detail?.workers.count ?? 0
-            guard n > 0 else { return .handled }
-            worker = worker.map { $0 + 1 < n ? $0 + 1 : nil } ?? 0
-            table.count = sessions.count; table.select(0)
-            return .handled
-        },
-         Binding(TableView.navigationKeys, "↑↓", app.strings["hint.move.keys"], help: app.strings["help.moveKeys"], hinted: false) { [unowned self] key in
-            table.handle(key) ? .handled : .ignored
-        }]
+extension ConsoleApp {
+    /// The colour for a month's grade: 优秀/合格 green, 基本合格 yellow, 不合格 red.
+    static func role(_ grade: Grade) -> ColorRole {
+        switch grade { case .excellent, .pass: .met; case .basicPass: .nearDue; case .fail: .overdue }
     }
 }

@@ -1,8 +1,11 @@
 import GridCore
 
+/// Why the co-handlers typed cannot be used (the words for the prompt).
+struct CoHandlerProblem: Error { let words: String; init(_ words: String) { self.words = words } }
+
 /// The one prompt every move is asked through (办理对话), on the bottom rows of a screen: first what the move
-/// asks (a department picker with the category's default pre-selected, the urge level, working days, a merge
-/// target), then its note or reason. Enter goes to the next step, Esc cancels. The matter page and the overdue
+/// asks (a department picker with the category's default pre-selected — Tab there adds co-handling departments —,
+/// the urge level, working days, a merge target), then its note or reason. Enter goes to the next step, Esc cancels. The matter page and the overdue
 /// list both use it, so a move asks the same things wherever it is started.
 struct MoveDialog {
     /// What happened to a key.
@@ -43,10 +46,13 @@ struct MoveDialog {
         if key == .escape { return .cancelled }
         switch step {
         case .department:
-            if key == .enter {
+            if key == .enter || key == .tab {
                 if departments.chosen == nil || departments.input.text != departments.chosen?.code { _ = departments.choose() }
                 guard let d = departments.chosen else { problem = t.f("ask.noDepartment", departments.input.text); return .editing }
-                collected.department = d.code; return next()
+                collected.department = d.code
+                // Tab: the lead is chosen, co-handling departments (协办) are asked next, as `--with` does.
+                if key == .tab { steps[0] = .coHandlers; problem = nil; return .editing }
+                return next()
             }
             if key == .up { departments.highlighted = max(0, departments.highlighted - 1); return .editing }
             if key == .down { departments.highlighted = min(max(0, departments.matches.count - 1), departments.highlighted + 1); return .editing }
@@ -73,6 +79,12 @@ struct MoveDialog {
             let text = input.text.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { problem = t.f("ask.required", t["ask.mergeTarget"]); return .editing }
             collected.into = text; input = TextInput(); return next()
+        case .coHandlers:
+            guard key == .enter else { _ = input.handle(key); problem = nil; return .editing }
+            switch coHandlers(input.text, t) {
+            case .failure(let why): problem = why.words; return .editing
+            case .success(let codes): collected.coHandlers = codes; input = TextInput(); return next()
+            }
         case nil:
             guard key == .enter else { _ = input.handle(key); problem = nil; return .editing }
             if move.needsNote && input.text.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -81,6 +93,24 @@ struct MoveDialog {
             collected.note = input.text
             return .done(collected)
         }
+    }
+
+    /// The departments typed for 协办 (codes or names, separated by commas, 、 or spaces; empty is none): each an
+    /// exact code or name, or the one department whose code or name contains it; the lead is left out.
+    func coHandlers(_ text: String, _ t: Strings) -> Swift.Result<[String], CoHandlerProblem> {
+        let words = text.split { ",，、 ".contains($0) }.map(String.init)
+        var codes: [String] = []
+        for w in words {
+            let q = w.lowercased()
+            let exact = departments.options.filter { $0.code.lowercased() == q || $0.label == w }
+            let found = exact.isEmpty ? departments.options.filter { $0.code.lowercased().contains(q) || $0.label.lowercased().contains(q) } : exact
+            guard !found.isEmpty else { return .failure(CoHandlerProblem(t.f("ask.noCoHandler", w))) }
+            guard found.count == 1 else {
+                return .failure(CoHandlerProblem(t.f("ask.manyCoHandlers", w, found.prefix(4).map { "\($0.code) \($0.label)" }.joined(separator: t.language == .zh ? "、" : ", "))))
+            }
+            if found[0].code != collected.department, !codes.contains(found[0].code) { codes.append(found[0].code) }
+        }
+        return .success(codes)
     }
 
     private mutating func next() -> Result {
@@ -99,6 +129,7 @@ struct MoveDialog {
         case .urgeLevel: label = t["ask.level"]
         case .days: label = t["ask.days"]
         case .mergeTarget: label = t["ask.mergeTarget"]
+        case .coHandlers: label = t["ask.coHandlers"]
         case nil: label = move.needsNote ? t["ask.reason"] : t["ask.note"]
         }
         c += s.put(row, c, label + "：", role: .heading, attrs: [.bold])
@@ -106,7 +137,10 @@ struct MoveDialog {
         switch step {
         case .department:
             departments.input.draw(s, row: row, col: c, width: min(16, rest), focused: true)
-            if let d = departments.chosen { s.put(row, c + 17, d.label, role: .met, width: max(0, rest - 17)) }
+            if let d = departments.chosen {
+                let w = s.put(row, c + 17, d.label, role: .met, width: max(0, rest - 17))
+                s.put(row, c + 18 + w, t["ask.coHandlersKey"], role: .dim, width: max(0, rest - 18 - w))
+            }
             for (i, o) in departments.matches.prefix(max(0, min(6, row - 2))).enumerated() {
                 let hl = i == departments.highlighted
                 s.put(row - 1 - i, c, DisplayWidth.pad("\(o.code) \(o.label)", to: min(30, rest)), role: hl ? .selected : .normal, attrs: hl ? [.reverse] : [])

@@ -45,6 +45,8 @@ public final class TableView {
     public var sortColumn: Int?
     /// Descending sort marker.
     public var descending = false
+    /// Whether the selected row is drawn highlighted (off for a list beside the one that has the keys).
+    public var marksSelection = true
 
     /// Creates an empty table.
     public init() {}
@@ -124,7 +126,7 @@ public final class TableView {
         let range = visibleRange(height: rect.height - 1)
         for (n, i) in range.enumerated() {
             let r = rect.row + 1 + n
-            let selected = i == selection
+            let selected = i == selection && marksSelection
             if selected { s.fill(row: r, col: rect.col, width: rect.width, height: 1, role: .selected, attrs: [.reverse]) }
             guard let cells = row(i) else { s.put(r, rect.col, "…", role: .dim); continue }
             var c = rect.col

@@ -126,8 +126,22 @@ public enum ComplianceRules {
         let at = effectiveNow(period, zone: zone, now: now)
         let monthFrame = DayFrame(month: month, zone: zone, now: at)
         let pace = ReportPace(elapsedDays: monthFrame.completedDays, daysInMonth: month.dayCount, target: settings.monthlyReports)
+        // Each grid's workers by code. Given in (grid, code) order (as the store reads them), they are walked beside
+        // the grids (also in code order), a run per grid, with no hashing; any other order is grouped and sorted first.
+        let inOrder = zip(workers, workers.dropFirst()).allSatisfy { ($0.grid, $0.code) < ($1.grid, $1.code) }
         var workersByGrid: [String: [WorkerRef]] = [:]
-        for w in workers { workersByGrid[w.grid, default: []].append(w) }
+        if !inOrder {
+            for w in workers { workersByGrid[w.grid, default: []].append(w) }
+            for (g, ws) in workersByGrid { workersByGrid[g] = ws.sorted { $0.code < $1.code } }
+        }
+        var cursor = 0
+        func workersOf(_ code: String) -> ArraySlice<WorkerRef> {
+            guard inOrder else { return (workersByGrid[code] ?? [])[...] }
+            while cursor < workers.count && workers[cursor].grid < code { cursor += 1 }
+            let first = cursor
+            while cursor < workers.count && workers[cursor].grid == code { cursor += 1 }
+            return workers[first..<cursor]
+        }
 
         var gridRows: [GridCompliance] = []
         var workerRows: [WorkerCompliance] = []
@@ -142,7 +156,7 @@ public enum ComplianceRules {
                 figure = PatrolFigure(dailySeconds: [s], days: 1, patrolSeconds: s, daysMeeting: s >= settings.dailyPatrolSeconds ? 1 : 0,
                                       todaySeconds: figure.todaySeconds, dailyTargetMinutes: settings.dailyPatrolMinutes)
             }
-            let ws = (workersByGrid[g.code] ?? []).sorted { $0.code < $1.code }.map {
+            let ws = workersOf(g.code).map {
                 ReportRules.worker(code: $0.code, name: $0.name, grid: g.code, reports: reportCounts[$0.code] ?? 0, pace: pace)
             }
             let gr = ReportRules.grid(ws)

@@ -74,7 +74,10 @@ extension PatrolRules {
     public static func figure(stored: [Int], liveFrom: Int, live: [PatrolSession], frame: DayFrame, settings: ComplianceSettings) -> PatrolFigure {
         var perDay = Array(stored.prefix(liveFrom))
         perDay.reserveCapacity(frame.days.count)
-        if liveFrom < frame.days.count {
+        if live.isEmpty {
+            // No session from `liveFrom` on: those days have nothing (what the union of none would give, without building it).
+            perDay.append(contentsOf: repeatElement(0, count: frame.days.count - perDay.count))
+        } else if liveFrom < frame.days.count {
             let now = Date(timeIntervalSince1970: Double(frame.now))
             let liveWindow = TimeSpan(start: frame.bounds[liveFrom], end: frame.window.end)
             let pieces = union(live, within: liveWindow, settings: settings, now: now)

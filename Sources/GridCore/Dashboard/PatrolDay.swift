@@ -8,7 +8,7 @@ public struct PatrolDay: Sendable, Equatable {
     /// 08:00–20:00.
     public static let standard = PatrolDay(startMinute: 480, endMinute: 1_200)!
     /// The setting that holds it.
-    public static let settingKey = "compliance.patrol_day"
+    public static let settingKey = TownshipSetting.patrolDay.rawValue
 
     /// A patrol day, or nil unless 0 ≤ start < end ≤ 24:00.
     public init?(startMinute: Int, endMinute: Int) {

@@ -139,6 +139,11 @@ public struct Row {
         let n = Int(sqlite3_column_bytes(handle, i))
         return n == utf8.count && (n == 0 || utf8.withUnsafeBufferPointer { memcmp(p, $0.baseAddress!, n) == 0 })
     }
+    /// Calls `body` with column `i`'s UTF-8 bytes in place (empty for NULL; valid only inside `body`: for hot loops).
+    public func withTextBytes<T>(_ i: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        guard let p = sqlite3_column_text(handle, i) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))))
+    }
     /// Column `i` as text, nil for NULL.
     public func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
     /// Column `i` as a bool (non-zero).

@@ -32,6 +32,12 @@ public struct DemoGenerator {
         guard !categories.isEmpty else {
             throw StoreError.cannotGenerate(path: store.db.path, reason: .noCategories)
         }
+        // A synthetic township mixed into real-looking records cannot be told apart afterwards: refused before
+        // anything is written, unless activity for the file's own grids was asked for (`--own-grids`).
+        let held = try store.db.scalarInt("SELECT count(*) FROM matters")
+        if held > 0 && !spec.useExistingRegistry {
+            throw StoreError.fileHoldsMatters(path: store.db.path, matters: held)
+        }
         if !spec.useExistingRegistry, try store.db.scalarInt("SELECT count(*) FROM grids WHERE code LIKE 'S-%'") > 0 {
             throw StoreError.cannotGenerate(path: store.db.path, reason: .alreadyGenerated)
         }

@@ -46,7 +46,9 @@ struct MatterSynth {
         let dayCount = max(1, today.daysSinceEpoch - firstDay.daysSinceEpoch + 1)
         let departments = try store.db.query("SELECT code FROM departments WHERE platform <> 'district' ORDER BY code") { $0.text(0) }
         let district = try store.db.first("SELECT code FROM departments WHERE platform = 'district'") { $0.text(0) }
+        // Numbering goes on after the matters already in the file (activity added with --own-grids), never over them.
         var numbers: [String: Int] = [:]
+        try store.db.forEach("SELECT day, last FROM matter_numbers") { numbers[$0.text(0)] = $0.int(1) }
         var events = 0, stages = 0
         var i = 0
         var r = rng

@@ -144,6 +144,20 @@ extension StoreError {
                     + "only (`gridroom init --rehearsal` or `init --demo`)"
         case let .staffAlready(login, active):
             return zh ? (active ? "\(login) 已是在用状态" : "\(login) 已被停用") : (active ? "\(login) is already active" : "\(login) is already deactivated")
+        case let .demoIdentity(login, .liveFile(path)):
+            return zh ? "GRIDROOM_DEMO_AS=\(login)：\(path) 是正式文件，以他人身份操作只能用于演练文件；请取消该变量（unset GRIDROOM_DEMO_AS）"
+                : "GRIDROOM_DEMO_AS=\(login): \(path) is a live (正式) file; acting as someone else is for rehearsal (演练) files only: unset GRIDROOM_DEMO_AS"
+        case let .demoIdentity(login, .unknown(known)):
+            return zh ? "GRIDROOM_DEMO_AS=\(login)：人员名单中没有此登录名；可用：\(known.joined(separator: "、"))"
+                : "GRIDROOM_DEMO_AS=\(login): no staff member has this login; active logins: \(known.joined(separator: ", "))"
+        case let .demoIdentity(login, .deactivated):
+            return zh ? "GRIDROOM_DEMO_AS=\(login)：此人员已停用，不能以其身份操作" : "GRIDROOM_DEMO_AS=\(login): this staff member is deactivated and cannot be acted as"
+        case let .fileHoldsMatters(path, matters):
+            return zh ? "\(path) 已有 \(matters) 件案件：`demo generate` 会把模拟乡镇混进这些记录，未写入任何内容。请生成到新文件（`gridroom --db 新文件 init --demo`，再 `demo generate`）；"
+                    + "若确要为本文件已有的网格和网格员追加模拟活动，请明确加 --own-grids"
+                : "\(path) already holds \(matters) matters: `demo generate` would mix a synthetic township into them; nothing was written. "
+                    + "Generate into a fresh file (`gridroom --db NEW init --demo`, then `demo generate`); to add synthetic activity "
+                    + "for this file's own grids and workers, ask for it explicitly with --own-grids"
         }
     }
 }

@@ -115,6 +115,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     case rehearsalOnly(path: String, command: String)
     /// The staff member is already active (`active` true) or already switched off.
     case staffAlready(login: String, active: Bool)
+    /// `GRIDROOM_DEMO_AS=login` (acting as a demo role, 演练身份) cannot be used: see `problem`.
+    case demoIdentity(login: String, problem: DemoIdentityProblem)
+    /// `demo generate` would mix a synthetic township into a file that already holds `matters` matters.
+    case fileHoldsMatters(path: String, matters: Int)
 
     /// English words for logs and tests' failure messages (`words(.en)`).
     public var description: String { words(.en) }
@@ -202,6 +206,16 @@ public enum GenerateProblem: String, Sendable, Equatable {
     case alreadyGenerated = "already_generated"
     /// The file has no basic grids to write activity for.
     case noBasicGrids = "no_basic_grids"
+}
+
+/// Why `GRIDROOM_DEMO_AS` is refused (演练身份不可用).
+public enum DemoIdentityProblem: Sendable, Equatable {
+    /// The file at `path` is live (正式): acting as someone else is for rehearsal files only.
+    case liveFile(path: String)
+    /// No staff member has that login (`known`: the active logins, to choose from).
+    case unknown(known: [String])
+    /// The staff member is switched off (停用).
+    case deactivated
 }
 
 /// Why a file could not be opened, when it is not for being another program's (打开失败原因).

@@ -33,8 +33,14 @@ extension Store {
             // A month reads the maintained day summary for its completed days (see Store+PatrolDayReads).
             if case .month = period, let figures = try summarisedPatrol(frame: ComplianceRules.frame(for: period, zone: zone, now: now),
                                                                           codes: grids.map(\.code), grid: grid, settings: settings, now: now) {
+                // The board asks grid by grid in code order, the order `grids` was read in: the next one is almost always it.
+                var next = 0
                 return ComplianceRules.board(period: period, grids: grids, workers: workers, reportCounts: counts,
-                                             zone: zone, now: now, settings: settings) { figures[$0]! }
+                                             zone: zone, now: now, settings: settings) { code in
+                    let k = next < grids.count && grids[next].code == code ? next : grids.firstIndex { $0.code == code }!
+                    next = k + 1
+                    return figures[k]
+                }
             }
             let sessions = try patrolSessions(overlapping: window, grid: grid, settings: settings)
             return ComplianceRules.board(period: period, grids: grids, workers: workers, sessions: sessions, reportCounts: counts,

@@ -12,23 +12,15 @@ extension Store {
         SELECT id, worker, grid, start_at, end_at, NULL, confirmed_at FROM patrols
         WHERE grid = ?1 AND start_at >= ?2 AND end_at IS NULL
         """
-    /// Every grid's stored days ?1 … ?2 (text), by day then grid: one contiguous run of the covering `patrol_days_day`.
-    static let storedDaysSQL = """
-        SELECT grid, day, counted_seconds FROM patrol_days INDEXED BY patrol_days_day
-        WHERE day >= ?1 AND day <= ?2 ORDER BY day, grid
-        """
-    /// Grid ?1's stored days ?2 … ?3: a range on the primary key.
-    static let storedDaysOneGridSQL = """
-        SELECT grid, day, counted_seconds FROM patrol_days WHERE grid = ?1 AND day >= ?2 AND day <= ?3
-        """
-
-    /// Each grid's patrol figure over a month frame from the day summary: completed days from `patrol_days`,
+    /// Each grid's patrol figure over a month frame from the day summary: completed days from `patrol_months`
+    /// (the month's `patrol_days` rows, one row a grid),
     /// the rest (today, and any earlier day a counting open session reaches back into) computed live from
     /// the sessions with the full rule. Nil when the summary is marked stale (the caller computes from `patrols`).
     /// The figures equal `PatrolRules.figure` over all the sessions.
-    /// - Parameter codes: the grids wanted (the basic grids, by code).
+    /// - Parameter codes: the grids wanted (the basic grids, by code); the figures come back in the same order.
+    /// - Precondition: `frame` is a whole month (its rows are that month's `patrol_months` row).
     func summarisedPatrol(frame: DayFrame, codes: [String], grid: String?, settings: ComplianceSettings, now: Date) throws
-        -> [String: (figure: PatrolFigure, ongoing: Int)]? {
+        -> [(figure: PatrolFigure, ongoing: Int)]? {
         guard try !patrolDaysStale() else { return nil }
         let window = frame.window
         let completed = frame.completedDays
@@ -51,52 +43,55 @@ extension Store {
             try db.forEach(Store.openSessionsSQL, [since], visitOpen)
         }
         let firstLive = liveFrom.values.reduce(completed, min)
-        // Stored completed days, by day then grid from the covering `patrol_days_day` (one contiguous run). About
-        // 20,000 rows a month: grid and day are compared in place with what was expected (the next grid in code
-        // order; the day of the previous row) and only a new day's text is parsed. `stored[k * completed + i]` is grid k's day i.
+        // Stored completed days: one `patrol_months` row a grid (a run of its primary key, in grid order like
+        // `codes`), its pieces decoded in place. `stored[k * completed + i]` is grid k's day i.
         var slot: [String: Int] = [:]
         for (k, c) in codes.enumerated() { slot[c] = k }
         let codeBytes = codes.map { Array($0.utf8) }
         var stored = [Int](repeating: 0, count: codes.count * completed)
         if completed > 0 {
-            let from = frame.days[0].description, to = frame.days[completed - 1].description
-            let first = frame.days[0].daysSinceEpoch
             var next = 0
-            var dayBytes: [UInt8] = [], dayIndex = -1
             let visit: (Row) -> Void = { r in
-                if !r.textEquals(1, dayBytes) {
-                    let text = r.text(1)
-                    dayBytes = Array(text.utf8)
-                    dayIndex = LocalDate(iso: text).map { $0.daysSinceEpoch - first } ?? -1
-                    next = 0
-                }
-                guard dayIndex >= 0 && dayIndex < completed else { return }
-                // Rows of a day come in code order, like `codes`: the next slot is almost always the one.
                 let k: Int
                 if next < codes.count && r.textEquals(0, codeBytes[next]) { k = next } else if let s = slot[r.text(0)] { k = s } else { return }
                 next = k + 1
-                stored[k * completed + dayIndex] = r.int(2)
+                let base = k * completed
+                _ = r.withTextBytes(1) { bytes in
+                    PatrolMonthText.decode(bytes) { day, seconds in
+                        if day >= 1 && day <= completed { stored[base + day - 1] = seconds }
+                    }
+                }
             }
+            let month = SQLValue.text(frame.days[0].localMonth.description)
             if let grid {
-                try db.forEach(Store.storedDaysOneGridSQL, [.text(grid), .text(from), .text(to)], visit)
+                try db.forEach(Store.monthRowOneGridSQL, [month, .text(grid)], visit)
             } else {
-                try db.forEach(Store.storedDaysSQL, [.text(from), .text(to)], visit)
+                try db.forEach(Store.monthRowsSQL, [month], visit)
             }
         }
         // Live days: the sessions from the first live day on (with the usual look-back), by grid.
-        var live: [String: [PatrolSession]] = [:]
+        // They come sorted by grid: each grid's are one run, found by its range.
+        var liveSessions: [PatrolSession] = []
+        var live: [String: Range<Int>] = [:]
         if firstLive < frame.days.count {
             let span = TimeSpan(start: frame.bounds[firstLive], end: window.end)
-            for s in try patrolSessions(overlapping: span, grid: grid, settings: settings) where grid == nil || s.grid == grid {
-                live[s.grid, default: []].append(s)
+            liveSessions = try patrolSessions(overlapping: span, grid: grid, settings: settings).filter { grid == nil || $0.grid == grid }
+            var i = 0
+            while i < liveSessions.count {
+                var j = i + 1
+                while j < liveSessions.count && liveSessions[j].grid == liveSessions[i].grid { j += 1 }
+                live[liveSessions[i].grid] = i..<j
+                i = j
             }
         }
-        var out: [String: (figure: PatrolFigure, ongoing: Int)] = [:]
+        var out: [(figure: PatrolFigure, ongoing: Int)] = []
         out.reserveCapacity(codes.count)
+        // Few grids have live sessions or one under way: the dictionaries are only asked when they hold anything.
+        let anyLive = !live.isEmpty, anyOpen = !liveFrom.isEmpty
         for (k, code) in codes.enumerated() {
-            let f = PatrolRules.figure(stored: Array(stored[(k * completed)..<((k + 1) * completed)]), liveFrom: liveFrom[code] ?? completed,
-                                       live: live[code] ?? [], frame: frame, settings: settings)
-            out[code] = (f, ongoing[code] ?? 0)
+            let f = PatrolRules.figure(stored: Array(stored[(k * completed)..<((k + 1) * completed)]), liveFrom: anyOpen ? liveFrom[code] ?? completed : completed,
+                                       live: anyLive ? live[code].map { Array(liveSessions[$0]) } ?? [] : [], frame: frame, settings: settings)
+            out.append((f, anyOpen ? ongoing[code] ?? 0 : 0))
         }
         return out
     }

@@ -4,6 +4,7 @@ import GridCore
 /// The maintained day summary `patrol_days` (巡查日汇总): per basic grid and local day, the seconds of the
 /// union of its closed counted sessions (`PatrolDayRules`). Every patrol write recomputes the days it touches
 /// in its own transaction; a change of the suspect limit, the v5 migration and the demo generator rebuild it.
+/// Its month rows `patrol_months` (Store+PatrolMonths) are written with it and share its stale mark.
 extension Store {
     /// Name of the summary in `summary_rebuild`.
     static let patrolDaysName = "patrol_days"
@@ -60,7 +61,11 @@ extension Store {
     public func rebuildPatrolDays(rowsPerTransaction: Int = 1000) throws {
         try markPatrolDaysStale()
         // Unused while stale; built again, sorted and packed, when the rows are all in.
-        try write { try db.execute("DROP INDEX IF EXISTS patrol_days_day") }
+        // The month rows are written with their grid's days below; a stale summary is not read meanwhile.
+        try write {
+            try db.execute("DROP INDEX IF EXISTS patrol_days_day")
+            try db.run("DELETE FROM patrol_months")
+        }
         let grids = try db.query("SELECT code FROM grids UNION SELECT DISTINCT grid FROM patrol_days ORDER BY 1") { $0.text(0) }
         var frame: DayFrame?
         var k = 0
@@ -72,9 +77,18 @@ extension Store {
                     let g = grids[k]
                     let days = try recountPatrolDays(grid: g, settings: settings, frames: &frame)
                     try db.run("DELETE FROM patrol_days WHERE grid = ?", [.text(g)])
+                    var month = "", pieces: [(day: Int, seconds: Int)] = []
                     for d in days {
                         try db.run("INSERT INTO patrol_days(grid, day, counted_seconds) VALUES (?, ?, ?)", [.text(g), .text(d.day), .of(d.seconds)])
+                        // Days come in order: a new month writes the one before it.
+                        let m = String(d.day.prefix(7))
+                        if m != month {
+                            if !pieces.isEmpty { try writePatrolMonth(grid: g, month: month, pieces: pieces) }
+                            month = m; pieces.removeAll(keepingCapacity: true)
+                        }
+                        pieces.append((Int(d.day.suffix(2))!, d.seconds))
                     }
+                    if !pieces.isEmpty { try writePatrolMonth(grid: g, month: month, pieces: pieces) }
                     rows += days.count + 1
                     k += 1
                 }
@@ -86,8 +100,8 @@ extension Store {
         } while k < grids.count
     }
 
-    /// `patrol_days` rows that differ from a full recount, in words (empty when they agree or when the table
-    /// is marked for rebuilding and so not in use).
+    /// `patrol_days` rows, and `patrol_months` rows, that differ from a full recount of `patrols`, in words (empty
+    /// when they agree or when the summary is marked for rebuilding and so not in use).
     func patrolDaysMismatches() throws -> [String] {
         try db.read {
             guard try !patrolDaysStale() else { return [] }
@@ -96,10 +110,13 @@ extension Store {
             try db.forEach("SELECT grid, day, counted_seconds FROM patrol_days") { stored[$0.text(0), default: [:]][$0.text(1)] = $0.int(2) }
             var frame: DayFrame?
             var wrong = 0, example: String?
+            // The month rows are held to the same recount ("month grid" → day of month → seconds).
+            var months: [String: [Int: Int]] = [:]
             let grids = try db.query("SELECT code FROM grids") { $0.text(0) }
             for g in grids {
                 var mine = stored.removeValue(forKey: g) ?? [:]
                 for d in try recountPatrolDays(grid: g, settings: settings, frames: &frame) {
+                    months["\(d.day.prefix(7)) \(g)", default: [:]][Int(d.day.suffix(2))!] = d.seconds
                     let have = mine.removeValue(forKey: d.day)
                     if have != d.seconds {
                         wrong += 1
@@ -115,7 +132,8 @@ extension Store {
                 wrong += days.count
                 example = example ?? "\(g): \(days.count) rows for an unknown grid"
             }
-            return wrong == 0 ? [] : ["\(wrong) patrol_days rows differ from a recount of patrols (e.g. \(example!)); month figures read from it are wrong until it is rebuilt from patrols (Store.rebuildPatrolDays)"]
+            let days = wrong == 0 ? [] : ["\(wrong) patrol_days rows differ from a recount of patrols (e.g. \(example!)); month figures read from it are wrong until it is rebuilt from patrols (Store.rebuildPatrolDays)"]
+            return days + (try patrolMonthsMismatches(recount: months))
         }
     }
 }

@@ -55,7 +55,8 @@ extension Store {
     /// Recomputes the `patrol_days` rows of every touched (grid, day) from `patrols`, inside the caller's
     /// write transaction: per run of touched days, the grid's closed sessions overlapping it (an index range
     /// from the window's start less the suspect limit, plus the long confirmed ones from one read for the whole
-    /// batch), their counted union per day (`PatrolDayRules`), and only the rows that differ are written.
+    /// batch), their counted union per day (`PatrolDayRules`), and only the rows that differ are written; the
+    /// grid's `patrol_months` rows for those months are rewritten when any day changed.
     func refreshPatrolDays(_ touched: PatrolDayTouches) throws {
         let runs = touched.runs()
         guard !runs.isEmpty else { return }
@@ -91,11 +92,15 @@ extension Store {
             try existingQuery.forEach([.text(run.grid), .text(frame.days[0].description), .text(frame.days[frame.days.count - 1].description)]) {
                 stored[$0.text(0)] = $0.int(1)
             }
+            var changed = false
             for r in rows {
                 let day = frame.days[r.day].description
-                if stored.removeValue(forKey: day) != r.seconds { try upsert.run([.text(run.grid), .text(day), .of(r.seconds)]) }
+                if stored.removeValue(forKey: day) != r.seconds { try upsert.run([.text(run.grid), .text(day), .of(r.seconds)]); changed = true }
             }
+            if !stored.isEmpty { changed = true }
             for day in stored.keys { try delete.run([.text(run.grid), .text(day)]) }
+            // The month rows follow their days, in the same transaction.
+            if changed { try refreshPatrolMonths(grid: run.grid, days: run.days) }
         }
     }
 }

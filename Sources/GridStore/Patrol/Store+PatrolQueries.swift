@@ -2,13 +2,26 @@ import Foundation
 import GridCore
 
 extension Store {
-    /// Every basic grid's sessions starting in [?1, ?2), by grid then start: an index range per grid on the covering `patrols_grid_start`.
+    /// Every basic grid's sessions starting in [?1, ?2), by grid then start: an index range per grid on the covering
+    /// `patrols_grid_start` (forced: with `patrols_start` the planner may take one range and sort a month's sessions).
     static let boardSessionsSQL = """
         SELECT p.id, p.worker, p.grid, p.start_at, p.end_at, NULL, p.confirmed_at
-        FROM grids g JOIN patrols p ON p.grid = g.code
+        FROM grids g CROSS JOIN patrols p INDEXED BY patrols_grid_start ON p.grid = g.code
         WHERE g.level = 'basic' AND p.start_at >= ?1 AND p.start_at < ?2
         ORDER BY g.code, p.start_at
         """
+
+    /// Every basic grid's sessions starting in [?1, ?2), in start order: one contiguous run of the covering
+    /// `patrols_start` (a day's few thousand sessions), each grid looked up by its key in the small `grids`.
+    /// For short windows (today, one day): one run instead of a seek per grid.
+    static let shortWindowSessionsSQL = """
+        SELECT p.id, p.worker, p.grid, p.start_at, p.end_at, NULL, p.confirmed_at
+        FROM patrols p INDEXED BY patrols_start CROSS JOIN grids g ON g.code = p.grid
+        WHERE p.start_at >= ?1 AND p.start_at < ?2 AND g.level = 'basic'
+        """
+    /// Windows (look-back included) up to this many seconds read `shortWindowSessionsSQL`; longer ones (a month:
+    /// 80,000 sessions at district size, already in grid order) read `boardSessionsSQL`.
+    static let shortWindowSeconds = 2 * 86_400
 
     /// Long (flagged) or open sessions that started before ?1 and reach past ?2: the partial index `patrols_long`.
     static let longSessionsSQL = """
@@ -41,8 +54,8 @@ extension Store {
 
     /// Sessions of basic grids overlapping `window`, sorted by (grid, start, id): one pass for every grid.
     ///
-    /// Reads only what is needed: for each basic grid an index range on `patrols_grid_start`
-    /// (sessions starting from `window.start − suspect limit`), plus the few long or open sessions
+    /// Reads only what is needed: sessions starting from `window.start − suspect limit` (for a short window one
+    /// range of `patrols_start`, otherwise for each basic grid an index range on `patrols_grid_start`), plus the few long or open sessions
     /// that started earlier, from the partial index `patrols_long`. A session that started before that
     /// look-back and still counts must be longer than the limit, hence confirmed, hence flagged suspect.
     /// - Parameter grid: one grid only, or nil for every basic grid.
@@ -59,6 +72,9 @@ extension Store {
                 SELECT \(Store.patrolColumns) FROM patrols
                 WHERE grid = ?1 AND start_at >= ?2 AND start_at < ?3 ORDER BY start_at
                 """, [.text(grid), .of(lookback), .of(window.end)], keep)
+        } else if window.end - lookback <= Store.shortWindowSeconds {
+            try db.forEach(Store.shortWindowSessionsSQL, [.of(lookback), .of(window.end)], keep)
+            out.sort { ($0.grid, $0.start, $0.id) < ($1.grid, $1.start, $1.id) }
         } else {
             try db.forEach(Store.boardSessionsSQL, [.of(lookback), .of(window.end)], keep)
         }
@@ -115,16 +131,18 @@ extension Store {
         return [g]
     }
 
-    /// Workers serving basic grids (one grid's when `grid` is given).
+    /// Workers serving basic grids (one grid's when `grid` is given), by grid then code.
     public func complianceWorkers(grid: String? = nil) throws -> [ComplianceRules.WorkerRef] {
         let map: (Row) -> ComplianceRules.WorkerRef = { .init(code: $0.text(0), name: $0.text(1), grid: $0.text(2)) }
         if let grid {
             return try db.query("SELECT code, name, grid FROM workers WHERE grid = ? ORDER BY code", [.text(grid)], map)
         }
-        return try db.query("""
-            SELECT w.code, w.name, w.grid FROM workers w JOIN grids g ON g.code = w.grid
-            WHERE g.level = 'basic' ORDER BY w.grid, w.code
-            """, [], map)
+        // The whole (small) table in its own order, then sorted here: walking `workers_grid` costs a look-up of
+        // each row for its name (6,000 at district size), and SQLite's sorter is slower than Swift's.
+        let basic = Set(try db.query("SELECT code FROM grids WHERE level = 'basic'") { $0.text(0) })
+        var all = try db.query("SELECT code, name, grid FROM workers", [], map).filter { basic.contains($0.grid) }
+        all.sort { $0.grid != $1.grid ? $0.grid < $1.grid : $0.code < $1.code }
+        return all
     }
 
     /// Sessions touching one local day, with their status (`patrol list`), by start.

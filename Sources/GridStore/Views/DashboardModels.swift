@@ -106,6 +106,8 @@ public struct MatterRow: Sendable, Equatable {
     public var extensionPending = false
     /// Not signed for in time (未签收): on the overdue list for that, whatever its stage clock says.
     public var unsigned = false
+    /// Closed, but its answer to the reporter is late (答复超期; `Store.replyOverdueMatters`, `dueAt` the reply deadline).
+    public var replyOverdue = false
     /// A major matter (重大事项): marked ★ on every list.
     public var major = false
 }

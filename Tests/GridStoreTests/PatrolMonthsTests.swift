@@ -1,0 +1,162 @@
+import Foundation
+import XCTest
+import GridCore
+@testable import GridStore
+
+/// The maintained month rows `patrol_months` (巡查月汇总): one row per grid and month holding that month's
+/// `patrol_days`, written in the same transactions, held to a recount of `patrols` by the check, filled by the migration
+/// from an older file, and giving the month board (this month and past ones) the figures worked out by hand,
+/// the same as the full computation from `patrols`.
+final class PatrolMonthsTests: XCTestCase {
+    var dir: URL!
+    var store: Store!
+    var op: Actor!
+    var root: Actor!
+    let zone = TownshipZone.shanghai
+    let oct = LocalMonth(iso: "2026-10")!, nov = LocalMonth(iso: "2026-11")!
+
+    func t(_ s: String) -> Date { ISOTime.parse(s, zone: zone)! }
+    var now: Date { t("2026-11-22T10:00") }
+
+    static let registrySQL = [
+        "INSERT INTO grids(code, name, level, parent) VALUES ('T', '镇', 'township', NULL), ('A', '村', 'area', 'T'), ('G1', '一', 'basic', 'A'), ('G2', '二', 'basic', 'A'), ('G3', '三', 'basic', 'A')",
+        "INSERT INTO workers(code, name, phone, kind, grid) VALUES ('W11', '甲', '1', 'full', 'G1'), ('W21', '乙', '2', 'full', 'G2'), ('W31', '丙', '3', 'part', 'G3')",
+    ]
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("patrolmonths-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        store = try Store.create(path: dir.appendingPathComponent("g.sqlite").path, zone: zone,
+                                 admin: Staff(login: "root", name: "管理员", role: .admin), now: t("2026-10-01T00:00"))
+        try store.db.run("INSERT INTO staff(login, name, role, active, created_at) VALUES ('op', '值班员', 'operator', 1, 0)")
+        for sql in Self.registrySQL { try store.db.run(sql) }
+        op = try store.actor(login: "op"); root = try store.actor(login: "root")
+    }
+
+    override func tearDownWithError() throws {
+        store = nil
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    func months(_ s: Store? = nil) throws -> [String] {
+        try (s ?? store).db.query("SELECT month, grid, days FROM patrol_months ORDER BY month, grid") { "\($0.text(0)) \($0.text(1)) \($0.text(2))" }
+    }
+
+    /// The board computed from the sessions alone (summary marked stale), for comparison.
+    func fullBoard(_ period: CompliancePeriod, grid: String? = nil) throws -> ComplianceBoard {
+        try store.db.run("INSERT INTO summary_rebuild(name) VALUES ('patrol_days')")
+        defer { _ = try? store.db.run("DELETE FROM summary_rebuild") }
+        return try store.complianceBoard(period, grid: grid, now: now)
+    }
+
+    /// The fixture: G1 over the month's first midnight, two overlapping sessions on the 3rd, the 21st, today
+    /// and one under way; G2 a 13 h suspect session beside a counted one, and a morning in October; G3 nothing.
+    func addSessions() throws {
+        try store.addPatrol(worker: "W11", grid: "G1", start: t("2026-10-31T23:00"), end: t("2026-11-01T01:00"), by: op, now: now)
+        try store.addPatrol(worker: "W11", grid: "G1", start: t("2026-11-03T08:00"), end: t("2026-11-03T10:30"), by: op, now: now)
+        try store.addPatrol(worker: "W11", grid: "G1", start: t("2026-11-03T09:00"), end: t("2026-11-03T11:00"), by: op, now: now)
+        try store.addPatrol(worker: "W11", grid: "G1", start: t("2026-11-21T07:00"), end: t("2026-11-21T09:00"), by: op, now: now)
+        try store.addPatrol(worker: "W11", grid: "G1", start: t("2026-11-22T08:00"), end: t("2026-11-22T09:30"), by: op, now: now)
+        try store.startPatrol(worker: "W11", grid: "G1", at: t("2026-11-22T09:40"), by: op, now: now)
+        try store.addPatrol(worker: "W21", grid: "G2", start: t("2026-11-05T06:00"), end: t("2026-11-05T19:00"), by: op, now: now)
+        try store.addPatrol(worker: "W21", grid: "G2", start: t("2026-11-05T14:00"), end: t("2026-11-05T16:00"), by: op, now: now)
+        try store.addPatrol(worker: "W21", grid: "G2", start: t("2026-10-10T08:00"), end: t("2026-10-10T12:00"), by: op, now: now)
+    }
+
+    /// The rows worked out by hand: G1 in October 23:00–24:00 on the 31st (3 600 s); in November 00:00–01:00 on the
+    /// 1st (3 600), 08:00–11:00 on the 3rd (the union: 10 800), 07:00–09:00 on the 21st (7 200), 08:00–09:30 today
+    /// (5 400; the open session is not stored). G2: 08:00–12:00 on 10 October (14 400); 14:00–16:00 on the 5th
+    /// (7 200; the 13 h session is suspect and not counted).
+    static let handWorkedRows = [
+        "2026-10 G1 3103600", "2026-10 G2 1014400",
+        "2026-11 G1 0103600031080021072002205400", "2026-11 G2 0507200",
+    ]
+
+    func testEveryWriteKeepsTheMonthRowsInStepWithTheDays() throws {
+        try addSessions()
+        XCTAssertEqual(try months(), Self.handWorkedRows)
+        XCTAssertEqual(try store.summaryMismatches(), [])
+        // Stopping the open session (09:40–09:50) widens today's row: 5 400 + 600 = 6 000.
+        try store.stopPatrol(worker: "W11", grid: "G1", at: t("2026-11-22T09:50"), by: op, now: now)
+        XCTAssertEqual(try months()[2], "2026-11 G1 0103600031080021072002206000")
+        // A longer suspect limit (15 h) rebuilds: G2's 13 h session counts, 06:00–19:00 = 46 800 on the 5th.
+        try store.setComplianceSetting(key: ComplianceSettings.Key.suspectMinutes, value: "900", by: root, now: now)
+        XCTAssertEqual(try months()[3], "2026-11 G2 0546800")
+        try store.setComplianceSetting(key: ComplianceSettings.Key.suspectMinutes, value: "720", by: root, now: now)
+        XCTAssertEqual(try months()[3], "2026-11 G2 0507200")
+        XCTAssertEqual(try store.summaryMismatches(), [])
+    }
+
+    /// The fast path (month rows plus today's sessions) gives the figures worked out by hand, for this month and a
+    /// past one (the Patrol screen's month selector), every grid and one grid, and equals the full computation.
+    func testTheMonthBoardFromTheRowsIsTheHandWorkedOneAndTheFullOne() throws {
+        try addSessions()
+        let b = try store.complianceBoard(.month(nov), now: now)
+        let g1 = b.grids[0].patrol, g2 = b.grids[1].patrol, g3 = b.grids[2].patrol
+        // 21 days judged. G1: 3 600 + 10 800 + 7 200 = 21 600 s = 360 min; the 3rd and the 21st reach 120 min; today
+        // 08:00–09:30 and 09:40–10:00 = 6 600 s, one session under way.
+        XCTAssertEqual([g1.days, g1.patrolMinutes, g1.daysMeeting, g1.todaySeconds ?? -1, b.grids[0].ongoing], [21, 360, 2, 6600, 1])
+        XCTAssertEqual([g1.dailySeconds[0], g1.dailySeconds[1], g1.dailySeconds[2], g1.dailySeconds[20], g1.dailySeconds[21], g1.dailySeconds.count],
+                       [3600, 0, 10800, 7200, 6600, 30])
+        // G2: 7 200 s = 120 min on the 5th, met; nothing today. G3: nothing.
+        XCTAssertEqual([g2.days, g2.patrolMinutes, g2.daysMeeting, g2.todaySeconds ?? -1, b.grids[1].ongoing], [21, 120, 1, 0, 0])
+        XCTAssertEqual([g3.patrolSeconds, g3.daysMeeting, g3.todaySeconds ?? -1], [0, 0, 0])
+        XCTAssertEqual(b.grids, try fullBoard(.month(nov)).grids)
+        XCTAssertEqual(try store.complianceBoard(.month(nov), grid: "G1", now: now).grids, [b.grids[0]])
+
+        // October, all 31 days judged, no today: G1 60 min (the 31st, not met), G2 240 min (the 10th, met).
+        let o = try store.complianceBoard(.month(oct), now: now)
+        XCTAssertEqual([o.grids[0].patrol.days, o.grids[0].patrol.patrolMinutes, o.grids[0].patrol.daysMeeting], [31, 60, 0])
+        XCTAssertEqual([o.grids[1].patrol.days, o.grids[1].patrol.patrolMinutes, o.grids[1].patrol.daysMeeting], [31, 240, 1])
+        XCTAssertNil(o.grids[0].patrol.todaySeconds)
+        XCTAssertEqual(o.grids, try fullBoard(.month(oct)).grids)
+        XCTAssertEqual(try store.complianceBoard(.month(oct), grid: "G2", now: now).grids, try fullBoard(.month(oct), grid: "G2").grids)
+
+        // The console's rows are the board's: G1 110 min today, 360 / 21 = 17 min a day on average, 2 days met.
+        let row = try XCTUnwrap(store.gridCompliance(now: now).first)
+        XCTAssertEqual([row.minutesToday, row.averageMinutes, row.daysMet, row.daysSoFar, row.ongoing], [110, 17, 2, 21, 1])
+    }
+
+    func testAWrongMonthRowIsFoundAndRebuilt() throws {
+        try addSessions()
+        try store.db.run("UPDATE patrol_months SET days = '0507201' WHERE month = '2026-11' AND grid = 'G2'")
+        let found = try store.summaryMismatches()
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertTrue(found.first?.contains("2026-11 G2: stored \"0507201\", recount \"0507200\"") ?? false, "\(found)")
+        XCTAssertFalse(try store.check().ok)
+        try store.db.run("DELETE FROM patrol_months WHERE month = '2026-10'")
+        let three = try store.summaryMismatches()
+        XCTAssertTrue(three.first?.hasPrefix("3 patrol_months rows differ") ?? false, "\(three)")
+        try store.rebuildPatrolDays()
+        XCTAssertEqual(try months(), Self.handWorkedRows)
+        XCTAssertTrue(try store.check().ok)
+    }
+
+    /// A file from before the month rows, with sessions and their days, gets its month rows from `patrol_days` in
+    /// the migration itself (no rebuild: the day summary was current) and reads the same board.
+    func testAnOlderFileGetsItsMonthRowsFromItsDays() throws {
+        let p = dir.appendingPathComponent("v-before.sqlite").path
+        let before = Migrator.all.first { $0.name == Migration.v19PatrolMonths.name }!.version - 1
+        do {
+            let db = try Database(path: p)
+            try Migrator.migrate(db, to: before)
+            try db.run("INSERT INTO settings(key, value) VALUES ('timezone', 'Asia/Shanghai')")
+            try db.run("INSERT INTO staff(login, name, role, created_at) VALUES ('root', 'r', 'admin', 0)")
+            for sql in Self.registrySQL { try db.run(sql) }
+            // 08:00–09:00 and 08:30–10:00 on 3 November (union 7 200 s), 23:00–01:00 over the first of December.
+            for (s, e) in [("2026-11-03T08:00", "2026-11-03T09:00"), ("2026-11-03T08:30", "2026-11-03T10:00"), ("2026-11-30T23:00", "2026-12-01T01:00")] {
+                try db.run("INSERT INTO patrols(worker, grid, start_at, end_at, suspect, created_at, created_by) VALUES ('W21', 'G2', ?, ?, 0, 0, 'x')",
+                           [.of(t(s)), .of(t(e))])
+            }
+            try db.run("INSERT INTO patrol_days(grid, day, counted_seconds) VALUES ('G2', '2026-11-03', 7200), ('G2', '2026-11-30', 3600), ('G2', '2026-12-01', 3600)")
+            try db.run("DELETE FROM summary_rebuild")
+        }
+        let upgraded = try Store.open(path: p)
+        XCTAssertEqual(upgraded.schemaVersion, Migrator.latestVersion)
+        XCTAssertFalse(try upgraded.patrolDaysStale())
+        XCTAssertEqual(try months(upgraded), ["2026-11 G2 03072003003600", "2026-12 G2 0103600"])
+        XCTAssertEqual(try upgraded.summaryMismatches(), [])
+        let g2 = try upgraded.complianceBoard(.month(nov), now: t("2026-12-05T10:00")).grids[1].patrol
+        XCTAssertEqual([g2.days, g2.patrolMinutes, g2.daysMeeting], [30, 180, 1])
+    }
+}
