@@ -174,17 +174,27 @@ extension HelpWords {
     }
 
     private static let bench = """
-    用法：gridroom bench [--db PATH] [--runs N] [--format table|json] [--screen NAME]
+    用法：gridroom bench [--db PATH] [--runs N] [--format table|json] [--screen NAME] [--compare OTHER.sqlite] [--save FILE.json]
+          gridroom bench [--db PATH] --consoles N
+          gridroom bench --district-view FILE…
 
     在给定的数据库上测量：控制台每个页面的数据加载（--runs 次的中位数和第 95 百分位数，默认 30 次）、
-    一帧完整的 120×40 画面、从启动到第一帧、从另一进程提交到屏幕上可见（控制台在 tmux 中运行）、
-    巡查导入速度（把 100,000 行写入用在线备份制作的数据库副本，测完删除），以及访问每个页面后控制台的
-    峰值常驻内存。
+    一帧完整的 120×40 画面、从启动到第一帧、从另一进程提交到屏幕上可见、空闲控制台 10 秒内占用的 CPU
+    （控制台在 tmux 中运行），巡查导入速度（把 100,000 行写入用在线备份制作的数据库副本，测完删除），以及
+    访问每个页面后控制台的峰值常驻内存。每项数字都与其指标并列，并注明达标或未达标。
     为测量实时延迟，会在数据库中写入几条备注（事件）。
-    `make bench` 先建一个全量的数据库（缓存在 ~/.cache/gridroom）再运行本命令。
+    `make bench` 先建一个全量的数据库（缓存在 ~/.cache/gridroom）再运行本命令；`make bench-district`
+    在区级规模上同样运行，并带 --compare。
     --screen overview|matters|overdue|patrol|map|duty|matter_page|search 只测该页面（用于性能剖析）。
     `search` 是对每个案件（办理中的和已结束的）检索一个两字的词（垃圾）：计数（到 1000 为止）和首页 100 条，
     与案件页面按 `/` 检索时加载的一样。
+    --compare OTHER.sqlite 在 OTHER 上也测各页面（与 --db 的文件逐次轮流），并给出每个页面的比值
+    （--db 的中位数除以 OTHER 的；--db 给三年的文件，OTHER 给同一登记规模的一年文件：指标为不超过 1.2）。
+    --save FILE.json 完整运行时另把 JSON 写入 FILE.json（表格照常打印）。
+    --consoles N 在该文件上同时打开 N 个控制台（在 tmux 中），只测每个的空闲 CPU 和内存，以及一次写入
+    到全部控制台屏幕上的时间。
+    --district-view FILE… 在同一进程中以只读方式打开每个文件，如区级中心查看各镇街那样，加载其总览和
+    已上报案件：总用时、每个文件的用时，以及全部打开时的内存。
     """
 
     private static var patrol: String { """

@@ -19,7 +19,7 @@ enum HelpWords {
         "check": "检查文件完整性并重算每个维护的统计数",
         "sweep": "记录超期的环节（供 cron 调用；文件忙时从不等待）",
         "demo": "生成指定规模的模拟乡镇（用于规模测试）",
-        "bench": "测量页面加载、绘制、启动、实时延迟、导入速度和内存",
+        "bench": "测量页面加载、绘制、启动、实时延迟、空闲 CPU、导入速度和内存",
         "patrol": "登记巡查：start、stop、add、confirm、list；考核参数",
         "case": "受理、流转和查看单个案件：new、dispatch、feedback、verify、urge、show……",
         "cases": "列出和检索案件：--open --overdue --near-due --shelved --grid --department --category --state --source --from --to --by --search",
