@@ -8,6 +8,8 @@ struct UsageError: Error, CustomStringConvertible {
     let zh: String, en: String
     /// A message in both languages.
     init(zh: String, en: String) { self.zh = zh; self.en = en }
+    /// A message worded in both languages elsewhere (GridCore's `Phrase`).
+    init(_ phrase: Phrase) { zh = phrase.zh; en = phrase.en }
     /// A message that is the same in both (already in the reader's language, or data such as a path).
     init(_ message: String) { zh = message; en = message }
     /// The message for `language`.

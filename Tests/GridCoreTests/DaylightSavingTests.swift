@@ -34,7 +34,7 @@ final class DaylightSavingTests: XCTestCase {
         XCTAssertEqual(end, utc("2027-03-14T07:30Z"))
         XCTAssertNil(ISOTime.parse("2027-03-14T02:30", zone: ny))
         XCTAssertNil(ISOTime.parse("2027-03-14T02:30:00", zone: ny))
-        let why = try XCTUnwrap(ISOTime.skippedLocalTime("2027-03-14T02:30", zone: ny))
+        let why = try XCTUnwrap(ISOTime.skippedLocalTime("2027-03-14T02:30", zone: ny)?.en)
         XCTAssertTrue(why.hasPrefix("2027-03-14T02:30 does not exist in America/New_York"), why)
         // With an offset every time exists.
         XCTAssertEqual(ISOTime.parse("2027-03-14T02:30:00-05:00", zone: ny), utc("2027-03-14T07:30Z"))

@@ -42,9 +42,7 @@ enum CalendarCommand: Command {
             let limitText = try args.required("limit")
             try args.rejectUnknown()
             guard let from = ISOTime.parse(fromText, zone: calendar.zone) else {
-                if let why = ISOTime.skippedLocalTime(fromText, zone: calendar.zone, language: .zh) {
-                    throw UsageError(zh: "--from " + why, en: "--from " + ISOTime.skippedLocalTime(fromText, zone: calendar.zone)!)
-                }
+                if let why = ISOTime.skippedLocalTime(fromText, zone: calendar.zone) { throw UsageError(why.after(zh: "--from ", en: "--from ")) }
                 throw UsageError(zh: "--from \(fromText)：不是 ISO-8601 时间（例如 2026-11-20T16:00:00+08:00）", en: "--from \(fromText): not an ISO-8601 time (e.g. 2026-11-20T16:00:00+08:00)")
             }
             guard let limit = TimeLimit(parsing: limitText) else {

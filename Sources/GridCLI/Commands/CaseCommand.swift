@@ -81,8 +81,8 @@ enum CaseCommand: Command {
         var reportedAt = now
         if let t = args.option("reported-at") {
             guard let d = ISOTime.parse(t, zone: store.zone) else {
-                throw UsageError(zh: "--reported-at " + (ISOTime.skippedLocalTime(t, zone: store.zone, language: .zh) ?? "\(t)：不是 ISO-8601 时间"),
-                                 en: "--reported-at " + (ISOTime.skippedLocalTime(t, zone: store.zone) ?? "\(t): not an ISO-8601 time"))
+                let why = ISOTime.skippedLocalTime(t, zone: store.zone) ?? Phrase(zh: "\(t)：不是 ISO-8601 时间", en: "\(t): not an ISO-8601 time")
+                throw UsageError(why.after(zh: "--reported-at ", en: "--reported-at "))
             }
             reportedAt = d
         }

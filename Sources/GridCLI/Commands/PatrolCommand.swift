@@ -34,9 +34,7 @@ enum PatrolCommand: Command {
                 throw UsageError(zh: "缺少 --\(name) 时间（ISO-8601，例如 2026-11-22T08:30:00+08:00）", en: "missing --\(name) TIME (ISO-8601, e.g. 2026-11-22T08:30:00+08:00)")
             }
             guard let t = ISOTime.parse(text, zone: zone) else {
-                if let why = ISOTime.skippedLocalTime(text, zone: zone, language: .zh) {
-                    throw UsageError(zh: "--\(name) " + why, en: "--\(name) " + ISOTime.skippedLocalTime(text, zone: zone)!)
-                }
+                if let why = ISOTime.skippedLocalTime(text, zone: zone) { throw UsageError(why.after(zh: "--\(name) ", en: "--\(name) ")) }
                 throw UsageError(zh: "--\(name) \(text)：不是 ISO-8601 时间（例如 2026-11-22T08:30:00+08:00，或本地时间 2026-11-22T08:30）", en: "--\(name) \(text): not an ISO-8601 time (e.g. 2026-11-22T08:30:00+08:00, or 2026-11-22T08:30 in local time)")
             }
             return t

@@ -31,10 +31,7 @@ public struct CalendarImportValidator: RowValidator {
         var rows: [(fields: RowFields, value: CalendarImportRow?)] = records.map { rec in
             var f = RowFields(rec, header: header)
             guard f.shapeOK else { return (f, nil) }
-            let dateText = f.text("date")
-            let date = LocalDate(iso: dateText)
-            if date == nil { f.fail("date", zh: dateText.isEmpty ? "为空；应为日期 YYYY-MM-DD" : "\"\(dateText)\"：应为日期 YYYY-MM-DD",
-                                     en: dateText.isEmpty ? "empty; expected a date YYYY-MM-DD" : "\"\(dateText)\": expected a date YYYY-MM-DD") }
+            let date = f.date("date")
             let workday = f.choice("workday", expected: Phrase(zh: "1（工作日）或 0（休息日）", en: "1 (a working day) or 0 (a day off)")) { ["1": true, "0": false][$0] }
             let name = f.text("name")
             if name.count > 50 { f.fail("name", zh: "长 \(name.count) 个字符（至多 50 个）", en: "\(name.count) characters long (at most 50)") }

@@ -86,9 +86,7 @@ public struct PatrolRowValidator: StreamingRowValidator {
             return nil
         }
         guard let t = ISOTime.parse(v, zone: zone) else {
-            if let why = ISOTime.skippedLocalTime(v, zone: zone) {
-                f.fail(column, zh: ISOTime.skippedLocalTime(v, zone: zone, language: .zh) ?? why, en: why); return nil
-            }
+            if let why = ISOTime.skippedLocalTime(v, zone: zone) { f.fail(column, why); return nil }
             f.fail(column, zh: "\"\(v)\"：不是 ISO-8601 时间（如 2026-11-22T08:30:00+08:00、…Z，或乡镇本地时间 2026-11-22T08:30）",
                    en: "\"\(v)\": not an ISO-8601 time (e.g. 2026-11-22T08:30:00+08:00, …Z, or 2026-11-22T08:30 in township time)")
             return nil

@@ -82,10 +82,7 @@ public struct RosterValidator: RowValidator {
         var rows: [(fields: RowFields, value: RosterEntry?)] = records.map { rec in
             var f = RowFields(rec, header: header)
             guard f.shapeOK else { return (f, nil) }
-            let dateText = f.text("date")
-            let day = LocalDate(iso: dateText)
-            if day == nil { f.fail("date", zh: dateText.isEmpty ? "为空；应为日期 YYYY-MM-DD" : "\"\(dateText)\"：应为日期 YYYY-MM-DD",
-                                     en: dateText.isEmpty ? "empty; expected a date YYYY-MM-DD" : "\"\(dateText)\": expected a date YYYY-MM-DD") }
+            let day = f.date("date")
             let period = f.choice("shift", expected: periods.names) { periods.named($0) }
             let login = f.code("login")
             let deputyText = f.optionalCode("deputy")

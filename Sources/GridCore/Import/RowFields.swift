@@ -68,6 +68,17 @@ public struct RowFields {
         return v
     }
 
+    /// A required local date `YYYY-MM-DD`.
+    public mutating func date(_ column: String) -> LocalDate? {
+        let v = text(column)
+        guard let d = LocalDate(iso: v) else {
+            fail(column, zh: v.isEmpty ? "为空；应为日期 YYYY-MM-DD" : "\"\(v)\"：应为日期 YYYY-MM-DD",
+                 en: v.isEmpty ? "empty; expected a date YYYY-MM-DD" : "\"\(v)\": expected a date YYYY-MM-DD")
+            return nil
+        }
+        return d
+    }
+
     /// An optional code reference: nil when empty.
     public mutating func optionalCode(_ column: String) -> String?? {
         let v = text(column)

@@ -83,7 +83,7 @@ public struct MatterImportValidator: StreamingRowValidator {
             let reportedText = f.text("reported_at")
             var reported = ISOTime.parse(reportedText, zone: zone)
             if reported == nil, let why = ISOTime.skippedLocalTime(reportedText, zone: zone) {
-                f.fail("reported_at", zh: ISOTime.skippedLocalTime(reportedText, zone: zone, language: .zh) ?? why, en: why)
+                f.fail("reported_at", why)
             } else if reported == nil {
                 f.fail("reported_at", zh: reportedText.isEmpty ? "为空；应为时间，如 2026-11-22T08:30 或 2026-11-22T08:30:00+08:00"
                                                               : "\"\(reportedText)\"：应为时间，如 2026-11-22T08:30 或 2026-11-22T08:30:00+08:00",

@@ -106,7 +106,7 @@ public enum ISOTime {
 
     /// Why `raw` is not a time although it is well formed: a local time that does not exist in `zone`
     /// because the clocks go forward over it; nil otherwise. For the error message of a caller whose parse failed.
-    public static func skippedLocalTime(_ raw: String, zone: TownshipZone, language: Language = .en) -> String? {
+    public static func skippedLocalTime(_ raw: String, zone: TownshipZone) -> Phrase? {
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard text.count >= 16, let date = LocalDate(iso: String(text.prefix(10))) else { return nil }
         let clock = text.dropFirst(11).prefix(5).split(separator: ":")
@@ -114,9 +114,9 @@ public enum ISOTime {
         let rest = text.dropFirst(16).drop { $0 == ":" || $0.isNumber || $0 == "." }
         guard rest.isEmpty else { return nil }   // an explicit offset: every time exists
         guard case .skipped = zone.resolve(date, secondsIntoDay: h * 3600 + m * 60) else { return nil }
-        return language.pick("\(text) 在 \(zone.identifier) 不存在：夏令时开始时钟拨快跳过了这段时间；请带上时差给出时间，或给出跳过时段以外的时间",
-                             "\(text) does not exist in \(zone.identifier): the clocks go forward over it (daylight saving time); "
-                             + "give the time with its offset or a time outside the skipped hour")
+        return Phrase(zh: "\(text) 在 \(zone.identifier) 不存在：夏令时开始时钟拨快跳过了这段时间；请带上时差给出时间，或给出跳过时段以外的时间",
+                      en: "\(text) does not exist in \(zone.identifier): the clocks go forward over it (daylight saving time); "
+                          + "give the time with its offset or a time outside the skipped hour")
     }
 
     /// Formats an instant with the zone's offset: `2026-11-22T08:30:00+08:00`.
