@@ -13,6 +13,8 @@ public final class Store {
     public let zone: TownshipZone
     /// Live (正式) or rehearsal (演练), chosen at init: on a live file writes take the real clock.
     public let mode: FileMode
+    /// This connection's copy of the compliance roster (`roster()`), kept while the registry is unchanged.
+    var rosterCopy: RosterCopy?
     /// Whether this is a rehearsal (演练) file, where writes may run on a fixed clock (shown on the console's status line).
     public var isRehearsal: Bool { mode == .rehearsal }
 

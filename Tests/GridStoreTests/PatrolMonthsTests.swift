@@ -117,6 +117,27 @@ final class PatrolMonthsTests: XCTestCase {
         XCTAssertEqual([row.minutesToday, row.averageMinutes, row.daysMet, row.daysSoFar, row.ongoing], [110, 17, 2, 21, 1])
     }
 
+    /// The Patrol screen's month (`patrolMonth`, the roster kept between loads and no row per worker) gives the figures
+    /// worked out above, from the month rows and, with the summary marked stale, from the sessions alone.
+    func testThePatrolScreensMonthIsTheHandWorkedOneEitherWay() throws {
+        try addSessions()
+        // G1: today 08:00–09:30 and 09:40–10:00 = 110 min; 360 min over 21 days = 17 a day; the 3rd and 21st met; one
+        // worker with no report; one session under way. G2: 120 min, 5 a day, the 5th met. G3: nothing.
+        let expected = ["G1 110 360 17 2/21 1w 0r 1", "G2 0 120 5 1/21 1w 0r 0", "G3 0 0 0 0/21 1w 0r 0"]
+        func lines(_ v: PatrolMonthView) -> [String] {
+            v.rows.map { "\($0.code) \($0.minutesToday ?? -1) \($0.patrolMinutes) \($0.averageMinutes) \($0.daysMet)/\($0.days) \($0.workers)w \($0.reports)r \($0.ongoing)" }
+        }
+        let v = try store.patrolMonth(nov, now: now)
+        XCTAssertEqual(lines(v), expected)
+        XCTAssertEqual([v.completedDays, v.daysInMonth, v.gradeTarget], [21, 30, 7])   // ⌈10 × 21 ÷ 30⌉ = 7
+        XCTAssertTrue(v.running)
+        try store.db.run("INSERT INTO summary_rebuild(name) VALUES ('patrol_days')")
+        XCTAssertEqual(lines(try store.patrolMonth(nov, now: now)), expected)
+        try store.db.run("DELETE FROM summary_rebuild")
+        // The grades are the board's.
+        XCTAssertEqual(v.rows.map(\.grade), try store.complianceBoard(.month(nov), now: now).grids.map(\.grade))
+    }
+
     func testAWrongMonthRowIsFoundAndRebuilt() throws {
         try addSessions()
         try store.db.run("UPDATE patrol_months SET days = '0507201' WHERE month = '2026-11' AND grid = 'G2'")

@@ -10,6 +10,8 @@ final class PatrolScreen: BoundScreen {
     /// Every basic grid of the month, as read; `rows` is what the filter and sort leave.
     var view: PatrolMonthView?
     var rows: [PatrolMonthRow] = []
+    /// The different grade cells among `rows` (a handful), for the grade column's width.
+    var gradeCells: Set<GradeCell> = []
     var filterText = ""
     var filterInput: TextInput?
     /// The month chosen, or nil to follow the month `now` is in.
@@ -62,6 +64,7 @@ final class PatrolScreen: BoundScreen {
         default: list.sort { $0.code < $1.code }
         }
         rows = list
+        gradeCells = Set(list.map(gradeCell))
         table.count = rows.count
         table.sortColumn = [0, 2, 3, 6, 7][key]
     }
@@ -87,8 +90,9 @@ final class PatrolScreen: BoundScreen {
             let need = DisplayWidth.of(title) + (sorted == i ? 1 : 0)
             return Column(title, width == 0 ? 0 : max(width, need), right: right, priority: priority, minimum: max(minimum, need))
         }
-        // The grade column must hold its longest text (落后 says which duty): otherwise lower columns go first.
-        let gradeWidth = rows.map { DisplayWidth.of(gradeText($0, t).text) }.max() ?? 4
+        // The grade column must hold its longest text (落后 says which duty): otherwise lower columns go first. Measured
+        // over the few different cells the rows hold (`gradeCells`, gathered when the rows change), not row by row.
+        let gradeWidth = gradeCells.map { DisplayWidth.of(gradeText($0, t).text) }.max() ?? 4
         let first = current ? col(2, t["pt.minutes"], narrow ? 15 : 24, priority: 9) : col(2, t["pt.total"], 10, right: true, priority: 3)
         // Names are up to 20 columns wide (东湖工业园区第一网格): the room left beside today's bar goes to them.
         return [col(0, t["col.grid"], 8, priority: 10), Column("", current ? (narrow ? 16 : 18) : 20, priority: 2), first,
@@ -97,13 +101,26 @@ final class PatrolScreen: BoundScreen {
                 col(7, t[current ? "pt.grade" : "pt.gradeFinal"], 0, priority: 7, minimum: gradeWidth)]
     }
 
-    /// The grade cell: the pace (which duty is behind) for the current month, the grade for another.
-    func gradeText(_ g: PatrolMonthRow, _ t: Strings) -> CellText {
-        guard current else {
-            guard let grade = g.grade else { return CellText("—", .dim) }
+    /// What a row's grade cell says, before it is put in words: the grade of a month that has ended (nil before any
+    /// day is judged), or the patrol and report paces of the running one.
+    enum GradeCell: Hashable {
+        case grade(Grade?)
+        case pace(ComplianceMarks.Pace, ComplianceMarks.Pace)
+    }
+
+    /// Row `g`'s grade cell.
+    func gradeCell(_ g: PatrolMonthRow) -> GradeCell {
+        guard current else { return .grade(g.grade) }
+        let (p, r) = paces(g)
+        return .pace(p, r)
+    }
+
+    /// The grade cell in words: the pace (which duty is behind) for the current month, the grade for another.
+    func gradeText(_ cell: GradeCell, _ t: Strings) -> CellText {
+        guard case let .pace(p, r) = cell else {
+            guard case let .grade(grade?) = cell else { return CellText("—", .dim) }
             return CellText(t.name(grade), ConsoleApp.role(grade), [.bold])
         }
-        let (p, r) = paces(g)
         let grade = min(p, r)
         let text = grade != .behind ? t["pace." + String(describing: grade)]
             : p == .behind && r == .behind ? t["pace.behind.both"] : p == .behind ? t["pace.behind.patrol"] : t["pace.behind.reports"]
@@ -130,7 +147,7 @@ final class PatrolScreen: BoundScreen {
             }
             return [CellText(g.code), CellText(g.name), first, CellText(t.f("gd.minutes", g.averageMinutes)),
                     CellText("\(g.daysMet)/\(g.days)"), CellText("\(g.workers)", g.workers == 0 ? .overdue : .normal),
-                    reports, self.gradeText(g, t)]
+                    reports, self.gradeText(self.gradeCell(g), t)]
         }
         if let input = filterInput {
             s.fill(row: a.bottom - 1, col: a.col, width: a.width, height: 1, role: .normal, attrs: [])

@@ -90,8 +90,14 @@ public enum ComplianceRules {
     ///   - reportCounts: counted reports per worker code in the month (up to the period's end).
     public static func board(period: CompliancePeriod, grids: [Grid], workers: [WorkerRef], sessions: [PatrolSession],
                              reportCounts: [String: Int], zone: TownshipZone, now: Date, settings: ComplianceSettings) -> ComplianceBoard {
-        let frame = ComplianceRules.frame(for: period, zone: zone, now: now)
-        // Slice the grid-sorted sessions once.
+        board(period: period, grids: grids, workers: workers, reportCounts: reportCounts, zone: zone, now: now, settings: settings,
+              patrol: figures(sessions, frame: frame(for: period, zone: zone, now: now), settings: settings, now: now))
+    }
+
+    /// Each grid's patrol figure over `frame` and its count of sessions under way, from `sessions` **sorted by grid**
+    /// (sliced once; a grid with none has an empty figure).
+    public static func figures(_ sessions: [PatrolSession], frame: DayFrame, settings: ComplianceSettings, now: Date)
+        -> (String) -> (figure: PatrolFigure, ongoing: Int) {
         var byGrid: [String: Range<Int>] = [:]
         var i = 0
         while i < sessions.count {
@@ -101,7 +107,7 @@ public enum ComplianceRules {
             byGrid[g] = i..<j
             i = j
         }
-        return board(period: period, grids: grids, workers: workers, reportCounts: reportCounts, zone: zone, now: now, settings: settings) { code in
+        return { code in
             let mine = byGrid[code].map { Array(sessions[$0]) } ?? []
             let ongoing = mine.filter { $0.status(limitSeconds: settings.suspectSeconds, now: now) == .ongoing }.count
             return (PatrolRules.figure(mine, frame: frame, settings: settings), ongoing)
@@ -122,10 +128,7 @@ public enum ComplianceRules {
     public static func board(period: CompliancePeriod, grids: [Grid], workers: [WorkerRef], reportCounts: [String: Int],
                              zone: TownshipZone, now: Date, settings: ComplianceSettings,
                              patrol: (String) -> (figure: PatrolFigure, ongoing: Int)) -> ComplianceBoard {
-        let month = period.month
-        let at = effectiveNow(period, zone: zone, now: now)
-        let monthFrame = DayFrame(month: month, zone: zone, now: at)
-        let pace = ReportPace(elapsedDays: monthFrame.completedDays, daysInMonth: month.dayCount, target: settings.monthlyReports)
+        let pace = ComplianceRules.pace(period, zone: zone, now: now, settings: settings)
         // Each grid's workers by code. Given in (grid, code) order (as the store reads them), they are walked beside
         // the grids (also in code order), a run per grid, with no hashing; any other order is grouped and sorted first.
         let inOrder = zip(workers, workers.dropFirst()).allSatisfy { ($0.grid, $0.code) < ($1.grid, $1.code) }
@@ -148,28 +151,16 @@ public enum ComplianceRules {
         gridRows.reserveCapacity(grids.count)
         for g in grids.sorted(by: { $0.code < $1.code }) {
             let p = patrol(g.code)
-            var figure = p.figure
-            let ongoing = p.ongoing
-            if case .day = period {
-                // A day view judges that one day, so far if it is today.
-                let s = figure.dailySeconds[0]
-                figure = PatrolFigure(dailySeconds: [s], days: 1, patrolSeconds: s, daysMeeting: s >= settings.dailyPatrolSeconds ? 1 : 0,
-                                      todaySeconds: figure.todaySeconds, dailyTargetMinutes: settings.dailyPatrolMinutes)
-            }
+            let figure = judged(p.figure, period: period, settings: settings)
             let ws = workersOf(g.code).map {
                 ReportRules.worker(code: $0.code, name: $0.name, grid: g.code, reports: reportCounts[$0.code] ?? 0, pace: pace)
             }
             let gr = ReportRules.grid(ws)
-            let monthView = { if case .month = period { return true } else { return false } }()
-            let rule = settings.gradeRule
-            let gridGrade = monthView ? rule.grade(patrolMinutes: figure.patrolMinutes, days: figure.days, dailyTarget: settings.dailyPatrolMinutes,
-                                                   reports: gr.weakest ?? 0, reportTarget: pace.gradeTarget) : nil
             for w in ws {
-                let grade = monthView ? rule.grade(patrolMinutes: figure.patrolMinutes, days: figure.days, dailyTarget: settings.dailyPatrolMinutes,
-                                                   reports: w.reports, reportTarget: pace.gradeTarget) : nil
-                workerRows.append(WorkerCompliance(reports: w, patrol: figure, grade: grade))
+                workerRows.append(WorkerCompliance(reports: w, patrol: figure, grade: grade(figure, reports: w.reports, period: period, pace: pace, settings: settings)))
             }
-            gridRows.append(GridCompliance(grid: g, patrol: figure, workers: ws, reports: gr, ongoing: ongoing, grade: gridGrade))
+            gridRows.append(GridCompliance(grid: g, patrol: figure, workers: ws, reports: gr, ongoing: p.ongoing,
+                                           grade: grade(figure, reports: gr.weakest ?? 0, period: period, pace: pace, settings: settings)))
         }
         return ComplianceBoard(period: period, settings: settings, pace: pace, grids: gridRows, workers: workerRows)
     }

@@ -11,6 +11,9 @@ public struct DayFrame: Sendable {
     public let bounds: [Int]
     /// "Now", in whole seconds.
     public let now: Int
+    /// How many days have ended by `now` (a day ends at the next local midnight): all of them once the period is
+    /// over, none before it begins. Worked out once: every grid's figure asks for it.
+    public let completedDays: Int
 
     /// The days `first` through `last` (inclusive).
     public init(from first: LocalDate, through last: LocalDate, zone: TownshipZone, now: Date) {
@@ -22,7 +25,12 @@ public struct DayFrame: Sendable {
             day = day.adding(days: 1)
         }
         b.append(TimeSpan.seconds(zone.startOfDay(day)))
-        days = d; bounds = b; self.now = TimeSpan.seconds(now)
+        days = d; bounds = b
+        let at = TimeSpan.seconds(now)
+        self.now = at
+        var n = 0
+        while n < d.count && b[n + 1] <= at { n += 1 }
+        completedDays = n
     }
 
     /// Every day of a month.
@@ -32,14 +40,6 @@ public struct DayFrame: Sendable {
 
     /// From the start of the first day to the end of the last.
     public var window: TimeSpan { TimeSpan(start: bounds[0], end: bounds[bounds.count - 1]) }
-
-    /// How many days have ended by `now` (a day ends at the next local midnight).
-    /// All of them once the period is over; none before it begins.
-    public var completedDays: Int {
-        var n = 0
-        while n < days.count && bounds[n + 1] <= now { n += 1 }
-        return n
-    }
 
     /// The index of the day that contains `now`, if it is in the frame ("today").
     public var todayIndex: Int? {

@@ -71,16 +71,18 @@ extension PatrolRules {
     /// (closed sessions only, `PatrolDayRules`), days from `liveFrom` on are computed from `live` with the full
     /// rule at the frame's now (open sessions included). `liveFrom` must be no later than the first day not yet
     /// over and no later than the first day any counting open session touches.
-    public static func figure(stored: [Int], liveFrom: Int, live: [PatrolSession], frame: DayFrame, settings: ComplianceSettings) -> PatrolFigure {
-        var perDay = Array(stored.prefix(liveFrom))
+    public static func figure(stored: ArraySlice<Int>, liveFrom: Int, live: ArraySlice<PatrolSession>, frame: DayFrame,
+                              settings: ComplianceSettings) -> PatrolFigure {
+        var perDay: [Int] = []
         perDay.reserveCapacity(frame.days.count)
+        perDay.append(contentsOf: stored.prefix(liveFrom))
         if live.isEmpty {
             // No session from `liveFrom` on: those days have nothing (what the union of none would give, without building it).
             perDay.append(contentsOf: repeatElement(0, count: frame.days.count - perDay.count))
         } else if liveFrom < frame.days.count {
             let now = Date(timeIntervalSince1970: Double(frame.now))
             let liveWindow = TimeSpan(start: frame.bounds[liveFrom], end: frame.window.end)
-            let pieces = union(live, within: liveWindow, settings: settings, now: now)
+            let pieces = union(Array(live), within: liveWindow, settings: settings, now: now)
             let computed = frame.secondsPerDay(pieces)
             perDay.append(contentsOf: computed[liveFrom...])
         }

@@ -77,4 +77,16 @@ public enum ReportRules {
                     onPace: !workers.isEmpty && workers.allSatisfy(\.onPace),
                     weakest: workers.map(\.reports).min())
     }
+
+    /// A grid's figure from its workers' counts at `pace`: the same figure as `grid(_:)` over their `worker(…)` figures.
+    public static func grid<C: Collection<Int>>(counts: C, pace: ReportPace) -> GridReports {
+        var sum = 0, ok = true, onPace = true, weakest: Int?
+        for n in counts {
+            sum += n
+            ok = ok && n >= pace.target
+            onPace = onPace && pace.onPace(n)
+            weakest = min(weakest ?? n, n)
+        }
+        return GridReports(workers: counts.count, reports: sum, ok: !counts.isEmpty && ok, onPace: !counts.isEmpty && onPace, weakest: weakest)
+    }
 }

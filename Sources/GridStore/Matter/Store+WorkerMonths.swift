@@ -126,22 +126,28 @@ extension Store {
     /// (the `worker_months_through` mark is behind), for one grid (a few index seeks) or when `end` is early in the month.
     /// - Parameter grid: only this grid's workers, or nil for every reporter.
     public func reportCounts(month: LocalMonth, through end: Date, grid: String? = nil) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        try visitReportCounts(month: month, through: end, grid: grid, summary: { out[$0.text(0)] = $0.int(1) },
+                              add: { out[$0, default: 0] += $1 })
+        return out.filter { $0.value > 0 }
+    }
+
+    /// The counts of `reportCounts(month:through:grid:)`, told as they are found: `summary` gets the month's
+    /// `worker_months` rows (worker, reports) in worker order (SQLite's binary order of the codes), then `add` a
+    /// worker and a number to add to theirs: negative for reports in [`end`, month end), and every count when the
+    /// summary is not used. A worker's count is what has been told for them, and none at 0 or below.
+    func visitReportCounts(month: LocalMonth, through end: Date, grid: String?, summary: (Row) -> Void,
+                           add: (String, Int) -> Void) throws {
         let start = zone.startOfDay(month.firstDay), monthEnd = zone.endOfDay(month.lastDay)
         let tailSeconds = monthEnd.timeIntervalSince(end)
-        let fallback = { try self.reportCounts(from: start, to: max(start, end), grid: grid) }
-        guard grid == nil, try workerMonthsInUse(),
-              tailSeconds * 2 < monthEnd.timeIntervalSince(start) else { return try fallback() }
-        var out: [String: Int] = [:]
-        try db.forEach("SELECT worker, reports FROM worker_months WHERE month = ?", [.text(month.description)]) {
-            out[$0.text(0)] = $0.int(1)
+        guard grid == nil, try workerMonthsInUse(), tailSeconds * 2 < monthEnd.timeIntervalSince(start) else {
+            for (w, n) in try reportCounts(from: start, to: max(start, end), grid: grid) { add(w, n) }
+            return
         }
+        try db.forEach("SELECT worker, reports FROM worker_months WHERE month = ? ORDER BY worker", [.text(month.description)], summary)
         if tailSeconds > 0 {
-            for (w, n) in try reportCounts(from: end, to: monthEnd, grid: nil) {
-                let left = (out[w] ?? 0) - n
-                out[w] = left > 0 ? left : nil
-            }
+            for (w, n) in try reportCounts(from: end, to: monthEnd, grid: nil) { add(w, -n) }
         }
-        return out
     }
 
     /// Counted grid-worker reports in the whole of `month` (本月上报数): the sum of the month's summary rows

@@ -33,7 +33,7 @@ public enum Migrator {
     /// Every migration, in order. Versions are 1, 2, 3, … without gaps.
     public static let all: [Migration] = [.v1Registry, .v2Matters, .v3Patrols, .v4Duty, .v5PatrolDays, .v6ConsoleIndexes, .v7WorkerMonths, .v8OpenMatters, .v9StaffActive,
                                           .v10DutyRoster, .v11Search, .v12DistrictStage, .v13SignFor, .v14FollowUp, .v15Disputes, .v16MajorMatters,
-                                          .v17CategoryFlags, .v18GridLevels, .v19PatrolMonths]
+                                          .v17CategoryFlags, .v18GridLevels, .v19PatrolMonths, .v20RegistryEpoch]
 
     /// The newest schema version this program knows.
     public static var latestVersion: Int { all.last!.version }

@@ -32,7 +32,7 @@ extension Store {
             let counts = try reportCounts(month: month, through: max(reportsEnd, zone.startOfDay(month.firstDay)), grid: grid)
             // A month reads the maintained day summary for its completed days (see Store+PatrolDayReads).
             if case .month = period, let figures = try summarisedPatrol(frame: ComplianceRules.frame(for: period, zone: zone, now: now),
-                                                                          codes: grids.map(\.code), grid: grid, settings: settings, now: now) {
+                                                                          codes: CodeIndex(grids.map(\.code)), grid: grid, settings: settings, now: now) {
                 // The board asks grid by grid in code order, the order `grids` was read in: the next one is almost always it.
                 var next = 0
                 return ComplianceRules.board(period: period, grids: grids, workers: workers, reportCounts: counts,

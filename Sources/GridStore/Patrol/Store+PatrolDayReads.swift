@@ -17,9 +17,9 @@ extension Store {
     /// the rest (today, and any earlier day a counting open session reaches back into) computed live from
     /// the sessions with the full rule. Nil when the summary is marked stale (the caller computes from `patrols`).
     /// The figures equal `PatrolRules.figure` over all the sessions.
-    /// - Parameter codes: the grids wanted (the basic grids, by code); the figures come back in the same order.
+    /// - Parameter index: the grids wanted (the basic grids, by code); the figures come back in the same order.
     /// - Precondition: `frame` is a whole month (its rows are that month's `patrol_months` row).
-    func summarisedPatrol(frame: DayFrame, codes: [String], grid: String?, settings: ComplianceSettings, now: Date) throws
+    func summarisedPatrol(frame: DayFrame, codes index: CodeIndex, grid: String?, settings: ComplianceSettings, now: Date) throws
         -> [(figure: PatrolFigure, ongoing: Int)]? {
         guard try !patrolDaysStale() else { return nil }
         let window = frame.window
@@ -27,27 +27,28 @@ extension Store {
         // Open sessions that may count: an open one counts (and is under way) only while it has run no longer than
         // the limit, so it started at or after now − limit. Few: the partial index `patrols_long` for every grid,
         // the covering `patrols_grid_start` for one.
-        var liveFrom: [String: Int] = [:], ongoing: [String: Int] = [:]
+        let codes = index.codes, slot = index.slot, codeBytes = index.bytes
+        // By position in `codes`: the first day computed live (the first not over, unless an open session reaches back)
+        // and the sessions under way.
+        var liveFrom = [Int](repeating: completed, count: codes.count), ongoing = [Int](repeating: 0, count: codes.count)
         let since = SQLValue.of(TimeSpan.seconds(now) - settings.suspectSeconds)
         let visitOpen: (Row) -> Void = { r in
             let s = Store.patrolSession(r)
             let start = TimeSpan.seconds(s.start)
-            guard start < window.end, s.status(limitSeconds: settings.suspectSeconds, now: now) == .ongoing else { return }
-            ongoing[s.grid, default: 0] += 1
+            guard start < window.end, s.status(limitSeconds: settings.suspectSeconds, now: now) == .ongoing,
+                  let k = slot[s.grid] else { return }
+            ongoing[k] += 1
             let day = start < window.start ? 0 : frame.index(of: self.zone.localDate(of: s.start)) ?? 0
-            liveFrom[s.grid] = min(liveFrom[s.grid] ?? completed, day)
+            liveFrom[k] = min(liveFrom[k], day)
         }
         if let grid {
             try db.forEach(Store.openSessionsOneGridSQL, [.text(grid), since], visitOpen)
         } else {
             try db.forEach(Store.openSessionsSQL, [since], visitOpen)
         }
-        let firstLive = liveFrom.values.reduce(completed, min)
+        let firstLive = liveFrom.reduce(completed, min)
         // Stored completed days: one `patrol_months` row a grid (a run of its primary key, in grid order like
         // `codes`), its pieces decoded in place. `stored[k * completed + i]` is grid k's day i.
-        var slot: [String: Int] = [:]
-        for (k, c) in codes.enumerated() { slot[c] = k }
-        let codeBytes = codes.map { Array($0.utf8) }
         var stored = [Int](repeating: 0, count: codes.count * completed)
         if completed > 0 {
             var next = 0
@@ -72,7 +73,7 @@ extension Store {
         // Live days: the sessions from the first live day on (with the usual look-back), by grid.
         // They come sorted by grid: each grid's are one run, found by its range.
         var liveSessions: [PatrolSession] = []
-        var live: [String: Range<Int>] = [:]
+        var live = [Range<Int>](repeating: 0..<0, count: codes.count)
         if firstLive < frame.days.count {
             let span = TimeSpan(start: frame.bounds[firstLive], end: window.end)
             liveSessions = try patrolSessions(overlapping: span, grid: grid, settings: settings).filter { grid == nil || $0.grid == grid }
@@ -80,18 +81,16 @@ extension Store {
             while i < liveSessions.count {
                 var j = i + 1
                 while j < liveSessions.count && liveSessions[j].grid == liveSessions[i].grid { j += 1 }
-                live[liveSessions[i].grid] = i..<j
+                if let k = slot[liveSessions[i].grid] { live[k] = i..<j }
                 i = j
             }
         }
         var out: [(figure: PatrolFigure, ongoing: Int)] = []
         out.reserveCapacity(codes.count)
-        // Few grids have live sessions or one under way: the dictionaries are only asked when they hold anything.
-        let anyLive = !live.isEmpty, anyOpen = !liveFrom.isEmpty
-        for (k, code) in codes.enumerated() {
-            let f = PatrolRules.figure(stored: Array(stored[(k * completed)..<((k + 1) * completed)]), liveFrom: anyOpen ? liveFrom[code] ?? completed : completed,
-                                       live: anyLive ? live[code].map { Array(liveSessions[$0]) } ?? [] : [], frame: frame, settings: settings)
-            out.append((f, anyOpen ? ongoing[code] ?? 0 : 0))
+        for k in codes.indices {
+            let f = PatrolRules.figure(stored: stored[(k * completed)..<((k + 1) * completed)], liveFrom: liveFrom[k],
+                                       live: liveSessions[live[k]], frame: frame, settings: settings)
+            out.append((f, ongoing[k]))
         }
         return out
     }

@@ -96,11 +96,27 @@ extension Store {
     /// Every basic grid's month: the compliance board of `month` (`complianceBoard(.month)`, one rule), judged at
     /// `now` — final grades once the month has ended, pace grades (暂定) while it runs; today's patrol for the current month.
     public func patrolMonth(_ month: LocalMonth, now: Date) throws -> PatrolMonthView {
-        try db.read {
-            let board = try complianceBoard(.month(month), now: now)
-            return PatrolMonthView(month: month, running: board.provisional, current: month == zone.localDate(of: now).localMonth,
-                                   completedDays: board.pace.elapsedDays, daysInMonth: month.dayCount, gradeTarget: board.pace.gradeTarget,
-                                   rows: board.grids.map(Store.monthRow))
+        let settings = try complianceSettings()
+        let period = CompliancePeriod.month(month)
+        return try db.read {
+            // The board's rules over the roster kept between loads (`roster()`), by position: no row per worker.
+            let copy = try roster()
+            let monthEnd = zone.endOfDay(month.lastDay), monthStart = zone.startOfDay(month.firstDay)
+            let counts = try reportCounts(month: month, through: max(min(now, monthEnd), monthStart), roster: copy)
+            let frame = ComplianceRules.frame(for: period, zone: zone, now: now)
+            let patrol: (Int) -> (figure: PatrolFigure, ongoing: Int)
+            if let figures = try summarisedPatrol(frame: frame, codes: copy.grids, grid: nil, settings: settings, now: now) {
+                patrol = { figures[$0] }
+            } else {
+                let sessions = try patrolSessions(overlapping: frame.window, settings: settings)
+                let byCode = ComplianceRules.figures(sessions, frame: frame, settings: settings, now: now)
+                patrol = { byCode(copy.grids.codes[$0]) }
+            }
+            let (pace, lines) = ComplianceRules.lines(period: period, roster: copy.roster, reports: counts, zone: zone, now: now,
+                                                      settings: settings, patrol: patrol)
+            return PatrolMonthView(month: month, running: pace.running, current: month == zone.localDate(of: now).localMonth,
+                                   completedDays: pace.elapsedDays, daysInMonth: month.dayCount, gradeTarget: pace.gradeTarget,
+                                   rows: lines.map(Store.monthRow))
         }
     }
 
@@ -117,7 +133,7 @@ extension Store {
                                 reports: grades[w.code]?.reports.reports ?? 0, grade: grades[w.code]?.grade)
             }
             let current = month == zone.localDate(of: now).localMonth
-            return GridMonthView(grid: Store.monthRow(line), workers: workers, today: current ? detail.sessions : [])
+            return GridMonthView(grid: Store.monthRow(line.line), workers: workers, today: current ? detail.sessions : [])
         }
     }
 
@@ -164,7 +180,7 @@ extension Store {
         """
 
     /// A board's grid as the month row shows it.
-    static func monthRow(_ g: GridCompliance) -> PatrolMonthRow {
+    static func monthRow(_ g: GridLine) -> PatrolMonthRow {
         PatrolMonthRow(code: g.grid.code, name: g.grid.name, minutesToday: g.patrol.todayMinutes, patrolMinutes: g.patrol.patrolMinutes,
                        averageMinutes: Int(g.patrol.averageMinutes ?? 0), daysMet: g.patrol.daysMeeting, days: g.patrol.days,
                        workers: g.reports.workers, reports: g.reports.reports, grade: g.grade, ongoing: g.ongoing)
