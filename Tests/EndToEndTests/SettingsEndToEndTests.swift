@@ -23,6 +23,19 @@ final class SettingsEndToEndTests: XCTestCase {
         return try GridroomCLI.run(args, db: db, now: Self.now, extra: extra)
     }
 
+    /// `patrol settings` lists the patrol day beside its own four keys, as it stands, and takes it like they are.
+    func testPatrolSettingsListThePatrolDay() throws {
+        let before = try cli(["patrol", "settings"], lang: "en")
+        XCTAssertEqual(before.status, 0, before.err)
+        XCTAssertEqual(before.out.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ").joined(separator: " ") }, [
+            "compliance.patrol_daily_minutes 120", "compliance.reports_monthly 10", "compliance.suspect_minutes 720",
+            "compliance.grade_rule excellent=125/150;pass=100/100;basic=80/80", "compliance.patrol_day 08:00-20:00",
+        ])
+        XCTAssertEqual(try cli(["patrol", "settings", "compliance.patrol_day", "07:00-19:00"], as: "supervisor1").status, 0)
+        let after = try cli(["patrol", "settings"]).out.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        XCTAssertEqual(after.last, "compliance.patrol_day 07:00-19:00")
+    }
+
     func testShowSetAndRefuse() throws {
         let zh = try cli(["settings", "show"])
         XCTAssertEqual(zh.status, 0, zh.err)

@@ -107,7 +107,10 @@ enum PatrolCommand: Command {
             } else {
                 try args.rejectUnknown()
                 let values = try store.complianceSettings().values
-                Output.emit(format: "table", header: ["key", "value"], rows: ComplianceSettings.Key.all.map { [$0, values[$0] ?? ""] })
+                // With the patrol day (a township setting, also in `gridroom settings show`): what `patrol settings KEY VALUE` takes.
+                let day = try store.townshipSettings().first { $0.setting == .patrolDay }
+                Output.emit(format: "table", header: ["key", "value"],
+                            rows: ComplianceSettings.Key.all.map { [$0, values[$0] ?? ""] } + (day.map { [[$0.setting.rawValue, $0.value]] } ?? []))
             }
         default:
             throw UsageError(zh: "patrol \(sub)：应为 start、stop、add、confirm、list 或 settings", en: "patrol \(sub): expected start, stop, add, confirm, list or settings")

@@ -20,8 +20,8 @@ extension Store {
         }
     }
 
-    /// One grid's workers (with this month's reports) and today's patrol sessions.
-    public func gridDetail(code: String, now: Date) throws -> GridDetail? {
+    /// One grid's workers (with this month's reports) and today's patrol sessions (none read when `today` is false).
+    public func gridDetail(code: String, now: Date, today withToday: Bool = true) throws -> GridDetail? {
         let today = zone.localDate(of: now)
         let month = today.localMonth
         let monthStart = zone.startOfDay(month.firstDay), monthEnd = zone.startOfDay(month.next.firstDay)
@@ -36,6 +36,7 @@ extension Store {
                 WorkerLine(code: $0.text(0), name: $0.text(1), phone: $0.text(3), kind: try $0.code(2, table: "workers", column: "kind"), reports: $0.int(4))
             }
             let dayStart = zone.startOfDay(today)
+            guard withToday else { return GridDetail(code: code, name: name, workers: workers, sessions: []) }
             let sessions = try db.query("""
                 SELECT p.worker, coalesce(w.name, p.worker), p.start_at, p.end_at FROM patrols p LEFT JOIN workers w ON w.code = p.worker
                 WHERE p.grid = ? AND p.start_at >= ? AND p.start_at < ? AND (p.end_at IS NULL OR p.end_at > ?) ORDER BY p.start_at

@@ -124,7 +124,9 @@ extension Store {
     /// today's sessions (`gridDetail`); nil when there is no such grid.
     public func gridMonth(code: String, month: LocalMonth, now: Date) throws -> GridMonthView? {
         try db.read {
-            guard let detail = try gridDetail(code: code, now: now) else { return nil }
+            let current = month == zone.localDate(of: now).localMonth
+            // Today's sessions only for the month today is in: a past month's page does not show them.
+            guard let detail = try gridDetail(code: code, now: now, today: current) else { return nil }
             let board = try complianceBoard(.month(month), grid: code, now: now)
             guard let line = board.grids.first else { return nil }
             let grades = Dictionary(board.workers.map { ($0.reports.worker, $0) }, uniquingKeysWith: { a, _ in a })
@@ -132,7 +134,6 @@ extension Store {
                 WorkerMonthLine(code: w.code, name: w.name, phone: w.phone, kind: w.kind,
                                 reports: grades[w.code]?.reports.reports ?? 0, grade: grades[w.code]?.grade)
             }
-            let current = month == zone.localDate(of: now).localMonth
             return GridMonthView(grid: Store.monthRow(line.line), workers: workers, today: current ? detail.sessions : [])
         }
     }
