@@ -27,7 +27,7 @@ extension ComplianceRules {
 
     /// Every basic grid's line of `period`, with the same rules as `board` but no row per worker: the roster's grids
     /// in order, `reports[i]` the counted reports of `roster.workers[i]` and `patrol(k)` the figure and sessions under
-    /// way of `roster.grids[k]` (over `frame(for:)`). A grid's lines equal its `board` row's `line`.
+    /// way of `roster.grids[k]` (over `frame(for:)`). Line k is `roster.grids[k]`'s and equals its `board` row's `line`.
     public static func lines(period: CompliancePeriod, roster: WorkerRoster, reports: [Int], zone: TownshipZone, now: Date,
                              settings: ComplianceSettings, patrol: (Int) -> (figure: PatrolFigure, ongoing: Int))
         -> (pace: ReportPace, lines: [GridLine]) {
@@ -35,11 +35,11 @@ extension ComplianceRules {
         let pace = pace(period, zone: zone, now: now, settings: settings)
         var out: [GridLine] = []
         out.reserveCapacity(roster.grids.count)
-        for (k, g) in roster.grids.enumerated() {
+        for k in roster.grids.indices {
             let p = patrol(k)
             let figure = judged(p.figure, period: period, settings: settings)
             let gr = ReportRules.grid(counts: reports[roster.runs[k]], pace: pace)
-            out.append(GridLine(grid: g, patrol: figure, reports: gr, ongoing: p.ongoing,
+            out.append(GridLine(patrol: figure, reports: gr, ongoing: p.ongoing,
                                 grade: grade(figure, reports: gr.weakest ?? 0, period: period, pace: pace, settings: settings)))
         }
         return (pace, out)

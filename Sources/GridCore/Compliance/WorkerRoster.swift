@@ -33,10 +33,9 @@ public struct WorkerRoster: Sendable {
 }
 
 /// One basic grid's line of a month or day (网格考核行): its patrol, its workers' reports summed and its grade,
-/// without a row per worker (the Patrol screen's line; `GridCompliance` carries the workers too).
+/// without a row per worker (the Patrol screen's line; `GridCompliance` carries the grid and its workers too).
+/// The grid itself is the roster's, at the same position: a line copies none of its names.
 public struct GridLine: Hashable, Sendable {
-    /// The grid.
-    public let grid: Grid
     /// Patrol figures over the period.
     public let patrol: PatrolFigure
     /// The grid's reporting figure.
@@ -49,5 +48,5 @@ public struct GridLine: Hashable, Sendable {
 
 extension GridCompliance {
     /// The grid's line without its workers.
-    public var line: GridLine { GridLine(grid: grid, patrol: patrol, reports: reports, ongoing: ongoing, grade: grade) }
+    public var line: GridLine { GridLine(patrol: patrol, reports: reports, ongoing: ongoing, grade: grade) }
 }

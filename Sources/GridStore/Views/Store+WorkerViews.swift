@@ -116,7 +116,7 @@ extension Store {
                                                       settings: settings, patrol: patrol)
             return PatrolMonthView(month: month, running: pace.running, current: month == zone.localDate(of: now).localMonth,
                                    completedDays: pace.elapsedDays, daysInMonth: month.dayCount, gradeTarget: pace.gradeTarget,
-                                   rows: lines.map(Store.monthRow))
+                                   rows: zip(copy.roster.grids, lines).map(Store.monthRow))
         }
     }
 
@@ -134,7 +134,7 @@ extension Store {
                 WorkerMonthLine(code: w.code, name: w.name, phone: w.phone, kind: w.kind,
                                 reports: grades[w.code]?.reports.reports ?? 0, grade: grades[w.code]?.grade)
             }
-            return GridMonthView(grid: Store.monthRow(line.line), workers: workers, today: current ? detail.sessions : [])
+            return GridMonthView(grid: Store.monthRow(line.grid, line.line), workers: workers, today: current ? detail.sessions : [])
         }
     }
 
@@ -181,8 +181,8 @@ extension Store {
         """
 
     /// A board's grid as the month row shows it.
-    static func monthRow(_ g: GridLine) -> PatrolMonthRow {
-        PatrolMonthRow(code: g.grid.code, name: g.grid.name, minutesToday: g.patrol.todayMinutes, patrolMinutes: g.patrol.patrolMinutes,
+    static func monthRow(_ grid: Grid, _ g: GridLine) -> PatrolMonthRow {
+        PatrolMonthRow(code: grid.code, name: grid.name, minutesToday: g.patrol.todayMinutes, patrolMinutes: g.patrol.patrolMinutes,
                        averageMinutes: Int(g.patrol.averageMinutes ?? 0), daysMet: g.patrol.daysMeeting, days: g.patrol.days,
                        workers: g.reports.workers, reports: g.reports.reports, grade: g.grade, ongoing: g.ongoing)
     }
