@@ -138,6 +138,23 @@ final class PatrolMonthsTests: XCTestCase {
         XCTAssertEqual(v.rows.map(\.grade), try store.complianceBoard(.month(nov), now: now).grids.map(\.grade))
     }
 
+    /// Live days reach back to yesterday for a session still under way since last night, and a session that starts after
+    /// "now" (a rehearsal read in the past) counts for nothing: the screen's month and the board agree with the hand-worked
+    /// figures and with the full computation.
+    func testLiveDaysFromYesterdayAndASessionAfterNow() throws {
+        try addSessions()
+        // G3: under way since 23:30 yesterday (10 h 30 min at 10:00, inside the 12 h limit): 30 min on the 21st, 600 today.
+        try store.startPatrol(worker: "W31", grid: "G3", at: t("2026-11-21T23:30"), by: op, now: now)
+        // G2: 11:00–12:00 today, written at 12:30 and read as of 10:00 (`--now`): nothing yet.
+        try store.addPatrol(worker: "W21", grid: "G2", start: t("2026-11-22T11:00"), end: t("2026-11-22T12:00"), by: op, now: t("2026-11-22T12:30"))
+        let rows = try store.patrolMonth(nov, now: now).rows
+        XCTAssertEqual(rows.map { "\($0.code) \($0.minutesToday ?? -1) \($0.patrolMinutes) \($0.daysMet)/\($0.days) \($0.ongoing)" },
+                       ["G1 110 360 2/21 1", "G2 0 120 1/21 0", "G3 600 30 0/21 1"])
+        let b = try store.complianceBoard(.month(nov), now: now)
+        XCTAssertEqual(b.grids, try fullBoard(.month(nov)).grids)
+        XCTAssertEqual(b.grids[2].patrol.dailySeconds[20], 1800)
+    }
+
     func testAWrongMonthRowIsFoundAndRebuilt() throws {
         try addSessions()
         try store.db.run("UPDATE patrol_months SET days = '0507201' WHERE month = '2026-11' AND grid = 'G2'")

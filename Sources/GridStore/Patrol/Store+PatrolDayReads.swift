@@ -70,26 +70,24 @@ extension Store {
                 try db.forEach(Store.monthRowsSQL, [month], visit)
             }
         }
-        // Live days: the sessions from the first live day on (with the usual look-back), by grid.
-        // They come sorted by grid: each grid's are one run, found by its range.
-        var liveSessions: [PatrolSession] = []
-        var live = [Range<Int>](repeating: 0..<0, count: codes.count)
+        // Live days: the sessions from the first live day on (with the usual look-back) up to the end of today (a session
+        // starting later counts for none of the days so far), each given to its grid's position; other grids' are passed over.
+        var live = [[PatrolSession]](repeating: [], count: codes.count)
         if firstLive < frame.days.count {
-            let span = TimeSpan(start: frame.bounds[firstLive], end: window.end)
-            liveSessions = try patrolSessions(overlapping: span, grid: grid, settings: settings).filter { grid == nil || $0.grid == grid }
-            var i = 0
-            while i < liveSessions.count {
-                var j = i + 1
-                while j < liveSessions.count && liveSessions[j].grid == liveSessions[i].grid { j += 1 }
-                if let k = slot[liveSessions[i].grid] { live[k] = i..<j }
-                i = j
+            let liveEnd = frame.todayIndex.map { frame.bounds[$0 + 1] } ?? window.end
+            let span = TimeSpan(start: frame.bounds[firstLive], end: liveEnd)
+            let add: (PatrolSession) -> Void = { s in if let k = slot[s.grid] { live[k].append(s) } }
+            if grid == nil && span.end - (span.start - settings.suspectSeconds) <= Store.shortWindowSeconds {
+                try visitSessions(overlapping: span, settings: settings, add)
+            } else {
+                for s in try patrolSessions(overlapping: span, grid: grid, settings: settings) { add(s) }
             }
         }
         var out: [(figure: PatrolFigure, ongoing: Int)] = []
         out.reserveCapacity(codes.count)
         for k in codes.indices {
             let f = PatrolRules.figure(stored: stored[(k * completed)..<((k + 1) * completed)], liveFrom: liveFrom[k],
-                                       live: liveSessions[live[k]], frame: frame, settings: settings)
+                                       live: live[k][...], frame: frame, settings: settings)
             out.append((f, ongoing[k]))
         }
         return out

@@ -52,6 +52,27 @@ extension Store {
         """
     }
 
+    /// Sessions of any grid starting in [?1, ?2): one run of the covering `patrols_start`, with no look-up of each
+    /// session's grid (the caller keeps its own grids).
+    static let anyGridSessionsSQL = """
+        SELECT id, worker, grid, start_at, end_at, NULL, confirmed_at FROM patrols INDEXED BY patrols_start
+        WHERE start_at >= ?1 AND start_at < ?2
+        """
+
+    /// The sessions `patrolSessions(overlapping:settings:)` reads for a short `window` (today's live days), of any grid
+    /// and in no order, each told to `visit`: its run of `patrols_start` without the join to `grids` and without the
+    /// sort, then the early long or open starters from `patrols_long`. For callers that bucket by grid themselves.
+    /// - Precondition: the window with its look-back is no longer than `shortWindowSeconds`.
+    func visitSessions(overlapping window: TimeSpan, settings: ComplianceSettings, _ visit: (PatrolSession) -> Void) throws {
+        let lookback = window.start - settings.suspectSeconds
+        precondition(window.end - lookback <= Store.shortWindowSeconds, "a short window")
+        try db.forEach(Store.anyGridSessionsSQL, [.of(lookback), .of(window.end)]) { r in
+            if let end = r.optionalInt(4), end <= window.start { return }
+            visit(Store.patrolSession(r))
+        }
+        try db.forEach(Store.longSessionsSQL, [.of(lookback), .of(window.start)]) { visit(Store.patrolSession($0)) }
+    }
+
     /// Sessions of basic grids overlapping `window`, sorted by (grid, start, id): one pass for every grid.
     ///
     /// Reads only what is needed: sessions starting from `window.start − suspect limit` (for a short window one
