@@ -53,7 +53,7 @@ struct LiveBench {
         ///
         /// The start is timed from the pane's shell just before it execs the console (`date` there, passed on as
         /// GRIDROOM_T0) to the console's first frame written to its terminal: what a person waits for after
-        /// typing `gridroom`. The tmux server's own start and the pane's creation (15–40 ms here, more on a busy
+        /// typing `gridroom`. The tmux server's own start and the pane's creation (18–60 ms here, more on a busy
         /// machine) are the bench's harness, not the console, and were counted before.
         func start(_ i: Int, timeout: Double = 10) -> Bool {
             try? FileManager.default.removeItem(atPath: log(i))
