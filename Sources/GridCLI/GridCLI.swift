@@ -50,7 +50,8 @@ let commands: [any Command.Type] = [
 
 func fail(_ message: String, status: Int32) -> Never {
     // A message may quote what the user gave (a title, a CSV field): controls shown, never sent (TextSafety).
-    FileHandle.standardError.write(("gridroom: " + TextSafety.escaped(message, keepNewlines: true) + "\n").data(using: .utf8)!)
+    // Not `write(_:)`, which traps when the terminal is gone (EIO after a hang-up): the message is lost, not the exit.
+    try? FileHandle.standardError.write(contentsOf: Data(("gridroom: " + TextSafety.escaped(message, keepNewlines: true) + "\n").utf8))
     exit(status)
 }
 

@@ -185,7 +185,8 @@ extension HelpWords {
     为测量实时延迟，会在数据库中写入几条备注（事件）。
     `make bench` 先建一个全量的数据库（缓存在 ~/.cache/gridroom）再运行本命令；`make bench-district`
     在区级规模上同样运行，并带 --compare。
-    --screen overview|matters|overdue|patrol|map|duty|matter_page|search 只测该页面（用于性能剖析）。
+    --screen overview|matters|overdue|patrol|map|duty|matter_page|search 只测该页面（用于性能剖析）；
+    --screen start 只测从启动到第一帧（在 tmux 中启动控制台五次，取中位数）。
     `search` 是对每个案件（办理中的和已结束的）检索一个两字的词（垃圾）：计数（到 1000 为止）和首页 100 条，
     与案件页面按 `/` 检索时加载的一样。
     --compare OTHER.sqlite 在 OTHER 上也测各页面（与 --db 的文件逐次轮流），并给出每个页面的比值

@@ -169,6 +169,25 @@ final class ConsoleEndToEndTests: XCTestCase {
         try again.wait(for: "CONSOLE-EXIT=0")
     }
 
+    /// The terminal itself goes away (its tmux server killed, as when an SSH connection drops) under a shell that
+    /// ignores the hang-up signal, so only the closed terminal tells: the console ends with the hang-up's status
+    /// (129), neither spinning on a full core nor crashing on the note it can no longer print, and it closes the
+    /// file (the last connection folds the write-ahead log back in and removes it).
+    func testATerminalThatGoesAwayEndsTheConsoleAndClosesTheFile() throws {
+        let status = dir.appendingPathComponent("status").path
+        let cmd = "trap '' HUP; cd '\(Self.root.path)' && env -u GRIDROOM_DB -u GRIDROOM_LANG -u GRIDROOM_NOW LANG=C.UTF-8 '\(Self.binary)' --db '\(db)' --now \(Self.now); echo $? > '\(status)'"
+        let t = try TmuxSession(command: cmd)
+        try t.wait(for: "1 总览", timeout: 5)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: db + "-wal"), "the open console has the log open")
+        _ = try t.tmux(["kill-server"])
+        let end = Date().addingTimeInterval(5)
+        while !FileManager.default.fileExists(atPath: status) && Date() < end { usleep(20_000) }
+        usleep(50_000)  // the shell's `echo` has written the line
+        let text = (try? String(contentsOfFile: status, encoding: .utf8)) ?? "no status within 5 s"
+        XCTAssertEqual(text.trimmingCharacters(in: .whitespacesAndNewlines), "129")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: db + "-wal"), "closed: the log folded back and removed")
+    }
+
     // MARK: helpers
 
     func waitChange(_ t: TmuxSession, row: String, from old: String, timeout: Double = 3) throws -> Double {

@@ -95,6 +95,20 @@ final class BenchFiguresTests: XCTestCase {
         XCTAssertEqual(BenchTargets.summary(r.targets), "all 2 measured targets met")
     }
 
+    /// `--screen start` measured the five starts alone: only their target is judged, on their median (61 > 60),
+    /// and the table gives their range beside it.
+    func testAStartOnlyRunJudgesOnlyTheStart() {
+        var r = BenchResult()
+        r.starts = [22.5, 61, 19.24, 70.04, 60]
+        r.startToFirstFrame = Stats(r.starts).p50
+        XCTAssertEqual(r.startToFirstFrame, 60)  // sorted 19.24, 22.5, 60, 61, 70.04: the third
+        XCTAssertEqual(r.targets.map(\.measure), ["start to first frame"])
+        XCTAssertEqual(r.targets.first?.met, true)  // 60 ≤ 60
+        XCTAssertEqual(r.startsText, "(19.2–70.0 of 5)")
+        XCTAssertTrue(r.table.contains("start to first frame   60.00  (19.2–70.0 of 5)"), r.table)
+        XCTAssertTrue(r.json.contains("\"start_to_first_frame_ms_each\""), r.json)
+    }
+
     func testLimitsReadWithTheirDirection() {
         XCTAssertEqual(BenchTarget("x", 10, "ms", figure: 1).limitText, "≤ 10 ms")
         XCTAssertEqual(BenchTarget("x", direction: .atLeast, 50_000, "rows/s", figure: 1).limitText, "≥ 50000 rows/s")

@@ -22,6 +22,8 @@ struct BenchResult {
     /// The console's work on another process's commit (poll, alerts, the overview's reload, frame).
     var liveReload: Stats?
     var startToFirstFrame: Double?
+    /// The five starts whose median is `startToFirstFrame`, in the order run (the spread, printed beside it).
+    var starts: [Double] = []
     var commitToScreenP50: Double?
     var writeP50: Double?
     var idleCPUPercent: Double?
@@ -37,10 +39,15 @@ struct BenchResult {
         var screensObj: [String: Any] = [:]
         for (k, v) in screens { screensObj[k] = ["p50_ms": round3(v.p50), "p95_ms": round3(v.p95)] }
         var obj: [String: Any] = ["screens": screensObj]
+        if !complete && startToFirstFrame != nil {  // `--screen start`
+            obj["start_to_first_frame_ms"] = ms(startToFirstFrame)
+            obj["start_to_first_frame_ms_each"] = starts.map(round3)
+        }
         if complete {
             obj["frame_ms_p50"] = round3(frameP50)
             obj["live_reload_ms"] = liveReload.map { ["p50_ms": round3($0.p50), "p95_ms": round3($0.p95)] } ?? NSNull()
             obj["start_to_first_frame_ms"] = ms(startToFirstFrame)
+            obj["start_to_first_frame_ms_each"] = starts.map(round3)
             obj["commit_to_screen_ms_p50"] = ms(commitToScreenP50)
             obj["write_ms_p50"] = ms(writeP50)
             obj["idle_cpu_percent"] = ms(idleCPUPercent)
@@ -69,7 +76,7 @@ struct BenchResult {
         if complete {
             rows.append(["frame 120×40", fmt(frameP50), ""])
             rows.append(["live reload on a commit (overview)", liveReload.map { fmt($0.p50) } ?? "n/a", liveReload.map { fmt($0.p95) } ?? ""])
-            rows.append(["start to first frame", startToFirstFrame.map(fmt) ?? "n/a (tmux missing)", ""])
+            rows.append(["start to first frame", startToFirstFrame.map(fmt) ?? "n/a (tmux missing)", startsText])
             rows.append(["commit to screen (write included)", commitToScreenP50.map(fmt) ?? "n/a", ""])
             rows.append(["  of which the write", writeP50.map(fmt) ?? "n/a", ""])
             rows.append(["idle console CPU % of a core (10 s)", idleCPUPercent.map { String(format: "%.2f", $0) } ?? "n/a", ""])
@@ -77,6 +84,7 @@ struct BenchResult {
             rows.append(["import 200,000 rows: peak MB", importPeakMB.map { String(format: "%.1f", $0) } ?? "n/a", ""])
             rows.append(["resident memory MB", rssMB.map { String(format: "%.1f", $0) } ?? "n/a", ""])
         }
+        if !complete, let s = startToFirstFrame { rows.append(["start to first frame", fmt(s), startsText]) }
         var out = TextTable(headers: ["measure", "p50 ms", "p95 ms"], rows: rows, rightAligned: [1, 2]).render()
         if let c = comparison {
             let crows = BenchTargets.orderedScreens(c.other.keys).map { name -> [String] in
@@ -93,6 +101,11 @@ struct BenchResult {
     }
 
     func fmt(_ x: Double) -> String { String(format: "%.2f", x) }
+    /// The starts' range beside their median (`min–max of 5`): one median of five hides how far they spread.
+    var startsText: String {
+        guard let lo = starts.min(), let hi = starts.max() else { return "" }
+        return "(\(String(format: "%.1f", lo))–\(String(format: "%.1f", hi)) of \(starts.count))"
+    }
     func fmtFigure(_ x: Double, _ unit: String) -> String { unit == "rows/s" ? String(Int(x)) : fmt(x) }
 }
 

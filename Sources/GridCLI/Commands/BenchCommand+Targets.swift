@@ -73,7 +73,10 @@ enum BenchTargets {
             }
         }
         // A single-screen run (`--screen`) measured nothing else: judge only what it measured.
-        guard r.complete else { return out + flatnessTargets(r.comparison) }
+        guard r.complete else {
+            let start = r.startToFirstFrame.map { [BenchTarget("start to first frame", startMS, "ms", figure: $0)] } ?? []  // `--screen start`
+            return out + start + flatnessTargets(r.comparison)
+        }
         out.append(BenchTarget("frame 120×40 p50", frameMS, "ms", figure: r.frameP50))
         out.append(BenchTarget("start to first frame", startMS, "ms", figure: r.startToFirstFrame))
         out.append(BenchTarget("commit to screen p50", commitMS, "ms", figure: r.commitToScreenP50))

@@ -18,7 +18,8 @@ enum ConsoleCommand: Command {
     """
 
     /// With GRIDROOM_TIMING=FILE (set by `gridroom bench`), appends `first_frame MS` (milliseconds since
-    /// GRIDROOM_T0, epoch seconds) and `reload EPOCH` lines, so start-up and live latency can be measured.
+    /// GRIDROOM_T0, epoch seconds, which the bench takes in the pane's shell just before it execs the console)
+    /// and `reload EPOCH` lines, so start-up and live latency can be measured.
     static func timingLog(_ env: [String: String]) -> ((String) -> Void)? {
         guard let path = env["GRIDROOM_TIMING"], let handle = FileHandle(forWritingAtPath: path) else { return nil }
         let t0 = Double(env["GRIDROOM_T0"] ?? "") ?? Date().timeIntervalSince1970
@@ -58,7 +59,9 @@ enum ConsoleCommand: Command {
         if env["GRIDROOM_WAL_WATCH"] != "off" { surface.walWatch = WALWatch(databasePath: ctx.dbPath) }
         app.run(on: surface)
         if let sig = Optional(CursesSurface.stopSignal), sig != 0 {
-            FileHandle.standardError.write("gridroom: console closed by signal \(sig)\n".data(using: .utf8)!)
+            // After a hang-up the terminal is gone and this note fails (EIO): `write(_:)` would trap on that, crash
+            // the console on every closed terminal and leave the file unclosed (its log not folded back).
+            try? FileHandle.standardError.write(contentsOf: Data("gridroom: console closed by signal \(sig)\n".utf8))
             return 128 + sig
         }
         return 0

@@ -199,12 +199,22 @@ public final class CursesSurface: Surface {
     public func alert() { if bell { beep() } }
 
     /// Reads one key, waiting at most the poll interval (less when the log was just written, and not at all when
-    /// it is written while waiting); nil when none came.
+    /// it is written while waiting); nil when none came. A terminal that has gone away ends the console as a
+    /// hang-up does (`stopSignal` = SIGHUP), whether or not the signal reached this process.
     public func readKey() -> Key? {
         if let watch = walWatch, !keyPending { waitForInput(watch) }
         let key = readKeyNow()
         keyPending = key != nil
+        if key == nil && terminalGone() { CursesSurface.stopSignal = SIGHUP }
         return key
+    }
+
+    /// Whether the terminal hung up (its other end closed). The hang-up signal goes to the terminal's session
+    /// leader; a console started under a shell that ignores it or does not pass it on (`nohup`, `sh -c`) would
+    /// otherwise find every read ending at once and spin on a full core, its file never closed.
+    private func terminalGone() -> Bool {
+        var fd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        return poll(&fd, 1, 0) > 0 && fd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// Waits for a key or a write to the log, at most the poll interval; a signal (resize, stop) ends it too.
