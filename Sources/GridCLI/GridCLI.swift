@@ -51,7 +51,7 @@ let commands: [any Command.Type] = [
 func fail(_ message: String, status: Int32) -> Never {
     // A message may quote what the user gave (a title, a CSV field): controls shown, never sent (TextSafety).
     // Not `write(_:)`, which traps when the terminal is gone (EIO after a hang-up): the message is lost, not the exit.
-    try? FileHandle.standardError.write(contentsOf: Data(("gridroom: " + TextSafety.escaped(message, keepNewlines: true) + "\n").utf8))
+    Output.toStandardError("gridroom: " + TextSafety.escaped(message, keepNewlines: true) + "\n")
     exit(status)
 }
 

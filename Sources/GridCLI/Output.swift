@@ -49,8 +49,13 @@ enum Output {
 
     /// One calendar warning on standard error, in `language`.
     static func warn(_ w: CalendarWarning) {
-        let text = language == .zh ? "警告：" + w.chinese : "warning: " + w.description
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        toStandardError((language == .zh ? "警告：" + w.chinese : "warning: " + w.description) + "\n")
+    }
+
+    /// Writes `text` as it is to standard error. A standard error that has gone away (a closed terminal, a hung-up SSH
+    /// session: EIO or EPIPE) loses the text instead of stopping the program: `FileHandle.write(_:)` would trap.
+    static func toStandardError(_ text: String) {
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 
     /// Headings and cells as people read them in `language`.

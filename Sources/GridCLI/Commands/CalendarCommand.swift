@@ -68,7 +68,7 @@ enum CalendarCommand: Command {
                 let r = try store.importCalendar(path: file, actor: try ctx.actor(store), now: ctx.now(in: store.zone))
                 print(ImportCommand.summary(r, ctx.language))
             } catch let e as ImportError {
-                FileHandle.standardError.write(Data((TextSafety.escaped(e.words(ctx.language), keepNewlines: true) + "\n").utf8))
+                Output.toStandardError(TextSafety.escaped(e.words(ctx.language), keepNewlines: true) + "\n")
                 return 1
             }
         default:

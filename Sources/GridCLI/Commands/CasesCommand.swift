@@ -40,7 +40,8 @@ enum CasesCommand: Command {
         }
         if !text.contains("state:") { q.states = open ? MatterQuery.openStates : nil }
         if MatterSearch.isBounded(q) {
-            FileHandle.standardError.write(Data("note: one-character words: only the newest \(MatterSearch.singleCharacterScan) matters were searched\n".utf8))
+            let n = MatterSearch.singleCharacterScan
+            Output.toStandardError(ctx.language.pick("注意：单字检索只查了最近的 \(n) 件\n", "note: one-character words: only the newest \(n) matters were searched\n"))
         }
         var offset = 0
         return try emit(ctx, store: store, now: now, format: format, limit: limit) { want in

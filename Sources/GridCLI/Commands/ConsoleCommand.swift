@@ -61,7 +61,7 @@ enum ConsoleCommand: Command {
         if let sig = Optional(CursesSurface.stopSignal), sig != 0 {
             // After a hang-up the terminal is gone and this note fails (EIO): `write(_:)` would trap on that, crash
             // the console on every closed terminal and leave the file unclosed (its log not folded back).
-            try? FileHandle.standardError.write(contentsOf: Data("gridroom: console closed by signal \(sig)\n".utf8))
+            Output.toStandardError("gridroom: console closed by signal \(sig)\n")
             return 128 + sig
         }
         return 0

@@ -68,19 +68,19 @@ final class ProgressBar {
         let left = rate > 0 ? Double(p.total - p.done) / rate : 0
         let line = String(format: "%@ %d/%d  %.0f rows/s  %.0f s left", p.label, p.done, p.total, rate, max(0, left))
         if isTerminal {
-            if p.label != lastLabel && !lastLabel.isEmpty { FileHandle.standardError.write("\n".data(using: .utf8)!) }
+            if p.label != lastLabel && !lastLabel.isEmpty { Output.toStandardError("\n") }
             let width = 30
             let filled = p.total > 0 ? min(width, p.done * width / p.total) : width
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            FileHandle.standardError.write("\r\(bar) \(line)\u{1B}[K".data(using: .utf8)!)
+            Output.toStandardError("\r\(bar) \(line)\u{1B}[K")
         } else if p.label != lastLabel || now.timeIntervalSince(lastPrint) >= 2 || p.done == p.total {
-            FileHandle.standardError.write((line + "\n").data(using: .utf8)!)
+            Output.toStandardError(line + "\n")
             lastPrint = now
         }
         lastLabel = p.label
     }
 
     func finish() {
-        if isTerminal && !lastLabel.isEmpty { FileHandle.standardError.write("\n".data(using: .utf8)!) }
+        if isTerminal && !lastLabel.isEmpty { Output.toStandardError("\n") }
     }
 }

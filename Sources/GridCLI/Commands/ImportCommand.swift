@@ -65,7 +65,7 @@ enum ImportCommand: Command {
             print(summary(r, ctx.language))
             return 0
         } catch let e as ImportError {
-            FileHandle.standardError.write(Data((TextSafety.escaped(e.words(ctx.language), keepNewlines: true) + "\n").utf8))
+            Output.toStandardError(TextSafety.escaped(e.words(ctx.language), keepNewlines: true) + "\n")
             return 1
         }
     }
