@@ -23,6 +23,16 @@ struct BenchCopy {
 
 /// The patrol import rate into the copy of the benchmarked database.
 enum ImportBench {
+    /// `bench --import-only`: the rate alone, into a copy of its own (removed after), as a line or as JSON.
+    static func alone(store: Store, login: String, now: Date, json: Bool) throws -> String {
+        let copy = try BenchCopy(of: store)
+        defer { copy.remove() }
+        let rate = Int(try rowsPerSecond(copy: copy, login: login, now: now))
+        let met = Double(rate) >= BenchTargets.importRowsPerSecond
+        return json ? "{\"import_rows_per_s\":\(rate)}\n"
+            : "import rows/s  \(rate)  (target ≥ \(Int(BenchTargets.importRowsPerSecond)): \(met ? "met" : "NOT met"))\n"
+    }
+
     /// Imports `rows` sessions of the copy's workers into it and returns rows per second of the import alone.
     static func rowsPerSecond(copy bench: BenchCopy, login: String, now: Date, rows: Int = 100_000) throws -> Double {
         let dir = bench.dir

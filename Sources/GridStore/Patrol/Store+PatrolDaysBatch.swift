@@ -128,7 +128,7 @@ extension Store {
             if !changedMonths.isEmpty {
                 var byMonth: [String: [(day: Int, seconds: Int)]] = [:]
                 for (day, seconds) in stored { byMonth[String(day.prefix(7)), default: []].append((Int(day.suffix(2))!, seconds)) }
-                for month in changedMonths {
+                for month in changedMonths.sorted() {
                     try writePatrolMonth(grid: grid, month: month, pieces: (byMonth[month] ?? []).sorted { $0.day < $1.day })
                 }
             }
