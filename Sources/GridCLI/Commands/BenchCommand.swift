@@ -51,6 +51,7 @@ enum BenchCommand: Command {
         let comparePath = args.option("compare")
         let consoles = try args.int("consoles", range: 1...200)
         let savePath = args.option("save")
+        let importOnly = args.flag("import-only")
         if args.flag("district-view") {
             try args.rejectUnknown()
             guard !args.positionals.isEmpty else { throw UsageError(zh: "bench --district-view：请给出要打开的各镇街文件", en: "bench --district-view: give the township files to open") }
@@ -67,7 +68,7 @@ enum BenchCommand: Command {
         let now = ctx.now(in: store.zone)
         let actor = try ctx.actor(store)
 
-        if args.flag("import-only") {
+        if importOnly {
             print(try ImportBench.alone(store: store, login: ctx.login, now: now, json: format == "json"), terminator: "")
             return 0
         }
