@@ -177,6 +177,7 @@ extension HelpWords {
     用法：gridroom bench [--db PATH] [--runs N] [--format table|json] [--screen NAME] [--compare OTHER.sqlite] [--save FILE.json]
           gridroom bench [--db PATH] --consoles N
           gridroom bench --district-view FILE…
+          gridroom bench [--db PATH] --import-only
 
     在给定的数据库上测量：控制台每个页面的数据加载（--runs 次的中位数和第 95 百分位数，默认 30 次）、
     一帧完整的 120×40 画面、从启动到第一帧、从另一进程提交到屏幕上可见、空闲控制台 10 秒内占用的 CPU
@@ -196,6 +197,7 @@ extension HelpWords {
     到全部控制台屏幕上的时间。
     --district-view FILE… 在同一进程中以只读方式打开每个文件，如区级中心查看各镇街那样，加载其总览和
     已上报案件：总用时、每个文件的用时，以及全部打开时的内存。
+    --import-only 只测巡查导入速度，与完整运行时相同（数据库副本，100,000 行），用于性能剖析。
     """
 
     private static var patrol: String { """

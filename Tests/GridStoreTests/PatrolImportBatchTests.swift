@@ -75,6 +75,26 @@ final class PatrolImportBatchTests: XCTestCase {
         }
     }
 
+    /// A writer with an order has each window sorted where it lies and cut every `size` values; one without packs
+    /// its groups (never split) into chunks of about `size`.
+    func testChunksFollowTheWritersOrderOrItsGroups() throws {
+        var ordered = ImportWriter<Int>(write: { _, _ in true })
+        ordered.order = { $0 > $1 }
+        var values = [3, 9, 1, 7, 5, 8, 2]
+        var cut: [[Int]] = []
+        try Store.forEachChunk(of: &values, writer: ordered, size: 3) { cut.append($0) }
+        XCTAssertEqual(cut, [[9, 8, 7], [5, 3, 2], [1]])
+
+        // Pairs kept together (1 2, 3 4, 5 6, then 7 alone); a chunk of about 3 takes a pair and not the next one,
+        // which would make 4, but the lone 7 fits beside 5 and 6.
+        let paired = ImportWriter<Int>(groups: { v in stride(from: 0, to: v.count, by: 2).map { Array(v[$0..<min(v.count, $0 + 2)]) } },
+                                       write: { _, _ in true })
+        values = [1, 2, 3, 4, 5, 6, 7]
+        cut = []
+        try Store.forEachChunk(of: &values, writer: paired, size: 3) { cut.append($0) }
+        XCTAssertEqual(cut, [[1, 2], [3, 4], [5, 6, 7]])
+    }
+
     func testTouchedDaysBecomeRunsPerGrid() {
         var touched = PatrolDayTouches()
         let day = 86_400.0, z = TownshipZone.utc

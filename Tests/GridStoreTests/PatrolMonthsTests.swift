@@ -155,6 +155,73 @@ final class PatrolMonthsTests: XCTestCase {
         XCTAssertEqual(b.grids[2].patrol.dailySeconds[20], 1800)
     }
 
+    /// Counts every insert or update of a `patrol_months` row from now on ("month grid", in write order).
+    func logMonthWrites() throws {
+        try store.db.execute("""
+            CREATE TEMP TABLE month_writes(month TEXT, grid TEXT);
+            CREATE TEMP TRIGGER month_insert AFTER INSERT ON main.patrol_months BEGIN INSERT INTO month_writes VALUES (new.month, new.grid); END;
+            CREATE TEMP TRIGGER month_update AFTER UPDATE ON main.patrol_months BEGIN INSERT INTO month_writes VALUES (new.month, new.grid); END;
+            """)
+    }
+
+    func monthWrites() throws -> [String] {
+        try store.db.query("SELECT month || ' ' || grid FROM month_writes ORDER BY rowid") { $0.text(0) }
+    }
+
+    /// An import touching two months of two grids, with a session over the midnight that ends October, two sessions
+    /// of one grid on one day and days of one month far apart: the month rows worked out by hand, each written once
+    /// per chunk that changes it, whatever the chunk size; a re-import writes none.
+    func testAnImportWritesEachChangedMonthRowOncePerChunk() throws {
+        let csv = dir.appendingPathComponent("p.csv").path
+        // File order mixes the grids; written in (grid, worker, start) order.
+        try """
+            worker,grid,start,end
+            W21,G2,2026-11-05T14:00,2026-11-05T16:00
+            W11,G1,2026-11-21T07:00,2026-11-21T09:00
+            W11,G1,2026-10-31T23:00,2026-11-01T01:00
+            W21,G2,2026-10-10T08:00,2026-10-10T12:00
+            W11,G1,2026-11-03T09:00,2026-11-03T11:00
+            W21,G2,2026-11-05T06:00,2026-11-05T19:00
+            W11,G1,2026-11-03T08:00,2026-11-03T10:30
+
+            """.write(toFile: csv, atomically: true, encoding: .utf8)
+        // By hand: G1 23:00–24:00 on 31 October = 3 600; in November 00:00–01:00 on the 1st = 3 600, the 3rd's two
+        // sessions joined 08:00–11:00 = 10 800, 07:00–09:00 on the 21st = 7 200. G2 08:00–12:00 on 10 October
+        // = 14 400; 14:00–16:00 on the 5th = 7 200 (the 13 h session beside it is suspect and counts nothing).
+        let expected = ["2026-10 G1 3103600", "2026-10 G2 1014400", "2026-11 G1 010360003108002107200", "2026-11 G2 0507200"]
+        try logMonthWrites()
+        _ = try store.importPatrols(path: csv, actor: op, now: now)
+        XCTAssertEqual(try months(), expected)
+        XCTAssertEqual(try store.summaryMismatches(), [])
+        // One chunk: G1's three runs (31 Oct–1 Nov, the 3rd, the 21st) share November, so each of its months is
+        // written once; G2's October and November, once each.
+        XCTAssertEqual(try monthWrites(), ["2026-10 G1", "2026-11 G1", "2026-10 G2", "2026-11 G2"])
+
+        // Chunks of two, in write order: [G1 31 Oct, G1 3rd 08:00] writes G1's October and November; [G1 3rd 09:00,
+        // G1 21st] November again; [G2 10 Oct, G2 5th 06:00] October only (the suspect session changes no day);
+        // [G2 5th 14:00] November.
+        try useFreshStore("chunks-of-two.sqlite")
+        try logMonthWrites()
+        _ = try store.importPatrols(path: csv, options: ImportOptions(chunkSize: 2), actor: op, now: now)
+        XCTAssertEqual(try months(), expected)
+        XCTAssertEqual(try store.summaryMismatches(), [])
+        XCTAssertEqual(try monthWrites(), ["2026-10 G1", "2026-11 G1", "2026-11 G1", "2026-10 G2", "2026-11 G2"])
+
+        let again = try store.importPatrols(path: csv, options: ImportOptions(chunkSize: 2), actor: op, now: now)
+        XCTAssertEqual([again.rowsWritten, again.rowsUnchanged], [0, 7])
+        XCTAssertEqual(try monthWrites().count, 5)
+        XCTAssertEqual(try months(), expected)
+    }
+
+    /// A second file beside the first, with the fixture's registry and nothing else, in place of the current one.
+    func useFreshStore(_ name: String) throws {
+        store = try Store.create(path: dir.appendingPathComponent(name).path, zone: zone,
+                                 admin: Staff(login: "root", name: "管理员", role: .admin), now: t("2026-10-01T00:00"))
+        try store.db.run("INSERT INTO staff(login, name, role, active, created_at) VALUES ('op', '值班员', 'operator', 1, 0)")
+        for sql in Self.registrySQL { try store.db.run(sql) }
+        op = try store.actor(login: "op")
+    }
+
     func testAWrongMonthRowIsFoundAndRebuilt() throws {
         try addSessions()
         try store.db.run("UPDATE patrol_months SET days = '0507201' WHERE month = '2026-11' AND grid = 'G2'")

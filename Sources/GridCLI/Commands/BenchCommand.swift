@@ -7,12 +7,13 @@ import GridConsole
 /// memory, and judges each figure against its target (issue 19; Docs/performance.md).
 enum BenchCommand: Command {
     static let name = "bench"
-    static let switches: Set<String> = ["district-view"]
+    static let switches: Set<String> = ["district-view", "import-only"]
     static let summary = "measure screen loads, frames, start-up, live latency, idle CPU, import rate, memory"
     static let usage = """
     usage: gridroom bench [--db PATH] [--runs N] [--format table|json] [--screen NAME] [--compare OTHER.sqlite] [--save FILE.json]
            gridroom bench [--db PATH] --consoles N
            gridroom bench --district-view FILE…
+           gridroom bench [--db PATH] --import-only
 
     On the given database: each console screen's data load (median and 95th percentile over
     --runs, default 30), a full 120×40 frame, start to first frame, commit-in-another-process
@@ -35,6 +36,7 @@ enum BenchCommand: Command {
     and memory and a write's commit to screen on all of them.
     --district-view FILE… opens each file read-only in this one process, as a district centre's view of
     its townships would, and loads its overview: total time, each file's time and the memory all held open.
+    --import-only measures only the patrol import rate, as a full run does (a copy, 100,000 rows), for profiling.
     """
 
     /// The two-character word the search entry looks for (in many of the generator's titles).
@@ -50,6 +52,7 @@ enum BenchCommand: Command {
         let comparePath = args.option("compare")
         let consoles = try args.int("consoles", range: 1...200)
         let savePath = args.option("save")
+        let importOnly = args.flag("import-only")
         if args.flag("district-view") {
             try args.rejectUnknown()
             guard !args.positionals.isEmpty else { throw UsageError(zh: "bench --district-view：请给出要打开的各镇街文件", en: "bench --district-view: give the township files to open") }
@@ -66,6 +69,10 @@ enum BenchCommand: Command {
         let now = ctx.now(in: store.zone)
         let actor = try ctx.actor(store)
 
+        if importOnly {
+            print(try ImportBench.alone(store: store, login: ctx.login, now: now, json: format == "json"), terminator: "")
+            return 0
+        }
         if let consoles {
             var live = LiveBench(dbPath: ctx.dbPath, nowText: ctx.nowText, store: store, actor: actor, now: now)
             live.consoles = consoles

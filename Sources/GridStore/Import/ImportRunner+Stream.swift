@@ -17,7 +17,7 @@ extension Store {
     /// 3. only when two fingerprints meet: the file read again for those rows' real keys (so a fingerprint
     ///    collision never rejects a row);
     /// 4. write: the file read again, its accepted rows written in windows of `writer.streamWindow` values
-    ///    (the writer's `groups` orders each window) in chunks of `chunkSize`. If the file changed (size or
+    ///    (the writer's `order`, or its `groups`, orders each window) in chunks of `chunkSize`. If the file changed (size or
     ///    modification time) since the scan, the import stops with its log entry incomplete.
     public func runImport<V: StreamingRowValidator>(path: String, action: Action, options: ImportOptions, actor: Actor, now: Date,
                                                     makeValidator: (Store) throws -> V, writer: ImportWriter<V.Value>) throws -> ImportReport {
@@ -104,12 +104,12 @@ extension Store {
         }
         var written = 0
         let window = max(options.chunkSize, writer.streamWindow ?? 2 * options.chunkSize)
-        try bulkWriting {
+        try bulkWriting { try db.withStatementCache {
             var values: [V.Value] = []
             var batch: [CSVRecord] = []
             func flush() throws {
-                for chunk in Store.chunks(writer.groups(values), size: options.chunkSize) {
-                    written += try writeImportChunk(chunk, writer: writer, logID: try log())
+                try Store.forEachChunk(of: &values, writer: writer, size: options.chunkSize) {
+                    written += try writeImportChunk($0, writer: writer, logID: try log())
                 }
                 values.removeAll(keepingCapacity: true)
             }
@@ -131,7 +131,7 @@ extension Store {
                 throw ImportError.unreadable(Phrase(zh: "\(path)：导入过程中文件被改动；第 \(id) 次导入未完成——请重新导入",
                                                     en: "\(path): the file changed while it was being imported; import #\(id) is left incomplete — import it again"))
             }
-        }
+        } }
         let accepted = total - rejectedCount
         let id = try log()
         try closeImportLog(id, kind: validator.kind, fileName: path, hash: source.hash, written: written,

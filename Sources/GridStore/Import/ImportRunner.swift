@@ -21,6 +21,11 @@ public struct ImportWriter<Value: Sendable> {
     /// A streamed import hands `groups` this many values at a time (nil: 2 × the chunk size). Writers whose
     /// `groups` reorders for locality (patrols) and whose values are small ask for more.
     public var streamWindow: Int? = nil
+    /// When set, the order values are written in, in place of `groups`: each window is sorted by it where it
+    /// lies and cut into chunks, each value its own group (no array per value, so a big window stays small in
+    /// memory). For writers that order for locality (patrols); it must be a strict total order on the values
+    /// that reach it (rows repeated in a file are rejected before, so no two are equal).
+    public var order: ((Value, Value) -> Bool)? = nil
 
     /// Creates a writer.
     public init(groups: @escaping ([Value]) -> [[Value]] = { $0.map { [$0] } }, key: ((Value) -> String?)? = nil,
@@ -166,8 +171,9 @@ extension Store {
         var written = 0
         // The writers run the same few statements per row: one prepared statement per SQL text.
         try bulkWriting { try db.withStatementCache {
-            for chunk in Store.chunks(writer.groups(batch.accepted.map(\.value)), size: options.chunkSize) {
-                written += try writeImportChunk(chunk, writer: writer, logID: logID)
+            var values = batch.accepted.map(\.value)
+            try Store.forEachChunk(of: &values, writer: writer, size: options.chunkSize) {
+                written += try writeImportChunk($0, writer: writer, logID: logID)
             }
         } }
         try closeImportLog(logID, kind: kind, fileName: fileName, hash: source.hash, written: written,
@@ -205,6 +211,22 @@ extension Store {
             try audit(actor: actor.login, action: "import_\(kind)", target: fileName, allowed: true,
                       detail: "\(written) written, \(unchanged) unchanged, \(rejected) rejected; sha256 \(hash.prefix(12))",
                       now: now)
+        }
+    }
+
+    /// Calls `body` with each write chunk of `values` in write order: sorted in place by `writer.order` and cut
+    /// every `size` values, or else `writer.groups` packed into chunks of about `size` (`chunks`).
+    static func forEachChunk<V>(of values: inout [V], writer: ImportWriter<V>, size: Int, _ body: ([V]) throws -> Void) throws {
+        guard let order = writer.order else {
+            for chunk in chunks(writer.groups(values), size: size) { try body(chunk) }
+            return
+        }
+        values.sort(by: order)
+        var i = values.startIndex
+        while i < values.endIndex {
+            let j = min(values.endIndex, i + size)
+            try body(Array(values[i..<j]))
+            i = j
         }
     }
 

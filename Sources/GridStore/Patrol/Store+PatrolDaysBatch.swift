@@ -55,8 +55,11 @@ extension Store {
     /// Recomputes the `patrol_days` rows of every touched (grid, day) from `patrols`, inside the caller's
     /// write transaction: per run of touched days, the grid's closed sessions overlapping it (an index range
     /// from the window's start less the suspect limit, plus the long confirmed ones from one read for the whole
-    /// batch), their counted union per day (`PatrolDayRules`), and only the rows that differ are written; the
-    /// grid's `patrol_months` rows for those months are rewritten when any day changed.
+    /// batch), their counted union per day (`PatrolDayRules`), and only the rows that differ are written.
+    ///
+    /// A grid's runs that share a month are taken together: one read of its stored days over their whole months
+    /// serves both the comparison and the month rows, and each `patrol_months` row whose days changed is written
+    /// once (not once per run or per session).
     func refreshPatrolDays(_ touched: PatrolDayTouches) throws {
         let runs = touched.runs()
         guard !runs.isEmpty else { return }
@@ -72,35 +75,69 @@ extension Store {
             long[r.text(2), default: []].append(Store.patrolSession(r))
         }
         let sessionsQuery = try db.prepare(Store.gridClosedSessionsSQL)
-        let existingQuery = try db.prepare("SELECT day, counted_seconds FROM patrol_days WHERE grid = ?1 AND day >= ?2 AND day <= ?3")
+        let storedQuery = try db.prepare(Store.gridDaysInRangeSQL)
         let upsert = try db.prepare("""
             INSERT INTO patrol_days(grid, day, counted_seconds) VALUES (?1, ?2, ?3)
             ON CONFLICT(grid, day) DO UPDATE SET counted_seconds = excluded.counted_seconds
             """)
         let delete = try db.prepare("DELETE FROM patrol_days WHERE grid = ?1 AND day = ?2")
         var sessions: [PatrolSession] = []
-        for (run, frame) in zip(runs, frames) {
-            let window = frame.window
-            let lookback = window.start - limit
-            sessions.removeAll(keepingCapacity: true)
-            try sessionsQuery.forEach([.text(run.grid), .of(lookback), .of(window.end)]) { sessions.append(Store.patrolSession($0)) }
-            for s in long[run.grid] ?? [] where TimeSpan.seconds(s.start) < lookback && TimeSpan.seconds(s.end!) > window.start {
-                sessions.append(s)
+        var first = 0
+        while first < runs.count {
+            // The runs [first, end) of one grid whose months chain (each starts in the month the one before ends).
+            let grid = runs[first].grid
+            var end = first + 1
+            while end < runs.count && runs[end].grid == grid
+                    && LocalDate(daysSinceEpoch: runs[end].days.lowerBound).localMonth <= LocalDate(daysSinceEpoch: runs[end - 1].days.upperBound).localMonth {
+                end += 1
             }
-            let rows = PatrolDayRules.closedDailySeconds(sessions, frame: frame, settings: settings)
+            let firstMonth = LocalDate(daysSinceEpoch: runs[first].days.lowerBound).localMonth
+            let lastMonth = LocalDate(daysSinceEpoch: runs[end - 1].days.upperBound).localMonth
+            // Day text → seconds for every stored day of those months, kept equal to the table as rows are written.
             var stored: [String: Int] = [:]
-            try existingQuery.forEach([.text(run.grid), .text(frame.days[0].description), .text(frame.days[frame.days.count - 1].description)]) {
+            try storedQuery.forEach([.text(grid), .text(firstMonth.firstDay.description), .text(lastMonth.lastDay.description)]) {
                 stored[$0.text(0)] = $0.int(1)
             }
-            var changed = false
-            for r in rows {
-                let day = frame.days[r.day].description
-                if stored.removeValue(forKey: day) != r.seconds { try upsert.run([.text(run.grid), .text(day), .of(r.seconds)]); changed = true }
+            var changedMonths = Set<String>()
+            for k in first..<end {
+                let frame = frames[k], window = frame.window
+                let lookback = window.start - limit
+                sessions.removeAll(keepingCapacity: true)
+                try sessionsQuery.forEach([.text(grid), .of(lookback), .of(window.end)]) { sessions.append(Store.closedSession($0, grid: grid)) }
+                for s in long[grid] ?? [] where TimeSpan.seconds(s.start) < lookback && TimeSpan.seconds(s.end!) > window.start {
+                    sessions.append(s)
+                }
+                // The run's days that end up with no counted time lose their rows.
+                var gone = Set(frame.days.map(\.description).filter { stored[$0] != nil })
+                for r in PatrolDayRules.closedDailySeconds(sessions, frame: frame, settings: settings) {
+                    let day = frame.days[r.day].description
+                    gone.remove(day)
+                    if stored[day] != r.seconds {
+                        try upsert.run([.text(grid), .text(day), .of(r.seconds)])
+                        stored[day] = r.seconds
+                        changedMonths.insert(String(day.prefix(7)))
+                    }
+                }
+                for day in gone {
+                    try delete.run([.text(grid), .text(day)])
+                    stored[day] = nil
+                    changedMonths.insert(String(day.prefix(7)))
+                }
             }
-            if !stored.isEmpty { changed = true }
-            for day in stored.keys { try delete.run([.text(run.grid), .text(day)]) }
-            // The month rows follow their days, in the same transaction.
-            if changed { try refreshPatrolMonths(grid: run.grid, days: run.days) }
+            // The month rows follow their days, in the same transaction: each changed month written once.
+            if !changedMonths.isEmpty {
+                var byMonth: [String: [(day: Int, seconds: Int)]] = [:]
+                for (day, seconds) in stored { byMonth[String(day.prefix(7)), default: []].append((Int(day.suffix(2))!, seconds)) }
+                for month in changedMonths.sorted() {
+                    try writePatrolMonth(grid: grid, month: month, pieces: (byMonth[month] ?? []).sorted { $0.day < $1.day })
+                }
+            }
+            first = end
         }
+    }
+
+    /// A closed session of `grid` from a row of `gridClosedSessionsSQL`, its grid shared instead of read again.
+    static func closedSession(_ r: Row, grid: String) -> PatrolSession {
+        PatrolSession(id: r.int(0), worker: r.text(1), grid: grid, start: r.date(3), end: r.optionalDate(4), confirmedAt: r.optionalDate(6))
     }
 }

@@ -59,21 +59,6 @@ extension Store {
     /// Grid ?2's row of month ?1.
     static let monthRowOneGridSQL = "SELECT grid, days FROM patrol_months WHERE month = ?1 AND grid = ?2"
 
-    /// Rewrites `grid`'s `patrol_months` rows for every month that local days `days` (days since 1970-01-01)
-    /// touch, from its `patrol_days` rows, inside the caller's write transaction.
-    func refreshPatrolMonths(grid: String, days: ClosedRange<Int>) throws {
-        var month = LocalDate(daysSinceEpoch: days.lowerBound).localMonth
-        let last = LocalDate(daysSinceEpoch: days.upperBound).localMonth
-        while month <= last {
-            var pieces: [(day: Int, seconds: Int)] = []
-            try db.forEach(Store.gridDaysInRangeSQL, [.text(grid), .text(month.firstDay.description), .text(month.lastDay.description)]) {
-                if let d = LocalDate(iso: $0.text(0)) { pieces.append((d.day, $0.int(1))) }
-            }
-            try writePatrolMonth(grid: grid, month: month.description, pieces: pieces)
-            month = month.next
-        }
-    }
-
     /// Stores one grid's month (or removes its row when it has no day with patrol).
     func writePatrolMonth(grid: String, month: String, pieces: [(day: Int, seconds: Int)]) throws {
         if pieces.isEmpty {
