@@ -74,12 +74,8 @@ final class ComplianceRosterTests: XCTestCase {
     func testAnOlderFileGetsTheCounter() throws {
         let dir = try TestDirectory("roster-upgrade")
         let p = dir.path("old.sqlite")
-        let before = Migrator.all.first { $0.name == Migration.v20RegistryEpoch.name }!.version - 1
         do {
-            let db = try Database(path: p)
-            try Migrator.migrate(db, to: before)
-            try db.run("INSERT INTO settings(key, value) VALUES ('timezone', 'Asia/Shanghai')")
-            try db.run("INSERT INTO staff(login, name, role, created_at) VALUES ('root', 'r', 'admin', 0)")
+            let db = try databaseBefore(.v20RegistryEpoch, at: p)
             for sql in PatrolMonthsTests.registrySQL { try db.run(sql) }
         }
         let upgraded = try Store.open(path: p)

@@ -241,12 +241,8 @@ final class PatrolMonthsTests: XCTestCase {
     /// the migration itself (no rebuild: the day summary was current) and reads the same board.
     func testAnOlderFileGetsItsMonthRowsFromItsDays() throws {
         let p = dir.appendingPathComponent("v-before.sqlite").path
-        let before = Migrator.all.first { $0.name == Migration.v19PatrolMonths.name }!.version - 1
         do {
-            let db = try Database(path: p)
-            try Migrator.migrate(db, to: before)
-            try db.run("INSERT INTO settings(key, value) VALUES ('timezone', 'Asia/Shanghai')")
-            try db.run("INSERT INTO staff(login, name, role, created_at) VALUES ('root', 'r', 'admin', 0)")
+            let db = try databaseBefore(.v19PatrolMonths, at: p)
             for sql in Self.registrySQL { try db.run(sql) }
             // 08:00–09:00 and 08:30–10:00 on 3 November (union 7 200 s), 23:00–01:00 over the first of December.
             for (s, e) in [("2026-11-03T08:00", "2026-11-03T09:00"), ("2026-11-03T08:30", "2026-11-03T10:00"), ("2026-11-30T23:00", "2026-12-01T01:00")] {
