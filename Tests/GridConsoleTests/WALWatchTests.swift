@@ -41,16 +41,21 @@ final class WALWatchTests: XCTestCase {
         XCTAssertFalse(w.drain(), "read once")
     }
 
+    /// Makes `db`'s log, arms `w`, and checks that it watches it and wakes on a frame written to it.
+    func assertWokenOnceTheLogIsMade(_ w: WALWatch, _ db: String, line: UInt = #line) throws {
+        FileManager.default.createFile(atPath: db + "-wal", contents: nil)
+        w.arm()
+        XCTAssertTrue(w.isWatching, line: line)
+        try append(db + "-wal", "frame")
+        XCTAssertTrue(readable(w), line: line)
+        XCTAssertTrue(w.drain(), line: line)
+    }
+
     func testALogNotThereYetIsWatchedOnceItIs() throws {
         let db = dir.appendingPathComponent("late.sqlite").path
         let w = try XCTUnwrap(WALWatch(databasePath: db))
         XCTAssertFalse(w.isWatching)
-        FileManager.default.createFile(atPath: db + "-wal", contents: nil)
-        w.arm()
-        XCTAssertTrue(w.isWatching)
-        try append(db + "-wal", "frame")
-        XCTAssertTrue(readable(w))
-        XCTAssertTrue(w.drain())
+        try assertWokenOnceTheLogIsMade(w, db)
     }
 
     func testALogRemovedAndMadeAnewIsWatchedAgain() throws {
@@ -61,12 +66,7 @@ final class WALWatchTests: XCTestCase {
         XCTAssertTrue(readable(w))
         XCTAssertTrue(w.drain())
         XCTAssertFalse(w.isWatching, "the removed file's watch is dropped")
-        FileManager.default.createFile(atPath: db + "-wal", contents: nil)
-        w.arm()
-        XCTAssertTrue(w.isWatching)
-        try append(db + "-wal", "frame")
-        XCTAssertTrue(readable(w))
-        XCTAssertTrue(w.drain())
+        try assertWokenOnceTheLogIsMade(w, db)
     }
 
     /// Two records laid out by hand: wd, mask, cookie, len (4 bytes each, little-endian), then len bytes of name.

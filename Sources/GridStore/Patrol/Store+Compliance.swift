@@ -19,8 +19,10 @@ extension Store {
     public func complianceBoard(_ period: CompliancePeriod, grid: String? = nil, now: Date) throws -> ComplianceBoard {
         let settings = try complianceSettings()
         return try db.read {
-            let grids = try basicGrids(code: grid)
-            let workers = try complianceWorkers(grid: grid)
+            // Every grid's from the roster kept between loads; one grid's read as it is.
+            let copy = grid == nil ? try roster() : nil
+            let grids = try copy?.roster.grids ?? basicGrids(code: grid)
+            let workers = try copy?.roster.workers ?? complianceWorkers(grid: grid)
             let month = period.month
             let at = ComplianceRules.effectiveNow(period, zone: zone, now: now)
             let window: TimeSpan
@@ -32,7 +34,7 @@ extension Store {
             let counts = try reportCounts(month: month, through: max(reportsEnd, zone.startOfDay(month.firstDay)), grid: grid)
             // A month reads the maintained day summary for its completed days (see Store+PatrolDayReads).
             if case .month = period, let figures = try summarisedPatrol(frame: ComplianceRules.frame(for: period, zone: zone, now: now),
-                                                                          codes: CodeIndex(grids.map(\.code)), grid: grid, settings: settings, now: now) {
+                                                                          codes: copy?.grids ?? CodeIndex(grids.map(\.code)), grid: grid, settings: settings, now: now) {
                 // The board asks grid by grid in code order, the order `grids` was read in: the next one is almost always it.
                 var next = 0
                 return ComplianceRules.board(period: period, grids: grids, workers: workers, reportCounts: counts,

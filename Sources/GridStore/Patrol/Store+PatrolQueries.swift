@@ -152,18 +152,13 @@ extension Store {
         return [g]
     }
 
-    /// Workers serving basic grids (one grid's when `grid` is given), by grid then code.
+    /// Workers serving basic grids (one grid's when `grid` is given), by grid then code: every grid's are the
+    /// roster's (`roster()`, kept while the registry is unchanged).
     public func complianceWorkers(grid: String? = nil) throws -> [ComplianceRules.WorkerRef] {
-        let map: (Row) -> ComplianceRules.WorkerRef = { .init(code: $0.text(0), name: $0.text(1), grid: $0.text(2)) }
-        if let grid {
-            return try db.query("SELECT code, name, grid FROM workers WHERE grid = ? ORDER BY code", [.text(grid)], map)
+        guard let grid else { return try roster().roster.workers }
+        return try db.query("SELECT code, name, grid FROM workers WHERE grid = ? ORDER BY code", [.text(grid)]) {
+            .init(code: $0.text(0), name: $0.text(1), grid: $0.text(2))
         }
-        // The whole (small) table in its own order, then sorted here: walking `workers_grid` costs a look-up of
-        // each row for its name (6,000 at district size), and SQLite's sorter is slower than Swift's.
-        let basic = Set(try db.query("SELECT code FROM grids WHERE level = 'basic'") { $0.text(0) })
-        var all = try db.query("SELECT code, name, grid FROM workers", [], map).filter { basic.contains($0.grid) }
-        all.sort { $0.grid != $1.grid ? $0.grid < $1.grid : $0.code < $1.code }
-        return all
     }
 
     /// Sessions touching one local day, with their status (`patrol list`), by start.

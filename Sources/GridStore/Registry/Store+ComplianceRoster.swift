@@ -47,7 +47,7 @@ struct RosterCopy {
 }
 
 extension Store {
-    /// The basic grids and their workers (`basicGrids()`, `complianceWorkers()`) as a roster, kept on this connection
+    /// The basic grids (`basicGrids()`) and the workers serving them as a roster, kept on this connection
     /// between reads while the file's registry change count (`change_epochs`, kept by triggers on `grids` and
     /// `workers`) stays the one it was read at: one row's read instead of every grid and worker (9,000 rows at district
     /// size). Inside a write the copy is neither used nor kept (the write may still roll back); a file without the
